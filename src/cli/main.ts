@@ -1,0 +1,380 @@
+/**
+ * The command line: a thin face over the pipeline, the store, measurement and the reports.
+ * Only this folder prints. Every user error is one clear line; exit status 2 for usage errors,
+ * 1 when nothing could be done (or `--strict` and something was wrong), else 0.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../codebook/index.js';
+import { evaluate, formatEvaluation } from '../evaluate.js';
+import { labelUnits, parseUnits } from '../label.js';
+import { measure, type Measurement } from '../measure.js';
+import { formatMessage } from '../messages.js';
+import { analyzePaths, recodeStore } from '../pipeline.js';
+import { renderReport } from '../report/index.js';
+import { Store, type MeasureFilter } from '../store/index.js';
+import type { Message } from '../types.js';
+import { progressLine } from './progress.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+const FORMATS = ['text', 'json', 'csv', 'md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A user error: printed as one line, no stack. */
+class UserError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+const VERSION = '0.1.0';
+
+function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+function resolveCodebook(file: string | undefined, io: Io): Codebook {
+  if (!file) return builtinCodebook();
+  if (!existsSync(file)) throw new UserError(`codebook ${file}: no such file`);
+  const { codebook, messages } = loadCodebook(readFileSync(file, 'utf8'), file);
+  for (const m of messages) if (m.severity !== 'info') io.stderr.write(formatMessage(m) + '\n');
+  if (!codebook) throw new UserError(`codebook ${file}: invalid (see the errors above)`);
+  return codebook;
+}
+
+/** The codebook whose decisions a report reads: the one named, else the latest used on the store. */
+function codebookForStore(store: Store, file: string | undefined, io: Io): Codebook {
+  if (file) return resolveCodebook(file, io);
+  const known = store.codebooks();
+  const latest = known[known.length - 1];
+  if (!latest) throw new UserError('the store holds no coded documents yet: run `twocities analyze PATH` first', 1);
+  const builtin = builtinCodebook();
+  if (latest.version === builtin.version) return builtin;
+  const { codebook } = loadCodebook(latest.yaml, `codebook ${latest.version} in the store`);
+  if (!codebook) throw new UserError(`the store's codebook ${latest.version} no longer validates`, 1);
+  return codebook;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (!value) return undefined;
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+interface ReportFlags {
+  format?: string;
+  by?: string;
+  from?: string;
+  to?: string;
+  docSide?: string;
+  source?: string;
+  lang?: string;
+  authorAsSide?: boolean;
+  seed?: string;
+  reps?: string;
+  output?: string;
+  html?: string;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag} must be a whole number of at least 1 (got "${value}")`);
+  return n;
+}
+
+function checkFormat(f: string | undefined): Format {
+  const format = (f ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')} (got "${f}")`);
+  return format;
+}
+
+function checkBy(by: string | undefined): 'year' | 'quarter' | 'month' | undefined {
+  if (by === undefined) return undefined;
+  if (by !== 'year' && by !== 'quarter' && by !== 'month') throw new UserError(`--by must be year, quarter or month (got "${by}")`);
+  return by;
+}
+
+function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m: Measurement; filter: MeasureFilter } {
+  const filter: MeasureFilter = { codebook: codebook.version, from: flags.from, to: flags.to, side: list(flags.docSide), source: list(flags.source), lang: list(flags.lang) };
+  const rows = store.docCounts(filter);
+  const m = measure(rows, {
+    codebook: { name: codebook.name, version: codebook.version },
+    codes: codebook.codes.map((c) => c.id),
+    sides: codebook.sides,
+    authorAsSide: flags.authorAsSide === true,
+    by: checkBy(flags.by),
+    seed: flags.seed === undefined ? undefined : positiveInt(flags.seed, '--seed'),
+    reps: flags.reps === undefined ? undefined : positiveInt(flags.reps, '--reps'),
+  });
+  return { m, filter };
+}
+
+function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): string {
+  const withMessages: Measurement = extraMessages.length ? { ...m, messages: [...m.messages, ...extraMessages] } : m;
+  return renderReport(withMessages, format, {
+    title: `twocities — ${codebook.name}`,
+    evidence: (code: string, voice: string) => store.evidence({ codebook: codebook.version, code, voice, negated: false, limit: 3, filter }),
+    lastEvaluation: store.lastEvaluation(codebook.version),
+    color: false,
+  });
+}
+
+function addReportOptions(cmd: Command): Command {
+  return cmd
+    .option('--by <period>', 'trend by year, quarter or month (documents with dates)')
+    .option('--from <date>', 'only documents dated on or after this ISO date')
+    .option('--to <date>', 'only documents dated on or before this ISO date')
+    .option('--doc-side <sides>', 'only documents published on these sides (comma list)')
+    .option('--source <sources>', 'only documents from these sources (comma list)')
+    .option('--lang <langs>', 'only documents in these languages (comma list: en,ja)')
+    .option('--author-as-side', "count the writer's own sentences (author) for their document's side")
+    .option('--seed <n>', 'bootstrap seed (default 1: reruns print the same intervals)')
+    .option('--reps <n>', 'bootstrap replicates (default 2000)');
+}
+
+function openStore(path: string, mustExist: boolean): Store {
+  if (mustExist && path !== ':memory:' && !existsSync(path)) throw new UserError(`store ${path}: no such file (run \`twocities analyze PATH --db ${path}\` first)`, 1);
+  try {
+    return Store.open(path);
+  } catch (e) {
+    throw new UserError((e as Error).message, 1);
+  }
+}
+
+/** Build the command tree. `io` receives all output. */
+export function buildProgram(io: Io, state: { exitCode: number }): Command {
+  const program = new Command();
+  program
+    .name('twocities')
+    .description('Measure how two sides of a relationship talk about it: voice, concerns, the gap with its uncertainty, and the evidence behind every figure.')
+    .version(VERSION)
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError(false);
+
+  const printMessages = (messages: Message[], quiet: boolean): void => {
+    for (const m of messages) if (!(quiet && m.severity === 'info')) io.stderr.write(formatMessage(m) + '\n');
+  };
+
+  const ingestAction = async (paths: string[], flags: Record<string, unknown>, withReport: boolean): Promise<void> => {
+    const codebook = resolveCodebook(flags.codebook as string | undefined, io);
+    const side = flags.side as string | undefined;
+    if (side !== undefined && !codebook.sides.includes(side)) throw new UserError(`--side "${side}" is not a side of codebook ${codebook.name} (${codebook.sides.join(', ')})`);
+    const format = checkFormat(flags.format as string | undefined);
+    const store = openStore(flags.db as string, false);
+    try {
+      const bar = progressLine(io.stderr, flags.progress !== false);
+      const verbose = flags.verbose === true;
+      const summary = await analyzePaths(paths.length ? paths : ['-'], {
+        store,
+        codebook,
+        side,
+        date: flags.date as string | undefined,
+        source: flags.source as string | undefined,
+        encoding: flags.encoding as string | undefined,
+        ext: list(flags.ext as string | undefined),
+        stdin: io.stdin,
+        jobs: flags.jobs === undefined ? undefined : positiveInt(flags.jobs as string, '--jobs'),
+        onMessage: (m) => {
+          if (m.severity !== 'info' || verbose) {
+            bar.done();
+            io.stderr.write(formatMessage(m) + '\n');
+          }
+        },
+        onProgress: (p) => bar.update(`${p.documents} documents, ${(p.bytes / 1e6).toFixed(1)} MB, ${p.stored} stored, ${p.duplicates} already stored, ${p.skipped} skipped`),
+      });
+      bar.done();
+      const problems = summary.messages.filter((m) => m.severity !== 'info');
+      const folded = summary.messages.filter((m) => m.ruleId === 'clean:repeated-paragraph').length;
+      const formats = [...summary.formats].map(([f, n]) => `${n} ${f}`).join(', ');
+      io.stderr.write(
+        `twocities: ${summary.stored} documents stored (${formats || 'none'}), ${summary.sentences} sentences, ` +
+          `${summary.duplicates} already stored, ${summary.skipped} skipped` +
+          (folded ? `, ${folded} repeated paragraphs counted once` : '') +
+          ` → ${flags.db as string}\n`,
+      );
+      if (summary.stored === 0 && summary.duplicates === 0) state.exitCode = 1;
+      if (flags.strict === true && problems.length > 0) state.exitCode = 1;
+      if (withReport && (summary.stored > 0 || summary.duplicates > 0)) {
+        const { m, filter } = measureStore(store, codebook, flags as ReportFlags);
+        io.stdout.write(render(store, codebook, m, filter, format));
+        if (format === 'text') io.stdout.write('\n');
+        const htmlPath = flags.html as string | undefined;
+        if (htmlPath) {
+          writeFileSync(htmlPath, render(store, codebook, m, filter, 'html'));
+          io.stderr.write(`twocities: HTML report written to ${htmlPath}\n`);
+        }
+      }
+    } finally {
+      store.close();
+    }
+  };
+
+  const ingestOptions = (cmd: Command): Command =>
+    cmd
+      .option('--db <file>', 'the SQLite store', './twocities.db')
+      .option('--side <side>', 'side of documents that do not say (washington, tokyo, other)')
+      .option('--date <date>', 'date of documents that do not say (ISO, e.g. 2004-01-15)')
+      .option('--source <name>', 'source of documents that do not say')
+      .option('--encoding <name>', 'text encoding to use instead of detecting it (utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le)')
+      .option('--ext <list>', 'in directories, read only these extensions (comma list, e.g. txt,md)')
+      .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
+      .option('--jobs <n>', 'coding threads (default: one per core)')
+      .option('--strict', 'exit with status 1 if any input had a problem')
+      .option('--verbose', 'also print informational messages (cleaning changes, duplicates)')
+      .option('--no-progress', 'no progress line, even on a terminal');
+
+  addReportOptions(
+    ingestOptions(program.command('analyze').description('read, code and store documents, then print the two-sides table').argument('[paths...]', 'files, directories, or - for stdin (default: stdin)')),
+  )
+    .addOption(new Option('--format <format>', 'output format of the table').choices([...FORMATS]).default('text'))
+    .option('--html <file>', 'also write the self-contained HTML report to this file')
+    .action(async (paths: string[], flags: Record<string, unknown>) => ingestAction(paths, flags, true));
+
+  ingestOptions(program.command('ingest').description('read, code and store documents without printing a report').argument('[paths...]', 'files, directories, or - for stdin'))
+    .action(async (paths: string[], flags: Record<string, unknown>) => ingestAction(paths, flags, false));
+
+  program
+    .command('code')
+    .description('(re)code every stored document with a codebook; decisions of other codebooks are kept')
+    .option('--db <file>', 'the SQLite store', './twocities.db')
+    .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
+    .option('--no-progress', 'no progress line, even on a terminal')
+    .action((flags: Record<string, unknown>) => {
+      const codebook = resolveCodebook(flags.codebook as string | undefined, io);
+      const store = openStore(flags.db as string, true);
+      try {
+        const bar = progressLine(io.stderr, flags.progress !== false);
+        const r = recodeStore(store, codebook, (n) => bar.update(`${n} documents coded`));
+        bar.done();
+        io.stderr.write(`twocities: ${r.documents} documents, ${r.sentences} sentences coded with ${codebook.name} ${codebook.version}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  addReportOptions(program.command('report').description('per-side table, gap with confidence interval, trend'))
+    .option('--db <file>', 'the SQLite store', './twocities.db')
+    .option('--codebook <file>', "read the decisions of this codebook (default: the store's latest)")
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .option('--output <file>', 'write to this file instead of standard output')
+    .action((flags: ReportFlags & { db: string; codebook?: string }) => {
+      const format = checkFormat(flags.format);
+      const store = openStore(flags.db, true);
+      try {
+        const codebook = codebookForStore(store, flags.codebook, io);
+        const { m, filter } = measureStore(store, codebook, flags);
+        const out = render(store, codebook, m, filter, format) + (format === 'text' ? '\n' : '');
+        if (flags.output) writeFileSync(flags.output, out);
+        else io.stdout.write(out);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('label')
+    .description('JSONL units in (doc, side, text), the same units out with voice, codes, negated, tone')
+    .argument('[file]', 'a JSONL file (default: standard input)')
+    .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
+    .option('--evidence', 'include the evidence of each decision')
+    .action(async (file: string | undefined, flags: { codebook?: string; evidence?: boolean }) => {
+      const codebook = resolveCodebook(flags.codebook, io);
+      if (file && file !== '-' && !existsSync(file)) throw new UserError(`${file}: no such file`, 1);
+      const text = file && file !== '-' ? readFileSync(file, 'utf8') : await readStdin(io.stdin);
+      const { units, messages } = parseUnits(text, file ?? '<stdin>');
+      printMessages(messages, true);
+      const labelled = labelUnits(units, codebook);
+      for (const u of labelled) {
+        const { evidence, ...rest } = u;
+        io.stdout.write(JSON.stringify(flags.evidence ? { ...rest, evidence } : rest) + '\n');
+      }
+      if (units.length === 0 && messages.length > 0) state.exitCode = 1;
+    });
+
+  program
+    .command('evaluate')
+    .description('agreement with human labels: per-code P/R/F1, voice and tone accuracy, kappa and alpha with intervals')
+    .argument('<gold>', 'a labelled JSONL file (LABELS.md format)')
+    .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--errors', 'list every wrong decision with its evidence, grouped by label')
+    .option('--db <file>', 'also record the figures in this store (the HTML report states them)')
+    .option('--seed <n>', 'bootstrap seed', '1')
+    .option('--reps <n>', 'bootstrap replicates', '1000')
+    .action((gold: string, flags: { codebook?: string; format: string; errors?: boolean; db?: string; seed: string; reps: string }) => {
+      if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
+      const codebook = resolveCodebook(flags.codebook, io);
+      if (!existsSync(gold)) throw new UserError(`${gold}: no such file`, 1);
+      const { units, messages } = parseUnits(readFileSync(gold, 'utf8'), gold);
+      printMessages(messages, true);
+      const complete = units.filter((u): u is typeof u & { voice: string; codes: string[]; negated: string[]; tone: import('../types.js').Tone } =>
+        u.voice !== undefined && u.codes !== undefined && u.negated !== undefined && u.tone !== undefined);
+      if (complete.length === 0) throw new UserError(`${gold}: no labelled units (each line needs voice, codes, negated and tone)`, 1);
+      const result = evaluate(complete, codebook, { seed: Number(flags.seed), reps: Number(flags.reps) });
+      io.stdout.write(formatEvaluation(result, flags.format as 'text' | 'json', { errors: flags.errors === true }));
+      if (flags.db) {
+        const store = openStore(flags.db, false);
+        try {
+          store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
+          store.putEvaluation(codebook.version, { gold, units: complete.length, result });
+        } finally {
+          store.close();
+        }
+      }
+    });
+
+  const cb = program.command('codebook').description('validate or print a codebook');
+  cb.command('check')
+    .description('validate a codebook file: errors with line:column, and quality warnings')
+    .argument('<file>', 'codebook YAML file')
+    .action((file: string) => {
+      if (!existsSync(file)) throw new UserError(`${file}: no such file`, 1);
+      const messages = checkCodebook(readFileSync(file, 'utf8'), file);
+      for (const m of messages) io.stdout.write(formatMessage(m) + '\n');
+      const errors = messages.filter((m) => m.severity === 'fatal').length;
+      const warnings = messages.filter((m) => m.severity === 'warning').length;
+      io.stdout.write(`${file}: ${errors} errors, ${warnings} warnings\n`);
+      if (errors > 0) state.exitCode = 1;
+    });
+  cb.command('show')
+    .description('print the built-in codebook (YAML)')
+    .action(() => {
+      io.stdout.write(builtinCodebook().yaml);
+    });
+
+  return program;
+}
+
+/**
+ * Run the command line with `argv` (without `node` and the script). Resolves to the exit status.
+ *
+ * @example
+ * process.exitCode = await run(['report', '--format', 'json']);
+ */
+export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  const state = { exitCode: 0 };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      io.stderr.write(`twocities: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`twocities: internal error: ${err.message}\n${process.env.TWOCITIES_DEBUG ? (err.stack ?? '') + '\n' : 'set TWOCITIES_DEBUG=1 for details\n'}`);
+    return 70;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The orchestrator: runs the named phases over each document in order
+ * (read → clean → segment → attribute+code → store) and collects messages. It knows the phases'
+ * entry points, never their internals.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { clean } from './clean.js';
+import type { Codebook } from './codebook/index.js';
+import { decide } from './coder/index.js';
+import { makeMessage } from './messages.js';
+import { CodingPool, workersAvailable } from './parallel.js';
+import { readInputs, type ReadOptions } from './read/index.js';
+import { segment } from './segment.js';
+import type { Store } from './store/index.js';
+import type { Doc, Message } from './types.js';
+
+/** Progress of a run, reported after each document. */
+export interface Progress {
+  documents: number;
+  stored: number;
+  duplicates: number;
+  skipped: number;
+  bytes: number;
+  sentences: number;
+}
+
+export interface AnalyzeOptions extends ReadOptions {
+  store: Store;
+  codebook: Codebook;
+  /** Documents per write transaction (each document is always whole: a batch commits or not). */
+  batchSize?: number;
+  onProgress?: (p: Progress) => void;
+  /** Called for every message as it happens (the CLI prints them). */
+  onMessage?: (m: Message) => void;
+  stdin?: NodeJS.ReadableStream;
+  /** Coding threads (default: one per core when the compiled worker exists; 1 codes on the main thread). */
+  jobs?: number;
+}
+
+export interface AnalyzeSummary extends Progress {
+  messages: Message[];
+  /** Documents stored per input format. */
+  formats: Map<string, number>;
+}
+
+/** The stable content hash of a document: its cleaned text. Same text, same document. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Run clean, segment and the coder over one document in place. Returns the document.
+ *
+ * @example
+ * processDoc(newDoc({ id: 'x', format: 'txt' }, 'Tokyo worries.'), builtinCodebook());
+ */
+export function processDoc(doc: Doc, codebook: Codebook): Doc {
+  clean(doc);
+  segment(doc);
+  codeDoc(doc, codebook);
+  return doc;
+}
+
+/** Attach the coder's decisions to a segmented document's sentences. */
+export function codeDoc(doc: Doc, codebook: Codebook): void {
+  const decisions = decide(
+    doc.sentences.map((s) => ({ text: s.text, paragraph: s.paragraph })),
+    { docSide: doc.meta.side, lang: doc.meta.lang, title: doc.meta.title },
+    codebook,
+  );
+  doc.sentences.forEach((s, i) => {
+    s.decision = decisions[i];
+  });
+}
+
+/**
+ * Read, code and store every document under `paths`. One broken input is reported and skipped;
+ * the rest lands. Documents already stored (same content hash) are left as they are.
+ *
+ * @example
+ * const summary = await analyzePaths(['examples'], { store, codebook: builtinCodebook() });
+ */
+export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promise<AnalyzeSummary> {
+  const { store, codebook } = opts;
+  const batchSize = opts.batchSize ?? 200;
+  const sides = new Set(codebook.sides);
+  const summary: AnalyzeSummary = { documents: 0, stored: 0, duplicates: 0, skipped: 0, bytes: 0, sentences: 0, messages: [], formats: new Map() };
+  const note = (m: Message): void => {
+    summary.messages.push(m);
+    opts.onMessage?.(m);
+  };
+  store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
+
+  let batch: Array<{ doc: Doc; hash: string }> = [];
+  const seenInBatch = new Set<string>();
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    seenInBatch.clear();
+    store.transaction(() => {
+      for (const { doc, hash } of items) {
+        const { id, inserted } = store.putDocument(doc, hash);
+        if (inserted) store.putDecisions(id, codebook.version, doc.sentences);
+      }
+    });
+  };
+
+  const jobs = Math.max(1, opts.jobs ?? (workersAvailable() ? availableParallelism() : 1));
+  const pool = jobs > 1 ? new CodingPool(jobs, codebook.yaml) : undefined;
+  const chunkSize = 32;
+  let chunk: Doc[] = [];
+  const inflight: Array<Promise<Doc[]>> = [];
+
+  const accept = (doc: Doc): void => {
+    for (const m of doc.messages) note(m);
+    if (doc.sentences.length === 0) {
+      note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: doc.meta.path ?? doc.meta.id }));
+      summary.skipped++;
+    } else {
+      const hash = contentHash(doc.text);
+      if (seenInBatch.has(hash) || store.hasHash(hash) !== undefined) {
+        summary.duplicates++;
+        note(makeMessage('pipeline', 'pipeline:duplicate', 'info', 'same text already stored; counted once', { file: doc.meta.path ?? doc.meta.id }));
+      } else {
+        seenInBatch.add(hash);
+        batch.push({ doc, hash });
+        summary.stored++;
+        summary.sentences += doc.sentences.length;
+        summary.formats.set(doc.meta.format, (summary.formats.get(doc.meta.format) ?? 0) + 1);
+        if (batch.length >= batchSize) flush();
+      }
+    }
+    opts.onProgress?.(summary);
+  };
+  const drain = async (keep: number): Promise<void> => {
+    while (inflight.length > keep) for (const d of await (inflight.shift() as Promise<Doc[]>)) accept(d);
+  };
+
+  try {
+    for await (const item of readInputs(paths, { ...opts })) {
+      if (!('meta' in item)) {
+        note(item);
+        if (item.severity === 'fatal') summary.skipped++;
+        continue;
+      }
+      const doc = item;
+      summary.documents++;
+      summary.bytes += Buffer.byteLength(doc.raw);
+      if (doc.meta.side !== null && doc.meta.side !== undefined && !sides.has(doc.meta.side)) {
+        note(makeMessage('pipeline', 'pipeline:unknown-side', 'fatal',
+          `unknown side "${doc.meta.side}" (codebook ${codebook.name} has ${[...sides].join(', ')}); document skipped`,
+          { file: doc.meta.path ?? doc.meta.id }));
+        summary.skipped++;
+        continue;
+      }
+      if (!pool) {
+        accept(processDoc(doc, codebook));
+        continue;
+      }
+      chunk.push(doc);
+      if (chunk.length >= chunkSize) {
+        inflight.push(pool.process(chunk));
+        chunk = [];
+        await drain(jobs * 2);
+      }
+    }
+    if (pool && chunk.length > 0) inflight.push(pool.process(chunk));
+    await drain(0);
+  } finally {
+    await pool?.close();
+  }
+  flush();
+  return summary;
+}
+
+/**
+ * Code every stored document again with `codebook`, keeping the decisions of other codebooks.
+ *
+ * @example
+ * recodeStore(store, loadedCodebook);
+ */
+export function recodeStore(store: Store, codebook: Codebook, onProgress?: (n: number) => void): { documents: number; sentences: number } {
+  store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
+  let documents = 0;
+  let sentences = 0;
+  let pending: Array<{ id: number; doc: Doc }> = [];
+  const flush = (): void => {
+    const items = pending;
+    pending = [];
+    store.transaction(() => {
+      for (const { id, doc } of items) store.putDecisions(id, codebook.version, doc.sentences);
+    });
+  };
+  for (const { id, doc } of store.iterateDocuments()) {
+    codeDoc(doc, codebook);
+    pending.push({ id, doc });
+    documents++;
+    sentences += doc.sentences.length;
+    if (pending.length >= 200) flush();
+    onProgress?.(documents);
+  }
+  flush();
+  return { documents, sentences };
+}

@@ -101,7 +101,8 @@ export interface EvaluationRow {
 }
 
 /** The `PRAGMA application_id` marking a file as a twocities store ("TWOC"). */
-export const APPLICATION_ID = 0x54574f43; // "TWOC": marks a file as a twocities store
+/** The `PRAGMA application_id` that marks a file as a twocities store ("TWOC"). */
+export const APPLICATION_ID = 0x54574f43;
 
 /**
  * Ordered schema migrations; `PRAGMA user_version` is the number applied. Never edit an entry

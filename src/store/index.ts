@@ -143,14 +143,14 @@ export const MIGRATIONS: readonly string[] = [
     tone TEXT NOT NULL,
     PRIMARY KEY (codebook, doc_id, idx)
   ) WITHOUT ROWID;
-  CREATE INDEX decisions_voice ON decisions(codebook, voice);
   CREATE TABLE hits (
     codebook TEXT NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
     code TEXT NOT NULL, voice TEXT NOT NULL, negated INTEGER NOT NULL,
+    cue INTEGER NOT NULL,  -- 1 when an explicit cue set the voice: such sentences are shown first
     ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, rule TEXT NOT NULL,
     neg_start INTEGER, neg_end INTEGER, neg_rule TEXT
   );
-  CREATE INDEX hits_code ON hits(codebook, code, voice, negated);
+  CREATE INDEX hits_code ON hits(codebook, code, voice, negated, cue DESC, doc_id DESC, idx);
   CREATE INDEX hits_doc ON hits(codebook, doc_id);
   CREATE TABLE tone_evidence (
     codebook TEXT NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
@@ -377,8 +377,8 @@ export class Store {
         'INSERT INTO decisions (codebook, doc_id, idx, voice, voice_how, cue_start, cue_end, cue_rule, tone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const insH = this.stmt(
-        `INSERT INTO hits (codebook, doc_id, idx, code, voice, negated, ev_start, ev_end, rule, neg_start, neg_end, neg_rule)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO hits (codebook, doc_id, idx, code, voice, negated, cue, ev_start, ev_end, rule, neg_start, neg_end, neg_rule)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insT = this.stmt('INSERT INTO tone_evidence (codebook, doc_id, idx, ev_start, ev_end, rule) VALUES (?, ?, ?, ?, ?, ?)');
       const voices = new Map<string, number>();
@@ -394,7 +394,7 @@ export class Store {
           const seen = new Set<string>();
           for (const h of hits) {
             const n = h.negation;
-            insH.run(codebookVersion, docId, s.index, h.code, voice, negated ? 1 : 0, h.evidence.start, h.evidence.end, h.evidence.rule,
+            insH.run(codebookVersion, docId, s.index, h.code, voice, negated ? 1 : 0, d.voice.how === 'cue' ? 1 : 0, h.evidence.start, h.evidence.end, h.evidence.rule,
               n?.start ?? null, n?.end ?? null, n?.rule ?? null);
             if (seen.has(h.code)) continue; // a sentence counts once per code however many spans matched
             seen.add(h.code);
@@ -457,31 +457,30 @@ export class Store {
    * const rows = store.docCounts({ codebook: cb.version, side: ['tokyo'] });
    */
   docCounts(filter: MeasureFilter): DocCounts[] {
+    // Three plain scans (documents, doc_voice, doc_code) joined here: cheaper than SQL joins.
     const { where, params } = this.docFilter(filter);
-    const byId = new Map<number, DocCounts>();
+    const docs = new Map<number, DocCounts>();
+    const metas = this.stmt(`SELECT d.id, d.date, d.side, d.source, d.lang FROM documents d WHERE 1${where}`).raw().all(...params) as Array<
+      [number, string | null, string | null, string | null, string | null]
+    >;
+    for (const [id, date, side, source, lang] of metas) {
+      const row: DocCounts = { docId: id, side, lang: lang ?? 'und', voices: new Map(), codes: new Map() };
+      if (date !== null) row.date = date;
+      if (source !== null) row.source = source;
+      docs.set(id, row);
+    }
     const out: DocCounts[] = [];
-    const vrows = this.stmt(
-      `SELECT dv.doc_id AS id, dv.voice AS voice, dv.sentences AS n, d.date AS date, d.side AS side, d.source AS source, d.lang AS lang
-       FROM doc_voice dv JOIN documents d ON d.id = dv.doc_id WHERE dv.codebook = ?${where} ORDER BY dv.doc_id`,
-    ).raw().all(filter.codebook, ...params) as Array<[number, string, number, string | null, string | null, string | null, string | null]>;
-    for (const [id, voice, n, date, side, source, lang] of vrows) {
-      let row = byId.get(id);
-      if (!row) {
-        row = { docId: id, side, lang: lang ?? 'und', voices: new Map(), codes: new Map() };
-        if (date !== null) row.date = date;
-        if (source !== null) row.source = source;
-        byId.set(id, row);
-        out.push(row);
-      }
+    const vrows = this.stmt('SELECT doc_id, voice, sentences FROM doc_voice WHERE codebook = ? ORDER BY doc_id').raw().all(filter.codebook) as Array<[number, string, number]>;
+    for (const [id, voice, n] of vrows) {
+      const row = docs.get(id);
+      if (!row) continue;
+      if (row.voices.size === 0) out.push(row);
       row.voices.set(voice, n);
     }
-    const crows = this.stmt(
-      `SELECT dc.doc_id, dc.voice, dc.code, dc.raised, dc.negated
-       FROM doc_code dc JOIN documents d ON d.id = dc.doc_id WHERE dc.codebook = ?${where}`,
-    ).raw().all(filter.codebook, ...params) as Array<[number, string, string, number, number]>;
+    const crows = this.stmt('SELECT doc_id, voice, code, raised, negated FROM doc_code WHERE codebook = ?').raw().all(filter.codebook) as Array<[number, string, string, number, number]>;
     for (const [id, voice, code, raised, negated] of crows) {
-      const row = byId.get(id);
-      if (!row) continue;
+      const row = docs.get(id);
+      if (!row || row.voices.size === 0) continue;
       let perVoice = row.codes.get(code);
       if (!perVoice) {
         perVoice = new Map();
@@ -515,20 +514,34 @@ export class Store {
       conds.push('h.negated = ?');
       args.push(q.negated ? 1 : 0);
     }
-    const sql = `
-      SELECT * FROM (
-        SELECT d.id AS doc_id, d.ext_id, d.title, d.date, d.source, d.side, d.lang, d.path,
-               s.idx, s.paragraph, s.page, s.text, dc.voice, dc.voice_how, dc.cue_start, dc.cue_end, dc.cue_rule,
-               h.code, h.negated, h.ev_start, h.ev_end, h.rule, h.neg_start, h.neg_end, h.neg_rule,
-               ROW_NUMBER() OVER (PARTITION BY h.doc_id ORDER BY (dc.voice_how = 'cue') DESC, h.idx) AS rn
-        FROM hits h
-        JOIN decisions dc ON dc.codebook = h.codebook AND dc.doc_id = h.doc_id AND dc.idx = h.idx
-        JOIN sentences s ON s.doc_id = h.doc_id AND s.idx = h.idx
-        JOIN documents d ON d.id = h.doc_id
-        WHERE ${conds.join(' AND ')}${where}
-      ) ORDER BY rn, (voice_how = 'cue') DESC, date DESC, doc_id, idx
-      LIMIT ?`;
-    const rows = this.stmt(sql).all(...args, ...params, q.limit ?? 20) as Array<Record<string, unknown>>;
+    // Candidates straight from the hits index (cue-set voices first, newest documents first),
+    // then one sentence per document before a second one; details are read for the chosen few.
+    const limit = q.limit ?? 20;
+    const candidates = this.stmt(
+      `SELECT h.rowid AS id, h.doc_id AS doc FROM hits h${where ? ' JOIN documents d ON d.id = h.doc_id' : ''}
+       WHERE ${conds.join(' AND ')}${where} ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`,
+    ).raw().all(...args, ...params, limit * 8) as Array<[number, number]>;
+    const firsts: number[] = [];
+    const seconds: number[] = [];
+    const seenDocs = new Set<number>();
+    for (const [id, doc] of candidates) {
+      if (seenDocs.has(doc)) seconds.push(id);
+      else {
+        seenDocs.add(doc);
+        firsts.push(id);
+      }
+    }
+    const chosen = [...firsts, ...seconds].slice(0, limit);
+    const detail = this.stmt(`
+      SELECT d.id AS doc_id, d.ext_id, d.title, d.date, d.source, d.side, d.lang, d.path,
+             s.idx, s.paragraph, s.page, s.text, dc.voice, dc.voice_how, dc.cue_start, dc.cue_end, dc.cue_rule,
+             h.code, h.negated, h.ev_start, h.ev_end, h.rule, h.neg_start, h.neg_end, h.neg_rule
+      FROM hits h
+      JOIN decisions dc ON dc.codebook = h.codebook AND dc.doc_id = h.doc_id AND dc.idx = h.idx
+      JOIN sentences s ON s.doc_id = h.doc_id AND s.idx = h.idx
+      JOIN documents d ON d.id = h.doc_id
+      WHERE h.rowid = ?`);
+    const rows = chosen.map((id) => detail.get(id) as Record<string, unknown>).filter((r) => r !== undefined);
     const span = (s: unknown, e: unknown, r: unknown): { start: number; end: number; rule: string } | null =>
       typeof s === 'number' && typeof e === 'number' ? { start: s, end: e, rule: String(r ?? '') } : null;
     return rows.map((r) => ({

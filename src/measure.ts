@@ -305,6 +305,20 @@ export function measurementJson(m: Measurement): Record<string, unknown> {
 }
 
 /**
+ * The default gap: tokyo − washington when the codebook has both sides, else second − first
+ * declared side (the same reading for any two parties declared in that order).
+ *
+ * @example
+ * defaultGapSides(['paris', 'berlin', 'other']); // ['berlin', 'paris']
+ */
+export function defaultGapSides(sides: readonly string[]): [string, string] {
+  if (sides.includes('tokyo') && sides.includes('washington')) return ['tokyo', 'washington'];
+  const own = sides.filter((s) => s !== AUTHOR && s !== 'other');
+  if (own.length >= 2) return [own[1] as string, own[0] as string];
+  return ['tokyo', 'washington'];
+}
+
+/**
  * Measure per-voice shares of each code, the gap between two sides and bootstrap intervals
  * (over documents, seeded: reruns give the same intervals), overall and per period.
  *
@@ -313,7 +327,7 @@ export function measurementJson(m: Measurement): Record<string, unknown> {
  * m.codes.get('autonomy')?.gap.estimate;
  */
 export function measure(rows: readonly DocCounts[], opts: MeasureOptions): Measurement {
-  const gapSides = opts.gapSides ?? ['tokyo', 'washington'];
+  const gapSides = opts.gapSides ?? defaultGapSides(opts.sides);
   const reps = opts.reps ?? 2000;
   const seed = opts.seed ?? 1;
   const minSentences = opts.minSentences ?? 30;

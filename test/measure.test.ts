@@ -133,6 +133,13 @@ describe('measure', () => {
     expect(measure(rows, { codebook: CB, codes: ['a'], sides: SIDES, reps: 50 }).periods).toBeUndefined();
   });
 
+  it('takes the gap between the first two declared sides of another codebook', () => {
+    const m = measure([row(1, { paris: 10, berlin: 10 }, { a: { paris: 1, berlin: 4 } })], { codebook: CB, codes: ['a'], sides: ['paris', 'berlin', 'other'], reps: 20, minSentences: 1 });
+    expect(m.gapSides).toEqual(['berlin', 'paris']);
+    expect(m.codes.get('a')?.gap.estimate).toBeCloseTo(0.3);
+    expect([...m.voices.keys()]).toEqual(['paris', 'berlin', 'other', 'author']);
+  });
+
   it('warns when a gap side has few sentences', () => {
     const m = measure([row(1, { tokyo: 12, washington: 40 }, {})], { codebook: CB, codes: ['a'], sides: SIDES, reps: 20 });
     const reasons = m.messages.map((x) => x.reason);

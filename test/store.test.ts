@@ -132,6 +132,22 @@ describe('Store', () => {
     again.close();
   });
 
+  it('evidence puts cue-set voices first and spreads over documents before repeating one', () => {
+    const store = Store.open(':memory:');
+    const many = makeDoc('many', 'tokyo', '2003', [
+      { text: 'They fear abandonment.', voice: 'tokyo', raised: [['abandonment', 'abandonment']] },
+      { text: 'Tokyo critics fear abandonment.', voice: 'tokyo', cue: 'Tokyo critics', raised: [['abandonment', 'abandonment']] },
+      { text: 'Japanese voices fear abandonment.', voice: 'tokyo', cue: 'Japanese voices', raised: [['abandonment', 'abandonment']] },
+    ]);
+    const one = makeDoc('one', 'tokyo', '2004', [{ text: 'Still they fear abandonment.', voice: 'tokyo', raised: [['abandonment', 'abandonment']] }]);
+    for (const [d, h] of [[many, 'hm'], [one, 'ho']] as const) store.putDecisions(store.putDocument(d, h).id, 'v1', d.sentences);
+    const rows = store.evidence({ codebook: 'v1', code: 'abandonment', voice: 'tokyo', limit: 3 });
+    expect(rows.map((r) => [r.extId, r.sentence])).toEqual([['many', 1], ['one', 0], ['many', 2]]);
+    expect(rows[0]?.voiceHow).toBe('cue');
+    expect(store.evidence({ codebook: 'v1', code: 'abandonment', limit: 10, filter: { codebook: 'v1', from: '2004' } }).map((r) => r.extId)).toEqual(['one']);
+    store.close();
+  });
+
   it('putting the same hash twice stores it once', () => {
     const store = Store.open(join(tmp(), 'i.db'));
     const first = store.putDocument(docA, 'h');

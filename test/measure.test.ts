@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measure, measurementJson, periodOf, type Measurement } from '../src/measure.js';
-import { seededRandom } from '../src/stats.js';
+import { bootstrap, seededRandom } from '../src/stats.js';
 import type { DocCounts } from '../src/store/index.js';
 
 const CB = { name: 'test', version: 'v1' };
@@ -77,6 +77,26 @@ describe('measure', () => {
     expect(down.codes.get('a')?.gap.high).toBeLessThan(0);
     const swapped = measure(corpus(3, 300, 0.1, 0.4), { codebook: CB, codes: ['a'], sides: SIDES, reps: 500, gapSides: ['washington', 'tokyo'] });
     expect(swapped.codes.get('a')?.gap.estimate).toBeCloseTo(-(down.codes.get('a')?.gap.estimate as number));
+  });
+
+  it('agrees with a plain resample-documents bootstrap of the ratio of sums', () => {
+    const rows = corpus(13, 150, 0.35, 0.15);
+    const m = measure(rows, { codebook: CB, codes: ['a'], sides: SIDES, reps: 4000 });
+    const share = (rs: readonly DocCounts[], v: string): number => {
+      let num = 0;
+      let den = 0;
+      for (const r of rs) {
+        num += r.codes.get('a')?.get(v)?.raised ?? 0;
+        den += r.voices.get(v) ?? 0;
+      }
+      return num / den;
+    };
+    const plain = bootstrap(rows, (rs) => share(rs, 'tokyo') - share(rs, 'washington'), { reps: 4000, seed: 3 });
+    const g = m.codes.get('a')?.gap;
+    expect(g?.estimate).toBeCloseTo(plain.estimate, 10);
+    const width = plain.high - plain.low;
+    expect(Math.abs((g?.low as number) - plain.low)).toBeLessThan(width * 0.1);
+    expect(Math.abs((g?.high as number) - plain.high)).toBeLessThan(width * 0.1);
   });
 
   it('interval width shrinks as documents grow (the bootstrap sees the sample size)', () => {

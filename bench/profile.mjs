@@ -58,7 +58,8 @@ export function summariseProfile(path, root, top = 20) {
     if (name === '(idle)') continue;
     const file = scriptPath(cf.url, root);
     const special = name.startsWith('(') && !cf.url;
-    const stage = name === '(garbage collector)' ? 'gc' : special ? 'runtime' : stageOf(file);
+    // V8 lists compiled regular expressions as their own frames with no script: they belong to whichever stage ran them.
+    const stage = name === '(garbage collector)' ? 'gc' : name.startsWith('RegExp: ') ? 'regexp' : special || !cf.url ? 'runtime' : stageOf(file);
     const key = `${name}\u0000${file}\u0000${cf.lineNumber}`;
     const f = functions.get(key) ?? { name, file, line: cf.lineNumber + 1, ms: 0, stage };
     f.ms += us / 1000;

@@ -426,7 +426,7 @@ async function main() {
       console.log(`\nprofile of analyze --jobs 1 on ${profile.docs} mixed documents (${fmt(profile.seconds, 1)} s) → ${profile.file}`);
       console.log('self time by stage: ' + profile.stages.map((s) => `${s.stage} ${(s.share * 100).toFixed(1)}%`).join(', '));
       console.log(table(['function', 'file:line', 'self ms', 'share', 'stage'],
-        profile.functions.slice(0, 15).map((f) => [f.name, f.file ? `${f.file}:${f.line}` : '', fmt(f.ms, 0), `${(f.share * 100).toFixed(1)}%`, f.stage])));
+        profile.functions.slice(0, 15).map((f) => [f.name.length > 60 ? f.name.slice(0, 59) + '…' : f.name, f.file ? `${f.file}:${f.line}` : '', fmt(f.ms, 0), `${(f.share * 100).toFixed(1)}%`, f.stage])));
     }
   }
 

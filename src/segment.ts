@@ -36,8 +36,8 @@ const CLOSE_JA = new Set(['」', '』', '）']);
 /** What may follow a terminator and still belong to its sentence. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '」', '』', '）', '】', '》', '〉']);
 const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '「', '『', '（', '【']);
-/** After 。」 these continue the sentence (「…だ。」と述べた). */
-const QUOTE_PARTICLES = new Set(['と', 'っ', '、', '，', 'な', 'の']);
+/** After 。」 or 。） a particle continues the sentence (「…だ。」と述べた, (…。)は). */
+const QUOTE_PARTICLES = new Set(['と', 'っ', 'は', 'が', 'を', 'に', 'で', 'の', 'や', 'へ', 'な', '、', '，']);
 /** An unclosed bracket longer than this is taken to be stray, so it cannot swallow a whole text. */
 const MAX_BRACKET = 2000;
 
@@ -144,6 +144,13 @@ function scan(text: string, from: number, to: number, ja: boolean, out: Span[]):
       const c = text[j] ?? '';
       if (c === '.' || c === '!' || c === '?' || CLOSERS.has(c)) j++;
       else break;
+    }
+    // Japanese written with half-width ! ? runs straight on: なるほど!?はい。
+    if (ja && ch !== '.' && j < to && isCjkCode(text.charCodeAt(j))) {
+      push(text, start, j, out);
+      start = j;
+      re.lastIndex = j;
+      continue;
     }
     let k = j;
     while (k < to && isSpace(text.charCodeAt(k))) k++;

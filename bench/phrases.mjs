@@ -1,5 +1,6 @@
-// The literal English phrases of a codebook, for ripgrep's fixed-string scan: the same words our
-// matcher looks for, without the pattern syntax, so both tools scan for comparable work.
+// The literal English phrases of a codebook, for ripgrep's fixed-string scan: the words our
+// matcher looks for, without the pattern syntax (see the pattern language at the top of
+// codebooks/us-japan.yaml), so both tools scan the same text for comparable words.
 import { parse } from 'yaml';
 
 /**
@@ -7,7 +8,8 @@ import { parse } from 'yaml';
  * markers, regex operators) cuts it into runs of plain words; each alternative gives its longest run.
  *
  * @example
- * literalRuns('benefits ... one way') // → ['benefits']  ('one way' is as long in words but shorter in characters)
+ * literalRuns('benefits ...3 one way') // → ['benefits']  ('one way' is shorter in characters)
+ * literalRuns('free ride~') // → ['free ride']
  * literalRuns('worr{y|ies} about (being|getting) abandoned') // → ['abandoned']
  */
 export function literalRuns(pattern) {
@@ -18,12 +20,14 @@ export function literalRuns(pattern) {
   const out = [];
   for (const alt of alternatives) {
     const runs = alt
+      // `word~` (any ending) keeps its stem: the stem is a literal the matcher must find.
+      .replace(/([A-Za-z])~(?=\s|$)/g, '$1')
       // Anything with syntax in it is not literal: groups, classes, inflection braces, escapes, quantifiers, gaps.
       .replace(/\\[a-zA-Z]/g, ' \u0000 ')
-      .replace(/[A-Za-z']*(?:\([^)]*\)|\[[^\]]*\]|\{[^}]*\})[A-Za-z']*|\S*[~*+?^$\\|<>]\S*|\.{2,}|…|_+/g, ' \u0000 ')
+      .replace(/[A-Za-z']*(?:\([^)]*\)|\[[^\]]*\]|\{[^}]*\})[A-Za-z']*|\S*[~*+?^$\\|<>]\S*|\.{2,}\d*|…\d*|_+/g, ' \u0000 ')
       .split('\u0000')
       .map((r) => r.replace(/\s+/g, ' ').trim())
-      .filter((r) => /^[A-Za-z][A-Za-z' .,-]*$/.test(r) && r.replace(/[^A-Za-z]/g, '').length >= 3);
+      .filter((r) => /^[A-Za-z][A-Za-z' .,-]*$/.test(r) && r.replace(/[^A-Za-z]/g, '').length >= 2);
     const best = runs.sort((a, b) => b.length - a.length)[0];
     if (best) out.push(best);
   }
@@ -46,7 +50,7 @@ function splitTopLevel(s) {
   return parts;
 }
 
-/** Every English pattern string under a code: `en:` lists (strings or objects with a pattern field). */
+/** Every English pattern string in a parsed codebook: the strings listed under any `en:` key. */
 function englishPatterns(node, inEnglish, out) {
   if (typeof node === 'string') {
     if (inEnglish) out.push(node);
@@ -54,28 +58,25 @@ function englishPatterns(node, inEnglish, out) {
     for (const x of node) englishPatterns(x, inEnglish, out);
   } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'ja' || k === 'exclude' || k === 'excludes' || k === 'exclusions' || k === 'not') continue;
-      const english = inEnglish || k === 'en' || k === 'english';
+      if (k === 'ja') continue;
       // In an object pattern, only its pattern text counts (not ids, notes or labels).
       if (inEnglish && typeof v === 'string' && !['pattern', 'match', 'text', 're', 'regex', 'words', 'phrase'].includes(k)) continue;
-      englishPatterns(v, english, out);
+      englishPatterns(v, inEnglish || k === 'en', out);
     }
   }
   return out;
 }
 
 /**
- * The distinct literal English phrases of the codes in a codebook's YAML text, one per line for `rg -F -f`.
+ * The distinct literal English phrases of a codebook's YAML text — side cues, attribution,
+ * negation, tone and code patterns: everything the coder scans English sentences for — one per
+ * line for `rg -F -f`.
  *
  * @example
- * codebookPhrases(readFileSync('codebooks/us-japan.yaml', 'utf8')).length // → a few hundred phrases
+ * codebookPhrases(readFileSync('codebooks/us-japan.yaml', 'utf8')).length // → several hundred phrases
  */
 export function codebookPhrases(yamlText) {
-  const doc = parse(yamlText);
-  const codes = doc?.codes;
-  const list = Array.isArray(codes) ? codes : codes && typeof codes === 'object' ? Object.values(codes) : [];
-  const patterns = [];
-  for (const code of list) englishPatterns(code?.patterns ?? code, false, patterns);
+  const patterns = englishPatterns(parse(yamlText), false, []);
   const seen = new Set();
   for (const p of patterns) for (const run of literalRuns(p)) seen.add(run);
   return [...seen].sort();

@@ -25,16 +25,27 @@ function bench(args: string[], env: Record<string, string> = {}): { status: numb
 describe('phrases for ripgrep', () => {
   it('keeps the longest literal word run of each alternative and drops the syntax', () => {
     expect(literalRuns('benefits ... one way')).toEqual(['benefits']);
+    expect(literalRuns('{closer|better} ...4 than {ever|at any}')).toEqual(['than']);
+    expect(literalRuns('free ride~')).toEqual(['free ride']);
+    expect(literalRuns('stand firmly? by')).toEqual(['stand']);
     expect(literalRuns('lap dog|poodle')).toEqual(['lap dog', 'poodle']);
     expect(literalRuns("cut a deal over (their|Japan's) heads")).toEqual(['cut a deal over']);
     expect(literalRuns('/\\bnuclear (arms|weapons)\\b/')).toEqual(['nuclear']);
     expect(literalRuns('{a|b}')).toEqual([]);
   });
 
-  it('reads only the English patterns of the codes, deduplicated and sorted', () => {
+  it('reads every English pattern list of the codebook (cues, negation, codes), not Japanese, deduplicated and sorted', () => {
     const yaml = [
       'name: t',
-      'sides: [a, b]',
+      'description: not a pattern',
+      'sides:',
+      '  a:',
+      '    cues:',
+      '      en: [Washington, administration official~]',
+      '      ja: [米政府]',
+      'negation:',
+      '  forward:',
+      '    en: [never, "{rule|ruled} out"]',
       'codes:',
       '  - id: x',
       '    patterns:',
@@ -45,7 +56,7 @@ describe('phrases for ripgrep', () => {
       '      en: [{ pattern: "poodle", note: "dog sense only" }]',
       '',
     ].join('\n');
-    expect(codebookPhrases(yaml)).toEqual(['lap dog', 'poodle', 'worries about']);
+    expect(codebookPhrases(yaml)).toEqual(['Washington', 'administration official', 'lap dog', 'never', 'out', 'poodle', 'worries about']);
   });
 });
 

@@ -1,0 +1,251 @@
+/**
+ * Codebooks: load a YAML codebook (errors with line:column), check its quality, and compile all of
+ * its patterns into one matcher. A `Codebook` is frozen; every load builds a new one.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { makeMessage } from '../messages.js';
+import type { Message, Place } from '../types.js';
+import { buildMatcher, type Matcher, type PatternEntry } from './matcher.js';
+import { compilePattern, patternLang } from './pattern.js';
+import { codebookSchema, type CodebookSpec, type LangPatterns } from './schema.js';
+
+export type { Matcher, PatternEntry, ScanHit, Normalized } from './matcher.js';
+export { normalize, toOriginal } from './matcher.js';
+export { compilePattern } from './pattern.js';
+export type { CodebookSpec } from './schema.js';
+
+/** What a code lends to tone. */
+export interface CodeInfo {
+  id: string;
+  label: string;
+  description: string;
+  tone: 'positive' | 'negative' | 'neutral';
+  deniedTone: 'positive' | 'negative' | 'neutral';
+}
+
+/** A loaded, compiled, immutable codebook. */
+export interface Codebook {
+  readonly name: string;
+  /** sha256 of the YAML text, first 12 hex digits. */
+  readonly version: string;
+  readonly sides: readonly string[];
+  readonly codes: readonly CodeInfo[];
+  readonly yaml: string;
+  /** The parsed file. */
+  readonly spec: CodebookSpec;
+  /** Every pattern, compiled into one scanner. */
+  readonly matcher: Matcher;
+}
+
+const SOURCE = 'codebook';
+
+function placeOf(doc: Document, lc: LineCounter, path: ReadonlyArray<PropertyKey>, file?: string): Place {
+  // Walk up the path until a node with a range exists (a missing key points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    const range = node && typeof node === 'object' ? node.range : undefined;
+    if (range) {
+      const pos = lc.linePos(range[0]);
+      return { file, line: pos.line, column: pos.col };
+    }
+  }
+  return { file };
+}
+
+function forEachPattern(spec: CodebookSpec, fn: (entry: PatternEntry, path: Array<string | number>) => void): void {
+  const visit = (lp: LangPatterns | undefined, kind: string, owner: string, ruleBase: string, path: Array<string | number>): void => {
+    if (!lp) return;
+    for (const lang of ['en', 'ja'] as const) {
+      (lp[lang] ?? []).forEach((text, i) => fn({ kind, owner, text, rule: `${ruleBase}/${lang}:${i}`, lang }, [...path, lang, i]));
+    }
+  };
+  for (const [name, side] of Object.entries(spec.sides)) {
+    visit(side.cues, 'cue', name, `side:${name}/cue`, ['sides', name, 'cues']);
+    visit(side.frames, 'frame', name, `side:${name}/frame`, ['sides', name, 'frames']);
+    visit(side.speakers, 'speaker', name, `side:${name}/speaker`, ['sides', name, 'speakers']);
+    visit(side.datelines, 'dateline', name, `side:${name}/dateline`, ['sides', name, 'datelines']);
+  }
+  const a = spec.attribution;
+  const attr: Array<[LangPatterns | undefined, string]> = [
+    [a.verbs, 'verb'],
+    [a.verbsBefore, 'verb-before'],
+    [a.nouns, 'noun'],
+    [a.reactions, 'reaction'],
+    [a.holders, 'holder'],
+    [a.continuation, 'continuation'],
+    [a.home, 'home'],
+    [a.interviewer, 'interviewer'],
+    [a.interviewee, 'interviewee'],
+  ];
+  const attrKeys = ['verbs', 'verbsBefore', 'nouns', 'reactions', 'holders', 'continuation', 'home', 'interviewer', 'interviewee'];
+  attr.forEach(([lp, kind], i) => visit(lp, kind, '', `attribution:${kind}`, ['attribution', attrKeys[i] as string]));
+  const n = spec.negation;
+  visit(n.forward, 'neg-forward', '', 'negation:forward', ['negation', 'forward']);
+  visit(n.backward, 'neg-backward', '', 'negation:backward', ['negation', 'backward']);
+  visit(n.absence, 'neg-absence', '', 'negation:absence', ['negation', 'absence']);
+  visit(n.ignore, 'neg-ignore', '', 'negation:ignore', ['negation', 'ignore']);
+  visit(n.anaphora, 'anaphora', '', 'negation:anaphora', ['negation', 'anaphora']);
+  visit(spec.tone.positive, 'tone-positive', '', 'tone:positive', ['tone', 'positive']);
+  visit(spec.tone.negative, 'tone-negative', '', 'tone:negative', ['tone', 'negative']);
+  spec.codes.forEach((c, ci) => {
+    visit({ en: c.en, ja: c.ja }, 'code', c.id, `code:${c.id}`, ['codes', ci]);
+    visit(c.deny, 'deny', c.id, `code:${c.id}/deny`, ['codes', ci, 'deny']);
+    visit(c.exclude, 'exclude', c.id, `code:${c.id}/exclude`, ['codes', ci, 'exclude']);
+  });
+}
+
+interface Parsed {
+  spec?: CodebookSpec;
+  doc?: Document;
+  lc: LineCounter;
+  messages: Message[];
+}
+
+function parse(text: string, file?: string): Parsed {
+  const lc = new LineCounter();
+  const messages: Message[] = [];
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0];
+    messages.push(makeMessage(SOURCE, 'codebook:yaml', 'fatal', e.message.split('\n')[0] ?? e.message, { file, line: pos?.line, column: pos?.col }));
+  }
+  if (messages.length > 0) return { lc, messages };
+  const result = codebookSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+      messages.push(makeMessage(SOURCE, 'codebook:schema', 'fatal', `${where}: ${issue.message}`, placeOf(doc, lc, issue.path, file)));
+    }
+    return { doc, lc, messages };
+  }
+  const spec = result.data;
+  const sides = Object.keys(spec.sides);
+  if (sides.length < 2) messages.push(makeMessage(SOURCE, 'codebook:sides', 'fatal', 'a codebook needs at least two sides', placeOf(doc, lc, ['sides'], file)));
+  if (sides.includes('author')) messages.push(makeMessage(SOURCE, 'codebook:sides', 'fatal', '"author" is the voice of no side and cannot be a side name', placeOf(doc, lc, ['sides', 'author'], file)));
+  const seen = new Set<string>();
+  spec.codes.forEach((c, i) => {
+    if (seen.has(c.id)) messages.push(makeMessage(SOURCE, 'codebook:duplicate-code', 'fatal', `code "${c.id}" is declared twice`, placeOf(doc, lc, ['codes', i, 'id'], file)));
+    seen.add(c.id);
+  });
+  forEachPattern(spec, (entry, path) => {
+    const r = compilePattern(entry.text);
+    if (r.error) messages.push(makeMessage(SOURCE, 'codebook:pattern-never-matches', 'warning', `${entry.rule}: ${r.error}; it can never match`, placeOf(doc, lc, path, file)));
+    else if (r.pattern && !r.pattern.raw && patternLang(entry.text) !== entry.lang) {
+      messages.push(makeMessage(SOURCE, 'codebook:pattern-language', 'warning', `${entry.rule}: pattern "${entry.text}" is listed under ${entry.lang} but written in ${patternLang(entry.text)}`, placeOf(doc, lc, path, file)));
+    }
+  });
+  return { spec, doc, lc, messages };
+}
+
+/**
+ * Load and compile a codebook from YAML text. Errors come back as messages with line and column;
+ * `codebook` is absent when there is any fatal error.
+ *
+ * @example
+ * const { codebook, messages } = loadCodebook(readFileSync('codebooks/us-japan.yaml', 'utf8'), 'us-japan.yaml');
+ */
+export function loadCodebook(text: string, file?: string): { codebook?: Codebook; messages: Message[] } {
+  const { spec, messages } = parse(text, file);
+  if (!spec || messages.some((m) => m.severity === 'fatal')) return { messages };
+  const entries: PatternEntry[] = [];
+  forEachPattern(spec, (e) => entries.push(e));
+  const codebook: Codebook = Object.freeze({
+    name: spec.name,
+    version: createHash('sha256').update(text).digest('hex').slice(0, 12),
+    sides: Object.freeze(Object.keys(spec.sides)),
+    codes: Object.freeze(spec.codes.map((c) => Object.freeze({ id: c.id, label: c.label, description: c.description, tone: c.tone, deniedTone: c.deniedTone }))),
+    yaml: text,
+    spec: deepFreeze(spec),
+    matcher: buildMatcher(entries),
+  });
+  return { codebook, messages };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o as object)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/** Words of a plain pattern (no gaps, stems, alternatives, regex), or null. */
+function plainWords(text: string): string | null {
+  if (text.startsWith('re:') || /[{}~?…]|\.\.\./.test(text)) return null;
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Validate a codebook and warn about its quality: patterns that can never match, patterns shadowed
+ * by another of the same rule (identical, or containing a shorter one), codes without English or
+ * Japanese patterns, codes without any way to be negated.
+ *
+ * @example
+ * for (const m of checkCodebook(text, 'my.yaml')) console.log(formatMessage(m));
+ */
+export function checkCodebook(text: string, file?: string): Message[] {
+  const { spec, doc, lc, messages } = parse(text, file);
+  if (!spec || !doc) return messages;
+  const at = (path: ReadonlyArray<PropertyKey>): Place => placeOf(doc, lc, path, file);
+  // Shadowing: within one kind+owner+language, a plain pattern containing another plain one adds nothing.
+  const groups = new Map<string, Array<{ entry: PatternEntry; path: Array<string | number>; plain: string }>>();
+  forEachPattern(spec, (entry, path) => {
+    const plain = plainWords(entry.text);
+    if (plain === null || compilePattern(entry.text).error) return;
+    const key = `${entry.kind}\u0000${entry.owner}\u0000${entry.lang}`;
+    const list = groups.get(key);
+    const item = { entry, path, plain };
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  });
+  for (const list of groups.values()) {
+    for (const b of list) {
+      for (const a of list) {
+        if (a === b) continue;
+        const same = a.plain.toLowerCase() === b.plain.toLowerCase() && (a.plain === b.plain || !/[A-Z]/.test(a.plain + b.plain));
+        if (same && a.path.join('.') > b.path.join('.')) continue;
+        const contained = !same && !/[A-Z]/.test(a.entry.text) && (b.entry.lang === 'ja' ? b.plain.startsWith(a.plain) && !/[るうくぐすつぬぶむい]$/.test(a.plain) : new RegExp(`(^|\\s)${a.plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'i').test(b.plain));
+        if (same || contained) {
+          messages.push(makeMessage(SOURCE, 'codebook:pattern-shadowed', 'warning', `${b.entry.rule}: "${b.entry.text}" is ${same ? 'a duplicate of' : 'shadowed by'} "${a.entry.text}" (${a.entry.rule})`, at(b.path)));
+          break;
+        }
+      }
+    }
+  }
+  spec.codes.forEach((c, i) => {
+    if (c.en.length === 0) messages.push(makeMessage(SOURCE, 'codebook:code-without-en', 'warning', `code "${c.id}" has no English patterns`, at(['codes', i, 'en'])));
+    if (c.ja.length === 0) messages.push(makeMessage(SOURCE, 'codebook:code-without-ja', 'warning', `code "${c.id}" has no Japanese patterns`, at(['codes', i, 'ja'])));
+    for (const lang of ['en', 'ja'] as const) {
+      const neg = spec.negation;
+      const generic = (neg.forward[lang]?.length ?? 0) + (neg.backward[lang]?.length ?? 0);
+      if ((c.deny?.[lang]?.length ?? 0) === 0 && generic === 0) {
+        messages.push(makeMessage(SOURCE, 'codebook:code-without-negation', 'warning', `code "${c.id}" cannot be negated in ${lang}: no deny patterns and no ${lang} negation cues`, at(['codes', i])));
+      }
+    }
+  });
+  for (const [name, side] of Object.entries(spec.sides)) {
+    for (const lang of ['en', 'ja'] as const) {
+      if ((side.cues[lang]?.length ?? 0) === 0) messages.push(makeMessage(SOURCE, 'codebook:side-without-cues', 'warning', `side "${name}" has no ${lang} attribution cues`, at(['sides', name, 'cues'])));
+    }
+  }
+  return messages;
+}
+
+let builtin: Codebook | undefined;
+
+/**
+ * The built-in `us-japan` codebook (`codebooks/us-japan.yaml`), compiled once (it is immutable).
+ *
+ * @example
+ * const cb = builtinCodebook(); cb.codes.length; // 10
+ */
+export function builtinCodebook(): Codebook {
+  if (builtin) return builtin;
+  const text = readFileSync(new URL('../../codebooks/us-japan.yaml', import.meta.url), 'utf8');
+  const { codebook, messages } = loadCodebook(text, 'codebooks/us-japan.yaml');
+  if (!codebook) throw new Error(`codebook: the built-in codebook does not load: ${messages.map((m) => m.reason).join('; ')}`);
+  builtin = codebook;
+  return codebook;
+}

@@ -1,0 +1,165 @@
+/**
+ * The one-pass scanner: every pattern of a codebook is filed under its literal anchors; a sentence
+ * is walked once and, at each position whose first characters are an anchor, only the patterns
+ * filed there are confirmed (sticky regexes). Raw `re:` patterns are the only ones run per sentence.
+ */
+import { compilePattern } from './pattern.js';
+
+/** What a pattern is for: the part of the codebook it came from. */
+export interface PatternEntry {
+  /** Kind of rule: `cue`, `code`, `deny`, `exclude`, `neg-forward`, `tone-positive`, ... */
+  kind: string;
+  /** The side or code it belongs to ('' when none). */
+  owner: string;
+  /** The pattern as written. */
+  text: string;
+  /** Rule id for evidence, e.g. `code:abandonment/en:3`. */
+  rule: string;
+  lang: 'en' | 'ja';
+}
+
+/** One match of a pattern in a normalised sentence. */
+export interface ScanHit {
+  entry: PatternEntry;
+  start: number;
+  end: number;
+}
+
+/** A compiled set of patterns that scans a normalised sentence in one pass. */
+export interface Matcher {
+  readonly entries: readonly PatternEntry[];
+  scan(norm: string): ScanHit[];
+}
+
+interface Compiled {
+  entry: PatternEntry;
+  re: RegExp;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Build a matcher from pattern entries; patterns that do not compile are skipped (the codebook
+ * loader reports them).
+ *
+ * @example
+ * const m = buildMatcher([{ kind: 'code', owner: 'x', text: 'lap dog', rule: 'code:x/en:0', lang: 'en' }]);
+ * m.scan('a lap dog').length; // 1
+ */
+export function buildMatcher(entries: PatternEntry[]): Matcher {
+  const enMap = new Map<string, Compiled[]>();
+  const jaMap = new Map<string, Compiled[]>();
+  const raw: Compiled[] = [];
+  const kept: PatternEntry[] = [];
+  for (const entry of entries) {
+    const { pattern } = compilePattern(entry.text);
+    if (!pattern) continue;
+    kept.push(entry);
+    if (pattern.raw) {
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu') });
+      continue;
+    }
+    const c: Compiled = { entry, re: new RegExp(pattern.source, 'uy') };
+    const map = pattern.lang === 'ja' ? jaMap : enMap;
+    for (const a of pattern.anchors) {
+      const list = map.get(a);
+      if (list) list.push(c);
+      else map.set(a, [c]);
+    }
+  }
+  const scan = (norm: string): ScanHit[] => {
+    const hits: ScanHit[] = [];
+    const n = norm.length;
+    const tryList = (list: Compiled[] | undefined, i: number): void => {
+      if (!list) return;
+      for (const c of list) {
+        c.re.lastIndex = i;
+        const m = c.re.exec(norm);
+        if (m) hits.push({ entry: c.entry, start: i, end: i + m[0].length });
+      }
+    };
+    let prevWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = norm.charCodeAt(i);
+      if (c < 128) {
+        const word = isWordCode(c);
+        if (c > 32 && (!prevWord || !word)) {
+          const k3 = norm.slice(i, i + 3).toLowerCase();
+          tryList(enMap.get(k3.slice(0, 1)), i);
+          if (k3.length > 1) tryList(enMap.get(k3.slice(0, 2)), i);
+          if (k3.length > 2) tryList(enMap.get(k3), i);
+        }
+        prevWord = word;
+      } else {
+        prevWord = false;
+        if (c >= 0x3000) tryList(jaMap.get(norm[i] as string), i);
+      }
+    }
+    for (const c of raw) {
+      c.re.lastIndex = 0;
+      for (const m of norm.matchAll(c.re)) {
+        if (m[0].length > 0) hits.push({ entry: c.entry, start: m.index, end: m.index + m[0].length });
+      }
+    }
+    return hits;
+  };
+  return { entries: kept, scan };
+}
+
+/** A normalised sentence and the map from its offsets back to the original. */
+export interface Normalized {
+  text: string;
+  /** `map[i]` is the original offset of normalised offset i (length text.length + 1); null = identity. */
+  map: Int32Array | null;
+}
+
+const CURLY = /[‘’“”＂]/g;
+const CURLY_MAP = new Map<string, string>([
+  ['‘', "'"],
+  ['’', "'"],
+  ['“', '"'],
+  ['”', '"'],
+  ['＂', '"'],
+]);
+
+/**
+ * NFKC-normalise a sentence (straight quotes too) keeping a map back to original offsets.
+ *
+ * @example
+ * const n = normalize('ＧＤＰ比２％'); n.text; // 'GDP比2%'
+ */
+export function normalize(text: string): Normalized {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return { text, map: null };
+  const whole = text.normalize('NFKC');
+  if (whole.length === text.length) return { text: whole.replace(CURLY, (c) => CURLY_MAP.get(c) ?? c), map: null };
+  const parts: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  for (const cp of text) {
+    const n = CURLY_MAP.get(cp) ?? cp.normalize('NFKC');
+    parts.push(n);
+    for (let k = 0; k < n.length; k++) map.push(i);
+    i += cp.length;
+  }
+  map.push(text.length);
+  return { text: parts.join(''), map: Int32Array.from(map) };
+}
+
+/**
+ * Map a normalised span back to original offsets.
+ *
+ * @example
+ * const n = normalize('ｶﾞ見捨てる'); toOriginal(n, 1, 4); // { start: 2, end: 5 }
+ */
+export function toOriginal(n: Normalized, start: number, end: number): { start: number; end: number } {
+  if (!n.map) return { start, end };
+  const s = n.map[start] ?? n.map[n.map.length - 1] ?? 0;
+  // The end maps through the last character inside the span so that partial expansions stay whole.
+  const lastIn = end > start ? (n.map[end - 1] ?? s) : s;
+  let e = n.map[end] ?? n.map[n.map.length - 1] ?? s;
+  if (e <= lastIn) e = lastIn + 1;
+  return { start: s, end: e };
+}

@@ -1,0 +1,100 @@
+/** The zod (v4) schema of a codebook YAML file. See `src/codebook/README.md` for the meaning of each field. */
+import { z } from 'zod';
+
+const patterns = z.array(z.string());
+
+/** Patterns per language. */
+export const langPatterns = z
+  .object({
+    en: patterns.optional(),
+    ja: patterns.optional(),
+  })
+  .strict();
+
+const side = z
+  .object({
+    label: z.string().optional(),
+    /** Words naming the side's people and institutions (holders of a view). */
+    cues: langPatterns,
+    /** Phrases that alone put a sentence in this side's voice ("In Washington's eyes"). */
+    frames: langPatterns.optional(),
+    /** Titles/affiliations in a speaker tag that mark this side (`R-Texas`, 委員). */
+    speakers: langPatterns.optional(),
+    /** Datelines that make "here" this side (`TOKYO —`, 【北京】). */
+    datelines: langPatterns.optional(),
+  })
+  .strict();
+
+const code = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code id is lowercase letters, digits and _'),
+    label: z.string(),
+    description: z.string(),
+    /** The tone a raised code lends to its sentence. */
+    tone: z.enum(['positive', 'negative', 'neutral']).default('neutral'),
+    /** The tone of a denial of this code (rule 13). */
+    deniedTone: z.enum(['positive', 'negative', 'neutral']).default('neutral'),
+    en: patterns,
+    ja: patterns,
+    /** Wordings that deny the concern outright: the code goes to `negated`. */
+    deny: langPatterns.optional(),
+    /** Senses that are not this code: a hit overlapping one is dropped. */
+    exclude: langPatterns.optional(),
+  })
+  .strict();
+
+/** The whole codebook file. */
+export const codebookSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    sides: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a side name is lowercase letters, digits and _'), side),
+    attribution: z
+      .object({
+        /** Verbs and predicates that report a view (say, fear, 述べる, との懸念). */
+        verbs: langPatterns,
+        /** Verbs placed before their holder ("said a senior official"). */
+        verbsBefore: langPatterns.optional(),
+        /** Nouns naming a view held (worry, complaint, 見方). */
+        nouns: langPatterns.optional(),
+        /** Verbs whose object holds the view ("rattled Tokyo"). */
+        reactions: langPatterns.optional(),
+        /** Holders with no side of their own (officials, critics, 専門家). */
+        holders: langPatterns.optional(),
+        /** Sentence openings that continue the previous unit's reported view (They, 同高官). */
+        continuation: langPatterns.optional(),
+        /** Words that place the holder on the writer's home side ("back home", 国内). */
+        home: langPatterns.optional(),
+        /** Speaker tags of an interviewer (Q, 記者) and of an interviewee (A). */
+        interviewer: langPatterns.optional(),
+        interviewee: langPatterns.optional(),
+      })
+      .strict(),
+    negation: z
+      .object({
+        /** Cues whose scope runs forward to the clause end (not, no one, never). */
+        forward: langPatterns,
+        /** Cues whose scope runs back to the clause start (わけではない, does not survive). */
+        backward: langPatterns,
+        /** Cues noting that a concern was absent (は聞かれなかった, no one raised): tone stays neutral. */
+        absence: langPatterns.optional(),
+        /** Negative-looking phrases that negate nothing (not only, don't see why). */
+        ignore: langPatterns.optional(),
+        /** Back-references to a view ("that complaint", その懸念): negated, they negate the previous unit's concerns. */
+        anaphora: langPatterns.optional(),
+      })
+      .strict(),
+    tone: z
+      .object({
+        positive: langPatterns,
+        negative: langPatterns,
+      })
+      .strict(),
+    codes: z.array(code).min(1),
+  })
+  .strict();
+
+/** The parsed codebook file. */
+export type CodebookSpec = z.infer<typeof codebookSchema>;
+export type CodeSpec = z.infer<typeof code>;
+export type LangPatterns = z.infer<typeof langPatterns>;

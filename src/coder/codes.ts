@@ -1,0 +1,136 @@
+/**
+ * Codes, negation and tone of one sentence (LABELS.md rules 6–13): code patterns with sense
+ * exclusions, negation cues with a clause scope, outright denials, back-references to a view
+ * dismissed ("That complaint does not survive…"), and tone from codes and tone terms.
+ */
+import type { Codebook, ScanHit } from '../codebook/index.js';
+import type { CodeHit, Evidence, Tone } from '../types.js';
+import { clauseOf, evidence, hitsOf, type Prepared } from './sentence.js';
+
+/** The codes decided for one sentence. */
+export interface CodeDecision {
+  raised: CodeHit[];
+  negated: CodeHit[];
+  tone: Tone;
+  toneEvidence: Evidence[];
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+interface NegCue {
+  hit: ScanHit;
+  dir: 'forward' | 'backward' | 'absence';
+}
+
+/** The character that ends the clause containing `pos`, to tell questions. */
+function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
+  const next = p.boundaries.find((b) => b >= pos);
+  const ch = next === undefined ? p.text.trimEnd().slice(-1) : p.text[next];
+  if (ch === '?' || ch === '？') return true;
+  // A Japanese clause that ends in か (…のか。 …ですか) asks.
+  if (p.lang === 'ja' && next !== undefined && /か[。]?$/u.test(p.text.slice(Math.max(0, next - 2), next + 1))) return true;
+  return false;
+}
+
+/**
+ * Decide raised and negated codes and tone for one sentence.
+ *
+ * @example
+ * decideCodes(prepare('Nobody raised Japan passing.', cb), cb, []).negated[0]?.code; // 'japan_passing'
+ */
+export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
+  const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
+  const excludes = hitsOf(p, 'exclude');
+  const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)));
+  const ignores = hitsOf(p, 'neg-ignore');
+  const cues: NegCue[] = [];
+  const addCues = (kind: string, dir: NegCue['dir']): void => {
+    for (const h of hitsOf(p, kind)) {
+      if (!inBody(h) || ignores.some((x) => overlaps(x, h))) continue;
+      // A negation word inside a code's own wording ("cannot say no") is part of that wording.
+      if (codeHits.some((c) => c.start <= h.start && c.end >= h.end)) continue;
+      cues.push({ hit: h, dir });
+    }
+  };
+  addCues('neg-forward', 'forward');
+  addCues('neg-backward', 'backward');
+  addCues('neg-absence', 'absence');
+
+  const negationOf = (span: { start: number; end: number }): NegCue | undefined => {
+    if (clauseEndsWithQuestion(p, span.end)) return undefined;
+    const cl = clauseOf(p, span.start);
+    let best: NegCue | undefined;
+    for (const c of cues) {
+      const h = c.hit;
+      let ok = false;
+      if (c.dir === 'forward') ok = h.end <= span.start && clauseOf(p, h.start) === cl;
+      else if (c.dir === 'backward') ok = h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1);
+      else ok = clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
+      if (ok && (!best || best.dir !== 'absence')) best = c;
+    }
+    return best;
+  };
+
+  const raised = new Map<string, CodeHit>();
+  const negated = new Map<string, CodeHit & { absence: boolean }>();
+  for (const h of codeHits) {
+    const ev = evidence(p, h.start, h.end, h.entry.rule);
+    const neg = negationOf(h);
+    if (neg) {
+      if (!negated.has(h.entry.owner)) negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: neg.dir === 'absence' });
+    } else if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
+  }
+  for (const h of hitsOf(p, 'deny')) {
+    if (!inBody(h) || negated.has(h.entry.owner)) continue;
+    const ev = evidence(p, h.start, h.end, h.entry.rule);
+    negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });
+  }
+  // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
+  const concern = new Map(cb.codes.map((c) => [c.id, c.tone === 'negative']));
+  for (const h of hitsOf(p, 'anaphora')) {
+    const neg = negationOf(h);
+    if (!neg) continue;
+    for (const code of previousRaised) {
+      if (!concern.get(code) || negated.has(code)) continue;
+      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: false });
+    }
+  }
+  for (const code of raised.keys()) negated.delete(code);
+
+  // Tone: what the raised codes and the denials lend, plus tone words not under a negation.
+  const info = new Map(cb.codes.map((c) => [c.id, c]));
+  let pos: Evidence | undefined;
+  let neg: Evidence | undefined;
+  for (const r of raised.values()) {
+    const t = info.get(r.code)?.tone;
+    if (t === 'positive') pos ??= r.evidence;
+    if (t === 'negative') neg ??= r.evidence;
+  }
+  for (const n of negated.values()) {
+    if (n.absence) continue;
+    const t = info.get(n.code)?.deniedTone;
+    if (t === 'positive') pos ??= n.negation ?? n.evidence;
+    if (t === 'negative') neg ??= n.negation ?? n.evidence;
+  }
+  for (const [kind, which] of [
+    ['tone-positive', 'pos'],
+    ['tone-negative', 'neg'],
+  ] as const) {
+    for (const h of hitsOf(p, kind)) {
+      if (!inBody(h) || negationOf(h)) continue;
+      const ev = evidence(p, h.start, h.end, h.entry.rule);
+      if (which === 'pos') pos ??= ev;
+      else neg ??= ev;
+    }
+  }
+  const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
+  const toneEvidence = [pos, neg].filter((e): e is Evidence => e !== undefined);
+  return {
+    raised: [...raised.values()],
+    negated: [...negated.values()].map(({ absence: _absence, ...hit }) => hit),
+    tone,
+    toneEvidence,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * One sentence prepared for the coder: normalised text, every pattern hit sorted by kind, quote
+ * spans, clause boundaries, the speaker tag and the dateline at its head.
+ */
+import { normalize, toOriginal, type Codebook, type Normalized, type ScanHit } from '../codebook/index.js';
+import type { Evidence } from '../types.js';
+
+/** A sentence with its hits grouped by kind. */
+export interface Prepared {
+  original: string;
+  norm: Normalized;
+  text: string;
+  lang: 'en' | 'ja';
+  byKind: Map<string, ScanHit[]>;
+  /** Quoted spans [start, end) in normalised offsets. */
+  quotes: Array<[number, number]>;
+  /** Offsets of clause boundaries (sorted). */
+  boundaries: number[];
+  /** The speaker tag at the head of the sentence, if any. */
+  tag?: { start: number; end: number; label: string; name: string };
+  /** The dateline at the head of the sentence, if any. */
+  dateline?: { start: number; end: number };
+  /** Where the body (after tag/dateline) starts. */
+  bodyStart: number;
+  /** Word start offsets (English), for "within N words" tests. */
+  wordStarts: number[];
+}
+
+const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
+
+const TAG_EN =
+  /^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
+const TAG_JA_DIET = /^\s*○([^\s　]{1,24})[\s　]+/u;
+const TAG_JA_COLON = /^\s*([^\s　：:「」。、【】]{1,24})[：:]\s*/u;
+const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
+const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
+const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
+const INLINE_ANSWER = /\s(A|Answer):\s/gu;
+
+function addBoundaries(text: string, lang: 'en' | 'ja'): number[] {
+  const out: number[] = [];
+  const re = lang === 'ja' ? /[。！？!?]|(?:が|ものの|けれど|けれども|しかし|だが|ただ)、/gu : /(?<!\b(?:[A-Z]|Mr|Ms|Mrs|Dr|Lt|Gen|Sen|Rep|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.;:!?](?=\s|$|["')])|,?\s+but\s+|\s[—–]\s/gu;
+  for (const m of text.matchAll(re)) out.push(m.index + (m[0].startsWith(',') || m[0].startsWith(' ') ? 0 : m[0].length - 1));
+  return out;
+}
+
+function quoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (open < 0) open = i;
+      else {
+        spans.push([open, i + 1]);
+        open = -1;
+      }
+    }
+  }
+  const ja = /[「『]/gu;
+  for (const m of text.matchAll(ja)) {
+    const close = m[0] === '「' ? '」' : '』';
+    const end = text.indexOf(close, m.index + 1);
+    spans.push([m.index, end < 0 ? text.length : end + 1]);
+  }
+  return spans;
+}
+
+/**
+ * Scan and annotate one sentence.
+ *
+ * @example
+ * const p = prepare('MS. ODELL: We respect them.', builtinCodebook()); p.tag?.name; // 'MS. ODELL'
+ */
+export function prepare(original: string, cb: Codebook): Prepared {
+  const norm = normalize(original);
+  const text = norm.text;
+  const lang: 'en' | 'ja' = JA_RE.test(text) ? 'ja' : 'en';
+  const byKind = new Map<string, ScanHit[]>();
+  for (const h of cb.matcher.scan(text)) {
+    const list = byKind.get(h.entry.kind);
+    if (list) list.push(h);
+    else byKind.set(h.entry.kind, [h]);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  let bodyStart = 0;
+  let tag: Prepared['tag'];
+  let dateline: Prepared['dateline'];
+  const dl = (lang === 'ja' ? DATELINE_JA : DATELINE_EN).exec(text);
+  if (dl) {
+    dateline = { start: 0, end: dl[0].length };
+    bodyStart = dl[0].length;
+  } else {
+    const m = TAG_JA_POST.exec(text) ?? TAG_JA_DIET.exec(text) ?? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text));
+    if (m && (m[1] ?? '').length > 0) {
+      const label = m[1] as string;
+      tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase() };
+      bodyStart = m[0].length;
+    }
+  }
+  const wordStarts: number[] = [];
+  if (lang === 'en') for (const m of text.matchAll(/\S+/gu)) wordStarts.push(m.index);
+  return { original, norm, text, lang, byKind, quotes: quoteSpans(text), boundaries: addBoundaries(text, lang), tag, dateline, bodyStart, wordStarts };
+}
+
+/** Hits of one kind (empty list when none). */
+export function hitsOf(p: Prepared, kind: string): ScanHit[] {
+  return p.byKind.get(kind) ?? [];
+}
+
+/** Is the offset inside a quotation? */
+export function inQuote(p: Prepared, pos: number): boolean {
+  return p.quotes.some(([s, e]) => pos > s && pos < e);
+}
+
+/** Number of clause boundaries strictly before `pos` (two offsets share a clause when equal). */
+export function clauseOf(p: Prepared, pos: number): number {
+  let n = 0;
+  for (const b of p.boundaries) if (b < pos) n++;
+  return n;
+}
+
+/** Index of the word containing/after `pos` (English). */
+export function wordIndex(p: Prepared, pos: number): number {
+  let lo = 0;
+  let hi = p.wordStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((p.wordStarts[mid] as number) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Offset of an inline answer tag ("A:") after an interviewer's question in the same unit. */
+export function inlineAnswer(p: Prepared): number {
+  INLINE_ANSWER.lastIndex = 0;
+  const m = INLINE_ANSWER.exec(p.text);
+  return m && m.index > p.bodyStart ? m.index + m[0].length : -1;
+}
+
+/**
+ * Evidence for a normalised span, with offsets into the original sentence.
+ *
+ * @example
+ * evidence(p, hit.start, hit.end, hit.entry.rule);
+ */
+export function evidence(p: Prepared, start: number, end: number, rule: string): Evidence {
+  const o = toOriginal(p.norm, start, end);
+  return { start: o.start, end: o.end, text: p.original.slice(o.start, o.end), rule };
+}

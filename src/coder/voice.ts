@@ -1,0 +1,211 @@
+/**
+ * Attribution: whose view a sentence reports. Speaker tags, datelines, holders next to verbs of
+ * saying or feeling, relayed positions and continuation across units (LABELS.md rules 1–5).
+ */
+import type { Codebook, ScanHit } from '../codebook/index.js';
+import { AUTHOR, type Evidence, type VoiceDecision } from '../types.js';
+import { clauseOf, evidence, hitsOf, inlineAnswer, inQuote, wordIndex, type Prepared } from './sentence.js';
+
+/** What the coder remembers while walking one document. */
+export interface DocState {
+  /** Side learnt for each speaker tag name. */
+  speakerSides: Map<string, string>;
+  /** Voice of the last speaker turn in a transcript ('author' for an interviewer). */
+  lastSpeaker: string | null;
+  /** The side a dateline made "here". */
+  local: string | null;
+  prevVoice: string | null;
+}
+
+/** A fresh state for a new document. */
+export function newDocState(): DocState {
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null };
+}
+
+type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
+
+function usable(p: Prepared, h: ScanHit): boolean {
+  return h.start >= p.bodyStart && !inQuote(p, h.start);
+}
+
+/** Cue hits without overlaps: the earliest, then the longest, wins. */
+function cuesOf(p: Prepared): ScanHit[] {
+  const out: ScanHit[] = [];
+  let lastEnd = -1;
+  for (const h of hitsOf(p, 'cue')) {
+    if (!usable(p, h)) continue;
+    if (h.start < lastEnd) continue;
+    out.push(h);
+    lastEnd = h.end;
+  }
+  return out;
+}
+
+function words(p: Prepared, a: number, b: number): number {
+  return wordIndex(p, b) - wordIndex(p, a);
+}
+
+function sideEvidence(p: Prepared, h: ScanHit): { side: string; cue: Evidence } {
+  return { side: h.entry.owner, cue: evidence(p, h.start, h.end, h.entry.rule) };
+}
+
+/** Where the sentence's own words begin (after a tag, dateline or an opening quotation). */
+function effectiveStart(p: Prepared): number {
+  const q = p.quotes.find(([s]) => s <= p.bodyStart + 1 && s >= p.bodyStart);
+  return q ? q[1] : p.bodyStart;
+}
+
+function explicitEn(p: Prepared, allowInitial: boolean): Found {
+  const cues = cuesOf(p);
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
+  const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
+  if (frame) return sideEvidence(p, frame);
+  for (const vb of hitsOf(p, 'verb-before')) {
+    if (!usable(p, vb)) continue;
+    const c = cues.find((c) => c.start >= vb.end && words(p, vb.end, c.start) <= 5 && clauseOf(p, c.start) === clauseOf(p, vb.end));
+    if (c) return sideEvidence(p, c);
+  }
+  for (const r of hitsOf(p, 'reaction')) {
+    if (!usable(p, r)) continue;
+    const c = cues.find((c) => c.start >= r.end && words(p, r.end, c.start) <= 3);
+    if (c) return sideEvidence(p, c);
+  }
+  const home = hitsOf(p, 'home').find((h) => usable(p, h) && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 5));
+  const start = effectiveStart(p);
+  const startWord = wordIndex(p, start);
+  if (allowInitial && (verbs.length > 0 || nouns.length > 0)) {
+    const c = cues.find((c) => c.start >= start && wordIndex(p, c.start) - startWord <= 6);
+    if (c) return sideEvidence(p, c);
+  }
+  let best: { c: ScanHit; d: number } | null = null;
+  for (const v of verbs) {
+    for (const c of cues) {
+      if (c.end > v.start) break;
+      if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
+      if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
+      const d = words(p, c.end - 1, v.start);
+      if (d <= 5 && (!best || d < best.d)) best = { c, d };
+    }
+  }
+  if (best) return sideEvidence(p, best.c);
+  if (home) return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true };
+  if (verbs.length === 0 && nouns.length === 0) return null;
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 5 && !inQuote(p, h.start));
+  if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
+  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 6 && !inQuote(p, h.start));
+  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
+  const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+[A-Z]/u.test(p.text.slice(h.end, h.end + 2)));
+  if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
+  return null;
+}
+
+const JA_PARTICLE = /^([^、。「」『』がをへと]{0,10}?)(?:は|も|内に|の間で|の間に)/u;
+const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
+
+function explicitJa(p: Prepared, allowUnsided: boolean): Found {
+  const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
+  if (frame) return sideEvidence(p, frame);
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
+  const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
+  if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
+  const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];
+  for (const h of cuesOf(p)) candidates.push({ h, kind: 'cue' });
+  for (const h of hitsOf(p, 'home')) if (usable(p, h)) candidates.push({ h, kind: 'home' });
+  for (const h of hitsOf(p, 'holder')) if (usable(p, h)) candidates.push({ h, kind: 'holder' });
+  for (const h of hitsOf(p, 'continuation')) if (usable(p, h)) candidates.push({ h, kind: 'holder' });
+  candidates.sort((a, b) => a.h.start - b.h.start);
+  for (const { h, kind } of candidates) {
+    const m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
+    if (!m) continue;
+    // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
+    if (kind === 'cue' && m[1] === '' && !verbs.some((v) => v.start > h.end)) continue;
+    const cue = evidence(p, h.start, h.end, h.entry.rule);
+    if (kind === 'cue') return { side: h.entry.owner, cue };
+    if (kind === 'home') return { unsided: true, cue, preferLocal: true };
+    if (allowUnsided) return { unsided: true, cue, preferLocal: false };
+  }
+  return null;
+}
+
+function explicit(p: Prepared, relaxed: boolean): Found {
+  return p.lang === 'ja' ? explicitJa(p, relaxed) : explicitEn(p, relaxed);
+}
+
+function isSide(cb: Codebook, s: string | null | undefined): s is string {
+  return typeof s === 'string' && cb.sides.includes(s);
+}
+
+function localSide(state: DocState, docSide: string | null, cb: Codebook): string | null {
+  return state.local ?? (isSide(cb, docSide) ? docSide : null);
+}
+
+function unsidedVoice(f: { cue: Evidence; preferLocal: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  const local = localSide(state, docSide, cb);
+  const prev = isSide(cb, state.prevVoice) ? state.prevVoice : null;
+  const voice = f.preferLocal ? (local ?? prev) : (prev ?? local);
+  return voice ? { voice, cue: f.cue, how: 'carried' } : { voice: AUTHOR, how: 'default' };
+}
+
+/** The side a speaker tag names, or its role. */
+function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): { role: 'interviewer' | 'interviewee' | 'speaker'; side: string; cue?: Evidence } {
+  const tag = p.tag;
+  if (!tag) throw new Error('coder: tagRole without a tag');
+  const inTag = (h: ScanHit): boolean => h.end <= tag.end;
+  const ev = (h: ScanHit): Evidence => evidence(p, h.start, h.end, h.entry.rule);
+  const local = localSide(state, docSide, cb) ?? AUTHOR;
+  const q = hitsOf(p, 'interviewer').find((h) => inTag(h) && h.start === 0);
+  if (q || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
+  const a = hitsOf(p, 'interviewee').find((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end));
+  if (a) return { role: 'interviewee', side: local, cue: ev(a) };
+  const sp = hitsOf(p, 'speaker').find(inTag) ?? hitsOf(p, 'cue').find(inTag);
+  if (sp) {
+    state.speakerSides.set(tag.name, sp.entry.owner);
+    return { role: 'speaker', side: sp.entry.owner, cue: ev(sp) };
+  }
+  const known = state.speakerSides.get(tag.name);
+  return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
+}
+
+/**
+ * Decide the voice of one prepared sentence, updating the document state.
+ *
+ * @example
+ * const state = newDocState(); decideVoice(prepare('MS. ODELL (Department of State): No.', cb), state, 'washington', cb).voice; // 'washington'
+ */
+export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  if (p.dateline) {
+    const d = hitsOf(p, 'dateline').find((h) => h.end <= (p.dateline?.end ?? 0));
+    if (d) state.local = d.entry.owner;
+  }
+  if (p.tag) {
+    const t = tagRole(p, state, docSide, cb);
+    if (t.role === 'interviewer') {
+      const answer = inlineAnswer(p);
+      if (answer >= 0) {
+        const local = localSide(state, docSide, cb) ?? AUTHOR;
+        state.lastSpeaker = local;
+        return { voice: local, how: 'speaker' };
+      }
+      state.lastSpeaker = AUTHOR;
+      const f = explicit(p, false);
+      if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
+      if (f) return unsidedVoice(f, state, docSide, cb);
+      return { voice: AUTHOR, how: 'default' };
+    }
+    state.lastSpeaker = t.side;
+    const f = explicit(p, false);
+    if (f && 'side' in f && f.side !== t.side) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
+  }
+  if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {
+    const f = explicit(p, false);
+    if (f && 'side' in f && f.side !== state.lastSpeaker) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    return { voice: state.lastSpeaker, how: 'speaker' };
+  }
+  const f = explicit(p, true);
+  if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
+  if (f) return unsidedVoice(f, state, docSide, cb);
+  return { voice: AUTHOR, how: 'default' };
+}

@@ -12,16 +12,19 @@ import { recordToDoc } from './jsonl.js';
 import { peek } from './stream.js';
 import type { Extractor, ReadOptions } from './types.js';
 
-async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, skip: number): AsyncIterable<string> {
+async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, skip: number, bad: { count: number }): AsyncIterable<string> {
   const dec = new TextDecoder(encoding);
   let first = true;
   for await (const c of chunks) {
     const b = first && skip > 0 ? c.subarray(skip) : c;
     first = false;
     const s = dec.decode(b, { stream: true });
+    // Invalid bytes become U+FFFD; counted so the user hears about it.
+    if (s.includes('\ufffd')) bad.count += s.split('\ufffd').length - 1;
     if (s) yield s;
   }
   const tail = dec.decode();
+  if (tail.includes('\ufffd')) bad.count++;
   if (tail) yield tail;
 }
 
@@ -55,7 +58,8 @@ async function* extractCsv(path: string, source: AsyncIterable<Buffer | string>,
       return undefined;
     },
   });
-  Readable.from(decodeChunks(all, sniff.encoding, sniff.bomLength)).pipe(parser);
+  const bad = { count: 0 };
+  Readable.from(decodeChunks(all, sniff.encoding, sniff.bomLength, bad)).pipe(parser);
   let header: string[] | undefined;
   let any = false;
   try {
@@ -89,6 +93,7 @@ async function* extractCsv(path: string, source: AsyncIterable<Buffer | string>,
     yield makeMessage('read', 'read:csv', 'fatal', `cannot read CSV: ${(e as Error).message}`, { file: path });
   }
   yield* skipped.splice(0);
+  if (bad.count > 0) yield makeMessage('read', 'read:invalid-bytes', 'warning', `${bad.count} invalid byte sequence(s) for ${sniff.encoding} replaced with U+FFFD`, { file: path });
   if (header === undefined || !any) yield makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
 }
 

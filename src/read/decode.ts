@@ -208,5 +208,7 @@ export function sniffEncoding(sample: Uint8Array, opts: DecodeOptions = {}): { e
   if (head.length === 0) return { encoding: 'utf-8', bomLength: 0, messages: [] };
   const d = decodeBytes(head, opts);
   if (d.encoding !== undefined) return { encoding: d.encoding, bomLength: 0, messages: [] };
+  // Record formats are UTF-8 by convention: a few bad lines are reported one by one by the reader.
+  if (d.messages.some((m) => m.ruleId === 'read:encoding')) return { encoding: 'utf-8', bomLength: 0, messages: [] };
   return { bomLength: 0, messages: d.messages.filter((m) => m.severity === 'fatal') };
 }

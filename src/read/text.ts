@@ -49,7 +49,7 @@ export function stripMarkdown(md: string): string {
     if (heading || item) out.push('', l, '');
     else out.push(l);
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '');
 }
 
 function inline(l: string): string {

@@ -37,7 +37,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string> | Readab
       rest = rest.slice(from);
     }
     rest += dec.decode();
-    if (rest.length > 0) yield { line: ++n, text: stripCr(rest) };
+    if (rest.length > 0) yield { line: n + 1, text: stripCr(rest) };
     return;
   }
   const dec = new TextDecoder(encoding, { fatal: true });
@@ -67,7 +67,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string> | Readab
   }
   if (pending.length > 0) {
     const bytes = Buffer.concat(pending);
-    if (bytes.length > 0) yield { line: ++n, text: decode(bytes) };
+    if (bytes.length > 0) yield { line: n + 1, text: decode(bytes) };
   }
 }
 

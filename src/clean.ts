@@ -70,6 +70,8 @@ function weight(s: string): number {
 }
 
 function joiner(before: string, after: string): string {
+  // A word hyphenated at a line end ("well-\nknown") keeps its hyphen and gets no space.
+  if (/\p{L}-$/u.test(before) && LOWER_START.test(after)) return '';
   return isCjk(before[before.length - 1]) || isCjk(after[0]) ? '' : ' ';
 }
 

@@ -40,6 +40,7 @@ describe('clean', () => {
   it('unwraps hard-wrapped lines: English with a space, Japanese with nothing', () => {
     expect(cleaned('The alliance is\nstrong and getting\nstronger.\n\nNext.').text).toBe('The alliance is strong and getting stronger.\n\nNext.');
     expect(cleaned('日米関係は\n良好である。\n\n次。', 'ja').text).toBe('日米関係は良好である。\n\n次。');
+    expect(cleaned('a well-\nknown view and a\nU.S.-\nJapan tie').text).toBe('a well-known view and a U.S.- Japan tie');
   });
 
   it('keeps a repeated paragraph once, with a warning naming the paragraph', () => {

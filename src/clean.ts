@@ -37,7 +37,12 @@ const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 const LOWER_START = /^\p{Ll}/u;
 const JA_START = /^[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005]/u;
 
-/** Is this trimmed line a lone page number ("12", "- 12 -", "Page 3", "3 / 10", "12ページ")? */
+/**
+ * Is this line a lone page number ("12", "- 12 -", "Page 3", "3 / 10", "12ページ")?
+ *
+ * @example
+ * isPageNumber('- 12 -'); // true
+ */
 export function isPageNumber(line: string): boolean {
   const t = line.trim();
   return BARE_PAGE.test(t) || DECORATED_PAGE.test(t);

@@ -28,7 +28,12 @@ export function newDoc(meta: Partial<DocMeta> & { id: string; format: string }, 
   return { meta: full, raw, text: raw, pages: [], paragraphs: [], sentences: [], messages: [] };
 }
 
-/** A field value as a string: scalars as written, objects as JSON, absent/null as undefined. */
+/**
+ * A field value as a string: scalars as written, objects as JSON, absent/null as undefined.
+ *
+ * @example
+ * fieldString(3); // '3'
+ */
 export function fieldString(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;

@@ -108,8 +108,8 @@ function parse(text: string, file?: string): Parsed {
   const messages: Message[] = [];
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
-    messages.push(makeMessage(SOURCE, 'codebook:yaml', 'fatal', e.message.split('\n')[0] ?? e.message, { file, line: pos?.line, column: pos?.col }));
+    const pos = lc.linePos(e.pos[0]);
+    messages.push(makeMessage(SOURCE, 'codebook:yaml', 'fatal', e.message.split('\n')[0] ?? e.message, { file, line: pos.line, column: pos.col }));
   }
   if (messages.length > 0) return { lc, messages };
   const result = codebookSchema.safeParse(doc.toJS());
@@ -245,7 +245,7 @@ export function builtinCodebook(): Codebook {
   if (builtin) return builtin;
   const text = readFileSync(new URL('../../codebooks/us-japan.yaml', import.meta.url), 'utf8');
   const { codebook, messages } = loadCodebook(text, 'codebooks/us-japan.yaml');
-  if (!codebook) throw new Error(`codebook: the built-in codebook does not load: ${messages.map((m) => m.reason).join('; ')}`);
+  if (!codebook) throw new Error(`codebook: the built-in codebook does not load: ${messages.map((m) => `${m.place.line ?? "?"}:${m.place.column ?? "?"} ${m.reason}`).join('; ')}`);
   builtin = codebook;
   return codebook;
 }

@@ -43,7 +43,9 @@ function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
 export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
-  const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)));
+  // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
+  const denies = hitsOf(p, 'deny');
+  const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && ![...excludes, ...denies].some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)));
   const ignores = hitsOf(p, 'neg-ignore');
   const cues: NegCue[] = [];
   const addCues = (kind: string, dir: NegCue['dir']): void => {
@@ -82,7 +84,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (!negated.has(h.entry.owner)) negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: neg.dir === 'absence' });
     } else if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
   }
-  for (const h of hitsOf(p, 'deny')) {
+  for (const h of denies) {
     if (!inBody(h) || negated.has(h.entry.owner)) continue;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });

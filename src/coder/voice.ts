@@ -55,6 +55,8 @@ function effectiveStart(p: Prepared): number {
   return q ? q[1] : p.bodyStart;
 }
 
+const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const cues = cuesOf(p);
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
@@ -63,7 +65,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (frame) return sideEvidence(p, frame);
   for (const vb of hitsOf(p, 'verb-before')) {
     if (!usable(p, vb)) continue;
-    const c = cues.find((c) => c.start >= vb.end && words(p, vb.end, c.start) <= 5 && clauseOf(p, c.start) === clauseOf(p, vb.end));
+    // "said a senior U.S. official": the holder follows as a noun phrase opened by a determiner.
+    const c = cues.find((c) => c.start >= vb.end && VERB_BEFORE_GAP.test(p.text.slice(vb.end, c.start)));
     if (c) return sideEvidence(p, c);
   }
   for (const r of hitsOf(p, 'reaction')) {
@@ -91,23 +94,29 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (best) return sideEvidence(p, best.c);
   if (home) return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true };
   if (verbs.length === 0 && nouns.length === 0) return null;
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 5 && !inQuote(p, h.start));
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start));
   if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
-  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 6 && !inQuote(p, h.start));
+  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 3 && !inQuote(p, h.start));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
   const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+[A-Z]/u.test(p.text.slice(h.end, h.end + 2)));
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;
 }
 
-const JA_PARTICLE = /^([^、。「」『』がをへと]{0,10}?)(?:は|も|内に|の間で|の間に)/u;
+const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,7}?)(?:は|も|内に|の間で|の間に)/u;
+/** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
+const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
+/** A speaker's own view in the first person: rule 3 keeps the speaker's voice. */
+const FIRST_PERSON = /\b(?:I|I'm|I've|my)\b|私は|僕は/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
-  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
+  // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
+  const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end);
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
   const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];
@@ -120,7 +129,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     const m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
     if (!m) continue;
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
-    if (kind === 'cue' && m[1] === '' && !verbs.some((v) => v.start > h.end)) continue;
+    if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;
     const cue = evidence(p, h.start, h.end, h.entry.rule);
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };
@@ -196,7 +205,7 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
     }
     state.lastSpeaker = t.side;
     const f = explicit(p, false);
-    if (f && 'side' in f && f.side !== t.side) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    if (f && 'side' in f && f.side !== t.side && !FIRST_PERSON.test(p.text.slice(p.bodyStart))) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
   if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {

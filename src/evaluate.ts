@@ -1,0 +1,304 @@
+/**
+ * Agreement with human labels: per-code precision/recall/F1 for raised and negated codes, voice
+ * and tone accuracy with confusion tables, Cohen's kappa and Krippendorff's alpha per label family
+ * with bootstrap intervals over documents, per language and overall, and every wrong decision
+ * with its evidence.
+ */
+import type { Codebook } from './codebook/index.js';
+import { detectLang } from './lang.js';
+import { labelUnits, type LabelledUnit } from './label.js';
+import { bootstrap, type Interval } from './stats.js';
+import type { UnitIn, UnitLabel } from './types.js';
+
+/** Precision, recall and F1 with their counts. */
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Agreement on one label family. */
+export interface Agreement {
+  /** Share of units where tool and gold agree. */
+  accuracy: Interval;
+  kappa: Interval;
+  alpha: Interval;
+}
+
+/** Figures for one slice of the gold set (a language, or all). */
+export interface SliceResult {
+  units: number;
+  documents: number;
+  voice: Agreement & { confusion: Record<string, Record<string, number>> };
+  tone: Agreement & { confusion: Record<string, Record<string, number>> };
+  raised: { perCode: Record<string, Prf>; micro: Prf; macroF1: number; minF1: number };
+  negated: { perCode: Record<string, Prf>; micro: Prf; macroF1: number };
+  /** Presence/absence agreement per code (raised), and pooled over codes. */
+  codes: Record<string, Agreement>;
+  pooledCodes: Agreement;
+}
+
+/** One wrong decision with its evidence. */
+export interface EvalError {
+  family: string;
+  doc: string;
+  text: string;
+  gold: string;
+  decided: string;
+  evidence: string;
+}
+
+/** The whole evaluation. */
+export interface EvaluationResult {
+  codebook: { name: string; version: string };
+  overall: SliceResult;
+  byLang: Record<string, SliceResult>;
+  errors: EvalError[];
+  reps: number;
+  seed: number;
+}
+
+type Pair = [string, string];
+
+/**
+ * Cohen's kappa for two raters over nominal pairs (gold, decided); NaN when undefined.
+ *
+ * @example
+ * cohenKappa([['a', 'a'], ['b', 'b'], ['a', 'b'], ['b', 'b']]); // 0.5
+ */
+export function cohenKappa(pairs: readonly Pair[]): number {
+  const n = pairs.length;
+  if (n === 0) return Number.NaN;
+  const a = new Map<string, number>();
+  const b = new Map<string, number>();
+  let agree = 0;
+  for (const [x, y] of pairs) {
+    if (x === y) agree++;
+    a.set(x, (a.get(x) ?? 0) + 1);
+    b.set(y, (b.get(y) ?? 0) + 1);
+  }
+  const po = agree / n;
+  let pe = 0;
+  for (const [k, v] of a) pe += (v / n) * ((b.get(k) ?? 0) / n);
+  if (pe === 1) return po === 1 ? 1 : Number.NaN;
+  return (po - pe) / (1 - pe);
+}
+
+/**
+ * Krippendorff's alpha (nominal) for two coders with no missing values; NaN when undefined.
+ *
+ * @example
+ * krippendorffAlpha([['a', 'a'], ['b', 'b'], ['a', 'b'], ['b', 'b']]); // 0.5333…
+ */
+export function krippendorffAlpha(pairs: readonly Pair[]): number {
+  const n = pairs.length * 2;
+  if (pairs.length === 0) return Number.NaN;
+  const counts = new Map<string, number>();
+  let disagreements = 0;
+  for (const [x, y] of pairs) {
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (x !== y) disagreements += 2;
+  }
+  // Observed disagreement over pairable values (each unit has 2 values, m_u - 1 = 1).
+  const dObserved = disagreements / n;
+  let sumSq = 0;
+  for (const v of counts.values()) sumSq += v * v;
+  const dExpected = (n * n - sumSq) / (n * (n - 1));
+  if (dExpected === 0) return dObserved === 0 ? 1 : Number.NaN;
+  return 1 - dObserved / dExpected;
+}
+
+function prf(tp: number, fp: number, fn: number): Prf {
+  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
+  const recall = tp + fn === 0 ? (fp === 0 ? 1 : 0) : tp / (tp + fn);
+  const f1 = tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn);
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+interface Row {
+  gold: UnitIn & UnitLabel;
+  out: LabelledUnit;
+}
+
+function groupByDoc(rows: Row[]): Row[][] {
+  const m = new Map<string, Row[]>();
+  for (const r of rows) {
+    const list = m.get(r.gold.doc);
+    if (list) list.push(r);
+    else m.set(r.gold.doc, [r]);
+  }
+  return [...m.values()];
+}
+
+function agreement(docs: Row[][], pairOf: (r: Row) => Pair[], opts: { reps: number; seed: number }): Agreement {
+  const pairs = (ds: readonly Row[][]): Pair[] => ds.flatMap((d) => d.flatMap((r) => pairOf(r)));
+  const acc = (ds: readonly Row[][]): number => {
+    const ps = pairs(ds);
+    return ps.length === 0 ? Number.NaN : ps.filter(([a, b]) => a === b).length / ps.length;
+  };
+  return {
+    accuracy: bootstrap(docs, acc, opts),
+    kappa: bootstrap(docs, (ds) => cohenKappa(pairs(ds)), opts),
+    alpha: bootstrap(docs, (ds) => krippendorffAlpha(pairs(ds)), opts),
+  };
+}
+
+function confusion(rows: Row[], get: (u: UnitLabel) => string): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of rows) {
+    const g = get(r.gold);
+    const d = get(r.out);
+    const row = (out[g] ??= {});
+    row[d] = (row[d] ?? 0) + 1;
+  }
+  return out;
+}
+
+function slice(rows: Row[], codes: string[], opts: { reps: number; seed: number }): SliceResult {
+  const docs = groupByDoc(rows);
+  const perCode = (field: 'codes' | 'negated'): { perCode: Record<string, Prf>; micro: Prf; macroF1: number; minF1: number } => {
+    const per: Record<string, Prf> = {};
+    let TP = 0;
+    let FP = 0;
+    let FN = 0;
+    for (const c of codes) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const r of rows) {
+        const g = r.gold[field].includes(c);
+        const d = r.out[field].includes(c);
+        if (g && d) tp++;
+        else if (d) fp++;
+        else if (g) fn++;
+      }
+      per[c] = prf(tp, fp, fn);
+      TP += tp;
+      FP += fp;
+      FN += fn;
+    }
+    const f1s = Object.values(per).map((p) => p.f1);
+    return { perCode: per, micro: prf(TP, FP, FN), macroF1: f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length), minF1: Math.min(...f1s) };
+  };
+  const codeAgreement: Record<string, Agreement> = {};
+  for (const c of codes) codeAgreement[c] = agreement(docs, (r) => [[String(r.gold.codes.includes(c)), String(r.out.codes.includes(c))]], opts);
+  const negated = perCode('negated');
+  return {
+    units: rows.length,
+    documents: docs.length,
+    voice: { ...agreement(docs, (r) => [[r.gold.voice, r.out.voice]], opts), confusion: confusion(rows, (u) => u.voice) },
+    tone: { ...agreement(docs, (r) => [[r.gold.tone, r.out.tone]], opts), confusion: confusion(rows, (u) => u.tone) },
+    raised: perCode('codes'),
+    negated: { perCode: negated.perCode, micro: negated.micro, macroF1: negated.macroF1 },
+    codes: codeAgreement,
+    pooledCodes: agreement(docs, (r) => codes.map((c) => [String(r.gold.codes.includes(c)), String(r.out.codes.includes(c))] as Pair), opts),
+  };
+}
+
+function listErrors(rows: Row[]): EvalError[] {
+  const errors: EvalError[] = [];
+  const sorted = (xs: string[]): string => [...xs].sort().join(', ') || '—';
+  for (const { gold, out } of rows) {
+    const base = { doc: gold.doc, text: gold.text };
+    const ev = out.evidence;
+    if (gold.voice !== out.voice) errors.push({ ...base, family: 'voice', gold: gold.voice, decided: out.voice, evidence: ev.voice ? `${ev.voiceHow}: "${ev.voice.text}" [${ev.voice.rule}]` : `${ev.voiceHow}: no cue` });
+    if (sorted(gold.codes) !== sorted(out.codes)) {
+      errors.push({ ...base, family: 'codes', gold: sorted(gold.codes), decided: sorted(out.codes), evidence: ev.codes.map((h) => `${h.code}: "${h.evidence.text}" [${h.evidence.rule}]`).join('; ') || 'no pattern fired' });
+    }
+    if (sorted(gold.negated) !== sorted(out.negated)) {
+      errors.push({ ...base, family: 'negated', gold: sorted(gold.negated), decided: sorted(out.negated), evidence: ev.negated.map((h) => `${h.code}: "${h.evidence.text}" negated by "${h.negation?.text ?? ''}" [${h.negation?.rule ?? h.evidence.rule}]`).join('; ') || 'no negation found' });
+    }
+    if (gold.tone !== out.tone) errors.push({ ...base, family: 'tone', gold: gold.tone, decided: out.tone, evidence: ev.tone.map((e) => `"${e.text}" [${e.rule}]`).join('; ') || 'no tone evidence' });
+  }
+  const order = ['voice', 'codes', 'negated', 'tone'];
+  return errors.sort((a, b) => order.indexOf(a.family) - order.indexOf(b.family));
+}
+
+/**
+ * Label the gold units with the codebook and measure agreement, overall and per language.
+ *
+ * @example
+ * const result = evaluate(goldUnits, builtinCodebook(), { reps: 1000, seed: 1 });
+ * result.byLang.en?.voice.accuracy.estimate;
+ */
+export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { reps?: number; seed?: number } = {}): EvaluationResult {
+  const reps = opts.reps ?? 1000;
+  const seed = opts.seed ?? 1;
+  const out = labelUnits(gold, cb);
+  const rows: Row[] = gold.map((g, i) => ({ gold: g, out: out[i] as LabelledUnit }));
+  const codes = cb.codes.map((c) => c.id);
+  const byLang: Record<string, SliceResult> = {};
+  const langs = new Map<string, Row[]>();
+  for (const r of rows) {
+    const l = detectLang(r.gold.text);
+    const list = langs.get(l);
+    if (list) list.push(r);
+    else langs.set(l, [r]);
+  }
+  for (const [l, rs] of [...langs].sort(([a], [b]) => a.localeCompare(b))) byLang[l] = slice(rs, codes, { reps, seed });
+  return { codebook: { name: cb.name, version: cb.version }, overall: slice(rows, codes, { reps, seed }), byLang, errors: listErrors(rows), reps, seed };
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toFixed(3) : '—';
+}
+
+function fmtI(i: Interval): string {
+  return `${fmt(i.estimate)} [${fmt(i.low)}, ${fmt(i.high)}]`;
+}
+
+function sliceText(name: string, s: SliceResult): string[] {
+  const lines: string[] = [];
+  lines.push(`== ${name}: ${s.units} units, ${s.documents} documents`);
+  lines.push(`voice     accuracy ${fmtI(s.voice.accuracy)}  kappa ${fmtI(s.voice.kappa)}  alpha ${fmtI(s.voice.alpha)}`);
+  lines.push(`tone      accuracy ${fmtI(s.tone.accuracy)}  kappa ${fmtI(s.tone.kappa)}  alpha ${fmtI(s.tone.alpha)}`);
+  lines.push(`codes     macro-F1 ${fmt(s.raised.macroF1)}  min F1 ${fmt(s.raised.minF1)}  micro-F1 ${fmt(s.raised.micro.f1)}  pooled kappa ${fmtI(s.pooledCodes.kappa)}  alpha ${fmtI(s.pooledCodes.alpha)}`);
+  lines.push(`negated   micro-F1 ${fmt(s.negated.micro.f1)}  macro-F1 ${fmt(s.negated.macroF1)}`);
+  lines.push('code                    raised P / R / F1 (tp fp fn)        negated P / R / F1 (tp fp fn)   kappa');
+  for (const [c, p] of Object.entries(s.raised.perCode)) {
+    const n = s.negated.perCode[c] as Prf;
+    const k = s.codes[c]?.kappa.estimate ?? Number.NaN;
+    lines.push(`${c.padEnd(24)}${fmt(p.precision)} / ${fmt(p.recall)} / ${fmt(p.f1)} (${p.tp} ${p.fp} ${p.fn})`.padEnd(60) + `${fmt(n.precision)} / ${fmt(n.recall)} / ${fmt(n.f1)} (${n.tp} ${n.fp} ${n.fn})`.padEnd(32) + fmt(k));
+  }
+  const conf = (title: string, m: Record<string, Record<string, number>>): void => {
+    const labels = [...new Set([...Object.keys(m), ...Object.values(m).flatMap((r) => Object.keys(r))])].sort();
+    lines.push(`${title} confusion (rows gold, columns decided)`);
+    lines.push(''.padEnd(12) + labels.map((l) => l.slice(0, 10).padStart(11)).join(''));
+    for (const g of labels) lines.push(g.slice(0, 11).padEnd(12) + labels.map((d) => String(m[g]?.[d] ?? 0).padStart(11)).join(''));
+  };
+  conf('voice', s.voice.confusion);
+  conf('tone', s.tone.confusion);
+  return lines;
+}
+
+/**
+ * Format an evaluation for the terminal (`text`) or as JSON; `errors` adds every wrong decision.
+ *
+ * @example
+ * process.stdout.write(formatEvaluation(result, 'text', { errors: true }));
+ */
+export function formatEvaluation(result: EvaluationResult, format: 'text' | 'json', opts: { errors?: boolean } = {}): string {
+  if (format === 'json') {
+    const { errors, ...rest } = result;
+    return JSON.stringify(opts.errors ? result : { ...rest, errorCount: errors.length }, null, 2) + '\n';
+  }
+  const lines: string[] = [`twocities evaluate — codebook ${result.codebook.name} ${result.codebook.version} (bootstrap over documents: ${result.reps} reps, seed ${result.seed}; 95% intervals)`];
+  for (const [l, s] of Object.entries(result.byLang)) lines.push('', ...sliceText(l, s));
+  lines.push('', ...sliceText('all', result.overall));
+  if (opts.errors) {
+    let family = '';
+    lines.push('', `errors: ${result.errors.length}`);
+    for (const e of result.errors) {
+      if (e.family !== family) {
+        family = e.family;
+        lines.push(``, `-- ${family}`);
+      }
+      lines.push(`[${e.doc}] ${e.text}`, `    gold: ${e.gold}   decided: ${e.decided}`, `    evidence: ${e.evidence}`);
+    }
+  } else lines.push('', `${result.errors.length} wrong decisions (use --errors to list them)`);
+  return lines.join('\n') + '\n';
+}

@@ -27,5 +27,6 @@ export function formatPlace(place: Place): string {
 
 /** One line for a terminal: `file:line: warning: reason [ruleId]`. */
 export function formatMessage(m: Message): string {
-  return `${formatPlace(m.place)}: ${m.severity}: ${m.reason} [${m.ruleId}]`;
+  const where = Object.keys(m.place).length > 0 ? `${formatPlace(m.place)}: ` : '';
+  return `${where}${m.severity}: ${m.reason} [${m.ruleId}]`;
 }

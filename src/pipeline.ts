@@ -108,7 +108,9 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   };
 
   const jobs = Math.max(1, opts.jobs ?? (workersAvailable() ? availableParallelism() : 1));
-  const pool = jobs > 1 ? new CodingPool(jobs, codebook.yaml) : undefined;
+  // Workers cost a start-up of their own; a small batch is coded faster on this thread.
+  const poolAfter = 256;
+  let pool: CodingPool | undefined;
   const chunkSize = 32;
   let chunk: Doc[] = [];
   const inflight: Array<Promise<Doc[]>> = [];
@@ -155,6 +157,7 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
         summary.skipped++;
         continue;
       }
+      if (!pool && jobs > 1 && summary.documents > poolAfter) pool = new CodingPool(jobs, codebook.yaml);
       if (!pool) {
         accept(processDoc(doc, codebook));
         continue;

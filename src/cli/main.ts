@@ -109,7 +109,7 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
   const m = measure(rows, {
     codebook: { name: codebook.name, version: codebook.version },
     codes: codebook.codes.map((c) => c.id),
-    sides: codebook.sides,
+    sides: [...codebook.sides],
     authorAsSide: flags.authorAsSide === true,
     by: checkBy(flags.by),
     seed: flags.seed === undefined ? undefined : positiveInt(flags.seed, '--seed'),
@@ -128,14 +128,17 @@ function render(store: Store, codebook: Codebook, m: Measurement, filter: Measur
   });
 }
 
-function addReportOptions(cmd: Command): Command {
+function addReportOptions(cmd: Command, filters = true): Command {
+  cmd.option('--by <period>', 'trend by year, quarter or month (documents with dates)');
+  if (filters) {
+    cmd
+      .option('--from <date>', 'only documents dated on or after this ISO date')
+      .option('--to <date>', 'only documents dated on or before this ISO date')
+      .option('--doc-side <sides>', 'only documents published on these sides (comma list)')
+      .option('--source <sources>', 'only documents from these sources (comma list)')
+      .option('--lang <langs>', 'only documents in these languages (comma list: en,ja)');
+  }
   return cmd
-    .option('--by <period>', 'trend by year, quarter or month (documents with dates)')
-    .option('--from <date>', 'only documents dated on or after this ISO date')
-    .option('--to <date>', 'only documents dated on or before this ISO date')
-    .option('--doc-side <sides>', 'only documents published on these sides (comma list)')
-    .option('--source <sources>', 'only documents from these sources (comma list)')
-    .option('--lang <langs>', 'only documents in these languages (comma list: en,ja)')
     .option('--author-as-side', "count the writer's own sentences (author) for their document's side")
     .option('--seed <n>', 'bootstrap seed (default 1: reruns print the same intervals)')
     .option('--reps <n>', 'bootstrap replicates (default 2000)');
@@ -205,7 +208,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       if (summary.stored === 0 && summary.duplicates === 0) state.exitCode = 1;
       if (flags.strict === true && problems.length > 0) state.exitCode = 1;
       if (withReport && (summary.stored > 0 || summary.duplicates > 0)) {
-        const { m, filter } = measureStore(store, codebook, flags as ReportFlags);
+        const { m, filter } = measureStore(store, codebook, { by: flags.by, authorAsSide: flags.authorAsSide, seed: flags.seed, reps: flags.reps } as ReportFlags);
         io.stdout.write(render(store, codebook, m, filter, format));
         if (format === 'text') io.stdout.write('\n');
         const htmlPath = flags.html as string | undefined;
@@ -234,7 +237,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       .option('--no-progress', 'no progress line, even on a terminal');
 
   addReportOptions(
-    ingestOptions(program.command('analyze').description('read, code and store documents, then print the two-sides table').argument('[paths...]', 'files, directories, or - for stdin (default: stdin)')),
+    ingestOptions(program.command('analyze').description('read, code and store documents, then print the two-sides table of the whole store').argument('[paths...]', 'files, directories, or - for stdin (default: stdin)')),
+    false,
   )
     .addOption(new Option('--format <format>', 'output format of the table').choices([...FORMATS]).default('text'))
     .option('--html <file>', 'also write the self-contained HTML report to this file')

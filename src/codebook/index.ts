@@ -86,6 +86,7 @@ function forEachPattern(spec: CodebookSpec, fn: (entry: PatternEntry, path: Arra
   visit(n.backward, 'neg-backward', '', 'negation:backward', ['negation', 'backward']);
   visit(n.absence, 'neg-absence', '', 'negation:absence', ['negation', 'absence']);
   visit(n.ignore, 'neg-ignore', '', 'negation:ignore', ['negation', 'ignore']);
+  visit(n.dismissals, 'dismissal', '', 'negation:dismissal', ['negation', 'dismissals']);
   visit(n.anaphora, 'anaphora', '', 'negation:anaphora', ['negation', 'anaphora']);
   visit(spec.tone.positive, 'tone-positive', '', 'tone:positive', ['tone', 'positive']);
   visit(spec.tone.negative, 'tone-negative', '', 'tone:negative', ['tone', 'negative']);

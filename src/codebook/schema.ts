@@ -80,6 +80,8 @@ export const codebookSchema = z
         absence: langPatterns.optional(),
         /** Negative-looking phrases that negate nothing (not only, don't see why). */
         ignore: langPatterns.optional(),
+        /** Back-references that dismiss the previous unit's view by themselves ("I'd reject that", そのようなことはございません). */
+        dismissals: langPatterns.optional(),
         /** Back-references to a view ("that complaint", その懸念): negated, they negate the previous unit's concerns. */
         anaphora: langPatterns.optional(),
       })

@@ -91,12 +91,16 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
   const concern = new Map(cb.codes.map((c) => [c.id, c.tone === 'negative']));
+  const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
     const neg = negationOf(h);
-    if (!neg) continue;
+    if (neg) backRefs.push({ h, neg: neg.hit });
+  }
+  for (const h of hitsOf(p, 'dismissal')) if (inBody(h) && !clauseEndsWithQuestion(p, h.end)) backRefs.push({ h, neg: h });
+  for (const { h, neg } of backRefs) {
     for (const code of previousRaised) {
       if (!concern.get(code) || negated.has(code)) continue;
-      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: false });
+      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
     }
   }
   for (const code of raised.keys()) negated.delete(code);

@@ -55,6 +55,7 @@ function effectiveStart(p: Prepared): number {
   return q ? q[1] : p.bodyStart;
 }
 
+const COMPLEMENT = /\b(?:that|whether|if|why|how|because)\s+(?:the\s+|a\s+)?$/iu;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
@@ -64,7 +65,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
   for (const vb of hitsOf(p, 'verb-before')) {
-    if (!usable(p, vb)) continue;
+    // Only the inverted order ('"…," said a senior official') puts the holder after the verb.
+    if (!usable(p, vb) || !/(?:[",]\s*|^\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, vb.start - 3), vb.start))) continue;
     // "said a senior U.S. official": the holder follows as a noun phrase opened by a determiner.
     const c = cues.find((c) => c.start >= vb.end && VERB_BEFORE_GAP.test(p.text.slice(vb.end, c.start)));
     if (c) return sideEvidence(p, c);
@@ -77,8 +79,15 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const home = hitsOf(p, 'home').find((h) => usable(p, h) && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 5));
   const start = effectiveStart(p);
   const startWord = wordIndex(p, start);
-  if (allowInitial && (verbs.length > 0 || nouns.length > 0)) {
-    const c = cues.find((c) => c.start >= start && wordIndex(p, c.start) - startWord <= 6);
+  if (allowInitial) {
+    // The sentence's subject: a cue among its first words, before the verb of saying (or owning the view noun).
+    const c = cues.find(
+      (c) =>
+        c.start >= start &&
+        wordIndex(p, c.start) - startWord <= 6 &&
+        (verbs.some((v) => v.start >= c.end) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
+        !verbs.some((v) => v.end <= c.start),
+    );
     if (c) return sideEvidence(p, c);
   }
   let best: { c: ScanHit; d: number } | null = null;
@@ -86,6 +95,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     for (const c of cues) {
       if (c.end > v.start) break;
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
+      // The subject of a reported clause ("said that Japan would…") is not the holder.
+      if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
       const d = words(p, c.end - 1, v.start);
       if (d <= 5 && (!best || d < best.d)) best = { c, d };

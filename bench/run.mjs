@@ -17,14 +17,14 @@ const NODE = process.execPath;
 const CLI = join(ROOT, 'bin/twocities.js');
 const TIME = '/usr/bin/time';
 const IN_PROCESS = ['read', 'clean', 'segment', 'decide', 'store'];
-const ALL_STAGES = [...IN_PROCESS, 'e2e', 'report', 'reference'];
-const ALIASES = new Map([['code', 'decide'], ['attribute', 'decide'], ['attribute+code', 'decide'], ['write', 'store'], ['pipeline', 'e2e'], ['analyze', 'e2e'], ['ref', 'reference']]);
-const LABEL = new Map([['decide', 'attribute+code'], ['e2e', 'analyze (CLI)']]);
+const ALL_STAGES = [...IN_PROCESS, 'e2e', 'e2e1', 'report', 'reference'];
+const ALIASES = new Map([['code', 'decide'], ['attribute', 'decide'], ['attribute+code', 'decide'], ['write', 'store'], ['pipeline', 'e2e'], ['analyze', 'e2e'], ['analyze1', 'e2e1'], ['ref', 'reference']]);
+const LABEL = new Map([['decide', 'attribute+code'], ['e2e', 'analyze (CLI)'], ['e2e1', 'analyze --jobs 1']]);
 
 const HELP = `npm run bench -- [options]
 
   --docs N[,N2...]   corpus sizes in documents (default 20000; two sizes also report linearity)
-  --stages LIST      any of ${ALL_STAGES.join(',')} (default: all)
+  --stages LIST      (e2e = the CLI analyze, e2e1 = the same with --jobs 1) any of ${ALL_STAGES.join(',')} (default: all)
   --langs LIST       any of ${LANGS.join(',')} (default: all)
   --out FILE         results JSON (default bench/out/results-<timestamp>.json)
   --work-dir DIR     where corpora and stores go (default bench/out)
@@ -187,15 +187,17 @@ function runStage(stage, lang, corpus, size, opts) {
   return rates({ stage, lang, docs: row.docs, bytes: row.bytes, sentences: row.sentences, seconds: row.seconds, peakRssMB: row.peakRssMB, cpuSeconds: row.cpuSeconds, problems: row.problems });
 }
 
-function runEndToEnd(lang, corpus, stats, size, opts) {
-  const db = join(opts.workDir, `e2e-${size}-${lang}.db`);
+// `stage` e2e runs the CLI with its default (or --jobs) coding threads; e2e1 with one, all on the main thread.
+function runEndToEnd(lang, corpus, stats, size, opts, stage = 'e2e') {
+  const db = join(opts.workDir, `${stage}-${size}-${lang}.db`);
   removeDb(db);
   const args = [NODE, CLI, 'analyze', corpus, '--db', db, '--format', 'json', '--no-progress'];
-  if (opts.jobs) args.push('--jobs', opts.jobs);
+  const jobs = stage === 'e2e1' ? '1' : opts.jobs;
+  if (jobs) args.push('--jobs', jobs);
   const r = timed(args);
-  if (r.status !== 0) return { row: { stage: 'e2e', lang, error: firstLines(r.stderr || r.error?.message || `exit ${r.status}`) }, db: null };
+  if (r.status !== 0) return { row: { stage, lang, error: firstLines(r.stderr || r.error?.message || `exit ${r.status}`) }, db: null };
   const m = /(\d+) documents stored.*?, (\d+) sentences/.exec(r.stderr);
-  const row = rates({ stage: 'e2e', lang, docs: stats.docs, bytes: stats.bytes, sentences: m ? Number(m[2]) : null, seconds: r.seconds, peakRssMB: r.peakRssMB, stored: m ? Number(m[1]) : null });
+  const row = rates({ stage, lang, docs: stats.docs, bytes: stats.bytes, sentences: m ? Number(m[2]) : null, seconds: r.seconds, peakRssMB: r.peakRssMB, stored: m ? Number(m[1]) : null });
   return { row, db };
 }
 
@@ -259,8 +261,8 @@ function references(size, corpus, opts, rowsByKey) {
     if (!ref?.mbPerS || !o?.mbPerS) return;
     ratios.push({ ours: `${LABEL.get(stage) ?? stage} ${lang}`, theirs: ref.tool, oursMbPerS: o.mbPerS, theirsMbPerS: ref.mbPerS, ratio: o.mbPerS / ref.mbPerS });
   };
-  for (const stage of ['decide', 'e2e']) ratio(out.rg, stage, 'en');
-  for (const stage of ['segment', 'decide', 'e2e']) ratio(out.mecab, stage, 'ja');
+  for (const stage of ['decide', 'e2e', 'e2e1']) ratio(out.rg, stage, 'en');
+  for (const stage of ['segment', 'decide', 'e2e', 'e2e1']) ratio(out.mecab, stage, 'ja');
   out.ratios = ratios;
   return out;
 }
@@ -374,6 +376,11 @@ async function main() {
         const { row, db } = runEndToEnd(lang, file, stats[lang], size, opts);
         add(row);
         if (db) dbs.set(lang, db);
+      }
+      if (opts.stages.includes('e2e1')) {
+        const { row, db } = runEndToEnd(lang, file, stats[lang], size, opts, 'e2e1');
+        add(row);
+        if (db) removeDb(db);
       }
       if (opts.stages.includes('report')) {
         if (!dbs.has(lang)) {

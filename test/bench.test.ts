@@ -112,7 +112,7 @@ describe('npm run bench', () => {
     expect(r.stderr).not.toMatch(/FAILED|failed/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/stage\s+lang\s+docs\s+sentences\s+MB\s+seconds\s+MB\/s\s+docs\/s\s+sent\/s\s+peak RSS MB/);
-    for (const label of ['read', 'clean', 'segment', 'attribute\\+code', 'store', 'analyze \\(CLI\\)', 'report']) {
+    for (const label of ['read', 'clean', 'segment', 'attribute\\+code', 'store', 'analyze \\(CLI\\)', 'analyze --jobs 1', 'report']) {
       for (const lang of ['en', 'ja', 'mixed']) expect(r.stdout).toMatch(new RegExp(`^${label}\\s+${lang}\\s+\\d+`, 'm'));
     }
     const json = JSON.parse(readFileSync(out, 'utf8'));
@@ -123,7 +123,7 @@ describe('npm run bench', () => {
     expect(result.docs).toBe(300);
     expect(result.corpus.stats.mixed.docs).toBe(300);
     expect(result.corpus.stats.en.docs + result.corpus.stats.ja.docs).toBe(300);
-    expect(result.stages).toHaveLength(7 * 3);
+    expect(result.stages).toHaveLength(8 * 3);
     for (const row of result.stages) {
       expect(row).toEqual(expect.objectContaining({ stage: expect.any(String), lang: expect.any(String), docs: expect.any(Number), bytes: expect.any(Number), seconds: expect.any(Number), mbPerS: expect.any(Number), docsPerS: expect.any(Number), sentencesPerS: expect.any(Number), peakRssMB: expect.any(Number) }));
       // The slices add up: every stage saw all the documents of its slice.

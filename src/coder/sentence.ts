@@ -17,7 +17,7 @@ export interface Prepared {
   /** Offsets of clause boundaries (sorted). */
   boundaries: number[];
   /** The speaker tag at the head of the sentence, if any. */
-  tag?: { start: number; end: number; label: string; name: string };
+  tag?: { start: number; end: number; label: string; name: string; interviewer?: boolean };
   /** The dateline at the head of the sentence, if any. */
   dateline?: { start: number; end: number };
   /** Where the body (after tag/dateline) starts. */
@@ -32,6 +32,8 @@ const TAG_EN =
   /^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
 const TAG_JA_DIET = /^\s*○([^\s　]{1,24})[\s　]+/u;
 const TAG_JA_COLON = /^\s*([^\s　：:「」。、【】]{1,24})[：:]\s*/u;
+/** An interviewer's question in a Japanese interview opens with a long dash. */
+const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
@@ -91,10 +93,11 @@ export function prepare(original: string, cb: Codebook): Prepared {
     dateline = { start: 0, end: dl[0].length };
     bodyStart = dl[0].length;
   } else {
-    const m = TAG_JA_POST.exec(text) ?? TAG_JA_DIET.exec(text) ?? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text));
+    const dash = lang === 'ja' ? TAG_JA_DASH.exec(text) : null;
+    const m = dash ?? TAG_JA_POST.exec(text) ?? TAG_JA_DIET.exec(text) ?? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text));
     if (m && (m[1] ?? '').length > 0) {
-      const label = m[1] as string;
-      tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase() };
+      const label = dash ? '質問' : (m[1] as string);
+      tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase(), interviewer: dash !== null };
       bodyStart = m[0].length;
     }
   }

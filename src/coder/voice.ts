@@ -114,11 +114,20 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   return null;
 }
 
-const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,7}?)(?:は|も|内に|の間で|の間に)/u;
+const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,7}?)(?:は|も|内に|の間で|の間に|の間から|からも)/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
 /** A speaker's own view in the first person: rule 3 keeps the speaker's voice. */
 const FIRST_PERSON = /\b(?:I|I'm|I've|my)\b|私は|僕は/u;
+/** Hearsay ("according to reports") is the speaker's report, not the other side's stated position. */
+const HEARSAY = /によれば|によると|と言われ|とされ|報じられ|according to (?:reports|media)|reportedly/u;
+
+/** Rule 3: a unit only relays the other side's position when it is one sentence with no view of the speaker's own. */
+function relayable(p: Prepared): boolean {
+  const body = p.text.slice(p.bodyStart).trim();
+  const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
+  return sentences <= 1 && !FIRST_PERSON.test(body) && !HEARSAY.test(body);
+}
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
@@ -176,7 +185,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const ev = (h: ScanHit): Evidence => evidence(p, h.start, h.end, h.entry.rule);
   const local = localSide(state, docSide, cb) ?? AUTHOR;
   const q = hitsOf(p, 'interviewer').find((h) => inTag(h) && h.start === 0);
-  if (q || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
+  if (q || tag.interviewer || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
   const a = hitsOf(p, 'interviewee').find((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end));
   if (a) return { role: 'interviewee', side: local, cue: ev(a) };
   const sp = hitsOf(p, 'speaker').find(inTag) ?? hitsOf(p, 'cue').find(inTag);
@@ -216,12 +225,12 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
     }
     state.lastSpeaker = t.side;
     const f = explicit(p, false);
-    if (f && 'side' in f && f.side !== t.side && !FIRST_PERSON.test(p.text.slice(p.bodyStart))) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
   if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {
     const f = explicit(p, false);
-    if (f && 'side' in f && f.side !== state.lastSpeaker) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    if (f && 'side' in f && f.side !== state.lastSpeaker && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return { voice: state.lastSpeaker, how: 'speaker' };
   }
   const f = explicit(p, true);

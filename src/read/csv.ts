@@ -1,6 +1,7 @@
 /**
- * CSV: a header row naming the columns (`id, title, date, side, source, lang, text`; other columns
- * are kept as extra metadata), one document per record. Parsed as a stream by csv-parse; a broken
+ * CSV: a header row naming the columns (`id, title, date, side, source, lang, text` by default, or
+ * any columns through a `TableMapping` in `opts.table`; other columns are kept as extra metadata),
+ * one document per record. Parsed as a stream by csv-parse; a broken
  * record is one message and the rest goes on.
  */
 import { Readable } from 'node:stream';
@@ -8,9 +9,9 @@ import { parse } from 'csv-parse';
 import { makeMessage } from '../messages.js';
 import type { Doc, Message } from '../types.js';
 import { sniffEncoding } from './decode.js';
-import { recordToDoc } from './jsonl.js';
 import { peek } from './stream.js';
-import type { Extractor, ReadOptions } from './types.js';
+import { resolveTable, rowToDoc, type ResolvedTable, type TableReadOptions } from './table.js';
+import type { Extractor } from './types.js';
 
 async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, skip: number, bad: { count: number }): AsyncIterable<string> {
   const dec = new TextDecoder(encoding);
@@ -34,7 +35,7 @@ function countNewlines(values: string[]): number {
   return n;
 }
 
-async function* extractCsv(path: string, source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncIterable<Doc | Message> {
+async function* extractCsv(path: string, source: AsyncIterable<Buffer | string>, opts: TableReadOptions): AsyncIterable<Doc | Message> {
   const { head, all } = await peek(source, 1 << 16);
   const sniff = sniffEncoding(head, { encoding: opts.encoding, file: path });
   if (sniff.encoding === undefined) {
@@ -60,41 +61,36 @@ async function* extractCsv(path: string, source: AsyncIterable<Buffer | string>,
   });
   const bad = { count: 0 };
   Readable.from(decodeChunks(all, sniff.encoding, sniff.bomLength, bad)).pipe(parser);
-  let header: string[] | undefined;
+  let table: ResolvedTable | undefined;
   let any = false;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield* skipped.splice(0);
       const values = item.record;
       const line = item.info.lines - countNewlines(values);
-      if (header === undefined) {
-        header = values.map((h) => h.trim());
-        const lower = header.map((h) => h.toLowerCase());
-        if (!lower.includes('text')) {
-          yield makeMessage('read', 'read:no-text', 'fatal', 'the header row has no "text" column; file skipped', { file: path, line });
+      if (table === undefined) {
+        const r = resolveTable(values, opts.table ?? {}, path, line);
+        if (!('text' in r)) {
+          yield r;
           parser.destroy();
           return;
         }
-        header = lower.map((h, i) => (['id', 'title', 'date', 'side', 'source', 'lang', 'text'].includes(h) ? h : (header?.[i] ?? h)));
+        table = r;
         continue;
       }
       if (values.length === 1 && (values[0] ?? '').trim() === '') continue;
-      const fields = new Map<string, unknown>();
-      header.forEach((h, i) => {
-        if (h !== '' && i < values.length) fields.set(h, values[i]);
-      });
-      if (values.length !== header.length) {
-        yield makeMessage('read', 'read:csv-columns', 'warning', `line ${line}: ${values.length} fields, the header has ${header.length}`, { file: path, line });
+      if (values.length !== table.header.length) {
+        yield makeMessage('read', 'read:csv-columns', 'warning', `line ${line}: ${values.length} fields, the header has ${table.header.length}`, { file: path, line });
       }
       any = true;
-      yield recordToDoc(fields, path, line, 'csv', sniff.encoding, opts);
+      yield rowToDoc(table, values, path, line, 'csv', sniff.encoding, opts);
     }
   } catch (e) {
     yield makeMessage('read', 'read:csv', 'fatal', `cannot read CSV: ${(e as Error).message}`, { file: path });
   }
   yield* skipped.splice(0);
   if (bad.count > 0) yield makeMessage('read', 'read:invalid-bytes', 'warning', `${bad.count} invalid byte sequence(s) for ${sniff.encoding} replaced with U+FFFD`, { file: path });
-  if (header === undefined || !any) yield makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
+  if (table === undefined || !any) yield makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
 }
 
 /** `.csv`: one document per record under a header row. */

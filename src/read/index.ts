@@ -10,6 +10,7 @@ import type { Doc, Message } from '../types.js';
 import { csvExtractor } from './csv.js';
 import { decodeBytes } from './decode.js';
 import { newDoc } from './doc.js';
+import { htmlExtractor } from './html.js';
 import { jsonlExtractor, jsonlFromSource } from './jsonl.js';
 import { pdfExtractor } from './pdf.js';
 import { mdExtractor, txtExtractor } from './text.js';
@@ -21,7 +22,7 @@ export { newDoc, splitFrontMatter } from './doc.js';
 export { stripMarkdown } from './text.js';
 
 /** Every known reader, in the order their extensions are claimed. A new format is one entry here. */
-export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor];
+export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor, htmlExtractor];
 
 /** Largest single text document read into memory; record formats stream and have no limit. */
 const MAX_TEXT_BYTES = 512 * 1024 * 1024;

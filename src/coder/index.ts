@@ -34,13 +34,25 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
   const state = newDocState();
   let previousRaised: string[] = [];
   const out: SentenceDecision[] = [];
+  let paragraph = Number.NaN;
   for (const u of units) {
+    if (u.paragraph !== paragraph) state.paragraphVoice = null;
+    paragraph = u.paragraph;
     const p = prepare(u.text, cb);
     const voice = decideVoice(p, state, ctx.docSide, cb);
     const codes = decideCodes(p, cb, previousRaised);
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: codes.tone, toneEvidence: codes.toneEvidence });
     state.prevVoice = voice.voice;
+    if (cb.sides.includes(voice.voice)) state.paragraphVoice = voice.voice;
     previousRaised = codes.raised.map((r) => r.code);
+  }
+  // Within a paragraph, an unattributed sentence between two sentences of one reported view continues it.
+  for (let i = 1; i + 1 < out.length; i++) {
+    const [a, d, b] = [out[i - 1], out[i], out[i + 1]] as [SentenceDecision, SentenceDecision, SentenceDecision];
+    const same = units[i - 1]?.paragraph === units[i]?.paragraph && units[i]?.paragraph === units[i + 1]?.paragraph;
+    if (same && d.voice.how === 'default' && b.voice.how === 'carried' && a.voice.voice === b.voice.voice && cb.sides.includes(a.voice.voice)) {
+      d.voice = { voice: a.voice.voice, how: 'carried' };
+    }
   }
   return out;
 }

@@ -15,11 +15,13 @@ export interface DocState {
   /** The side a dateline made "here". */
   local: string | null;
   prevVoice: string | null;
+  /** The last side voice heard in the current paragraph. */
+  paragraphVoice: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
@@ -52,14 +54,23 @@ function sideEvidence(p: Prepared, h: ScanHit): { side: string; cue: Evidence } 
 /** Where the sentence's own words begin (after a tag, dateline or an opening quotation). */
 function effectiveStart(p: Prepared): number {
   const q = p.quotes.find(([s]) => s <= p.bodyStart + 1 && s >= p.bodyStart);
-  return q ? q[1] : p.bodyStart;
+  if (q) return q[1];
+  const lead = LEADING_CLAUSE.exec(p.text.slice(p.bodyStart));
+  return lead ? p.bodyStart + lead[0].length : p.bodyStart;
 }
 
-const COMPLEMENT = /\b(?:that|whether|if|why|how|because)\s+(?:the\s+|a\s+)?$/iu;
+const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|a\s+)?$/iu;
+/** A leading adverbial or concessive clause ("At one conference, …", "While the U.S. views…, …"): the main clause follows its comma. */
+const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
+const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
+/** "Masatoshi Honda, an associate professor …, argues": a named person with an apposition. */
+const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
-  const cues = cuesOf(p);
+  // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
+  const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
+  const cues = cuesOf(p).filter((c) => c.start >= skipTo);
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
@@ -76,7 +87,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     const c = cues.find((c) => c.start >= r.end && words(p, r.end, c.start) <= 3);
     if (c) return sideEvidence(p, c);
   }
-  const home = hitsOf(p, 'home').find((h) => usable(p, h) && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 5));
+  const home = hitsOf(p, 'home').find((h) => usable(p, h) && h.start >= skipTo && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 7));
   const start = effectiveStart(p);
   const startWord = wordIndex(p, start);
   if (allowInitial) {
@@ -85,13 +96,14 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       (c) =>
         c.start >= start &&
         wordIndex(p, c.start) - startWord <= 6 &&
-        (verbs.some((v) => v.start >= c.end) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
+        (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start)) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
         !verbs.some((v) => v.end <= c.start),
     );
     if (c) return sideEvidence(p, c);
   }
   let best: { c: ScanHit; d: number } | null = null;
   for (const v of verbs) {
+    if (v.start < skipTo) continue;
     for (const c of cues) {
       if (c.end > v.start) break;
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
@@ -102,13 +114,20 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (d <= 5 && (!best || d < best.d)) best = { c, d };
     }
   }
-  if (best) return sideEvidence(p, best.c);
+  if (best) {
+    // Rule 3: the writer's own claim first ("The U.S. is pushing Japan…, but officials have stressed…") keeps the writer's voice.
+    const cl = clauseOf(p, best.c.start);
+    const ownClaim = cl > 0 && hitsOf(p, 'code').some((h) => clauseOf(p, h.start) === 0 && h.start >= start) && !verbs.some((v) => clauseOf(p, v.start) === 0);
+    if (ownClaim) return null;
+    return sideEvidence(p, best.c);
+  }
   if (home) return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true };
   if (verbs.length === 0 && nouns.length === 0) return null;
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start));
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)));
   if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 3 && !inQuote(p, h.start));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
+  if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, 'attribution:named-person'), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+[A-Z]/u.test(p.text.slice(h.end, h.end + 2)));
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;
@@ -172,7 +191,7 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
 
 function unsidedVoice(f: { cue: Evidence; preferLocal: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   const local = localSide(state, docSide, cb);
-  const prev = isSide(cb, state.prevVoice) ? state.prevVoice : null;
+  const prev = isSide(cb, state.prevVoice) ? state.prevVoice : isSide(cb, state.paragraphVoice) ? state.paragraphVoice : null;
   const voice = f.preferLocal ? (local ?? prev) : (prev ?? local);
   return voice ? { voice, cue: f.cue, how: 'carried' } : { voice: AUTHOR, how: 'default' };
 }

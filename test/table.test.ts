@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mappingFrom, parseProfile, parseValueMap } from '../src/import-profile.js';
 import { readInputs } from '../src/read/index.js';
-import type { TableMapping } from '../src/read/table.js';
+import type { TableMapping, TableReadOptions } from '../src/read/table.js';
 import { segment } from '../src/segment.js';
 import { clean } from '../src/clean.js';
 import type { Doc, Message } from '../src/types.js';
@@ -21,7 +21,7 @@ function file(name: string, content: string | Buffer): string {
 async function collect(paths: string[], table?: TableMapping, extra: Record<string, unknown> = {}): Promise<{ docs: Doc[]; messages: Message[] }> {
   const docs: Doc[] = [];
   const messages: Message[] = [];
-  const opts = { ...extra, ...(table ? { table } : {}) };
+  const opts: TableReadOptions = { ...extra, ...(table ? { table } : {}) };
   for await (const item of readInputs(paths, opts)) {
     if ('meta' in item) docs.push(item);
     else messages.push(item);

@@ -170,7 +170,7 @@ export function readHtml(html: string): HtmlArticle {
     // Readability changes the DOM it reads: give it its own copy, without what is never the article.
     const copy = parseHTML(html).document;
     removeAll(copy as unknown as QueryDoc, NOT_ARTICLE);
-    const article = new Readability(copy as unknown as Document, { charThreshold: 200 }).parse();
+    const article = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
     if (article?.content) {
       text = nodeText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode);
       if (article.title) title = article.title.trim();

@@ -100,7 +100,51 @@ export interface EvaluationRow {
   summary: unknown;
 }
 
-/** The `PRAGMA application_id` marking a file as a twocities store ("TWOC"). */
+/** A human decision about one sentence (LABELS.md labels), as stored by `putReview`. */
+export interface ReviewInput {
+  codebook: string;
+  docId: number;
+  /** 0-based sentence index in the document. */
+  sentence: number;
+  reviewer: string;
+  voice: string;
+  codes: string[];
+  negated: string[];
+  tone: Tone;
+}
+
+/** A stored review: the input plus its id and time. */
+export interface ReviewRow extends ReviewInput {
+  id: number;
+  at: string;
+}
+
+/** The machine and the latest human decision of one reviewed sentence. */
+export interface ReviewPair {
+  docId: number;
+  sentence: number;
+  lang: string | null;
+  human: ReviewRow;
+  /** `null` when the codebook never coded the sentence. */
+  machine: { voice: string; codes: string[]; negated: string[]; tone: Tone } | null;
+}
+
+/** A stored document with its cleaned text. */
+export interface StoredDocument extends DocumentRow {
+  text: string;
+  pages: PageSpan[];
+  meta: Record<string, string>;
+}
+
+/** Values present in the store, for filter menus. */
+export interface Facets {
+  sides: Array<string | null>;
+  sources: string[];
+  langs: string[];
+  minDate: string | null;
+  maxDate: string | null;
+}
+
 /** The `PRAGMA application_id` that marks a file as a twocities store ("TWOC"). */
 export const APPLICATION_ID = 0x54574f43;
 
@@ -177,6 +221,16 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE sentences SET text = (SELECT substr(d.text, sentences.start_offset + 1, sentences.end_offset - sentences.start_offset)
                                FROM documents d WHERE d.id = sentences.doc_id);
   CREATE INDEX documents_side ON documents(side);
+  `,
+  // 3: human reviews of single sentences, kept beside (never over) the machine decisions; the latest counts.
+  `
+  CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    codebook TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
+    reviewer TEXT NOT NULL, at TEXT NOT NULL,
+    voice TEXT NOT NULL, codes TEXT NOT NULL, negated TEXT NOT NULL, tone TEXT NOT NULL
+  );
+  CREATE INDEX reviews_sentence ON reviews(codebook, doc_id, idx);
   `,
 ];
 
@@ -728,6 +782,148 @@ export class Store {
       documents: n('SELECT count(*) AS n FROM documents'),
       sentences: n('SELECT count(*) AS n FROM sentences'),
       codebooks: n('SELECT count(*) AS n FROM codebooks'),
+    };
+  }
+
+  /**
+   * Whether a sentence is stored.
+   *
+   * @example
+   * if (!store.hasSentence(3, 0)) notFound();
+   */
+  hasSentence(docId: number, sentence: number): boolean {
+    return this.stmt('SELECT 1 FROM sentences WHERE doc_id = ? AND idx = ?').get(docId, sentence) !== undefined;
+  }
+
+  /**
+   * Store a human decision about one sentence (a new row: earlier reviews and the machine decision
+   * are kept). Returns the stored row.
+   *
+   * @example
+   * store.putReview({ codebook: cb.version, docId: 3, sentence: 0, reviewer: 'ann', voice: 'tokyo', codes: ['autonomy'], negated: [], tone: 'negative' });
+   */
+  putReview(r: ReviewInput): ReviewRow {
+    const at = isoNow();
+    const info = this.stmt('INSERT INTO reviews (codebook, doc_id, idx, reviewer, at, voice, codes, negated, tone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      r.codebook, r.docId, r.sentence, r.reviewer, at, r.voice, JSON.stringify(r.codes), JSON.stringify(r.negated), r.tone,
+    );
+    return { ...r, codes: [...r.codes], negated: [...r.negated], id: Number(info.lastInsertRowid), at };
+  }
+
+  /**
+   * The latest review of every reviewed sentence of a codebook (optionally of one document), in document order.
+   *
+   * @example
+   * const reviewed = store.latestReviews(cb.version, 3);
+   */
+  latestReviews(codebook: string, docId?: number): ReviewRow[] {
+    const rows = this.stmt(
+      `SELECT r.* FROM reviews r JOIN (SELECT max(id) AS id FROM reviews WHERE codebook = ?${docId === undefined ? '' : ' AND doc_id = ?'}
+       GROUP BY doc_id, idx) l ON l.id = r.id ORDER BY r.doc_id, r.idx`,
+    ).all(...(docId === undefined ? [codebook] : [codebook, docId])) as Array<{
+      id: number; codebook: string; doc_id: number; idx: number; reviewer: string; at: string; voice: string; codes: string; negated: string; tone: string;
+    }>;
+    return rows.map((r) => ({
+      id: r.id, codebook: r.codebook, docId: r.doc_id, sentence: r.idx, reviewer: r.reviewer, at: r.at, voice: r.voice,
+      codes: JSON.parse(r.codes) as string[], negated: JSON.parse(r.negated) as string[], tone: r.tone as Tone,
+    }));
+  }
+
+  /** The machine decision of one sentence as labels (distinct codes), or null. */
+  private machineLabels(codebook: string, docId: number, idx: number): ReviewPair['machine'] {
+    const d = this.stmt('SELECT voice, tone FROM decisions WHERE codebook = ? AND doc_id = ? AND idx = ?').get(codebook, docId, idx) as { voice: string; tone: string } | undefined;
+    if (!d) return null;
+    const hits = this.stmt('SELECT code, negated FROM hits WHERE codebook = ? AND doc_id = ? AND idx = ? ORDER BY rowid').all(codebook, docId, idx) as Array<{ code: string; negated: number }>;
+    const codes = [...new Set(hits.filter((h) => h.negated === 0).map((h) => h.code))];
+    const negated = [...new Set(hits.filter((h) => h.negated === 1).map((h) => h.code))];
+    return { voice: d.voice, codes, negated, tone: d.tone as Tone };
+  }
+
+  /**
+   * Every reviewed sentence with its machine decision, for agreement figures.
+   *
+   * @example
+   * const pairs = store.reviewPairs(cb.version);
+   */
+  reviewPairs(codebook: string): ReviewPair[] {
+    const lang = this.stmt('SELECT lang FROM documents WHERE id = ?');
+    return this.latestReviews(codebook).map((human) => ({
+      docId: human.docId,
+      sentence: human.sentence,
+      lang: ((lang.get(human.docId) as { lang: string | null } | undefined)?.lang) ?? null,
+      human,
+      machine: this.machineLabels(codebook, human.docId, human.sentence),
+    }));
+  }
+
+  /**
+   * Like `docCounts`, but every reviewed sentence counts with its latest human decision in place
+   * of the machine's ("human where reviewed"). Machine decisions are not changed.
+   *
+   * @example
+   * const rows = store.docCountsReviewed({ codebook: cb.version });
+   */
+  docCountsReviewed(filter: MeasureFilter): DocCounts[] {
+    const rows = this.docCounts(filter);
+    const byId = new Map<number, DocCounts>(rows.map((r) => [r.docId, r]));
+    const bump = (row: DocCounts, voice: string, codes: string[], negated: string[], by: number): void => {
+      row.voices.set(voice, (row.voices.get(voice) ?? 0) + by);
+      const add = (code: string, key: 'raised' | 'negated'): void => {
+        let perVoice = row.codes.get(code);
+        if (!perVoice) {
+          perVoice = new Map();
+          row.codes.set(code, perVoice);
+        }
+        const c = perVoice.get(voice) ?? { raised: 0, negated: 0 };
+        c[key] += by;
+        perVoice.set(voice, c);
+      };
+      for (const code of new Set(codes)) add(code, 'raised');
+      for (const code of new Set(negated)) add(code, 'negated');
+    };
+    for (const review of this.latestReviews(filter.codebook)) {
+      const row = byId.get(review.docId);
+      if (!row) continue; // outside the filter, or never coded with this codebook
+      const machine = this.machineLabels(filter.codebook, review.docId, review.sentence);
+      if (machine) bump(row, machine.voice, machine.codes, machine.negated, -1);
+      bump(row, review.voice, review.codes, review.negated, +1);
+    }
+    return rows;
+  }
+
+  /**
+   * One stored document with its cleaned text, or undefined.
+   *
+   * @example
+   * const doc = store.getDocument(3);
+   */
+  getDocument(id: number): StoredDocument | undefined {
+    const r = this.stmt('SELECT * FROM documents WHERE id = ?').get(id) as RawDocRow | undefined;
+    if (!r) return undefined;
+    const n = (this.stmt('SELECT count(*) AS n FROM sentences WHERE doc_id = ?').get(id) as { n: number }).n;
+    return {
+      id: r.id, hash: r.hash, extId: r.ext_id, title: r.title, date: r.date, side: r.side, source: r.source, lang: r.lang,
+      format: r.format, path: r.path, addedAt: r.added_at, sentences: n, text: r.text,
+      pages: r.pages ? (JSON.parse(r.pages) as PageSpan[]) : [],
+      meta: r.meta ? (JSON.parse(r.meta) as Record<string, string>) : {},
+    };
+  }
+
+  /**
+   * The sides, sources, languages and date range present in the store (for filter menus).
+   *
+   * @example
+   * const { sources } = store.facets();
+   */
+  facets(): Facets {
+    const col = (c: string): Array<string | null> => (this.stmt(`SELECT DISTINCT ${c} AS v FROM documents ORDER BY ${c}`).all() as Array<{ v: string | null }>).map((r) => r.v);
+    const range = this.stmt('SELECT min(date) AS lo, max(date) AS hi FROM documents').get() as { lo: string | null; hi: string | null };
+    return {
+      sides: col('side'),
+      sources: col('source').filter((v): v is string => v !== null),
+      langs: col('lang').filter((v): v is string => v !== null),
+      minDate: range.lo,
+      maxDate: range.hi,
     };
   }
 

@@ -47,6 +47,16 @@ export function summariseProfile(path, root, top = 20) {
     const dt = profile.timeDeltas[i + 1] ?? 0;
     selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, dt));
   }
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // A frame with no script (a compiled RegExp, a V8 builtin) belongs to the stage of the nearest caller that has one.
+  const callerFile = (id) => {
+    for (let p = parent.get(id); p !== undefined; p = parent.get(p)) {
+      const url = byId.get(p)?.callFrame.url;
+      if (url) return scriptPath(url, root);
+    }
+    return undefined;
+  };
   const functions = new Map();
   const stages = new Map();
   let total = 0;
@@ -57,10 +67,14 @@ export function summariseProfile(path, root, top = 20) {
     const name = cf.functionName || (cf.url ? '(anonymous)' : '(native)');
     if (name === '(idle)') continue;
     const file = scriptPath(cf.url, root);
-    const special = name.startsWith('(') && !cf.url;
-    // V8 lists compiled regular expressions as their own frames with no script: they belong to whichever stage ran them.
-    const stage = name === '(garbage collector)' ? 'gc' : name.startsWith('RegExp: ') ? 'regexp' : special || !cf.url ? 'runtime' : stageOf(file);
-    const key = `${name}\u0000${file}\u0000${cf.lineNumber}`;
+    let stage;
+    if (name === '(garbage collector)') stage = 'gc';
+    else if (cf.url) stage = stageOf(file);
+    else {
+      const caller = callerFile(id);
+      stage = caller === undefined ? 'runtime' : stageOf(caller);
+    }
+    const key = `${name}\u0000${file}\u0000${cf.lineNumber}\u0000${stage}`;
     const f = functions.get(key) ?? { name, file, line: cf.lineNumber + 1, ms: 0, stage };
     f.ms += us / 1000;
     functions.set(key, f);

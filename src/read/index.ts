@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { makeMessage } from '../messages.js';
 import type { Doc, Message } from '../types.js';
 import { csvExtractor } from './csv.js';
+import { xlsxExtractor } from './xlsx.js';
 import { decodeBytes } from './decode.js';
 import { newDoc } from './doc.js';
 import { htmlExtractor } from './html.js';
@@ -22,7 +23,7 @@ export { newDoc, splitFrontMatter } from './doc.js';
 export { stripMarkdown } from './text.js';
 
 /** Every known reader, in the order their extensions are claimed. A new format is one entry here. */
-export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor, htmlExtractor];
+export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor, htmlExtractor, xlsxExtractor];
 
 /** Largest single text document read into memory; record formats stream and have no limit. */
 const MAX_TEXT_BYTES = 512 * 1024 * 1024;

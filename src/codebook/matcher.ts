@@ -137,12 +137,12 @@ export function normalize(text: string): Normalized {
   if (whole.length === text.length) return { text: whole.replace(CURLY, (c) => CURLY_MAP.get(c) ?? c), map: null };
   const parts: string[] = [];
   const map: number[] = [];
-  let i = 0;
-  for (const cp of text) {
-    const n = CURLY_MAP.get(cp) ?? cp.normalize('NFKC');
+  // Normalise cluster by cluster (a base character with its voicing or combining marks) so that ﾎﾟ composes to ポ.
+  for (const m of text.matchAll(/[^\uff9e\uff9f\u3099\u309a\u0300-\u036f][\uff9e\uff9f\u3099\u309a\u0300-\u036f]*|[\s\S]/gu)) {
+    const cl = m[0];
+    const n = CURLY_MAP.get(cl) ?? cl.normalize('NFKC');
     parts.push(n);
-    for (let k = 0; k < n.length; k++) map.push(i);
-    i += cp.length;
+    for (let k = 0; k < n.length; k++) map.push(m.index);
   }
   map.push(text.length);
   return { text: parts.join(''), map: Int32Array.from(map) };

@@ -102,7 +102,7 @@ function prefixes(parts: Array<string | string[]>, n: number): string[] {
   return acc.map((a) => a.toLowerCase());
 }
 
-const EN_END = "(?![\\p{L}\\p{N}])";
+const EN_END = "(?![\\p{Script=Latin}\\p{Nd}])";
 
 /** Split an English pattern on spaces that are not inside `{...}`. */
 function tokenize(src: string): string[] {

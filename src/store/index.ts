@@ -232,6 +232,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reviews_sentence ON reviews(codebook, doc_id, idx);
   `,
+  // 4: near-duplicates: MinHash signatures with their LSH band keys, folded documents linked to the stored one, paths for re-polls.
+  `
+  CREATE TABLE doc_minhash (doc_id INTEGER PRIMARY KEY REFERENCES documents(id), sig BLOB NOT NULL);
+  CREATE TABLE lsh_bands (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id INTEGER NOT NULL,
+    PRIMARY KEY (band, key, doc_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE duplicates (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT,                                        -- the folded document's own id (path, record id or URL)
+    dup_of INTEGER NOT NULL REFERENCES documents(id),   -- the stored document it duplicates
+    similarity REAL NOT NULL, source TEXT, side TEXT, path TEXT, title TEXT, date TEXT, added_at TEXT
+  );
+  CREATE INDEX duplicates_of ON duplicates(dup_of);
+  CREATE INDEX duplicates_path ON duplicates(path);
+  CREATE INDEX documents_path ON documents(path);
+  `,
 ];
 
 interface RawDocRow {
@@ -925,6 +942,86 @@ export class Store {
       minDate: range.lo,
       maxDate: range.hi,
     };
+  }
+
+  /**
+   * Store a document's MinHash signature and its LSH band keys (near-duplicate index).
+   *
+   * @example
+   * store.putMinhash(id, sig, bandKeys(sig));
+   */
+  putMinhash(docId: number, sig: Uint32Array, keys: number[]): void {
+    this.transaction(() => {
+      this.stmt('INSERT OR REPLACE INTO doc_minhash (doc_id, sig) VALUES (?, ?)').run(docId, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength));
+      const ins = this.stmt('INSERT OR IGNORE INTO lsh_bands (band, key, doc_id) VALUES (?, ?, ?)');
+      keys.forEach((k, band) => ins.run(band, k, docId));
+    });
+  }
+
+  /**
+   * Ids of stored documents sharing at least one LSH band key (index = band) with `keys`.
+   *
+   * @example
+   * store.lshCandidates(bandKeys(sig)); // [12, 40]
+   */
+  lshCandidates(keys: number[]): number[] {
+    const q = this.stmt('SELECT doc_id FROM lsh_bands WHERE band = ? AND key = ?');
+    const out = new Set<number>();
+    keys.forEach((k, band) => {
+      for (const r of q.all(band, k) as Array<{ doc_id: number }>) out.add(r.doc_id);
+    });
+    return [...out];
+  }
+
+  /**
+   * The stored MinHash signatures of these documents.
+   *
+   * @example
+   * store.minhashOf([12]).get(12)?.length; // 128
+   */
+  minhashOf(docIds: number[]): Map<number, Uint32Array> {
+    const q = this.stmt('SELECT sig FROM doc_minhash WHERE doc_id = ?');
+    const out = new Map<number, Uint32Array>();
+    for (const id of docIds) {
+      const r = q.get(id) as { sig: Buffer } | undefined;
+      // Copy into an aligned buffer: a Buffer slice may not sit on a 4-byte boundary.
+      if (r) out.set(id, new Uint32Array(new Uint8Array(r.sig).buffer));
+    }
+    return out;
+  }
+
+  /**
+   * Record a near-duplicate folded into stored document `dupOf`.
+   *
+   * @example
+   * store.putDuplicate({ docId: 'b.html', dupOf: 3, similarity: 0.82, source: 'Kyodo', side: 'tokyo', path: 'b.html', title: null, date: null });
+   */
+  putDuplicate(d: { docId: string; dupOf: number; similarity: number; source: string | null; side: string | null; path: string | null; title: string | null; date: string | null }): void {
+    this.stmt('INSERT INTO duplicates (doc_id, dup_of, similarity, source, side, path, title, date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(d.docId, d.dupOf, d.similarity, d.source, d.side, d.path, d.title, d.date, isoNow());
+  }
+
+  /**
+   * Folded near-duplicates, optionally of one stored document.
+   *
+   * @example
+   * store.duplicates().length; // 12 near-duplicates folded
+   */
+  duplicates(dupOf?: number): Array<{ docId: string | null; dupOf: number; similarity: number; source: string | null; side: string | null; path: string | null; title: string | null; date: string | null }> {
+    const rows = (dupOf === undefined
+      ? this.stmt('SELECT * FROM duplicates ORDER BY id').all()
+      : this.stmt('SELECT * FROM duplicates WHERE dup_of = ? ORDER BY id').all(dupOf)) as Array<{ doc_id: string | null; dup_of: number; similarity: number; source: string | null; side: string | null; path: string | null; title: string | null; date: string | null }>;
+    return rows.map((r) => ({ docId: r.doc_id, dupOf: r.dup_of, similarity: r.similarity, source: r.source, side: r.side, path: r.path, title: r.title, date: r.date }));
+  }
+
+  /**
+   * Whether a document (stored or folded as a near-duplicate) came from this path or URL.
+   *
+   * @example
+   * if (store.hasPath('https://example.com/a')) skip();
+   */
+  hasPath(path: string): boolean {
+    return this.stmt('SELECT 1 FROM documents WHERE path = ? UNION ALL SELECT 1 FROM duplicates WHERE path = ? LIMIT 1').get(path, path) !== undefined;
   }
 
   /**

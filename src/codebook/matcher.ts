@@ -138,7 +138,7 @@ export function normalize(text: string): Normalized {
   const parts: string[] = [];
   const map: number[] = [];
   // Normalise cluster by cluster (a base character with its voicing or combining marks) so that ﾎﾟ composes to ポ.
-  for (const m of text.matchAll(/[^\uff9e\uff9f\u3099\u309a\u0300-\u036f][\uff9e\uff9f\u3099\u309a\u0300-\u036f]*|[\s\S]/gu)) {
+  for (const m of text.matchAll(/[^\uff9e\uff9f\p{M}][\uff9e\uff9f\p{M}]*|[\s\S]/gu)) {
     const cl = m[0];
     const n = CURLY_MAP.get(cl) ?? cl.normalize('NFKC');
     parts.push(n);

@@ -66,10 +66,12 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     let best: NegCue | undefined;
     for (const c of cues) {
       const h = c.hit;
-      let ok = false;
-      if (c.dir === 'forward') ok = h.end <= span.start && clauseOf(p, h.start) === cl;
-      else if (c.dir === 'backward') ok = h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1);
-      else ok = clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
+      const ok =
+        c.dir === 'forward'
+          ? h.end <= span.start && clauseOf(p, h.start) === cl
+          : c.dir === 'backward'
+            ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1)
+            : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && (!best || best.dir !== 'absence')) best = c;
     }
     return best;

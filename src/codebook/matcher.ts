@@ -49,6 +49,7 @@ function isWordCode(c: number): boolean {
  * m.scan('a lap dog').length; // 1
  */
 export function buildMatcher(entries: PatternEntry[]): Matcher {
+  const enWords = new Map<string, Compiled[]>();
   const enMap = new Map<string, Compiled[]>();
   const jaMap = new Map<string, Compiled[]>();
   const raw: Compiled[] = [];
@@ -61,14 +62,24 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
       raw.push({ entry, re: new RegExp(pattern.source, 'giu') });
       continue;
     }
-    const c: Compiled = { entry, re: new RegExp(pattern.source, 'uy') };
-    const map = pattern.lang === 'ja' ? jaMap : enMap;
-    for (const a of pattern.anchors) {
+    // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy') };
+    // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
+    const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
+    for (const a of pattern.lang === 'en' && pattern.words ? pattern.words : pattern.anchors) {
       const list = map.get(a);
       if (list) list.push(c);
       else map.set(a, [c]);
     }
   }
+  // One alternation of every English anchor finds the only word starts worth looking at.
+  const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const wordKeys = [...enWords.keys()].sort((a, b) => b.length - a.length).map(esc);
+  const prefixKeys = [...enMap.keys()].sort((a, b) => b.length - a.length).map(esc);
+  const alts: string[] = [];
+  if (wordKeys.length > 0) alts.push(`(?<![A-Za-z0-9])(?:${wordKeys.join('|')})(?![A-Za-z0-9])`);
+  if (prefixKeys.length > 0) alts.push(`(?<![A-Za-z0-9])(?:${prefixKeys.join('|')})`);
+  const enFinder = alts.length > 0 ? new RegExp(alts.join('|'), 'gi') : null;
   const scan = (norm: string): ScanHit[] => {
     const hits: ScanHit[] = [];
     const n = norm.length;
@@ -80,20 +91,37 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         if (m) hits.push({ entry: c.entry, start: i, end: i + m[0].length });
       }
     };
-    let prevWord = false;
-    for (let i = 0; i < n; i++) {
-      const c = norm.charCodeAt(i);
-      if (c < 128) {
-        const word = isWordCode(c);
-        if (c > 32 && (!prevWord || !word)) {
+    if (enFinder) {
+      enFinder.lastIndex = 0;
+      let last = -1;
+      for (let m = enFinder.exec(norm); m; m = enFinder.exec(norm)) {
+        const i = m.index;
+        // Matches are tried from the earliest start; continue right after it so that overlapping keys are seen.
+        enFinder.lastIndex = i + 1;
+        if (i === last) continue;
+        last = i;
+        const c = norm.charCodeAt(i);
+        if (isWordCode(c)) {
+          let j = i + 1;
+          while (j < n && isWordCode(norm.charCodeAt(j))) j++;
+          const w = norm.slice(i, j).toLowerCase();
+          tryList(enWords.get(w), i);
+          if (enMap.size > 0) {
+            tryList(enMap.get(w.slice(0, 1)), i);
+            if (w.length > 1) tryList(enMap.get(w.slice(0, 2)), i);
+            if (w.length > 2) tryList(enMap.get(w.slice(0, 3)), i);
+          }
+        } else {
           const k3 = norm.slice(i, i + 3).toLowerCase();
           tryList(enMap.get(k3.slice(0, 1)), i);
           if (k3.length > 1) tryList(enMap.get(k3.slice(0, 2)), i);
           if (k3.length > 2) tryList(enMap.get(k3), i);
         }
-        prevWord = word;
-      } else {
-        prevWord = false;
+      }
+    }
+    if (jaMap.size > 0) {
+      for (let i = 0; i < n; i++) {
+        const c = norm.charCodeAt(i);
         if (c >= 0x3000) tryList(jaMap.get(norm[i] as string), i);
       }
     }

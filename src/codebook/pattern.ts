@@ -13,10 +13,12 @@
 
 /** A compiled pattern. */
 export interface CompiledPattern {
-  /** Regular expression source (to be used with the `uy` flags, or `iuy` when `raw`). */
+  /** Regular expression source (flags `y` for English, `uy` for Japanese, `iu` when `raw`). */
   source: string;
   /** Literal keys that a match must start with (lowercased for English); empty for raw regexes. */
   anchors: string[];
+  /** English: the whole first word of every expansion, lowercased (letters and digits only), when the first token has no stem. */
+  words?: string[];
   lang: 'en' | 'ja';
   raw: boolean;
 }
@@ -102,7 +104,7 @@ function prefixes(parts: Array<string | string[]>, n: number): string[] {
   return acc.map((a) => a.toLowerCase());
 }
 
-const EN_END = "(?![\\p{Script=Latin}\\p{Nd}])";
+const EN_END = "(?![A-Za-z0-9\\u00C0-\\u024F])";
 
 /** Split an English pattern on spaces that are not inside `{...}`. */
 function tokenize(src: string): string[] {
@@ -128,6 +130,7 @@ function compileEn(src: string): PatternResult {
   let anchors: string[] = [];
   let pendingGap = 0;
   let first = true;
+  let firstWords: string[] | undefined;
   for (let ti = 0; ti < tokens.length; ti++) {
     let tok = tokens[ti] as string;
     const gap = /^(?:\.\.\.|…)(\d*)$/.exec(tok);
@@ -153,7 +156,7 @@ function compileEn(src: string): PatternResult {
       if (typeof p === 'string') body += caseFold(p);
       else body += `(?:${p.map(caseFold).join('|')})`;
     }
-    if (stem) body += "[\\p{L}'’-]*";
+    if (stem) body += "[A-Za-z\\u00C0-\\u024F'’-]*";
     const lastChar = tok[tok.length - 1] ?? '';
     // A word that ends in a letter or digit must end at a word boundary; punctuation need not.
     const needsEnd = /[\p{L}\p{N}}]/u.test(lastChar) && !stem;
@@ -162,6 +165,11 @@ function compileEn(src: string): PatternResult {
       if (optional) return { error: `pattern "${src}" cannot start with an optional word` };
       anchors = prefixes(parts, 3).filter((a) => a.length > 0);
       if (anchors.length === 0) return { error: `pattern "${src}" has no literal start` };
+      if (!stem) {
+        const full = prefixes(parts, 1000).map((x) => /^[a-z0-9]*/u.exec(x)?.[0] ?? '');
+        // Tokens that open with punctuation or end in a word-internal stem keep the prefix anchors.
+        if (full.every((w) => w.length > 0) && full.length <= 256) firstWords = [...new Set(full)];
+      }
       source += body;
       first = false;
     } else {
@@ -171,7 +179,7 @@ function compileEn(src: string): PatternResult {
     }
   }
   if (pendingGap > 0) return { error: `pattern "${src}" cannot end with a gap` };
-  return { pattern: { source, anchors, lang: 'en', raw: false } };
+  return { pattern: { source, anchors, lang: 'en', raw: false, ...(firstWords ? { words: firstWords } : {}) } };
 }
 
 const E_ROW = 'えけせてねへめれげぜでべぺいきしちにひみりぎじびぴ';
@@ -265,7 +273,7 @@ export function compilePattern(src: string): PatternResult {
   const result = patternLang(src) === 'ja' ? compileJa(src) : compileEn(src);
   if (result.pattern) {
     try {
-      new RegExp(result.pattern.source, 'uy');
+      new RegExp(result.pattern.source, result.pattern.lang === 'en' ? 'y' : 'uy');
     } catch (e) {
       return { error: `pattern "${src}" does not compile: ${(e as Error).message}` };
     }

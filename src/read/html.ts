@@ -55,13 +55,16 @@ interface DomNode {
 }
 
 /**
- * Text of a DOM subtree with block elements as paragraphs (blank lines) and `<br>` as line breaks.
+ * Text of a DOM subtree with block elements as paragraphs (blank lines), `<br>` as line breaks and
+ * each table row a paragraph of its cells.
  *
  * @example
  * nodeText(parseHTML('<p>a</p><p>b</p>').document.body); // 'a\n\nb'
  */
 export function nodeText(root: DomNode): string {
   const out: string[] = [];
+  // Inside a table cell, blocks (a cell's own paragraphs) are words of the row, not paragraphs.
+  let inCell = 0;
   const walk = (n: DomNode): void => {
     if (n.nodeType === 3) {
       out.push((n.textContent ?? '').replace(/[ \t\r\n\u00a0]+/g, ' '));
@@ -74,12 +77,14 @@ export function nodeText(root: DomNode): string {
       out.push('\n');
       return;
     }
+    const cell = name === 'TD' || name === 'TH';
     const block = BLOCK.has(name);
-    if (block) out.push('\n\n');
-    // Table cells stay on their row's line, separated so words do not run together.
-    if (name === 'TD' || name === 'TH') out.push(' ');
+    const brk = inCell > 0 ? ' ' : '\n\n';
+    if (block || cell) out.push(cell ? ' ' : brk);
+    if (cell) inCell++;
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i] as DomNode);
-    if (block) out.push('\n\n');
+    if (cell) inCell--;
+    if (block || cell) out.push(cell ? ' ' : brk);
   };
   walk(root);
   return out

@@ -11,6 +11,7 @@ import { csvExtractor } from './csv.js';
 import { xlsxExtractor } from './xlsx.js';
 import { decodeBytes } from './decode.js';
 import { newDoc } from './doc.js';
+import { docxExtractor } from './docx.js';
 import { htmlExtractor } from './html.js';
 import { jsonlExtractor, jsonlFromSource } from './jsonl.js';
 import { pdfExtractor } from './pdf.js';

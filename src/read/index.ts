@@ -24,7 +24,7 @@ export { newDoc, splitFrontMatter } from './doc.js';
 export { stripMarkdown } from './text.js';
 
 /** Every known reader, in the order their extensions are claimed. A new format is one entry here. */
-export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor, htmlExtractor, xlsxExtractor];
+export const EXTRACTORS: readonly Extractor[] = [txtExtractor, mdExtractor, jsonlExtractor, csvExtractor, pdfExtractor, htmlExtractor, docxExtractor, xlsxExtractor];
 
 /** Largest single text document read into memory; record formats stream and have no limit. */
 const MAX_TEXT_BYTES = 512 * 1024 * 1024;

@@ -171,7 +171,7 @@ export function buildFixtureStore(
         const negate = code !== undefined && rand() < 0.1;
         const neg = lang === 'ja' ? 'ではない' : 'it is not true that';
         const body = lang === 'ja' ? `${phrase}${negate ? neg : ''}` : `${negate ? `${neg} ` : ''}${phrase}`;
-        const text = lang === 'ja' ? `${cue ?? ''}${body}と述べた（${d}-${i}）。` : `${cue ? `${cue} ${body}` : body.charAt(0).toUpperCase() + body.slice(1)} (${d}-${i}).`;
+        const text = lang === 'ja' ? `${cue ?? ''}${body}と述べた（${d}-${i}）。` : `${cue ?? 'In short,'} ${body} (${d}-${i}).`;
         const s: FixtureSentence = { text, voice, tone: code ? (weight('washington', code, codes) > 1 ? 'positive' : 'negative') : 'neutral' };
         if (cue) s.cue = cue;
         if (code && negate) s.negated = [[code, phrase, neg]];

@@ -1,0 +1,200 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { measureFor, type MeasureQuery } from '../src/query.js';
+import { renderReport } from '../src/report/index.js';
+import { createApp } from '../src/server/app.js';
+import { startServer } from '../src/server/index.js';
+import { Store } from '../src/store/index.js';
+import { addFixtureDoc, buildFixtureStore } from './helpers/fixture-store.js';
+
+const cb = builtinCodebook();
+const ORIGIN = 'http://localhost';
+let store: Store;
+let dir: string;
+let webRoot: string;
+let app: ReturnType<typeof createApp>;
+let target: number;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'twocities-server-'));
+  webRoot = join(dir, 'web');
+  mkdirSync(join(webRoot, 'assets'), { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>dash</title>');
+  writeFileSync(join(webRoot, 'assets', 'app.js'), 'export {};');
+  writeFileSync(join(dir, 'secret.txt'), 'do not serve');
+  store = Store.open(join(dir, 'fixture.db'));
+  buildFixtureStore(store, cb, { documents: 300, seed: 11 });
+  // A document whose one sentence the test reviews: the machine says author, no code.
+  target = addFixtureDoc(store, cb.version, {
+    id: 'target', date: '2004-06-01', side: 'tokyo', lang: 'en', source: 'Asahi',
+    sentences: [{ text: 'Japan cannot say no to Washington.', voice: 'author' }, { text: 'The talks ended.', voice: 'author' }],
+  });
+  app = createApp({ store, webRoot, bodyLimit: 4096 });
+});
+
+afterAll(() => store.close());
+
+const post = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  Promise.resolve(app.request('/api/review', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, 'sec-fetch-site': 'same-origin', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  }));
+
+describe('dashboard API', () => {
+  it('overview is the JSON of the report for the same filters', async () => {
+    for (const [qs, q] of [
+      ['', {}],
+      ['?from=2003&to=2004-06&docSide=tokyo,washington', { from: '2003', to: '2004-06', docSide: ['tokyo', 'washington'] }],
+      ['?lang=ja&by=year&reps=200&seed=5', { lang: ['ja'], by: 'year', reps: 200, seed: 5 }],
+      ['?source=Asahi,NYT&authorAsSide=1', { source: ['Asahi', 'NYT'], authorAsSide: true }],
+    ] as Array<[string, MeasureQuery]>) {
+      const res = await app.request(`/api/overview${qs}`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toBe(renderReport(measureFor(store, cb, q), 'json'));
+      const json = JSON.parse(text) as { documents: number; codes: Record<string, unknown> };
+      expect(json.documents).toBeGreaterThan(0);
+      expect(Object.keys(json.codes)).toEqual(cb.codes.map((c) => c.id));
+    }
+  });
+
+  it('filters change the figures', async () => {
+    const all = (await (await app.request('/api/overview')).json()) as { documents: number };
+    const ja = (await (await app.request('/api/overview?lang=ja')).json()) as { documents: number };
+    expect(ja.documents).toBeGreaterThan(0);
+    expect(ja.documents).toBeLessThan(all.documents);
+  });
+
+  it('one error shape: bad filters, unknown routes, unknown documents', async () => {
+    for (const [path, status] of [['/api/overview?from=yesterday', 400], ['/api/overview?by=decade', 400], ['/api/nothing', 404], ['/api/documents/999999', 404], ['/api/trend?code=nope', 400], ['/api/evidence?period=Q5', 400], ['/nothing.js', 404]] as const) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(status);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body.ok).toBe(false);
+      expect(body.status).toBe(status);
+      expect(typeof body.error).toBe('string');
+      expect(Array.isArray(body.errors)).toBe(true);
+    }
+  });
+
+  it('trend has one period per year with the code', async () => {
+    const res = await app.request('/api/trend?code=autonomy&by=year');
+    const body = (await res.json()) as { measurement: { periods: Array<{ period: string; codes: Record<string, unknown> }> } };
+    expect(body.measurement.periods.map((p) => p.period)).toEqual(['2001', '2002', '2003', '2004', '2005', '2006']);
+    expect(body.measurement.periods[0]?.codes.autonomy).toBeDefined();
+  });
+
+  it('evidence lists sentences raising the code in the voice, within the period', async () => {
+    const res = await app.request('/api/evidence?code=abandonment&voice=tokyo&period=2003&limit=50');
+    const body = (await res.json()) as { rows: Array<{ code: string; voice: string; date: string; negated: boolean; text: string; evidence: { start: number; end: number } }> };
+    expect(body.rows.length).toBeGreaterThan(0);
+    for (const r of body.rows) {
+      expect(r.code).toBe('abandonment');
+      expect(r.voice).toBe('tokyo');
+      expect(r.negated).toBe(false);
+      expect(r.date.startsWith('2003')).toBe(true);
+      expect(r.text.slice(r.evidence.start, r.evidence.end).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('document view gives the text and every sentence with its decision', async () => {
+    const body = (await (await app.request(`/api/documents/${target}`)).json()) as { document: { text: string }; sentences: Array<{ text: string; decision?: { voice: { voice: string } } }> };
+    expect(body.document.text).toContain('cannot say no');
+    expect(body.sentences).toHaveLength(2);
+    expect(body.sentences[0]?.decision?.voice.voice).toBe('author');
+  });
+
+  it('a review is stored apart and human=1 counts it', async () => {
+    const before = (await (await app.request('/api/overview?human=1')).json()) as { codes: Record<string, Record<string, { raised: number }>>; voices: Record<string, { sentences: number }> };
+    const res = await post({ docId: target, sentence: 0, reviewer: 'ann', voice: 'tokyo', codes: ['autonomy'], negated: [], tone: 'negative' });
+    expect(res.status).toBe(201);
+    const after = (await (await app.request('/api/overview?human=1')).json()) as typeof before;
+    expect(after.codes.autonomy?.tokyo?.raised).toBe((before.codes.autonomy?.tokyo?.raised ?? 0) + 1);
+    expect(after.voices.tokyo?.sentences).toBe((before.voices.tokyo?.sentences ?? 0) + 1);
+    expect(after.voices.author?.sentences).toBe((before.voices.author?.sentences ?? 0) - 1);
+    // The machine's figures and decision are unchanged.
+    const machine = (await (await app.request('/api/overview')).json()) as typeof before;
+    expect(machine.codes.autonomy?.tokyo?.raised).toBe(before.codes.autonomy?.tokyo?.raised);
+    const doc = (await (await app.request(`/api/documents/${target}`)).json()) as { sentences: Array<{ decision?: { voice: { voice: string } } }>; reviews: Array<{ reviewer: string; at: string }> };
+    expect(doc.sentences[0]?.decision?.voice.voice).toBe('author');
+    expect(doc.reviews[0]?.reviewer).toBe('ann');
+    expect(Date.parse(doc.reviews[0]?.at ?? '')).not.toBeNaN();
+    // Reliability now has one unit where the machine missed the voice and the code.
+    const rel = (await (await app.request('/api/reliability')).json()) as { reliability: { units: number; voice: { accuracy: number }; codes: Record<string, { fn: number }> } };
+    expect(rel.reliability.units).toBe(1);
+    expect(rel.reliability.voice.accuracy).toBe(0);
+    expect(rel.reliability.codes.autonomy?.fn).toBe(1);
+  });
+
+  it('the review queue is stratified by code and side and skips reviewed sentences', async () => {
+    const body = (await (await app.request('/api/queue?per=1')).json()) as { items: Array<{ stratum: { code: string; voice: string }; code: string; voice: string; docId: number; sentence: number }> };
+    expect(body.items.length).toBeGreaterThan(cb.codes.length);
+    const strata = new Set(body.items.map((i) => `${i.stratum.code}/${i.stratum.voice}`));
+    expect(strata.size).toBe(body.items.length);
+    for (const i of body.items) {
+      expect(i.code).toBe(i.stratum.code);
+      expect(i.voice).toBe(i.stratum.voice);
+    }
+  });
+
+  it('rejects invalid, cross-origin, oversized and non-JSON review writes', async () => {
+    const good = { docId: target, sentence: 1, reviewer: 'bob', voice: 'author', codes: [], negated: [], tone: 'neutral' };
+    expect((await post(good, { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post(good, { origin: 'http://evil.example', 'sec-fetch-site': '' })).status).toBe(403);
+    expect((await post({ ...good, voice: 'martians' })).status).toBe(400);
+    expect((await post({ ...good, codes: ['autonomy'], negated: ['autonomy'] })).status).toBe(400);
+    expect((await post({ ...good, sentence: 99 })).status).toBe(404);
+    expect((await post('{not json')).status).toBe(400);
+    const big = await post({ ...good, reviewer: 'x'.repeat(10_000) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { ok: boolean }).ok).toBe(false);
+    expect((await post(good, { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(good)).status).toBe(201);
+  });
+
+  it('serves the built front end and nothing outside it', async () => {
+    const index = await app.request('/');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await app.request('/assets/app.js')).headers.get('content-type')).toContain('javascript');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/assets/%00x']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('do not serve');
+    }
+  });
+});
+
+describe('startServer', () => {
+  it('binds loopback, refuses foreign Host headers, warns for other hosts', async () => {
+    const s = await startServer({ db: join(dir, 'fixture.db'), port: 0, webRoot });
+    try {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(s.warning).toBeUndefined();
+      expect((await fetch(`${s.url}api/meta`)).status).toBe(200);
+      // fetch cannot forge Host; a raw request can, as a DNS-rebinding page would.
+      const status = await new Promise<number>((done, reject) => {
+        const req = request({ host: '127.0.0.1', port: s.port, path: '/api/meta', headers: { host: `evil.example:${s.port}` } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(403);
+    } finally {
+      await s.close();
+    }
+    const wide = await startServer({ db: join(dir, 'fixture.db'), port: 0, host: '0.0.0.0', webRoot });
+    try {
+      expect(wide.warning).toMatch(/anyone/);
+    } finally {
+      await wide.close();
+    }
+  });
+});

@@ -5,7 +5,10 @@
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence, Tone } from '../types.js';
-import { clauseOf, evidence, hitsOf, type Prepared } from './sentence.js';
+import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
+
+/** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
+const FORWARD_WORDS = 12;
 
 /** The codes decided for one sentence. */
 export interface CodeDecision {
@@ -68,7 +71,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       const h = c.hit;
       const ok =
         c.dir === 'forward'
-          ? h.end <= span.start && clauseOf(p, h.start) === cl
+          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1)
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { measureFor, type MeasureQuery } from '../src/query.js';
-import { renderReport } from '../src/report/index.js';
+import { renderReport, renderReportAsync } from '../src/report/index.js';
 import { createApp } from '../src/server/app.js';
 import { startServer } from '../src/server/index.js';
 import { Store } from '../src/store/index.js';
@@ -196,5 +196,21 @@ describe('startServer', () => {
     } finally {
       await wide.close();
     }
+  });
+});
+
+describe('HTML report charts', () => {
+  it('inlines the shared Vega-Lite charts as SVG, self-contained', async () => {
+    const m = measureFor(store, cb, { by: 'year', reps: 200 });
+    const html = await renderReportAsync(m, 'html', { evidence: (code, voice) => store.evidence({ codebook: cb.version, code, voice, negated: false, limit: 2 }) });
+    const svgs = html.match(/<svg xmlns/g) ?? [];
+    // The overview chart plus trend charts for codes that are raised.
+    expect(svgs.length).toBeGreaterThan(1);
+    expect(html).toContain('share of sentences raising the code');
+    for (const c of cb.codes) expect(html).toContain(`>${c.id}</text>`);
+    expect(html).not.toMatch(/<script|src="http|href="http|@import|url\(http/i);
+    // The sync renderer (no charts) still works and differs only by the figures.
+    const plain = renderReport(m, 'html');
+    expect(plain).not.toContain('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink');
   });
 });

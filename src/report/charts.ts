@@ -102,7 +102,9 @@ export function overviewSpec(m: MeasurementJson, opts: { width?: number } = {}):
   const { shares, gaps } = chartRows(m, voices, m.gapSides);
   const codes = Object.keys(m.codes);
   const width = opts.width ?? 300;
-  const y = { field: 'code', type: 'nominal', sort: codes, title: null, axis: { labelLimit: 160 } };
+  // One fixed height for both halves so their code rows line up.
+  const height = codes.length * Math.max(20, voices.length * 9);
+  const y = { field: 'code', type: 'nominal', sort: codes, title: null, axis: { labelLimit: 240 } };
   const pctAxis = { format: '.0%' };
   const gapTitle = `gap ${m.gapSides[0]} − ${m.gapSides[1]} (95% CI)`;
   return {
@@ -114,7 +116,7 @@ export function overviewSpec(m: MeasurementJson, opts: { width?: number } = {}):
       {
         title: { text: 'share of sentences raising the code (95% CI)', fontSize: 12 },
         width,
-        height: { step: Math.max(14, voices.length * 7) },
+        height,
         data: { name: 'shares' },
         encoding: {
           y,
@@ -140,7 +142,7 @@ export function overviewSpec(m: MeasurementJson, opts: { width?: number } = {}):
       {
         title: { text: gapTitle, fontSize: 12 },
         width: Math.round(width * 0.8),
-        height: { step: Math.max(14, voices.length * 7) },
+        height,
         data: { name: 'gaps' },
         encoding: { y: { ...y, axis: null } },
         layer: [

@@ -15,7 +15,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem}h3{f
 .meta,.method{color:#555;font-size:.9rem}
 table{border-collapse:collapse;margin:1rem 0}th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right;vertical-align:middle}
 th:first-child,td:first-child{text-align:left}td .n{color:#777;font-size:.8rem}td .ci{color:#777;font-size:.8rem;display:block}
-svg{vertical-align:middle}
+svg{vertical-align:middle}figure.chart{margin:1rem 0;overflow-x:auto}figure.chart svg{max-width:100%;height:auto}
 .ev{margin:.3rem 0 .8rem 0;padding:.4rem .8rem;border-left:3px solid #bbb;background:#fafafa}
 .ev .s{unicode-bidi:isolate}.ev .cite{display:block;color:#555;font-size:.8rem;margin-top:.2rem}
 mark{background:#ffe066;padding:0 .1em}mark.cue{background:#b6e3ff}mark.cue.code{background:#c8f0a8}mark.neg{background:#f5c2c7}
@@ -126,6 +126,10 @@ export function renderHtml(m: Measurement, extras: ReportExtras, lines: { method
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
   parts.push(`<p class="meta">Codebook ${escapeHtml(m.codebook.name)} <code>${escapeHtml(m.codebook.version)}</code>. ${escapeHtml(lines.totalsLine)}.</p>`);
 
+  if (extras.charts?.overview) {
+    // SVG from vega's string renderer (it escapes every label); no script, no external reference.
+    parts.push(`<figure class="chart">${extras.charts.overview}<figcaption class="method">Each side's share of sentences raising each code with its 95% interval (left), and ${escapeHtml(lines.gapLabel)} (right). Counts and evidence are below.</figcaption></figure>`);
+  }
   parts.push('<table><thead><tr><th>code</th>');
   for (const v of voices) parts.push(`<th>${escapeHtml(v)}</th>`);
   parts.push(`<th colspan="2">${escapeHtml(lines.gapLabel)} (pp, 95% CI)</th></tr></thead><tbody>`);
@@ -158,6 +162,7 @@ export function renderHtml(m: Measurement, extras: ReportExtras, lines: { method
       parts.push('</tr>');
     }
     parts.push('</tbody></table>');
+    for (const t of extras.charts?.trends ?? []) parts.push(`<figure class="chart" id="trend-${escapeHtml(t.code)}">${t.svg}</figure>`);
   }
 
   if (extras.evidence) {

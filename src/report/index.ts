@@ -6,7 +6,9 @@ import { measurementJson, type CodeCell, type Measurement, type Tally } from '..
 import { formatMessage } from '../messages.js';
 import type { EvidenceRow } from '../store/index.js';
 import { csvField, pad, pct, pp } from './format.js';
+import { overviewSpec, trendSpec, type MeasurementJson } from './charts.js';
 import { renderHtml } from './html.js';
+import { specToSvg } from './svg.js';
 
 export { escapeHtml } from './format.js';
 
@@ -22,6 +24,8 @@ export interface ReportExtras {
   lastEvaluation?: unknown;
   /** ANSI colours in the text table. */
   color?: boolean;
+  /** Chart SVGs drawn from the shared Vega-Lite specs (`renderReportAsync` fills them for HTML). */
+  charts?: { overview?: string; trends?: Array<{ code: string; svg: string }> };
 }
 
 /**
@@ -173,4 +177,25 @@ export function renderReport(m: Measurement, format: ReportFormat, extras: Repor
     default:
       throw new Error(`report: unknown format ${String(format)}`);
   }
+}
+
+/**
+ * Like `renderReport`, but the HTML page also carries the dashboard's charts (the same Vega-Lite
+ * specifications, rendered to inline SVG here). Other formats are the same as `renderReport`.
+ *
+ * @example
+ * writeFileSync('report.html', await renderReportAsync(m, 'html', { evidence }));
+ */
+export async function renderReportAsync(m: Measurement, format: ReportFormat, extras: ReportExtras = {}): Promise<string> {
+  if (format !== 'html' || extras.charts) return renderReport(m, format, extras);
+  const json = measurementJson(m) as unknown as MeasurementJson;
+  const charts: NonNullable<ReportExtras['charts']> = { overview: await specToSvg(overviewSpec(json)) };
+  if (m.periods && m.periods.length > 1) {
+    charts.trends = [];
+    for (const [code, r] of m.codes) {
+      const raised = [...r.voices.values()].some((c) => c.raised > 0);
+      if (raised) charts.trends.push({ code, svg: await specToSvg(trendSpec(json, code)) });
+    }
+  }
+  return renderReport(m, format, { ...extras, charts });
 }

@@ -61,7 +61,10 @@ function effectiveStart(p: Prepared): number {
 
 const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|a\s+)?$/iu;
 /** A leading adverbial or concessive clause ("At one conference, …", "While the U.S. views…, …"): the main clause follows its comma. */
-const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
+const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
+const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
+/** "Yet in Japan, a fair number of commentators see…": a place in the leading phrase still names the holders. */
+const LOCATIVE_LEAD = /^\s*(?:(?:Yet|But|And|Still),?\s+)?(?:in|across|throughout|around)\s/iu;
 const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 /** "Masatoshi Honda, an associate professor …, argues": a named person with an apposition. */
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
@@ -71,7 +74,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
+  // A negated verb of saying ("did not say whether") reports no view.
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 16), h.start)));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
@@ -92,9 +96,10 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const startWord = wordIndex(p, start);
   if (allowInitial) {
     // The sentence's subject: a cue among its first words, before the verb of saying (or owning the view noun).
+    const from = LOCATIVE_LEAD.test(p.text.slice(p.bodyStart)) ? p.bodyStart : start;
     const c = cues.find(
       (c) =>
-        c.start >= start &&
+        c.start >= from &&
         wordIndex(p, c.start) - startWord <= 6 &&
         (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start)) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
         !verbs.some((v) => v.end <= c.start),
@@ -123,12 +128,13 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   }
   if (home) return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true };
   if (verbs.length === 0 && nouns.length === 0) return null;
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)));
+  const bodyWord = wordIndex(p, p.bodyStart);
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
   if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
-  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 3 && !inQuote(p, h.start));
+  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, 'attribution:named-person'), preferLocal: true };
-  const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+[A-Z]/u.test(p.text.slice(h.end, h.end + 2)));
+  const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)));
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;
 }

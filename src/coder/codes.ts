@@ -33,7 +33,12 @@ function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
   const ch = next === undefined ? p.text.trimEnd().slice(-1) : p.text[next];
   if (ch === '?' || ch === '？') return true;
   // A Japanese clause that ends in か (…のか。 …ですか) asks.
-  if (p.lang === 'ja' && next !== undefined && /か[。]?$/u.test(p.text.slice(Math.max(0, next - 2), next + 1))) return true;
+  if (p.lang === 'ja' && next !== undefined) {
+    const tail = p.text.slice(Math.max(0, next - 8), next + 1);
+    // ではありませんか / ではないか assert rather than ask.
+    if (/(?:ではありませんか|ではないか|じゃないか|ではないですか)[。？?]?$/u.test(tail)) return false;
+    if (/か[。]?$/u.test(tail)) return true;
+  }
   return false;
 }
 

@@ -41,7 +41,7 @@ const INLINE_ANSWER = /\s(A|Answer):\s/gu;
 
 function addBoundaries(text: string, lang: 'en' | 'ja'): number[] {
   const out: number[] = [];
-  const re = lang === 'ja' ? /[。！？!?]|(?:が|ものの|けれど|けれども|しかし|だが|ただ|か)、/gu : /(?<!\b(?:[A-Z]|Mr|Ms|Mrs|Dr|Lt|Gen|Sen|Rep|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.;:!?](?=\s|$|["')])|,?\s+but\s+|,?\s+and\s+that\s+|\s[—–]\s/gu;
+  const re = lang === 'ja' ? /[。！？!?]|(?:が|ものの|けれど|けれども|けど|しかし|だが|ただ|(?<!と)か)、/gu : /(?<!\b(?:[A-Z]|Mr|Ms|Mrs|Dr|Lt|Gen|Sen|Rep|No|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.;:!?](?=\s|$|["')])|,?\s+but\s+|,?\s+and\s+that\s+|\s[—–]\s/gu;
   for (const m of text.matchAll(re)) out.push(m.index + (m[0].startsWith(',') || m[0].startsWith(' ') ? 0 : m[0].length - 1));
   return out;
 }

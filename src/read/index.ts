@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { makeMessage } from '../messages.js';
+import { loadSources, SIDECAR_NAMES, sourceOptions, type SourceMap } from '../sources.js';
 import type { Doc, Message } from '../types.js';
 import { csvExtractor } from './csv.js';
 import { xlsxExtractor } from './xlsx.js';
@@ -85,7 +86,7 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<string>, opts: ReadOptions): AsyncIterable<Doc | Message> {
+async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<string>, opts: ReadOptions, maps: readonly SourceMap[] = []): AsyncIterable<Doc | Message> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -103,7 +104,15 @@ async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<strin
     yield fatal('read:io', `cannot read directory: ${ioReason(e)}`, dir);
     return;
   }
+  // A folder's sidecar maps the files under it to sides and sources; inner folders' rules come first.
+  const sidecar = SIDECAR_NAMES.find((n) => names.includes(n));
+  if (sidecar !== undefined) {
+    const loaded = await loadSources(join(dir, sidecar));
+    yield* loaded.messages;
+    if (loaded.map) maps = [loaded.map, ...maps];
+  }
   for (const name of names) {
+    if (name === sidecar) continue;
     const path = join(dir, name);
     let st;
     try {
@@ -113,10 +122,10 @@ async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<strin
       continue;
     }
     if (st.isDirectory()) {
-      yield* walk(path, exts, seen, opts);
+      yield* walk(path, exts, seen, opts, maps);
     } else if (st.isFile()) {
       const ext = extname(name).toLowerCase();
-      if (exts ? exts.has(ext) : byExtension.has(ext)) yield* readOneFile(path, opts);
+      if (exts ? exts.has(ext) : byExtension.has(ext)) yield* readOneFile(path, sourceOptions(opts, opts.sources ? [...maps, opts.sources] : maps, path));
     }
   }
 }
@@ -216,6 +225,6 @@ export async function* readInputs(paths: string[], opts: ReadOptions & { stdin?:
       continue;
     }
     if (st.isDirectory()) yield* walk(p, exts, seen, opts);
-    else yield* readOneFile(p, opts);
+    else yield* readOneFile(p, opts.sources ? sourceOptions(opts, [opts.sources], p) : opts);
   }
 }

@@ -3,6 +3,7 @@
  * is one new file registered in `index.ts`.
  */
 import type { Readable } from 'node:stream';
+import type { SourceMap } from '../sources.js';
 import type { Doc, Message } from '../types.js';
 
 /** One input as bytes. `path` is what the user gave, or `<stdin>`. */
@@ -21,6 +22,8 @@ export interface ReadOptions {
   encoding?: string;
   /** In directories, read only files with these extensions (`txt` or `.txt`). */
   ext?: string[];
+  /** A sidecar given with `--sources FILE`: applies to every input, after any folder sidecar. */
+  sources?: SourceMap;
 }
 
 /** A format reader. */

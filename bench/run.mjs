@@ -142,18 +142,24 @@ function timed(args, opts = {}) {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   let stderr = r.stderr ?? '';
   let peakRssMB = null;
+  let cpuSeconds = null;
   if (useTime) {
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     if (m) peakRssMB = Number(m[1]) / 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+    if (user && sys) cpuSeconds = Number(user[1]) + Number(sys[1]);
     const cut = stderr.lastIndexOf('\tCommand being timed:');
     if (cut >= 0) stderr = stderr.slice(0, cut);
     // /usr/bin/time adds "Command exited with non-zero status N" before its report.
     stderr = stderr.replace(/Command exited with non-zero status \d+\n?$/, '');
   } else if (rssFile && existsSync(rssFile)) {
-    peakRssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+    peakRssMB = usage.maxRSS / 1024;
+    cpuSeconds = usage.cpuSeconds;
     rmSync(dirname(rssFile), { recursive: true, force: true });
   }
-  return { status: r.status, error: r.error, stdout: r.stdout ?? '', stderr, seconds, peakRssMB };
+  return { status: r.status, error: r.error, stdout: r.stdout ?? '', stderr, seconds, peakRssMB, cpuSeconds };
 }
 
 function rates(row) {
@@ -197,7 +203,7 @@ function runEndToEnd(lang, corpus, stats, size, opts, stage = 'e2e') {
   const r = timed(args);
   if (r.status !== 0) return { row: { stage, lang, error: firstLines(r.stderr || r.error?.message || `exit ${r.status}`) }, db: null };
   const m = /(\d+) documents stored.*?, (\d+) sentences/.exec(r.stderr);
-  const row = rates({ stage, lang, docs: stats.docs, bytes: stats.bytes, sentences: m ? Number(m[2]) : null, seconds: r.seconds, peakRssMB: r.peakRssMB, stored: m ? Number(m[1]) : null });
+  const row = rates({ stage, lang, docs: stats.docs, bytes: stats.bytes, sentences: m ? Number(m[2]) : null, seconds: r.seconds, peakRssMB: r.peakRssMB, cpuSeconds: r.cpuSeconds, stored: m ? Number(m[1]) : null });
   return { row, db };
 }
 
@@ -321,7 +327,7 @@ function linearity(results) {
     for (const rb of b.stages) {
       const ra = a.stages.find((r) => r.stage === rb.stage && r.lang === rb.lang);
       if (!ra || ra.error || rb.error || !(ra.seconds > 0)) continue;
-      out.push({ stage: rb.stage, lang: rb.lang, from: a.docs, to: b.docs, docsRatio: b.docs / a.docs, bytesRatio: rb.bytes / ra.bytes, timeRatio: rb.seconds / ra.seconds, rssRatio: ra.peakRssMB ? rb.peakRssMB / ra.peakRssMB : null });
+      out.push({ stage: rb.stage, lang: rb.lang, from: a.docs, to: b.docs, docsRatio: b.docs / a.docs, bytesRatio: rb.bytes / ra.bytes, timeRatio: rb.seconds / ra.seconds, cpuRatio: ra.cpuSeconds > 0 && rb.cpuSeconds > 0 ? rb.cpuSeconds / ra.cpuSeconds : null, rssRatio: ra.peakRssMB ? rb.peakRssMB / ra.peakRssMB : null });
     }
   }
   return out;
@@ -423,9 +429,9 @@ async function main() {
     }
   }
   if (lin.length) {
-    console.log('\nlinearity (time ratio between sizes; 1.00 per unit of docs ratio is linear):');
-    console.log(table(['stage', 'lang', 'docs', 'docs ratio', 'time ratio', 'time/docs', 'RSS ratio'],
-      lin.map((l) => [LABEL.get(l.stage) ?? l.stage, l.lang, `${l.from}→${l.to}`, fmt(l.docsRatio, 2), fmt(l.timeRatio, 2), fmt(l.timeRatio / l.docsRatio, 2), fmt(l.rssRatio, 2)])));
+    console.log('\nlinearity (ratios between sizes; time/docs 1.00 is linear; CPU is the whole process, steadier than wall time on a busy machine):');
+    console.log(table(['stage', 'lang', 'docs', 'docs ratio', 'time ratio', 'time/docs', 'CPU ratio', 'CPU/docs', 'RSS ratio'],
+      lin.map((l) => [LABEL.get(l.stage) ?? l.stage, l.lang, `${l.from}→${l.to}`, fmt(l.docsRatio, 2), fmt(l.timeRatio, 2), fmt(l.timeRatio / l.docsRatio, 2), fmt(l.cpuRatio, 2), fmt(l.cpuRatio == null ? null : l.cpuRatio / l.docsRatio, 2), fmt(l.rssRatio, 2)])));
   }
   if (profile) {
     if (profile.error) console.log(`\nprofile: FAILED (${profile.error})`);

@@ -116,7 +116,8 @@ describe('examples/', () => {
   });
 
   it('keeps the generator script out of the documents: only .md and .txt files are examples', () => {
-    const others = readdirSync(examplesDir).filter((n) => !/\.(md|txt)$/.test(n));
+    // Subfolders (import profiles) hold no documents the reader would pick up by default.
+    const others = readdirSync(examplesDir, { withFileTypes: true }).filter((e) => e.isFile() && !/\.(md|txt)$/.test(e.name)).map((e) => e.name);
     expect(others).toEqual(['.make-encoded.mjs']);
   });
 

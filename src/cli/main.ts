@@ -8,7 +8,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../codebook/index.js';
 import { evaluate, formatEvaluation } from '../evaluate.js';
 import { labelUnits, parseUnits } from '../label.js';
-import { measure, type Measurement } from '../measure.js';
+import type { Measurement } from '../measure.js';
+import { filterFor, measureFor, type MeasureQuery } from '../query.js';
+import { registerServe } from '../server/command.js';
 import { formatMessage } from '../messages.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReport } from '../report/index.js';
@@ -104,18 +106,18 @@ function checkBy(by: string | undefined): 'year' | 'quarter' | 'month' | undefin
 }
 
 function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m: Measurement; filter: MeasureFilter } {
-  const filter: MeasureFilter = { codebook: codebook.version, from: flags.from, to: flags.to, side: list(flags.docSide), source: list(flags.source), lang: list(flags.lang) };
-  const rows = store.docCounts(filter);
-  const m = measure(rows, {
-    codebook: { name: codebook.name, version: codebook.version },
-    codes: codebook.codes.map((c) => c.id),
-    sides: [...codebook.sides],
-    authorAsSide: flags.authorAsSide === true,
+  const query: MeasureQuery = {
+    from: flags.from,
+    to: flags.to,
+    docSide: list(flags.docSide),
+    source: list(flags.source),
+    lang: list(flags.lang),
     by: checkBy(flags.by),
+    authorAsSide: flags.authorAsSide === true,
     seed: flags.seed === undefined ? undefined : positiveInt(flags.seed, '--seed'),
     reps: flags.reps === undefined ? undefined : positiveInt(flags.reps, '--reps'),
-  });
-  return { m, filter };
+  };
+  return { m: measureFor(store, codebook, query), filter: filterFor(codebook.version, query) };
 }
 
 function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): string {
@@ -336,6 +338,10 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         }
       }
     });
+
+  registerServe(program, io, (message) => {
+    throw new UserError(message, 1);
+  });
 
   const cb = program.command('codebook').description('validate or print a codebook');
   cb.command('check')

@@ -75,3 +75,18 @@ export function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - s.length));
   return right ? fill + s : s + fill;
 }
+
+// The same controls as `UNSAFE`, without the HTML specials: for text set with textContent.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text made inert for display as text (the dashboard sets it with `textContent`): control and
+ * bidi-override characters become a visible `[U+202E]` label; everything else is kept as written.
+ *
+ * @example
+ * inertText('abc\u202Edef'); // 'abc[U+202E]def'
+ */
+export function inertText(text: string): string {
+  return text.replace(CONTROLS, (ch) => `[U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`);
+}

@@ -1,0 +1,138 @@
+/**
+ * End to end: the built dashboard in Debian's Chromium against a server on 127.0.0.1 over a
+ * store built here. Skipped (with the reason in the suite name) when /usr/bin/chromium is absent.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { startServer, type RunningServer } from '../src/server/index.js';
+import { Store } from '../src/store/index.js';
+import { addFixtureDoc, buildFixtureStore } from './helpers/fixture-store.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const OUT = 'test-output';
+
+type Browser = import('playwright-core').Browser;
+type Page = import('playwright-core').Page;
+
+const EVIL = [
+  'Critics in Tokyo fear the ally may abandon Japan <script>window.__pwned = 1</script>.',
+  'Critics in Tokyo say <img src=x onerror="window.__pwned = 2"> the ally may abandon Japan.',
+  'Critics in Tokyo warn the ally may abandon Japan, see <a href="javascript:window.__pwned=3">this</a>.',
+  'Critics in Tokyo fear the ally may abandon Japan \u202Egnp.exe\u202C today.',
+];
+
+describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium is not installed; apt-get install chromium)'}`, () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let evilId: number;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'twocities-e2e-'));
+    const webRoot = join(dir, 'web');
+    // Build the front end from the current sources into a private folder.
+    const { build } = await import('vite');
+    await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'error', build: { outDir: webRoot, emptyOutDir: true } });
+    const cb = builtinCodebook();
+    const db = join(dir, 'e2e.db');
+    const store = Store.open(db);
+    buildFixtureStore(store, cb, { documents: 80, seed: 5 });
+    evilId = addFixtureDoc(store, cb.version, {
+      id: 'evil', title: 'Hostile <img src=x onerror="window.__pwned=4"> title', date: '2004-02-03', side: 'tokyo', lang: 'en', source: 'Asahi',
+      sentences: EVIL.map((text) => ({ text, voice: 'tokyo', cue: 'Critics in Tokyo', raised: [['abandonment', 'the ally may abandon Japan']], tone: 'negative' })),
+    });
+    store.close();
+    server = await startServer({ db, port: 0, webRoot });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    mkdirSync(OUT, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const tokyoAbandonment = async (): Promise<number> => {
+    const cell = page.locator('td[data-code="abandonment"][data-voice="tokyo"] .n');
+    await cell.waitFor();
+    const m = /\((\d+)\//.exec((await cell.textContent()) ?? '');
+    return Number(m?.[1] ?? NaN);
+  };
+
+  it('overview → click a point → evidence → review → figure changes; injected markup stays inert', async () => {
+    await page.goto(`${server.url}#/overview?human=1`);
+    await page.locator('#overview-chart svg .mark-symbol path').first().waitFor();
+    await page.locator('#overview-table').waitFor();
+    const before = await tokyoAbandonment();
+    expect(before).toBeGreaterThanOrEqual(EVIL.length);
+    await page.screenshot({ path: join(OUT, 'dashboard-overview.png'), fullPage: true });
+
+    // Points are drawn in data order: code by code, voices in the chart's order (gap sides first).
+    const meta = (await (await fetch(`${server.url}api/meta`)).json()) as { codebook: { codes: Array<{ id: string }> } };
+    const codeIndex = meta.codebook.codes.findIndex((c) => c.id === 'abandonment');
+    const voices = await page.evaluate(() => Array.from(document.querySelectorAll('#overview-table thead th')).map((th) => th.textContent ?? ''));
+    const chartVoices = ['tokyo', 'washington', ...voices.slice(1, -1).filter((v) => v !== 'tokyo' && v !== 'washington' && v !== 'author'), 'author'];
+    const point = page.locator('#overview-chart svg .mark-symbol path').nth(codeIndex * chartVoices.length + chartVoices.indexOf('tokyo'));
+    await point.click({ force: true });
+    await page.waitForFunction(() => location.hash.startsWith('#/evidence'));
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toMatch(/code=abandonment.*voice=tokyo/);
+    const evil = page.locator(`article.ev[data-doc="${evilId}"]`);
+    await evil.first().waitFor();
+    expect(await evil.count()).toBe(EVIL.length);
+    const texts = await evil.locator('.s').allTextContents();
+    expect(texts.some((t) => t.includes('<script>window.__pwned = 1</script>'))).toBe(true);
+    expect(texts.some((t) => t.includes('[U+202E]gnp.exe[U+202C]'))).toBe(true);
+    expect(await evil.first().locator('mark.code').first().textContent()).toBe('the ally may abandon Japan');
+    expect(await page.locator('main script, main img, main a[href^="javascript"], main [onerror]').count()).toBe(0);
+    await page.screenshot({ path: join(OUT, 'dashboard-evidence.png'), fullPage: true });
+
+    // Review the first hostile sentence: not tokyo, no code.
+    await evil.first().locator('a.review-link').click();
+    const form = page.locator('form.review');
+    await form.waitFor();
+    await page.fill('#reviewer', 'e2e tester');
+    await page.locator('#reviewer').dispatchEvent('change');
+    await form.locator('input[name="voice"][value="author"]').check();
+    await form.locator('input[name="codes"][value="abandonment"]').uncheck();
+    await form.locator('button[type="submit"]').click();
+    await form.locator('.result.ok').waitFor();
+
+    await page.goto(`${server.url}#/overview?human=1`);
+    await page.reload();
+    await page.locator('#overview-chart svg .mark-symbol path').first().waitFor();
+    expect(await tokyoAbandonment()).toBe(before - 1);
+    await page.goto(`${server.url}#/overview`);
+    await page.locator('#overview-chart svg .mark-symbol path').first().waitFor();
+    expect(await tokyoAbandonment()).toBe(before);
+
+    // The document view shows the hostile title and text as text.
+    await page.goto(`${server.url}#/doc?id=${evilId}&s=1`);
+    await page.locator('.doc .sent').first().waitFor();
+    expect(await page.locator('main h1').textContent()).toContain('<img src=x onerror=');
+    expect(await page.locator('main img, main script').count()).toBe(0);
+
+    await page.goto(`${server.url}#/reliability`);
+    await page.locator('#reliability-codes').waitFor();
+    expect(await page.locator('main').textContent()).toContain('1 reviewed sentences');
+
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -68,6 +68,14 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   addCues('neg-backward', 'backward');
   addCues('neg-absence', 'absence');
 
+  // A Japanese negation outside a quotation reaches into it only when the quotation is the claim being denied (「…」との批判は事実に反する).
+  const quoteAllows = (span: { start: number; end: number }, cue: { start: number; end: number }): boolean => {
+    if (p.lang !== 'ja') return true;
+    const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
+    if (!q || (cue.start >= q[0] && cue.end <= q[1])) return true;
+    if (cue.start < q[1]) return true;
+    return /^(?:と|との|という|って|とか)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
+  };
   const negationOf = (span: { start: number; end: number }): NegCue | undefined => {
     if (clauseEndsWithQuestion(p, span.end)) return undefined;
     const cl = clauseOf(p, span.start);
@@ -80,6 +88,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1)
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
+      if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;
     }
     return best;

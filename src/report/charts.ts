@@ -187,7 +187,8 @@ export function trendSpec(m: MeasurementJson, code: string, opts: { width?: numb
     }
   }
   const x = { field: 'period', type: 'ordinal', title: null, sort: (m.periods ?? []).map((p) => p.period) };
-  const color = { field: 'voice', type: 'nominal', scale: colorScale(voices), legend: { orient: 'bottom', title: 'voice' } };
+  // Opaque legend symbols: the interval band's opacity would otherwise wash out the legend.
+  const color = { field: 'voice', type: 'nominal', scale: colorScale(voices), legend: { orient: 'bottom', title: 'voice', symbolOpacity: 1, symbolType: 'circle' } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Share of each side's sentences raising ${code}, by period`,

@@ -58,10 +58,8 @@ describe('builtin codebook', () => {
     expect(Object.isFrozen(cb.spec.codes)).toBe(true);
   });
 
-  it('has no fatal problem and no never-matching pattern', () => {
-    const messages = checkCodebook(builtinYaml, 'us-japan.yaml');
-    expect(messages.filter((m) => m.severity === 'fatal')).toEqual([]);
-    expect(messages.filter((m) => m.ruleId === 'codebook:pattern-never-matches')).toEqual([]);
+  it('checks clean: no error and no quality warning', () => {
+    expect(checkCodebook(builtinYaml, 'us-japan.yaml').map((m) => m.reason)).toEqual([]);
   });
 
   it('a changed text gets a different version', () => {

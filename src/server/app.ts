@@ -193,7 +193,8 @@ export function createApp(opts: AppOptions): Hono {
     if (q instanceof Response) return q;
     const code = c.req.query('code');
     if (!code || !cb.codes.some((k) => k.id === code)) return fail(c, 400, `code must be one of the codebook's codes (got "${code ?? ''}")`);
-    const m = measureFor(store, cb, { ...q, by: q.by ?? 'year' });
+    // Only the code asked for: the per-period bootstrap is the cost, and it scales with the codes.
+    const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year' });
     return c.json({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) });
   });
 

@@ -139,7 +139,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   return null;
 }
 
-const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,7}?)(?:は|も|内に|の間で|の間に|の間から|からも)/u;
+const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで)/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
 /** A speaker's own view in the first person: rule 3 keeps the speaker's voice. */
@@ -159,7 +159,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
-  const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end);
+  const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));

@@ -102,7 +102,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
         c.start >= from &&
         wordIndex(p, c.start) - startWord <= 6 &&
         (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start)) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
-        !verbs.some((v) => v.end <= c.start),
+        !verbs.some((v) => v.end <= c.start && v.start >= from),
     );
     if (c) return sideEvidence(p, c);
   }
@@ -134,7 +134,9 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, 'attribution:named-person'), preferLocal: true };
-  const said = hitsOf(p, 'verb-before').find((h) => usable(p, h) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)));
+  const said = hitsOf(p, 'verb-before').find(
+    (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
+  );
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;
 }

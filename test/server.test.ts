@@ -131,6 +131,18 @@ describe('dashboard API', () => {
     expect(rel.reliability.codes.autonomy?.fn).toBe(1);
   });
 
+  it('answers are recomputed when another connection changes the store', async () => {
+    const first = (await (await app.request('/api/overview?lang=en')).json()) as { documents: number };
+    const other = Store.open(join(dir, 'fixture.db'));
+    try {
+      addFixtureDoc(other, cb.version, { id: 'late', date: '2005-01-01', side: 'washington', lang: 'en', sentences: [{ text: 'U.S. officials said the talks went well.', voice: 'washington', cue: 'U.S. officials said' }] });
+    } finally {
+      other.close();
+    }
+    const second = (await (await app.request('/api/overview?lang=en')).json()) as { documents: number };
+    expect(second.documents).toBe(first.documents + 1);
+  });
+
   it('the review queue is stratified by code and side and skips reviewed sentences', async () => {
     const body = (await (await app.request('/api/queue?per=1')).json()) as { items: Array<{ stratum: { code: string; voice: string }; code: string; voice: string; docId: number; sentence: number }> };
     expect(body.items.length).toBeGreaterThan(cb.codes.length);

@@ -163,6 +163,28 @@ export function createApp(opts: AppOptions): Hono {
     return query;
   };
 
+  // Measurements are the slow part (a bootstrap over every document): answers are kept while
+  // the store is unchanged, so going back and forth between figures and evidence is instant.
+  const cache = new Map<string, string>();
+  const cached = (key: string, compute: () => string): string => {
+    const full = `${store.dataVersion()}\u0000${key}`;
+    const hit = cache.get(full);
+    if (hit !== undefined) {
+      cache.delete(full);
+      cache.set(full, hit);
+      return hit;
+    }
+    const value = compute();
+    cache.set(full, value);
+    if (cache.size > 64) cache.delete(cache.keys().next().value as string);
+    return value;
+  };
+  const cacheKey = (c: Context, cb: ServerCodebook): string => {
+    const u = new URL(c.req.url);
+    u.searchParams.sort();
+    return `${cb.version} ${u.pathname}?${u.searchParams.toString()}`;
+  };
+
   app.get('/api/meta', (c) => {
     const cb = codebookFor(c);
     if (cb instanceof Response) return cb;
@@ -183,7 +205,8 @@ export function createApp(opts: AppOptions): Hono {
     const q = queryFor(c);
     if (q instanceof Response) return q;
     // Byte for byte the JSON of `twocities report --format json` for the same filters.
-    return c.body(renderReport(measureFor(store, cb, q), 'json'), 200, { 'content-type': 'application/json; charset=utf-8' });
+    const body = cached(cacheKey(c, cb), () => renderReport(measureFor(store, cb, q), 'json'));
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.get('/api/trend', (c) => {
@@ -194,8 +217,11 @@ export function createApp(opts: AppOptions): Hono {
     const code = c.req.query('code');
     if (!code || !cb.codes.some((k) => k.id === code)) return fail(c, 400, `code must be one of the codebook's codes (got "${code ?? ''}")`);
     // Only the code asked for: the per-period bootstrap is the cost, and it scales with the codes.
-    const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year' });
-    return c.json({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) });
+    const body = cached(cacheKey(c, cb), () => {
+      const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year' });
+      return JSON.stringify({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.get('/api/evidence', (c) => {

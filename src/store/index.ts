@@ -1025,6 +1025,18 @@ export class Store {
   }
 
   /**
+   * A token that changes whenever the stored data may have changed: writes through this
+   * connection or commits by another process (a running `twocities code`). For caches.
+   *
+   * @example
+   * if (store.dataVersion() !== cachedAt) recompute();
+   */
+  dataVersion(): string {
+    const r = this.stmt('SELECT total_changes() AS n').get() as { n: number };
+    return `${this.db.pragma('data_version', { simple: true }) as number}/${r.n}`;
+  }
+
+  /**
    * Close the connection (checkpointing the WAL).
    *
    * @example

@@ -36,6 +36,8 @@ interface Compiled {
   re: RegExp;
 }
 
+const JA_ANY = /[\u3000-\uffff]/u;
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -119,7 +121,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         }
       }
     }
-    if (jaMap.size > 0) {
+    if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
         if (c >= 0x3000) tryList(jaMap.get(norm[i] as string), i);

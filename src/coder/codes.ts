@@ -27,6 +27,17 @@ interface NegCue {
   dir: 'forward' | 'backward' | 'absence';
 }
 
+const infoCache = new WeakMap<Codebook, Map<string, Codebook['codes'][number]>>();
+/** Code metadata by id, built once per codebook. */
+function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
+  let m = infoCache.get(cb);
+  if (!m) {
+    m = new Map(cb.codes.map((c) => [c.id, c]));
+    infoCache.set(cb, m);
+  }
+  return m;
+}
+
 /** The character that ends the clause containing `pos`, to tell questions. */
 function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
   const next = p.boundaries.find((b) => b >= pos);
@@ -53,7 +64,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
   const denies = hitsOf(p, 'deny');
-  const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && ![...excludes, ...denies].some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)));
+  const overridden = (h: ScanHit): boolean => excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)) || denies.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h));
+  const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !overridden(h));
   const ignores = hitsOf(p, 'neg-ignore');
   const cues: NegCue[] = [];
   const addCues = (kind: string, dir: NegCue['dir']): void => {
@@ -109,7 +121,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });
   }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
-  const concern = new Map(cb.codes.map((c) => [c.id, c.tone === 'negative']));
+  const info = codeInfo(cb);
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
     const neg = negationOf(h);
@@ -118,14 +130,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   for (const h of hitsOf(p, 'dismissal')) if (inBody(h) && !clauseEndsWithQuestion(p, h.end)) backRefs.push({ h, neg: h });
   for (const { h, neg } of backRefs) {
     for (const code of previousRaised) {
-      if (!concern.get(code) || negated.has(code)) continue;
+      if (info.get(code)?.tone !== 'negative' || negated.has(code)) continue;
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
     }
   }
   for (const code of raised.keys()) negated.delete(code);
 
   // Tone: what the raised codes and the denials lend, plus tone words not under a negation.
-  const info = new Map(cb.codes.map((c) => [c.id, c]));
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
   for (const r of raised.values()) {

@@ -21,6 +21,9 @@ writeFileSync(entry, [
 ].join('\n'));
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'error' });
 const { buildFixtureStore, createApp, Store, builtinCodebook } = await import(`../${bundle}`);
+// Generated code must not stay where `eslint .` would read it.
+rmSync(bundle, { force: true });
+rmSync(entry, { force: true });
 
 const cb = builtinCodebook();
 const db = join(out, `dashboard-${documents}.db`);

@@ -226,3 +226,20 @@ describe('HTML report charts', () => {
     expect(plain).not.toContain('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink');
   });
 });
+
+describe('registerServe', () => {
+  it('adds `serve` with its options and reports a missing store through fail()', async () => {
+    const { Command } = await import('commander');
+    const { registerServe } = await import('../src/server/command.js');
+    const program = new Command().exitOverride();
+    const lines: string[] = [];
+    const io = { stdout: { write: (s: string) => lines.push(s) }, stderr: { write: (s: string) => lines.push(s) } } as unknown as Parameters<typeof registerServe>[1];
+    registerServe(program, io, (msg) => {
+      throw new Error(`user: ${msg}`);
+    });
+    const serve = program.commands.find((c) => c.name() === 'serve');
+    expect(serve?.options.map((o) => o.long)).toEqual(['--db', '--port', '--host']);
+    await expect(program.parseAsync(['serve', '--db', join(dir, 'missing.db')], { from: 'user' })).rejects.toThrow(/user: store .*no such file/);
+    await expect(program.parseAsync(['serve', '--db', join(dir, 'fixture.db'), '--port', 'x'], { from: 'user' })).rejects.toThrow(/user: --port/);
+  });
+});

@@ -188,7 +188,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/meta', (c) => {
     const cb = codebookFor(c);
     if (cb instanceof Response) return cb;
-    return c.json({
+    const body = cached(cacheKey(c, cb), () => JSON.stringify({
       ok: true,
       codebook: { name: cb.name, version: cb.version, sides: [...cb.sides], codes: cb.codes.map((k) => ({ id: k.id, label: k.label, description: k.description })) },
       codebooks: store.codebooks().map((k) => ({ version: k.version, name: k.name, usedAt: k.usedAt })),
@@ -196,7 +196,8 @@ export function createApp(opts: AppOptions): Hono {
       tones: [...TONES],
       facets: store.facets(),
       stats: store.stats(),
-    });
+    }));
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.get('/api/overview', (c) => {
@@ -218,7 +219,8 @@ export function createApp(opts: AppOptions): Hono {
     if (!code || !cb.codes.some((k) => k.id === code)) return fail(c, 400, `code must be one of the codebook's codes (got "${code ?? ''}")`);
     // Only the code asked for: the per-period bootstrap is the cost, and it scales with the codes.
     const body = cached(cacheKey(c, cb), () => {
-      const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year' });
+      // 500 replicates unless asked: a trend draws many periods, and its bands need less precision than the headline gap.
+      const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year', reps: q.reps ?? 500 });
       return JSON.stringify({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) });
     });
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     mkdirSync(OUT, { recursive: true });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

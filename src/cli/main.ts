@@ -13,7 +13,7 @@ import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
 import { formatMessage } from '../messages.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
-import { renderReport } from '../report/index.js';
+import { renderReportAsync } from '../report/index.js';
 import { Store, type MeasureFilter } from '../store/index.js';
 import type { Message } from '../types.js';
 import { progressLine } from './progress.js';
@@ -120,9 +120,9 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
   return { m: measureFor(store, codebook, query), filter: filterFor(codebook.version, query) };
 }
 
-function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): string {
+function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
   const withMessages: Measurement = extraMessages.length ? { ...m, messages: [...m.messages, ...extraMessages] } : m;
-  return renderReport(withMessages, format, {
+  return renderReportAsync(withMessages, format, {
     title: `twocities — ${codebook.name}`,
     evidence: (code: string, voice: string) => store.evidence({ codebook: codebook.version, code, voice, negated: false, limit: 3, filter }),
     lastEvaluation: store.lastEvaluation(codebook.version),
@@ -211,11 +211,11 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       if (flags.strict === true && problems.length > 0) state.exitCode = 1;
       if (withReport && (summary.stored > 0 || summary.duplicates > 0)) {
         const { m, filter } = measureStore(store, codebook, { by: flags.by, authorAsSide: flags.authorAsSide, seed: flags.seed, reps: flags.reps } as ReportFlags);
-        io.stdout.write(render(store, codebook, m, filter, format));
+        io.stdout.write(await render(store, codebook, m, filter, format));
         if (format === 'text') io.stdout.write('\n');
         const htmlPath = flags.html as string | undefined;
         if (htmlPath) {
-          writeFileSync(htmlPath, render(store, codebook, m, filter, 'html'));
+          writeFileSync(htmlPath, await render(store, codebook, m, filter, 'html'));
           io.stderr.write(`twocities: HTML report written to ${htmlPath}\n`);
         }
       }
@@ -273,13 +273,13 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--codebook <file>', "read the decisions of this codebook (default: the store's latest)")
     .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('--output <file>', 'write to this file instead of standard output')
-    .action((flags: ReportFlags & { db: string; codebook?: string }) => {
+    .action(async (flags: ReportFlags & { db: string; codebook?: string }) => {
       const format = checkFormat(flags.format);
       const store = openStore(flags.db, true);
       try {
         const codebook = codebookForStore(store, flags.codebook, io);
         const { m, filter } = measureStore(store, codebook, flags);
-        const out = render(store, codebook, m, filter, format) + (format === 'text' ? '\n' : '');
+        const out = (await render(store, codebook, m, filter, format)) + (format === 'text' ? '\n' : '');
         if (flags.output) writeFileSync(flags.output, out);
         else io.stdout.write(out);
       } finally {

@@ -173,6 +173,15 @@ function scan(text: string, from: number, to: number, ja: boolean, out: Span[]):
   push(text, start, to, out);
 }
 
+/** Longest paragraph read as a headline (newspaper headlines run to about 60 characters). */
+const HEADLINE_MAX = 80;
+
+/** One line with no 。 and no Latin sentence break: a Japanese headline convention. */
+function isHeadline(text: string, from: number, to: number): boolean {
+  const t = text.slice(from, to);
+  return !/[。\n]/.test(t) && !/[.!?]\s/.test(t);
+}
+
 /**
  * Split one paragraph into sentence spans (offsets into `text`, whitespace trimmed). `lang` `ja`
  * also splits at line breaks and treats ASCII parentheses as brackets.
@@ -217,7 +226,9 @@ export function segment(doc: Doc): Doc {
     paragraphs.push({ index, start: from, end: to });
     const ja = docJa || KANA.test(text.slice(from, Math.min(to, from + 2000)));
     const spans: Span[] = [];
-    scan(text, from, to, ja, spans);
+    // A short Japanese line with no 。 is a headline: its ？！ and ． (ｖｓ．) do not end it.
+    if (ja && to - from <= HEADLINE_MAX && isHeadline(text, from, to)) spans.push({ start: from, end: to });
+    else scan(text, from, to, ja, spans);
     for (const s of spans) {
       const sentence: Sentence = { index: sentences.length, paragraph: index, start: s.start, end: s.end, text: text.slice(s.start, s.end) };
       const page = pageOf(s.start);

@@ -8,6 +8,11 @@ import type { TableMapping, TableReadOptions } from '../src/read/table.js';
 import { segment } from '../src/segment.js';
 import { clean } from '../src/clean.js';
 import type { Doc, Message } from '../src/types.js';
+import { newDoc } from '../src/read/index.js';
+
+function newDocJa(text: string): Doc {
+  return segment(clean(newDoc({ id: 'p', format: 'txt', lang: 'ja' }, text)));
+}
 
 const root = mkdtempSync(join(tmpdir(), 'twocities-table-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -134,6 +139,19 @@ describe('headlines as documents', () => {
       expect(d.sentences, d.raw).toHaveLength(1);
       expect(d.sentences[0]?.text).toBe(d.raw.trim());
     }
+  });
+
+  it('a question or exclamation mark inside a headline does not split it; prose still splits', async () => {
+    const heads = ['沖縄上空、ニアミス２日続き　日航機と米軍？戦闘機', 'ブッシュｖｓ．ゴア、大接戦きょう決着　米大統領選', '炭疽菌？　粉末入り手紙が民主上院院内総務にも', 'ラニーニャ捕まえた！　ペルー沖の「逆エルニーニョ」　日米の衛星'];
+    const p = file('q.csv', 'text\n' + heads.map((h) => `"${h}"`).join('\n') + '\n');
+    const { docs } = await collect([p]);
+    for (const d of docs) {
+      clean(d);
+      segment(d);
+      expect(d.sentences.map((s) => s.text), d.raw).toEqual([d.raw]);
+    }
+    const prose = newDocJa('本当に見捨てられるのか？日本政府は不安を隠さない。米国は否定した。');
+    expect(prose.sentences.map((s) => s.text)).toEqual(['本当に見捨てられるのか？', '日本政府は不安を隠さない。', '米国は否定した。']);
   });
 });
 

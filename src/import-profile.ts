@@ -192,3 +192,25 @@ export function mappingFrom(cli: MappingOptions, profile?: ImportProfile): { map
   if (cli.sheet !== undefined) m.sheet = /^\d+$/.test(cli.sheet) ? Number(cli.sheet) : cli.sheet;
   return Object.keys(m).length === 0 ? { messages } : { mapping: m, messages };
 }
+
+/**
+ * The mapping asked for on a command line: `--profile FILE` loaded, then the column options laid
+ * over it. Messages are fatal problems in the profile or the options (the CLI prints them and stops).
+ *
+ * @example
+ * const { mapping, encoding, messages } = tableFromFlags({ profile: 'examples/profiles/asahi-yomiuri.yaml', sheet: '2' });
+ */
+export function tableFromFlags(flags: MappingOptions & { profile?: string }): { mapping?: TableMapping; encoding?: string; messages: Message[] } {
+  let profile: ImportProfile | undefined;
+  if (flags.profile !== undefined) {
+    const r = loadProfile(flags.profile);
+    if (!r.profile) return { messages: r.messages };
+    profile = r.profile;
+  }
+  const merged = mappingFrom(flags, profile);
+  return {
+    ...(merged.mapping ? { mapping: merged.mapping } : {}),
+    ...(profile?.encoding === undefined ? {} : { encoding: profile.encoding }),
+    messages: merged.messages,
+  };
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mappingFrom, parseProfile, parseValueMap } from '../src/import-profile.js';
+import { mappingFrom, parseProfile, parseValueMap, tableFromFlags } from '../src/import-profile.js';
 import { readInputs } from '../src/read/index.js';
 import type { TableMapping, TableReadOptions } from '../src/read/table.js';
 import { segment } from '../src/segment.js';
@@ -183,5 +183,17 @@ describe('import profile', () => {
     expect(mappingFrom({}).mapping).toBeUndefined();
     expect(mappingFrom({ dateColumns: 'year' }).messages[0]?.ruleId).toBe('profile:date-columns');
     expect(parseValueMap('A=x,B').messages).toHaveLength(1);
+  });
+
+  it('loads a profile file from flags and lays options over it', () => {
+    const p = file('p.yaml', 'columns: {text: Headline, source: paper}\nencoding: shift_jis\n');
+    const r = tableFromFlags({ profile: p, sourceColumn: 'outlet' });
+    expect(r.messages).toEqual([]);
+    expect(r.mapping).toMatchObject({ textColumn: 'Headline', sourceColumn: 'outlet' });
+    expect(r.encoding).toBe('shift_jis');
+    const missing = tableFromFlags({ profile: join(root, 'none.yaml') });
+    expect(missing.messages[0]).toMatchObject({ ruleId: 'profile:io', severity: 'fatal' });
+    const bad = tableFromFlags({ profile: file('b.yaml', 'colums: {text: x}\n') });
+    expect(bad.messages[0]).toMatchObject({ ruleId: 'profile:schema', place: { line: 1, column: 1 } });
   });
 });

@@ -179,7 +179,8 @@ interface El {
   nodeName: string;
   localName?: string;
   textContent: string | null;
-  childNodes: ArrayLike<El>;
+  firstChild: El | null;
+  nextSibling: El | null;
   getAttribute(n: string): string | null;
 }
 
@@ -195,10 +196,8 @@ function qualified(e: El): string {
 
 function children(e: El): El[] {
   const out: El[] = [];
-  for (let i = 0; i < e.childNodes.length; i++) {
-    const c = e.childNodes[i] as El;
-    if (c.nodeType === 1) out.push(c);
-  }
+  // Sibling links, not childNodes: linkedom builds childNodes afresh on every access.
+  for (let c = e.firstChild; c !== null; c = c.nextSibling) if (c.nodeType === 1) out.push(c);
   return out;
 }
 

@@ -23,7 +23,12 @@ export interface HtmlArticle {
   siteName?: string;
   /** The page's canonical URL (`<link rel=canonical>` or `og:url`), when declared. */
   url?: string;
+  /** How the text was found: Readability's article, or the body without page furniture (short, odd or huge pages). */
+  method: 'readability' | 'body';
 }
+
+/** Readability's time grows faster than the page: beyond this many characters the body rules are used. */
+export const READABILITY_MAX_CHARS = 2_000_000;
 
 /**
  * The character set a page declares in its first bytes: `<meta charset>` or
@@ -51,7 +56,8 @@ interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
 
 /**
@@ -82,7 +88,8 @@ export function nodeText(root: DomNode): string {
     const brk = inCell > 0 ? ' ' : '\n\n';
     if (block || cell) out.push(cell ? ' ' : brk);
     if (cell) inCell++;
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i] as DomNode);
+    // Sibling links, not childNodes: linkedom builds childNodes afresh on every access.
+    for (let c = n.firstChild; c !== null; c = c.nextSibling) walk(c);
     if (cell) inCell--;
     if (block || cell) out.push(cell ? ' ' : brk);
   };
@@ -148,6 +155,23 @@ function jsonLdDate(doc: QueryDoc): string | undefined {
   return undefined;
 }
 
+/** Readability's article as text, with its title and byline; undefined when it finds none or fails. */
+function readabilityText(html: string): { text: string; title?: string; byline?: string } | undefined {
+  try {
+    // Readability changes the DOM it reads: give it its own copy, without what is never the article.
+    const copy = parseHTML(html).document;
+    removeAll(copy as unknown as QueryDoc, NOT_ARTICLE);
+    const article = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+    if (!article?.content) return undefined;
+    const text = nodeText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode);
+    if (text === '') return undefined;
+    return { text, ...(article.title ? { title: article.title.trim() } : {}), ...(article.byline ? { byline: article.byline.trim() } : {}) };
+  } catch {
+    // A page Readability cannot handle falls back to the body without its page furniture.
+    return undefined;
+  }
+}
+
 /**
  * Read an HTML page already decoded to a string: article text and metadata. `undefined` text when
  * the page has no readable text.
@@ -156,6 +180,8 @@ function jsonLdDate(doc: QueryDoc): string | undefined {
  * readHtml('<html lang="en"><title>T</title><body><article><p>Tokyo worries.</p></article></body></html>').title; // 'T'
  */
 export function readHtml(html: string): HtmlArticle {
+  // A fragment without <html> leaves linkedom without a document element: give it one.
+  if (!/<html[\s>]/i.test(html.slice(0, 65536))) html = `<!doctype html><html><body>${html}</body></html>`;
   const { document } = parseHTML(html);
   const q = document as unknown as QueryDoc;
   const htmlLang = document.documentElement?.getAttribute('lang') ?? metaContent(q, ['meta[http-equiv="content-language" i]']);
@@ -171,24 +197,19 @@ export function readHtml(html: string): HtmlArticle {
   let text = '';
   let title = metaTitle;
   let byline = metaAuthor;
-  try {
-    // Readability changes the DOM it reads: give it its own copy, without what is never the article.
-    const copy = parseHTML(html).document;
-    removeAll(copy as unknown as QueryDoc, NOT_ARTICLE);
-    const article = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-    if (article?.content) {
-      text = nodeText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode);
-      if (article.title) title = article.title.trim();
-      if (article.byline) byline = article.byline.trim();
-    }
-  } catch {
-    // A page Readability cannot handle falls back to the body without its page furniture.
+  let method: HtmlArticle['method'] = 'body';
+  const r = html.length <= READABILITY_MAX_CHARS ? readabilityText(html) : undefined;
+  if (r) {
+    text = r.text;
+    if (r.title) title = r.title;
+    if (r.byline) byline = r.byline;
+    method = 'readability';
   }
   if (text === '') {
     removeAll(q, `${NOT_ARTICLE}, header, [role=banner]`);
     if (document.body) text = nodeText(document.body as unknown as DomNode);
   }
-  const out: HtmlArticle = { text };
+  const out: HtmlArticle = { text, method };
   if (title) out.title = title;
   if (byline) out.byline = byline;
   if (date) out.date = date;
@@ -226,7 +247,15 @@ function* extractHtml(input: RawInput, opts: ReadOptions): Iterable<Doc | Messag
     yield* decoded.messages;
     return;
   }
-  const a = readHtml(decoded.text);
+  let a: HtmlArticle;
+  try {
+    a = readHtml(decoded.text);
+  } catch (e) {
+    // The DOM library may still choke on pathological markup: one message, never a crash.
+    yield* decoded.messages;
+    yield makeMessage('read', 'read:html', 'fatal', `cannot parse the page (${(e as Error)?.message ?? String(e)}); skipped`, { file: input.path });
+    return;
+  }
   if (a.text.trim() === '') {
     yield* decoded.messages;
     yield makeMessage('read', 'read:empty', 'warning', 'no article text in the page, skipped', { file: input.path });
@@ -257,6 +286,9 @@ function* extractHtml(input: RawInput, opts: ReadOptions): Iterable<Doc | Messag
     a.text,
   );
   doc.messages.push(...decoded.messages);
+  if (a.method === 'body' && decoded.text.length > READABILITY_MAX_CHARS) {
+    doc.messages.push(makeMessage('read', 'read:html-large', 'info', `page of ${decoded.text.length} characters read without Readability (too slow on pages this large): navigation, headers, footers, asides and comments removed by rule`, { file: input.path }));
+  }
   yield doc;
 }
 

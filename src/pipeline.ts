@@ -44,9 +44,16 @@ export interface AnalyzeSummary extends Progress {
   formats: Map<string, number>;
 }
 
-/** The stable content hash of a document: its cleaned text. Same text, same document. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * The stable identity of a document: its cleaned text and, when known, its date and source. The
+ * same text from the same source on the same day is one document (re-reading is a no-op); a
+ * headline printed again on another day, or by another paper, is another front page.
+ */
+export function contentHash(text: string, date?: string, source?: string): string {
+  const h = createHash('sha256').update(text);
+  if (date) h.update('\u0000date:').update(date);
+  if (source) h.update('\u0000source:').update(source);
+  return h.digest('hex');
 }
 
 /**
@@ -121,10 +128,10 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
       note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: doc.meta.path ?? doc.meta.id }));
       summary.skipped++;
     } else {
-      const hash = contentHash(doc.text);
+      const hash = contentHash(doc.text, doc.meta.date, doc.meta.source);
       if (seenInBatch.has(hash) || store.hasHash(hash) !== undefined) {
         summary.duplicates++;
-        note(makeMessage('pipeline', 'pipeline:duplicate', 'info', 'same text already stored; counted once', { file: doc.meta.path ?? doc.meta.id }));
+        note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
       } else {
         seenInBatch.add(hash);
         batch.push({ doc, hash });

@@ -11,7 +11,9 @@ import { labelUnits, parseUnits } from '../label.js';
 import type { Measurement } from '../measure.js';
 import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
+import { tableFromFlags, type MappingOptions } from '../import-profile.js';
 import { formatMessage } from '../messages.js';
+import { loadSeries, overlay, renderOverlay, renderToneAgreement, shortDocuments, toneAgreement, tonePairsFromStore } from '../overlay.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReportAsync } from '../report/index.js';
 import { Store, type MeasureFilter } from '../store/index.js';
@@ -130,6 +132,41 @@ function render(store: Store, codebook: Codebook, m: Measurement, filter: Measur
   });
 }
 
+interface OverlayFlags {
+  overlay?: string;
+  overlayColumn?: string;
+  overlayDate?: string;
+  overlayLabel?: string;
+  overlayCode?: string;
+  overlayVoice?: string;
+  lag?: string;
+}
+
+/** Set an outside series beside each chosen code's trend; appended to (or, for JSON, merged into) the report. */
+function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: OverlayFlags & ReportFlags, format: Format): string {
+  if (!flags.by) throw new UserError('--overlay needs --by year, quarter or month');
+  if (!flags.overlayColumn) throw new UserError('--overlay needs --overlay-column (the series column)');
+  const lag = Number(flags.lag ?? 0);
+  if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number (got "${flags.lag}")`);
+  const { series, messages } = loadSeries(flags.overlay as string, { column: flags.overlayColumn, dateColumn: flags.overlayDate, label: flags.overlayLabel ?? flags.overlayColumn });
+  if (!series) throw new UserError(`cannot read the series ${flags.overlay}: ${messages.map((x) => x.reason).join('; ')}`, 1);
+  const known = new Set(codebook.codes.map((c) => c.id));
+  const codes = list(flags.overlayCode) ?? [...known];
+  for (const c of codes) if (!known.has(c)) throw new UserError(`--overlay-code "${c}" is not a code of ${codebook.name}`);
+  const results = codes.map((code) => overlay(m, series, { code, ...(flags.overlayVoice ? { voice: flags.overlayVoice } : {}), lag }));
+  if (format === 'json') {
+    const base = JSON.parse(out) as Record<string, unknown>;
+    base.overlay = results.map((r) => JSON.parse(renderOverlay(r, 'json')) as unknown);
+    return JSON.stringify(base, null, 2) + '\n';
+  }
+  if (format === 'html') {
+    const block = `<section id="overlay"><h2>Outside series</h2>${results.map((r) => renderOverlay(r, 'html')).join('\n')}</section>`;
+    return out.includes('</body>') ? out.replace('</body>', `${block}\n</body>`) : out + block;
+  }
+  if (format === 'csv') return out;
+  return out + '\n' + results.map((r) => renderOverlay(r, format === 'md' ? 'md' : 'text')).join('\n');
+}
+
 function addReportOptions(cmd: Command, filters = true): Command {
   cmd.option('--by <period>', 'trend by year, quarter or month (documents with dates)');
   if (filters) {
@@ -175,6 +212,12 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     const side = flags.side as string | undefined;
     if (side !== undefined && !codebook.sides.includes(side)) throw new UserError(`--side "${side}" is not a side of codebook ${codebook.name} (${codebook.sides.join(', ')})`);
     const format = checkFormat(flags.format as string | undefined);
+    const table = tableFromFlags(flags as MappingOptions & { profile?: string });
+    if (table.messages.some((m) => m.severity === 'fatal')) {
+      printMessages(table.messages, false);
+      throw new UserError('the column mapping has problems (see above)');
+    }
+    printMessages(table.messages, true);
     const store = openStore(flags.db as string, false);
     try {
       const bar = progressLine(io.stderr, flags.progress !== false);
@@ -185,7 +228,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         side,
         date: flags.date as string | undefined,
         source: flags.source as string | undefined,
-        encoding: flags.encoding as string | undefined,
+        encoding: (flags.encoding as string | undefined) ?? table.encoding,
+        ...(table.mapping ? { table: table.mapping } : {}),
         ext: list(flags.ext as string | undefined),
         stdin: io.stdin,
         jobs: flags.jobs === undefined ? undefined : positiveInt(flags.jobs as string, '--jobs'),
@@ -207,6 +251,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
           (folded ? `, ${folded} repeated paragraphs counted once` : '') +
           ` → ${flags.db as string}\n`,
       );
+      const sd = shortDocuments(store);
+      if (sd.short > 0) io.stderr.write(`twocities: ${sd.short} of ${sd.documents} stored documents have fewer than ${sd.minSentences} sentences (headlines, survey answers): too short for within-document measures\n`);
       if (summary.stored === 0 && summary.duplicates === 0) state.exitCode = 1;
       if (flags.strict === true && problems.length > 0) state.exitCode = 1;
       if (withReport && (summary.stored > 0 || summary.duplicates > 0)) {
@@ -232,6 +278,18 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       .option('--source <name>', 'source of documents that do not say')
       .option('--encoding <name>', 'text encoding to use instead of detecting it (utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le)')
       .option('--ext <list>', 'in directories, read only these extensions (comma list, e.g. txt,md)')
+      .option('--profile <file>', 'import profile (YAML) mapping CSV/Excel columns; the flags below override it')
+      .option('--text-column <name>', 'CSV/Excel column holding the text (default: text)')
+      .option('--title-column <name>', 'column holding the title')
+      .option('--id-column <name>', 'column holding the document id')
+      .option('--source-column <name>', 'column holding the source')
+      .option('--side-column <name>', 'column holding the side')
+      .option('--lang-column <name>', 'column holding the language')
+      .option('--date-column <name>', 'column holding the date (ISO, 2003/12/09, 2003年12月9日, Dec. 9, 2003, 20031209)')
+      .option('--date-columns <year,month[,day]>', 'date built from year, month and day columns')
+      .option('--source-map <map>', 'rename source values, e.g. "A=Asahi Shimbun,Y=Yomiuri Shimbun"')
+      .option('--side-map <map>', 'map side values to sides, e.g. "US=washington,JP=tokyo"')
+      .option('--sheet <name>', 'Excel sheet to read (default: the first)')
       .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
       .option('--jobs <n>', 'coding threads (default: one per core)')
       .option('--strict', 'exit with status 1 if any input had a problem')
@@ -273,13 +331,21 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--codebook <file>', "read the decisions of this codebook (default: the store's latest)")
     .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('--output <file>', 'write to this file instead of standard output')
-    .action(async (flags: ReportFlags & { db: string; codebook?: string }) => {
+    .option('--overlay <file>', 'CSV of an outside series (e.g. a monthly poll) to set beside the codes\' trend (needs --by)')
+    .option('--overlay-column <name>', 'the series column, e.g. likestate_us')
+    .option('--overlay-date <name>', 'the period column of the series (YYYYMM, YYYY-MM or YYYY)', 'date')
+    .option('--overlay-label <text>', 'name of the series in the output (default: the column)')
+    .option('--overlay-code <codes>', 'the codes whose trend the series is set beside (comma list; default: every code)')
+    .option('--overlay-voice <voice>', 'share among this voice only (default: all sentences)')
+    .option('--lag <n>', 'pair the code at period t with the series at period t+n', '0')
+    .action(async (flags: ReportFlags & OverlayFlags & { db: string; codebook?: string }) => {
       const format = checkFormat(flags.format);
       const store = openStore(flags.db, true);
       try {
         const codebook = codebookForStore(store, flags.codebook, io);
         const { m, filter } = measureStore(store, codebook, flags);
-        const out = (await render(store, codebook, m, filter, format)) + (format === 'text' ? '\n' : '');
+        let out = (await render(store, codebook, m, filter, format)) + (format === 'text' ? '\n' : '');
+        if (flags.overlay) out = withOverlay(out, m, codebook, flags, format);
         if (flags.output) writeFileSync(flags.output, out);
         else io.stdout.write(out);
       } finally {
@@ -336,6 +402,31 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         } finally {
           store.close();
         }
+      }
+    });
+
+  program
+    .command('outside-tone')
+    .description("agreement of the stored tone with an outside coding kept in the documents' columns (e.g. cdneg_us, cdpos_us, train_us)")
+    .option('--db <file>', 'the SQLite store', './twocities.db')
+    .option('--codebook <file>', "the decisions of this codebook (default: the store's latest)")
+    .option('--negative <column>', 'outside column flagging negative tone', 'cdneg_us')
+    .option('--positive <column>', 'outside column flagging positive tone', 'cdpos_us')
+    .option('--train <column>', 'only rows where this column is 1', 'train_us')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--seed <n>', 'bootstrap seed', '1')
+    .option('--reps <n>', 'bootstrap replicates', '1000')
+    .action((flags: { db: string; codebook?: string; negative: string; positive: string; train: string; format: string; seed: string; reps: string }) => {
+      if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
+      const store = openStore(flags.db, true);
+      try {
+        const codebook = codebookForStore(store, flags.codebook, io);
+        const pairs = tonePairsFromStore(store, codebook.version, { negative: flags.negative, positive: flags.positive, train: flags.train });
+        if (pairs.length === 0) throw new UserError(`no stored document carries the columns ${flags.negative}/${flags.positive} with ${flags.train}=1`, 1);
+        const a = toneAgreement(pairs, { seed: positiveInt(flags.seed, '--seed'), reps: positiveInt(flags.reps, '--reps') });
+        io.stdout.write(renderToneAgreement(a, flags.format));
+      } finally {
+        store.close();
       }
     });
 

@@ -6,6 +6,7 @@
  */
 import { DOMParser, parseHTML } from 'linkedom';
 import { makeMessage } from './messages.js';
+import { matchSource, sourceOptions } from './sources.js';
 import { newDoc } from './read/doc.js';
 import { htmlExtractor, nodeText } from './read/html.js';
 import { canonicalEncoding, decodeBytes } from './read/decode.js';
@@ -338,7 +339,8 @@ export async function* ingestUrl(url: string, opts: IngestOptions = {}): AsyncIt
     return;
   }
   if (/html/i.test(got.contentType) || /<html[\s>]|<!doctype html/i.test(head)) {
-    for await (const x of htmlExtractor.extract({ path: got.url, bytes: got.bytes }, { ...opts, ...(charset === undefined || opts.encoding ? {} : { encoding: charset }) })) {
+    const o = opts.sources ? sourceOptions(opts, [opts.sources], got.url) : opts;
+    for await (const x of htmlExtractor.extract({ path: got.url, bytes: got.bytes }, { ...o, ...(charset === undefined || opts.encoding ? {} : { encoding: charset }) })) {
       if ('meta' in x) {
         x.meta.id = got.url;
         x.meta.path = got.url;
@@ -386,8 +388,11 @@ async function* feedDocs(url: string, got: Fetched, charset: string | undefined,
       empty++;
       continue;
     }
+    // A sidecar rule for the item's link wins, then one for the feed's address, then the options.
+    const rule = opts.sources ? ((key !== undefined ? matchSource(opts.sources, key) : undefined) ?? matchSource(opts.sources, got.url)) : undefined;
     const date = opts.date ?? item.date;
-    const source = opts.source ?? feed.title;
+    const source = rule?.source ?? opts.source ?? feed.title;
+    const side = rule?.side ?? opts.side ?? null;
     const extra: Record<string, string> = { feed: got.url };
     if (item.author) extra.author = item.author;
     if (item.id) extra.guid = item.id;
@@ -396,7 +401,7 @@ async function* feedDocs(url: string, got: Fetched, charset: string | undefined,
         id: key ?? `${got.url}#${feed.items.indexOf(item) + 1}`,
         format: feed.kind,
         path: key ?? got.url,
-        side: opts.side ?? null,
+        side,
         ...(item.title === undefined ? {} : { title: item.title }),
         ...(date === undefined ? {} : { date }),
         ...(source === undefined ? {} : { source }),

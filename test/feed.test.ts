@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBounded, ingestUrl, parseFeed, USER_AGENT, type IngestOptions } from '../src/fetch.js';
 import type { Doc, Message } from '../src/types.js';
 import { articlePage, encodeShiftJis } from './fixtures/formats/build.js';
+import { parseSources } from '../src/sources.js';
 
 const ITEMS = [
   { title: 'Tokyo backs alliance', link: '/news/1', date: 'Mon, 06 May 2024 09:00:00 GMT', text: 'Officials in Tokyo said the alliance remained the cornerstone of security.' },
@@ -112,6 +113,18 @@ describe('feeds and pages over HTTP', () => {
     expect(second.docs.map((x) => x.meta.path)).toEqual([`${base}/news/2`]);
     expect(second.messages.map((m) => m.ruleId)).toEqual(['fetch:known']);
     expect(agents.every((a) => a === USER_AGENT)).toBe(true);
+  });
+
+  it('takes side and source from a sidecar rule for the item link or the feed address', async () => {
+    items = ITEMS;
+    const { map } = parseSources(`"${base}/news/2": tokyo, Item Rule\n"127.0.0.1": washington, Host Rule\n`, 'sources.yaml');
+    const { docs } = await collect(`${base}/feed.xml`, { sources: map, side: 'other' });
+    expect(docs.map((d) => [d.meta.side, d.meta.source])).toEqual([
+      ['washington', 'Host Rule'],
+      ['tokyo', 'Item Rule'],
+    ]);
+    const page = await collect(`${base}/page.html`, { sources: map });
+    expect(page.docs[0]?.meta).toMatchObject({ side: 'washington', source: 'Host Rule' });
   });
 
   it('reads Atom entries', async () => {

@@ -1,0 +1,141 @@
+/**
+ * The coder's decisions must not change when it is made faster: every decision (voice, how, cue,
+ * raised/negated codes with evidence spans and rule ids, tone and tone evidence) over the gold
+ * units, the examples and a generated corpus slice is compared with a snapshot recorded before any
+ * optimisation. Regenerate the snapshot only on purpose: `node scripts/coder-snapshot.mjs`.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { decide, type CoderUnit } from '../src/coder/index.js';
+import { clean } from '../src/clean.js';
+import { parseUnits } from '../src/label.js';
+import { readInputs } from '../src/read/index.js';
+import { segment } from '../src/segment.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHARED = join(ROOT, '..', 'shared');
+const SNAPSHOT = join(ROOT, 'test', 'fixtures', 'coder-snapshot.json.gz');
+const UPDATE = process.env.CODER_SNAPSHOT_UPDATE === '1';
+const cb = builtinCodebook();
+
+/** One coded document: where it came from, its sentences and the decisions. */
+interface Coded {
+  source: string;
+  texts: string[];
+  decisions: SentenceDecision[];
+}
+
+/** Code JSONL units document by document, as `labelUnits` groups them. */
+function codeUnitsFile(file: string): Coded[] {
+  const { units } = parseUnits(readFileSync(file, 'utf8'), file);
+  const out: Coded[] = [];
+  let i = 0;
+  while (i < units.length) {
+    const first = units[i] as (typeof units)[number];
+    let j = i;
+    while (j < units.length && units[j]?.doc === first.doc) j++;
+    const group = units.slice(i, j);
+    const decisions = decide(
+      group.map((u, k) => ({ text: u.text, paragraph: k })),
+      { docSide: first.side ?? null },
+      cb,
+    );
+    out.push({ source: `${file}#${first.doc}`, texts: group.map((u) => u.text), decisions });
+    i = j;
+  }
+  // Every unit again as one long document with three sentences per paragraph: carried voices across sentences.
+  const all: CoderUnit[] = units.map((u, k) => ({ text: u.text, paragraph: Math.floor(k / 3) }));
+  for (const side of [null, 'tokyo', 'washington']) {
+    out.push({ source: `${file}#all:${side}`, texts: all.map((u) => u.text), decisions: decide(all, { docSide: side }, cb) });
+  }
+  return out;
+}
+
+/** Read, clean, segment and code every document under `paths`. */
+async function codeInputs(paths: string[], label: string): Promise<Coded[]> {
+  const out: Coded[] = [];
+  for await (const item of readInputs(paths)) {
+    if (!('meta' in item)) continue;
+    clean(item);
+    segment(item);
+    const units = item.sentences.map((s) => ({ text: s.text, paragraph: s.paragraph }));
+    const decisions = decide(units, { docSide: item.meta.side, lang: item.meta.lang, title: item.meta.title }, cb);
+    out.push({ source: `${label}#${item.meta.id}`, texts: units.map((u) => u.text), decisions });
+  }
+  return out;
+}
+
+/** A JSON-clean copy (undefined fields dropped) so that snapshot and fresh decisions compare alike. */
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function digest(texts: string[]): string {
+  return createHash('sha256').update(texts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+async function collect(): Promise<{ sets: Map<string, Coded[]>; skipped: string[] }> {
+  const sets = new Map<string, Coded[]>();
+  const skipped: string[] = [];
+  for (const f of ['eval/units-en.jsonl', 'eval/units-ja.jsonl']) sets.set(f, codeUnitsFile(join(ROOT, f)));
+  const dev = join(SHARED, 'eval', 'dev.jsonl');
+  if (existsSync(dev)) sets.set('shared/eval/dev.jsonl', codeUnitsFile(dev));
+  else skipped.push('shared/eval/dev.jsonl (../shared is absent)');
+  sets.set('examples', await codeInputs([join(ROOT, 'examples')], 'examples'));
+  const maker = join(SHARED, 'bench', 'make-corpus.mjs');
+  if (existsSync(maker)) {
+    const dir = mkdtempSync(join(tmpdir(), 'coder-eq-'));
+    try {
+      const file = join(dir, 'corpus.jsonl');
+      execFileSync(process.execPath, [maker, '--docs', '300', '--seed', '3', '--out', file], { stdio: 'ignore' });
+      sets.set('corpus-300-seed-3', await codeInputs([file], 'corpus'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else skipped.push('generated corpus (../shared/bench/make-corpus.mjs is absent)');
+  for (const [k, v] of sets) sets.set(k, plain(v));
+  return { sets, skipped };
+}
+
+describe('coder equivalence with the recorded snapshot', () => {
+  it('every decision equals the snapshot', async () => {
+    const { sets, skipped } = await collect();
+    if (skipped.length > 0) process.stderr.write(`coder-equivalence: skipped ${skipped.join("; ")}\n`);
+    if (UPDATE) {
+      // The sentences themselves are regenerated from the inputs: the snapshot keeps only their digest.
+      const slim = [...sets].map(([k, docs]) => [k, docs.map((d) => ({ ...d, texts: [digest(d.texts)] }))]);
+      writeFileSync(SNAPSHOT, gzipSync(JSON.stringify(Object.fromEntries(slim)), { level: 9 }));
+      return;
+    }
+    expect(existsSync(SNAPSHOT), 'snapshot missing: run node scripts/coder-snapshot.mjs').toBe(true);
+    const snap = new Map(Object.entries(JSON.parse(gunzipSync(readFileSync(SNAPSHOT)).toString('utf8')) as Record<string, Coded[]>));
+    let sentences = 0;
+    for (const [name, fresh] of sets) {
+      const old = snap.get(name);
+      expect(old, `snapshot has no set ${name}`).toBeDefined();
+      expect(fresh.length, `${name}: number of documents`).toBe(old?.length);
+      fresh.forEach((doc, d) => {
+        const was = old?.[d] as Coded;
+        expect(doc.source, `${name}: document ${d}`).toBe(was.source);
+        expect(digest(doc.texts), `${doc.source}: sentences`).toBe(was.texts[0]);
+        doc.decisions.forEach((dec, s) => {
+          sentences++;
+          expect(dec, `${doc.source} sentence ${s}: ${doc.texts[s]?.slice(0, 80)}`).toEqual(was.decisions[s]);
+        });
+      });
+    }
+    // The snapshot must cover the corpus and carry real decisions, not only defaults.
+    expect(sentences).toBeGreaterThan(1000);
+    const all = [...sets.values()].flat().flatMap((d) => d.decisions);
+    expect(all.filter((d) => d.raised.length > 0).length).toBeGreaterThan(100);
+    expect(all.filter((d) => d.negated.length > 0).length).toBeGreaterThan(20);
+    expect(new Set(all.map((d) => d.voice.how)).size).toBeGreaterThanOrEqual(4);
+  }, 120_000);
+});

@@ -8,8 +8,10 @@ import { availableParallelism } from 'node:os';
 import { clean } from './clean.js';
 import type { Codebook } from './codebook/index.js';
 import { decide } from './coder/index.js';
+import { NearDuplicates } from './dedup.js';
 import { makeMessage } from './messages.js';
 import { CodingPool, workersAvailable } from './parallel.js';
+import { ingestUrl } from './fetch.js';
 import { readInputs, type ReadOptions } from './read/index.js';
 import { segment } from './segment.js';
 import type { Store } from './store/index.js';
@@ -36,9 +38,16 @@ export interface AnalyzeOptions extends ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Coding threads (default: one per core when the compiled worker exists; 1 codes on the main thread). */
   jobs?: number;
+  /**
+   * Fold near-duplicates at this MinHash Jaccard threshold (0.35 is the tested default); off when
+   * absent or false, because the check costs about four times the ingest time at archive scale.
+   */
+  nearDuplicates?: number | false;
 }
 
 export interface AnalyzeSummary extends Progress {
+  /** Documents folded into a stored near-duplicate (counted once, source linked). */
+  nearDuplicates: number;
   messages: Message[];
   /** Documents stored per input format. */
   formats: Map<string, number>;
@@ -81,8 +90,17 @@ export function codeDoc(doc: Doc, codebook: Codebook): void {
   });
 }
 
+const URL_RE = /^https?:\/\//i;
+
+/** Documents from files, folders and stdin, then from web pages and feeds (items already stored are skipped). */
+async function* inputsOf(paths: string[], opts: AnalyzeOptions): AsyncIterable<Doc | Message> {
+  const files = paths.filter((p) => !URL_RE.test(p));
+  if (files.length > 0) yield* readInputs(files, { ...opts });
+  for (const url of paths.filter((p) => URL_RE.test(p))) yield* ingestUrl(url, { ...opts, known: (u) => opts.store.hasPath(u) });
+}
+
 /**
- * Read, code and store every document under `paths`. One broken input is reported and skipped;
+ * Read, code and store every document under `paths` (files, folders, `-` for stdin, or http(s) URLs of pages and feeds). One broken input is reported and skipped;
  * the rest lands. Documents already stored (same content hash) are left as they are.
  *
  * @example
@@ -92,7 +110,8 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   const { store, codebook } = opts;
   const batchSize = opts.batchSize ?? 200;
   const sides = new Set(codebook.sides);
-  const summary: AnalyzeSummary = { documents: 0, stored: 0, duplicates: 0, skipped: 0, bytes: 0, sentences: 0, messages: [], formats: new Map() };
+  const summary: AnalyzeSummary = { documents: 0, stored: 0, duplicates: 0, nearDuplicates: 0, skipped: 0, bytes: 0, sentences: 0, messages: [], formats: new Map() };
+  const near = typeof opts.nearDuplicates === 'number' ? new NearDuplicates(store, { threshold: opts.nearDuplicates }) : undefined;
   const note = (m: Message): void => {
     summary.messages.push(m);
     opts.onMessage?.(m);
@@ -109,7 +128,10 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     store.transaction(() => {
       for (const { doc, hash } of items) {
         const { id, inserted } = store.putDocument(doc, hash);
-        if (inserted) store.putDecisions(id, codebook.version, doc.sentences);
+        if (inserted) {
+          store.putDecisions(id, codebook.version, doc.sentences);
+          near?.stored(hash, id);
+        }
       }
     });
   };
@@ -122,6 +144,7 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   let chunk: Doc[] = [];
   const inflight: Array<Promise<Doc[]>> = [];
 
+  let match: ReturnType<NearDuplicates['find']>;
   const accept = (doc: Doc): void => {
     for (const m of doc.messages) note(m);
     if (doc.sentences.length === 0) {
@@ -132,7 +155,14 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
       if (seenInBatch.has(hash) || store.hasHash(hash) !== undefined) {
         summary.duplicates++;
         note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
+      } else if ((match = near?.find(doc))) {
+        near?.fold(doc, match);
+        summary.nearDuplicates++;
+        note(makeMessage('pipeline', 'pipeline:near-duplicate', 'info',
+          `document ${doc.meta.id}: near-duplicate (similarity ${match.similarity.toFixed(2)}) of a stored document; counted once, source linked`,
+          { file: doc.meta.path ?? doc.meta.id }));
       } else {
+        near?.accept(doc, hash);
         seenInBatch.add(hash);
         batch.push({ doc, hash });
         summary.stored++;
@@ -148,7 +178,7 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   };
 
   try {
-    for await (const item of readInputs(paths, { ...opts })) {
+    for await (const item of inputsOf(paths, opts)) {
       if (!('meta' in item)) {
         note(item);
         if (item.severity === 'fatal') summary.skipped++;

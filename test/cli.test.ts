@@ -99,6 +99,25 @@ describe('twocities CLI', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('--near-duplicates folds a rewritten wire story: stored once, reported in the table', async () => {
+    const dir = tmp();
+    const body = [
+      'Japanese officials worry that Washington might cut a deal with Pyongyang over Tokyo\'s head and leave Japan with the bill.',
+      'Critics in Tokyo complain that the government cannot say no to the United States on anything touching the bases.',
+      'A senior administration official said the alliance with Japan has never been stronger and that Tokyo enjoys unprecedented influence.',
+      'Several lawmakers in the Diet called for a more equal alliance in which Japan would speak for itself.',
+    ];
+    writeFileSync(join(dir, 'wire-a.txt'), ['Alliance doubts grow in Tokyo', '', ...body].join('\n\n') + '\n');
+    writeFileSync(join(dir, 'wire-b.txt'), ['Tokyo uneasy over U.S. talks', '', ...body.slice(0, 3)].join('\n\n') + '\n');
+    const off = await cli(['analyze', dir, '--db', join(dir, 'off.db'), '--side', 'tokyo', '--format', 'json']);
+    expect(JSON.parse(off.out).documents).toBe(2);
+    const on = await cli(['analyze', dir, '--db', join(dir, 'on.db'), '--side', 'tokyo', '--near-duplicates', '--format', 'json']);
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.out).documents).toBe(1);
+    expect(on.err).toMatch(/1 near-duplicates folded/);
+    expect(on.out).toMatch(/near-duplicates folded/);
+  });
+
   it('analyze with nothing readable → status 1', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'empty.txt'), '');

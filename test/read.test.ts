@@ -216,7 +216,8 @@ describe('walking paths', () => {
   it('picks extractors by extension', () => {
     expect(extractorFor('a/b.NDJSON')?.name).toBe('jsonl');
     expect(extractorFor('x.csv')?.name).toBe('csv');
-    expect(extractorFor('x.pdf')).toBeUndefined();
+    expect(extractorFor('x.pdf')?.name).toBe('pdf');
+    expect(extractorFor('x.xyz')).toBeUndefined();
   });
 });
 

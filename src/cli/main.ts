@@ -12,12 +12,15 @@ import type { Measurement } from '../measure.js';
 import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
 import { tableFromFlags, type MappingOptions } from '../import-profile.js';
-import { formatMessage } from '../messages.js';
+import { formatMessage, makeMessage } from '../messages.js';
 import { loadSeries, overlay, renderOverlay, renderToneAgreement, shortDocuments, toneAgreement, tonePairsFromStore } from '../overlay.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReportAsync } from '../report/index.js';
 import { Store, type MeasureFilter } from '../store/index.js';
 import type { Message } from '../types.js';
+import { DEFAULT_THRESHOLD } from '../dedup.js';
+import { loadSources } from '../sources.js';
+import type { SourceMap } from '../sources.js';
 import { progressLine } from './progress.js';
 
 export interface Io {
@@ -123,7 +126,9 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
 }
 
 function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
-  const withMessages: Measurement = extraMessages.length ? { ...m, messages: [...m.messages, ...extraMessages] } : m;
+  const folded = store.duplicates().length;
+  const notes = folded > 0 ? [...extraMessages, makeMessage('store', 'store:near-duplicates', 'info', `${folded} near-duplicates folded: each counted once, its sources linked`)] : extraMessages;
+  const withMessages: Measurement = notes.length ? { ...m, messages: [...m.messages, ...notes] } : m;
   return renderReportAsync(withMessages, format, {
     title: `twocities — ${codebook.name}`,
     evidence: (code: string, voice: string) => store.evidence({ codebook: codebook.version, code, voice, negated: false, limit: 3, filter }),
@@ -218,6 +223,16 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       throw new UserError('the column mapping has problems (see above)');
     }
     printMessages(table.messages, true);
+    let sources: SourceMap | undefined;
+    if (flags.sources !== undefined) {
+      const r = await loadSources(flags.sources as string);
+      printMessages(r.messages, false);
+      if (!r.map) throw new UserError(`sources ${flags.sources as string}: could not be read (see above)`);
+      sources = r.map;
+    }
+    const nearFlag = flags.nearDuplicates as string | boolean | undefined;
+    const nearDuplicates = nearFlag === undefined || nearFlag === false ? false : nearFlag === true ? DEFAULT_THRESHOLD : Number(nearFlag);
+    if (nearDuplicates !== false && !(nearDuplicates > 0 && nearDuplicates <= 1)) throw new UserError(`--near-duplicates must be a number above 0 and at most 1 (got "${String(nearFlag)}")`);
     const store = openStore(flags.db as string, false);
     try {
       const bar = progressLine(io.stderr, flags.progress !== false);
@@ -232,6 +247,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         ...(table.mapping ? { table: table.mapping } : {}),
         ext: list(flags.ext as string | undefined),
         stdin: io.stdin,
+        ...(sources ? { sources } : {}),
+        nearDuplicates,
         jobs: flags.jobs === undefined ? undefined : positiveInt(flags.jobs as string, '--jobs'),
         onMessage: (m) => {
           if (m.severity !== 'info' || verbose) {
@@ -247,7 +264,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       const formats = [...summary.formats].map(([f, n]) => `${n} ${f}`).join(', ');
       io.stderr.write(
         `twocities: ${summary.stored} documents stored (${formats || 'none'}), ${summary.sentences} sentences, ` +
-          `${summary.duplicates} already stored, ${summary.skipped} skipped` +
+          `${summary.duplicates} already stored, ${summary.nearDuplicates} near-duplicates folded, ${summary.skipped} skipped` +
           (folded ? `, ${folded} repeated paragraphs counted once` : '') +
           ` → ${flags.db as string}\n`,
       );
@@ -292,6 +309,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       .option('--sheet <name>', 'Excel sheet to read (default: the first)')
       .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
       .option('--jobs <n>', 'coding threads (default: one per core)')
+      .option('--sources <file>', 'a sources sidecar (YAML or CSV) mapping paths, URL patterns or domains to side and source')
+      .option('--near-duplicates [threshold]', 'fold documents at least this similar to a stored one: stored once, sources linked (MinHash Jaccard; default 0.35)')
       .option('--strict', 'exit with status 1 if any input had a problem')
       .option('--verbose', 'also print informational messages (cleaning changes, duplicates)')
       .option('--no-progress', 'no progress line, even on a terminal');
@@ -304,7 +323,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--html <file>', 'also write the self-contained HTML report to this file')
     .action(async (paths: string[], flags: Record<string, unknown>) => ingestAction(paths, flags, true));
 
-  ingestOptions(program.command('ingest').description('read, code and store documents without printing a report').argument('[paths...]', 'files, directories, or - for stdin'))
+  ingestOptions(program.command('ingest').description('read, code and store documents without printing a report').argument('[paths...]', 'files, directories, http(s) URLs of feeds or pages, or - for stdin'))
     .action(async (paths: string[], flags: Record<string, unknown>) => ingestAction(paths, flags, false));
 
   program

@@ -38,6 +38,36 @@ interface Compiled {
 
 const JA_ANY = /[\u3000-\uffff]/u;
 
+/** A trie over lowercased letters and digits: patterns filed under a whole first word or a 1–3 character prefix. */
+interface TrieNode {
+  next: Array<TrieNode | undefined>;
+  word?: Compiled[];
+  prefix?: Compiled[];
+}
+
+function newNode(): TrieNode {
+  return { next: new Array<TrieNode | undefined>(36).fill(undefined) };
+}
+
+/** Trie slot of an ASCII letter (either case) or digit. */
+function slot(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
+function trieNode(root: TrieNode, key: string): TrieNode {
+  let node = root;
+  for (let k = 0; k < key.length; k++) {
+    const s = slot(key.charCodeAt(k));
+    let next = node.next[s];
+    if (!next) {
+      next = newNode();
+      node.next[s] = next;
+    }
+    node = next;
+  }
+  return node;
+}
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -74,14 +104,26 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
       else map.set(a, [c]);
     }
   }
-  // One alternation of every English anchor finds the only word starts worth looking at.
+  // English anchors are found by walking each word once through a trie of the lowercased letter/digit keys:
+  // a word start is worth confirming exactly when its whole word is a word key or its first 1–3 characters a prefix key.
+  const root = newNode();
+  for (const [k, list] of enWords) trieNode(root, k).word = list;
+  for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trieNode(root, k).prefix = list;
+  // Prefix keys can also open with punctuation or other non-word characters: those starts are checked by one sticky regex.
   const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  const wordKeys = [...enWords.keys()].sort((a, b) => b.length - a.length).map(esc);
   const prefixKeys = [...enMap.keys()].sort((a, b) => b.length - a.length).map(esc);
-  const alts: string[] = [];
-  if (wordKeys.length > 0) alts.push(`(?<![A-Za-z0-9])(?:${wordKeys.join('|')})(?![A-Za-z0-9])`);
-  if (prefixKeys.length > 0) alts.push(`(?<![A-Za-z0-9])(?:${prefixKeys.join('|')})`);
-  const enFinder = alts.length > 0 ? new RegExp(alts.join('|'), 'gi') : null;
+  const prefixAt = prefixKeys.length > 0 ? new RegExp(`(?:${prefixKeys.join('|')})`, 'iy') : null;
+  const firstOf = prefixKeys.length > 0 ? new RegExp(`^(?:${[...enMap.keys()].map((k) => esc(k.slice(0, 1))).join('|')})`, 'i') : null;
+  // Whether a (non-word) code unit can open a prefix key, learnt on first sight: 0 unknown, 1 yes, 2 no.
+  const opens = new Uint8Array(65536);
+  const canOpen = (c: number): boolean => {
+    let v = opens[c] as number;
+    if (v === 0) {
+      v = firstOf?.test(String.fromCharCode(c)) ? 1 : 2;
+      opens[c] = v;
+    }
+    return v === 1;
+  };
   const scan = (norm: string): ScanHit[] => {
     const hits: ScanHit[] = [];
     const n = norm.length;
@@ -89,37 +131,53 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
       if (!list) return;
       for (const c of list) {
         c.re.lastIndex = i;
-        const m = c.re.exec(norm);
-        if (m) hits.push({ entry: c.entry, start: i, end: i + m[0].length });
+        // A sticky test leaves lastIndex at the end of the match: no match array is built.
+        if (c.re.test(norm)) hits.push({ entry: c.entry, start: i, end: c.re.lastIndex });
       }
     };
-    if (enFinder) {
-      enFinder.lastIndex = 0;
-      let last = -1;
-      for (let m = enFinder.exec(norm); m; m = enFinder.exec(norm)) {
-        const i = m.index;
-        // Matches are tried from the earliest start; continue right after it so that overlapping keys are seen.
-        enFinder.lastIndex = i + 1;
-        if (i === last) continue;
-        last = i;
-        const c = norm.charCodeAt(i);
-        if (isWordCode(c)) {
-          let j = i + 1;
-          while (j < n && isWordCode(norm.charCodeAt(j))) j++;
-          const w = norm.slice(i, j).toLowerCase();
-          tryList(enWords.get(w), i);
-          if (enMap.size > 0) {
-            tryList(enMap.get(w.slice(0, 1)), i);
-            if (w.length > 1) tryList(enMap.get(w.slice(0, 2)), i);
-            if (w.length > 2) tryList(enMap.get(w.slice(0, 3)), i);
+    let i = 0;
+    let prevWord = false;
+    while (i < n) {
+      const c = norm.charCodeAt(i);
+      if (isWordCode(c)) {
+        // The word starts here (the loop steps over whole words); follow it down the trie.
+        let node: TrieNode | undefined = root;
+        let p1: Compiled[] | undefined;
+        let p2: Compiled[] | undefined;
+        let p3: Compiled[] | undefined;
+        let j = i;
+        for (; j < n; j++) {
+          const cj = norm.charCodeAt(j);
+          if (!isWordCode(cj)) break;
+          if (node) {
+            node = node.next[slot(cj)];
+            if (node) {
+              const depth = j - i;
+              if (depth === 0) p1 = node.prefix;
+              else if (depth === 1) p2 = node.prefix;
+              else if (depth === 2) p3 = node.prefix;
+            }
           }
-        } else {
+        }
+        tryList(node?.word, i);
+        tryList(p1, i);
+        tryList(p2, i);
+        tryList(p3, i);
+        i = j;
+        prevWord = true;
+        continue;
+      }
+      if (!prevWord && prefixAt && canOpen(c)) {
+        prefixAt.lastIndex = i;
+        if (prefixAt.test(norm)) {
           const k3 = norm.slice(i, i + 3).toLowerCase();
           tryList(enMap.get(k3.slice(0, 1)), i);
           if (k3.length > 1) tryList(enMap.get(k3.slice(0, 2)), i);
           if (k3.length > 2) tryList(enMap.get(k3), i);
         }
       }
+      prevWord = false;
+      i++;
     }
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {

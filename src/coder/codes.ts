@@ -10,6 +10,9 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 
+/** The hit kinds that can make a code decision or a tone. */
+const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal', 'tone-positive', 'tone-negative'];
+
 /** The codes decided for one sentence. */
 export interface CodeDecision {
   raised: CodeHit[];
@@ -60,6 +63,8 @@ function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
  * decideCodes(prepare('Nobody raised Japan passing.', cb), cb, []).negated[0]?.code; // 'japan_passing'
  */
 export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
+  // Without a code, denial, back-reference or tone word nothing below can be raised, negated or lend tone.
+  if (!CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.

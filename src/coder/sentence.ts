@@ -48,17 +48,14 @@ function addBoundaries(text: string, lang: 'en' | 'ja'): number[] {
 
 function quoteSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      if (open < 0) open = i;
-      else {
-        spans.push([open, i + 1]);
-        open = -1;
-      }
-    }
+  // Straight quotes pair up in order; indexOf skips the text between them.
+  for (let open = text.indexOf('"'); open >= 0; ) {
+    const close = text.indexOf('"', open + 1);
+    if (close < 0) break;
+    spans.push([open, close + 1]);
+    open = text.indexOf('"', close + 1);
   }
+  if (text.indexOf('「') < 0 && text.indexOf('『') < 0) return spans;
   const ja = /[「『]/gu;
   for (const m of text.matchAll(ja)) {
     const close = m[0] === '「' ? '」' : '』';
@@ -66,6 +63,39 @@ function quoteSpans(text: string): Array<[number, number]> {
     spans.push([m.index, end < 0 ? text.length : end + 1]);
   }
   return spans;
+}
+
+/** No hits at all: one shared, never-written map. */
+const NO_HITS: ReadonlyMap<string, ScanHit[]> = new Map();
+
+/** A prepared sentence whose quotes, clause boundaries and word starts are worked out on first use only. */
+class PreparedSentence implements Prepared {
+  tag?: Prepared['tag'];
+  dateline?: Prepared['dateline'];
+  bodyStart = 0;
+  private q?: Array<[number, number]>;
+  private b?: number[];
+  private w?: number[];
+  constructor(
+    readonly original: string,
+    readonly norm: Normalized,
+    readonly text: string,
+    readonly lang: 'en' | 'ja',
+    readonly byKind: Map<string, ScanHit[]>,
+  ) {}
+  get quotes(): Array<[number, number]> {
+    return (this.q ??= quoteSpans(this.text));
+  }
+  get boundaries(): number[] {
+    return (this.b ??= addBoundaries(this.text, this.lang));
+  }
+  get wordStarts(): number[] {
+    if (!this.w) {
+      this.w = [];
+      if (this.lang === 'en') for (const m of this.text.matchAll(/\S+/gu)) this.w.push(m.index);
+    }
+    return this.w;
+  }
 }
 
 /**
@@ -78,32 +108,38 @@ export function prepare(original: string, cb: Codebook): Prepared {
   const norm = normalize(original);
   const text = norm.text;
   const lang: 'en' | 'ja' = JA_RE.test(text) ? 'ja' : 'en';
-  const byKind = new Map<string, ScanHit[]>();
-  for (const h of cb.matcher.scan(text)) {
-    const list = byKind.get(h.entry.kind);
-    if (list) list.push(h);
-    else byKind.set(h.entry.kind, [h]);
+  const hits = cb.matcher.scan(text);
+  let byKind = NO_HITS as Map<string, ScanHit[]>;
+  if (hits.length > 0) {
+    byKind = new Map();
+    for (const h of hits) {
+      const list = byKind.get(h.entry.kind);
+      if (list) list.push(h);
+      else byKind.set(h.entry.kind, [h]);
+    }
+    for (const list of byKind.values()) if (list.length > 1) list.sort((a, b) => a.start - b.start || b.end - a.end);
   }
-  for (const list of byKind.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
-  let bodyStart = 0;
-  let tag: Prepared['tag'];
-  let dateline: Prepared['dateline'];
-  const dl = (lang === 'ja' ? DATELINE_JA : DATELINE_EN).exec(text);
+  const p = new PreparedSentence(original, norm, text, lang, byKind);
+  // Each head pattern needs a character most sentences lack: look for it before running the pattern.
+  const dl = lang === 'ja' ? (text.includes('【') ? DATELINE_JA.exec(text) : null) : text.includes('—') || text.includes('–') ? DATELINE_EN.exec(text) : null;
   if (dl) {
-    dateline = { start: 0, end: dl[0].length };
-    bodyStart = dl[0].length;
+    p.dateline = { start: 0, end: dl[0].length };
+    p.bodyStart = dl[0].length;
   } else {
     const dash = lang === 'ja' ? TAG_JA_DASH.exec(text) : null;
-    const m = dash ?? TAG_JA_POST.exec(text) ?? TAG_JA_DIET.exec(text) ?? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text));
+    const colon = text.includes(':') || (lang === 'ja' && text.includes('：'));
+    const m =
+      dash ??
+      (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
+      (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
+      (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null);
     if (m && (m[1] ?? '').length > 0) {
       const label = dash ? '質問' : (m[1] as string);
-      tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase(), interviewer: dash !== null };
-      bodyStart = m[0].length;
+      p.tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase(), interviewer: dash !== null };
+      p.bodyStart = m[0].length;
     }
   }
-  const wordStarts: number[] = [];
-  if (lang === 'en') for (const m of text.matchAll(/\S+/gu)) wordStarts.push(m.index);
-  return { original, norm, text, lang, byKind, quotes: quoteSpans(text), boundaries: addBoundaries(text, lang), tag, dateline, bodyStart, wordStarts };
+  return p;
 }
 
 /** Hits of one kind (empty list when none). */

@@ -70,7 +70,13 @@ const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
+/** Without these kinds of hit an English sentence names no holder (every path below needs one of them). */
+const EN_HOLDING = ['frame', 'verb', 'noun', 'verb-before', 'reaction'];
+/** Likewise for a Japanese sentence: a frame, or a candidate holder before a particle. */
+const JA_HOLDING = ['frame', 'cue', 'home', 'holder', 'continuation'];
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
+  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
@@ -158,6 +164,7 @@ function relayable(p: Prepared): boolean {
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
+  if (!JA_HOLDING.some((k) => p.byKind.has(k))) return null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.

@@ -34,6 +34,8 @@ export interface Matcher {
 interface Compiled {
   entry: PatternEntry;
   re: RegExp;
+  /** Ids of words a match needs (one of each inner list), null when none is known. */
+  needs: number[][] | null;
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
@@ -43,6 +45,8 @@ interface TrieNode {
   next: Array<TrieNode | undefined>;
   word?: Compiled[];
   prefix?: Compiled[];
+  /** Id of a word some pattern requires, when this node ends one. */
+  req?: number;
 }
 
 function newNode(): TrieNode {
@@ -86,16 +90,26 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   const jaMap = new Map<string, Compiled[]>();
   const raw: Compiled[] = [];
   const kept: PatternEntry[] = [];
+  const reqIds = new Map<string, number>();
+  const reqId = (w: string): number => {
+    let id = reqIds.get(w);
+    if (id === undefined) {
+      id = reqIds.size;
+      reqIds.set(w, id);
+    }
+    return id;
+  };
   for (const entry of entries) {
     const { pattern } = compilePattern(entry.text);
     if (!pattern) continue;
     kept.push(entry);
     if (pattern.raw) {
-      raw.push({ entry, re: new RegExp(pattern.source, 'giu') });
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null });
       continue;
     }
     // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
-    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy') };
+    const needs = pattern.requires?.map((alts) => alts.map(reqId)) ?? null;
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs };
     // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
     const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
     for (const a of pattern.lang === 'en' && pattern.words ? pattern.words : pattern.anchors) {
@@ -109,6 +123,21 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   const root = newNode();
   for (const [k, list] of enWords) trieNode(root, k).word = list;
   for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trieNode(root, k).prefix = list;
+  for (const [w, id] of reqIds) trieNode(root, w).req = id;
+  // seen[id] === stamp when the word with that id occurs in the sentence being scanned.
+  const seen = new Int32Array(Math.max(1, reqIds.size));
+  let stamp = 0;
+  const candAt: number[] = [];
+  const candList: Array<Compiled[] | undefined> = [];
+  const ready = (c: Compiled): boolean => {
+    if (!c.needs) return true;
+    for (const alts of c.needs) {
+      let any = false;
+      for (const id of alts) if (seen[id] === stamp) any = true;
+      if (!any) return false;
+    }
+    return true;
+  };
   // Prefix keys can also open with punctuation or other non-word characters: those starts are checked by one sticky regex.
   const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   const prefixKeys = [...enMap.keys()].sort((a, b) => b.length - a.length).map(esc);
@@ -130,10 +159,20 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     const tryList = (list: Compiled[] | undefined, i: number): void => {
       if (!list) return;
       for (const c of list) {
+        if (!ready(c)) continue;
         c.re.lastIndex = i;
         // A sticky test leaves lastIndex at the end of the match: no match array is built.
         if (c.re.test(norm)) hits.push({ entry: c.entry, start: i, end: c.re.lastIndex });
       }
+    };
+    // First pass: the anchors' positions and lists, and which required words the sentence holds.
+    stamp++;
+    let nc = 0;
+    const note = (list: Compiled[] | undefined, i: number): void => {
+      if (!list) return;
+      candAt[nc] = i;
+      candList[nc] = list;
+      nc++;
     };
     let i = 0;
     let prevWord = false;
@@ -159,10 +198,13 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
             }
           }
         }
-        tryList(node?.word, i);
-        tryList(p1, i);
-        tryList(p2, i);
-        tryList(p3, i);
+        if (node) {
+          if (node.req !== undefined) seen[node.req] = stamp;
+          note(node.word, i);
+        }
+        note(p1, i);
+        note(p2, i);
+        note(p3, i);
         i = j;
         prevWord = true;
         continue;
@@ -171,13 +213,18 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         prefixAt.lastIndex = i;
         if (prefixAt.test(norm)) {
           const k3 = norm.slice(i, i + 3).toLowerCase();
-          tryList(enMap.get(k3.slice(0, 1)), i);
-          if (k3.length > 1) tryList(enMap.get(k3.slice(0, 2)), i);
-          if (k3.length > 2) tryList(enMap.get(k3), i);
+          note(enMap.get(k3.slice(0, 1)), i);
+          if (k3.length > 1) note(enMap.get(k3.slice(0, 2)), i);
+          if (k3.length > 2) note(enMap.get(k3), i);
         }
       }
       prevWord = false;
       i++;
+    }
+    // Second pass, in the same order: confirm each anchored pattern whose required words are all there.
+    for (let k = 0; k < nc; k++) {
+      tryList(candList[k], candAt[k] as number);
+      candList[k] = undefined;
     }
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {

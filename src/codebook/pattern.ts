@@ -21,6 +21,11 @@ export interface CompiledPattern {
   words?: string[];
   lang: 'en' | 'ja';
   raw: boolean;
+  /**
+   * English: whole words (lowercased letters and digits) a match must contain besides its first one;
+   * each inner list holds alternatives, one of which is present. Lets a scanner skip hopeless patterns.
+   */
+  requires?: string[][];
 }
 
 /** The outcome of compiling one pattern. */
@@ -131,6 +136,7 @@ function compileEn(src: string): PatternResult {
   let pendingGap = 0;
   let first = true;
   let firstWords: string[] | undefined;
+  const requires: string[][] = [];
   for (let ti = 0; ti < tokens.length; ti++) {
     let tok = tokens[ti] as string;
     const gap = /^(?:\.\.\.|…)(\d*)$/.exec(tok);
@@ -173,13 +179,18 @@ function compileEn(src: string): PatternResult {
       source += body;
       first = false;
     } else {
+      // A compulsory word of plain letters and digits follows a separator and ends at a word boundary: it is a whole word of any match.
+      if (!optional && !stem && needsEnd) {
+        const whole = [...new Set(prefixes(parts, 1000))];
+        if (whole.every((w) => /^[a-z0-9]+$/u.test(w))) requires.push(whole);
+      }
       const sep = pendingGap > 0 ? `${EN_SEP}(?:[^\\s.;:!?]+${EN_SEP}){0,${pendingGap}}` : EN_SEP;
       source += optional ? `(?:${sep}${body})?` : `${sep}${body}`;
       pendingGap = 0;
     }
   }
   if (pendingGap > 0) return { error: `pattern "${src}" cannot end with a gap` };
-  return { pattern: { source, anchors, lang: 'en', raw: false, ...(firstWords ? { words: firstWords } : {}) } };
+  return { pattern: { source, anchors, lang: 'en', raw: false, ...(firstWords ? { words: firstWords } : {}), ...(requires.length > 0 ? { requires } : {}) } };
 }
 
 const E_ROW = 'えけせてねへめれげぜでべぺいきしちにひみりぎじびぴ';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook } from '../src/codebook/index.js';
+import { builtinCodebook, compilePattern, normalize, type PatternEntry, type ScanHit } from '../src/codebook/index.js';
 import { decide, type CoderUnit } from '../src/coder/index.js';
 import { clean } from '../src/clean.js';
 import { parseUnits } from '../src/label.js';
@@ -138,4 +138,103 @@ describe('coder equivalence with the recorded snapshot', () => {
     expect(all.filter((d) => d.negated.length > 0).length).toBeGreaterThan(20);
     expect(new Set(all.map((d) => d.voice.how)).size).toBeGreaterThanOrEqual(4);
   }, 120_000);
+});
+
+/**
+ * The scanner as it was before optimising: one alternation of every English anchor finds the word
+ * starts, each anchor's patterns are confirmed there, then Japanese characters, then raw regexes.
+ */
+function referenceScan(entries: readonly PatternEntry[]): (norm: string) => Array<[string, number, number]> {
+  type C = { entry: PatternEntry; re: RegExp };
+  const words = new Map<string, C[]>();
+  const pre = new Map<string, C[]>();
+  const ja = new Map<string, C[]>();
+  const raw: C[] = [];
+  const file = (m: Map<string, C[]>, k: string, c: C): void => void (m.get(k) ?? m.set(k, []).get(k))?.push(c);
+  for (const entry of entries) {
+    const p = compilePattern(entry.text).pattern;
+    if (!p) continue;
+    if (p.raw) {
+      raw.push({ entry, re: new RegExp(p.source, 'giu') });
+      continue;
+    }
+    const c = { entry, re: new RegExp(p.source, p.lang === 'en' ? 'y' : 'uy') };
+    for (const a of p.lang === 'en' && p.words ? p.words : p.anchors) file(p.lang === 'ja' ? ja : p.words ? words : pre, a, c);
+  }
+  const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const keys = (m: Map<string, C[]>): string => [...m.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
+  const finder = new RegExp(`(?<![A-Za-z0-9])(?:${keys(words)})(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:${keys(pre)})`, 'gi');
+  const wordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+  return (norm) => {
+    const hits: Array<[string, number, number]> = [];
+    const tryList = (list: C[] | undefined, i: number): void => {
+      for (const c of list ?? []) {
+        c.re.lastIndex = i;
+        const m = c.re.exec(norm);
+        if (m) hits.push([c.entry.rule, i, i + m[0].length]);
+      }
+    };
+    finder.lastIndex = 0;
+    let last = -1;
+    for (let m = finder.exec(norm); m; m = finder.exec(norm)) {
+      const i = m.index;
+      finder.lastIndex = i + 1;
+      if (i === last) continue;
+      last = i;
+      if (wordChar(norm[i])) {
+        let j = i + 1;
+        while (wordChar(norm[j])) j++;
+        const w = norm.slice(i, j).toLowerCase();
+        tryList(words.get(w), i);
+        for (let k = 1; k <= Math.min(3, w.length); k++) tryList(pre.get(w.slice(0, k)), i);
+      } else {
+        const k3 = norm.slice(i, i + 3).toLowerCase();
+        for (let k = 1; k <= k3.length; k++) tryList(pre.get(k3.slice(0, k)), i);
+      }
+    }
+    if (/[\u3000-\uffff]/u.test(norm)) for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) >= 0x3000) tryList(ja.get(norm[i] as string), i);
+    for (const c of raw) for (const m of norm.matchAll(c.re)) if (m[0].length > 0) hits.push([c.entry.rule, m.index, m.index + m[0].length]);
+    return hits;
+  };
+}
+
+/** A fixed-seed generator of sentences stitched from the codebook's own words, punctuation and case changes. */
+function stitched(entries: readonly PatternEntry[], count: number, seed: number): string[] {
+  let state = seed >>> 0;
+  const rand = (): number => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const vocab = [...new Set(entries.flatMap((e) => e.text.replace(/[{}|~?]/g, ' ').split(/\s+/)).filter((w) => w && w !== '...'))];
+  const glue = [' ', ' ', ' ', ', ', '. ', '; ', ' "', '" ', ' — ', "'s ", '-', ' (', ') ', ': ', '?', ' U.S. ', ' ＧＤＰ ', '　', 'é'];
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let s = '';
+    const n = 2 + Math.floor(rand() * 14);
+    for (let w = 0; w < n; w++) {
+      let word = pick(vocab);
+      const r = rand();
+      if (r < 0.15) word = word.toUpperCase();
+      else if (r < 0.3) word = word.charAt(0).toUpperCase() + word.slice(1);
+      else if (r < 0.35) word += pick(['s', 'ed', 'ing', 'x']);
+      s += word + pick(glue);
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+describe('scanner equivalence with the original one-alternation scanner', () => {
+  it('finds the same hits, in the same order, on real and stitched sentences', async () => {
+    const ref = referenceScan(cb.matcher.entries);
+    const { sets } = await collect();
+    const sentences = [...sets.values()].flat().flatMap((d) => d.texts);
+    sentences.push(...stitched(cb.matcher.entries, 20000, 11));
+    let withHits = 0;
+    for (const s of sentences) {
+      const norm = normalize(s).text;
+      const got = cb.matcher.scan(norm).map((h: ScanHit): [string, number, number] => [h.entry.rule, h.start, h.end]);
+      expect(got, norm).toEqual(ref(norm));
+      if (got.length > 0) withHits++;
+    }
+    expect(withHits).toBeGreaterThan(10000);
+  }, 300_000);
 });

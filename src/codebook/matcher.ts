@@ -36,6 +36,8 @@ interface Compiled {
   re: RegExp;
   /** Ids of words a match needs (one of each inner list), null when none is known. */
   needs: number[][] | null;
+  /** One word a match needs on its own (the longest such), checked first as the cheapest test; -1 when none. */
+  gate: number;
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
@@ -57,6 +59,10 @@ function newNode(): TrieNode {
 function slot(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
 }
+
+/** WORD[c] = trie slot + 1 for an ASCII letter or digit, 0 for any other code unit below 128. */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? slot(c) + 1 : 0;
 
 function trieNode(root: TrieNode, key: string): TrieNode {
   let node = root;
@@ -104,12 +110,14 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     if (!pattern) continue;
     kept.push(entry);
     if (pattern.raw) {
-      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null });
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null, gate: -1 });
       continue;
     }
     // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
     const needs = pattern.requires?.map((alts) => alts.map(reqId)) ?? null;
-    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs };
+    const single = (pattern.requires ?? []).filter((alts) => alts.length === 1).map((alts) => alts[0] as string);
+    const gate = single.length > 0 ? reqId(single.reduce((a, b) => (b.length > a.length ? b : a))) : -1;
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs, gate };
     // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
     const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
     for (const a of pattern.lang === 'en' && pattern.words ? pattern.words : pattern.anchors) {
@@ -130,6 +138,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   const candAt: number[] = [];
   const candList: Array<Compiled[] | undefined> = [];
   const ready = (c: Compiled): boolean => {
+    if (c.gate >= 0 && seen[c.gate] !== stamp) return false;
     if (!c.needs) return true;
     for (const alts of c.needs) {
       let any = false;
@@ -178,7 +187,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     let prevWord = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
-      if (isWordCode(c)) {
+      if (c < 128 && (WORD[c] as number) > 0) {
         // The word starts here (the loop steps over whole words); follow it down the trie.
         let node: TrieNode | undefined = root;
         let p1: Compiled[] | undefined;
@@ -187,9 +196,10 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         let j = i;
         for (; j < n; j++) {
           const cj = norm.charCodeAt(j);
-          if (!isWordCode(cj)) break;
+          const w = cj < 128 ? (WORD[cj] as number) : 0;
+          if (w === 0) break;
           if (node) {
-            node = node.next[slot(cj)];
+            node = node.next[w - 1];
             if (node) {
               const depth = j - i;
               if (depth === 0) p1 = node.prefix;

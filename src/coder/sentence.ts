@@ -65,6 +65,13 @@ function quoteSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** The code units `\s` matches (WhiteSpace and LineTerminator); all are single code units. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** No hits at all: one shared, never-written map. */
 const NO_HITS: ReadonlyMap<string, ScanHit[]> = new Map();
 
@@ -92,7 +99,16 @@ class PreparedSentence implements Prepared {
   get wordStarts(): number[] {
     if (!this.w) {
       this.w = [];
-      if (this.lang === 'en') for (const m of this.text.matchAll(/\S+/gu)) this.w.push(m.index);
+      if (this.lang === 'en') {
+        // Where a non-space follows a space or the start: the starts of /\S+/gu, without match objects.
+        const t = this.text;
+        let prevSpace = true;
+        for (let i = 0; i < t.length; i++) {
+          const space = isSpace(t.charCodeAt(i));
+          if (!space && prevSpace) this.w.push(i);
+          prevSpace = space;
+        }
+      }
     }
     return this.w;
   }

@@ -127,7 +127,10 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
 
 function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
   const folded = store.duplicates().length;
-  const notes = folded > 0 ? [...extraMessages, makeMessage('store', 'store:near-duplicates', 'info', `${folded} near-duplicates folded: each counted once, its sources linked`)] : extraMessages;
+  const formats = [...store.formatCounts()].map(([f, n]) => `${n} ${f}`).join(', ');
+  const notes = [...extraMessages];
+  if (formats) notes.push(makeMessage('store', 'store:formats', 'info', `documents in the store by format: ${formats}`));
+  if (folded > 0) notes.push(makeMessage('store', 'store:near-duplicates', 'info', `${folded} near-duplicates folded: each counted once, its sources linked`));
   const withMessages: Measurement = notes.length ? { ...m, messages: [...m.messages, ...notes] } : m;
   return renderReportAsync(withMessages, format, {
     title: `twocities — ${codebook.name}`,

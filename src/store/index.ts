@@ -927,6 +927,17 @@ export class Store {
   }
 
   /**
+   * Stored documents per input format (`txt`, `pdf`, `csv`, ...), most common first.
+   *
+   * @example
+   * store.formatCounts(); // Map { 'md' => 14, 'txt' => 3 }
+   */
+  formatCounts(): Map<string, number> {
+    const rows = this.stmt('SELECT coalesce(format, ?) AS f, count(*) AS n FROM documents GROUP BY f ORDER BY n DESC, f').all('unknown') as Array<{ f: string; n: number }>;
+    return new Map(rows.map((r) => [r.f, r.n]));
+  }
+
+  /**
    * The sides, sources, languages and date range present in the store (for filter menus).
    *
    * @example

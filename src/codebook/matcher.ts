@@ -42,17 +42,41 @@ interface Compiled {
 
 const JA_ANY = /[\u3000-\uffff]/u;
 
-/** A trie over lowercased letters and digits: patterns filed under a whole first word or a 1–3 character prefix. */
-interface TrieNode {
-  next: Array<TrieNode | undefined>;
-  word?: Compiled[];
-  prefix?: Compiled[];
-  /** Id of a word some pattern requires, when this node ends one. */
-  req?: number;
-}
+/**
+ * A trie over lowercased letters and digits, flat in typed arrays (node 0 is the root): patterns
+ * filed under a whole first word or a 1–3 character prefix, and the words some pattern requires.
+ */
+class Trie {
+  /** kids[node * 36 + slot] = child node, 0 when none. */
+  kids: Int32Array = new Int32Array(36);
+  word: Array<Compiled[] | undefined> = [undefined];
+  prefix: Array<Compiled[] | undefined> = [undefined];
+  /** Id of the required word ending at a node, -1 when none. */
+  req: number[] = [-1];
+  private size = 1;
 
-function newNode(): TrieNode {
-  return { next: new Array<TrieNode | undefined>(36).fill(undefined) };
+  /** The node for `key` (lowercase letters and digits), created when missing. */
+  node(key: string): number {
+    let node = 0;
+    for (let k = 0; k < key.length; k++) {
+      const at = node * 36 + slot(key.charCodeAt(k));
+      let next = this.kids[at] as number;
+      if (next === 0) {
+        next = this.size++;
+        if (this.size * 36 > this.kids.length) {
+          const grown = new Int32Array(this.kids.length * 2);
+          grown.set(this.kids);
+          this.kids = grown;
+        }
+        this.kids[at] = next;
+        this.word.push(undefined);
+        this.prefix.push(undefined);
+        this.req.push(-1);
+      }
+      node = next;
+    }
+    return node;
+  }
 }
 
 /** Trie slot of an ASCII letter (either case) or digit. */
@@ -63,20 +87,6 @@ function slot(c: number): number {
 /** WORD[c] = trie slot + 1 for an ASCII letter or digit, 0 for any other code unit below 128. */
 const WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? slot(c) + 1 : 0;
-
-function trieNode(root: TrieNode, key: string): TrieNode {
-  let node = root;
-  for (let k = 0; k < key.length; k++) {
-    const s = slot(key.charCodeAt(k));
-    let next = node.next[s];
-    if (!next) {
-      next = newNode();
-      node.next[s] = next;
-    }
-    node = next;
-  }
-  return node;
-}
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -128,10 +138,11 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   }
   // English anchors are found by walking each word once through a trie of the lowercased letter/digit keys:
   // a word start is worth confirming exactly when its whole word is a word key or its first 1–3 characters a prefix key.
-  const root = newNode();
-  for (const [k, list] of enWords) trieNode(root, k).word = list;
-  for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trieNode(root, k).prefix = list;
-  for (const [w, id] of reqIds) trieNode(root, w).req = id;
+  const trie = new Trie();
+  for (const [k, list] of enWords) trie.word[trie.node(k)] = list;
+  for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trie.prefix[trie.node(k)] = list;
+  for (const [w, id] of reqIds) trie.req[trie.node(w)] = id;
+  const { kids, word: wordAt, prefix: prefixAtNode, req: reqAt } = trie;
   // seen[id] === stamp when the word with that id occurs in the sentence being scanned.
   const seen = new Int32Array(Math.max(1, reqIds.size));
   let stamp = 0;
@@ -189,32 +200,32 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
       const c = norm.charCodeAt(i);
       if (c < 128 && (WORD[c] as number) > 0) {
         // The word starts here (the loop steps over whole words); follow it down the trie.
-        let node: TrieNode | undefined = root;
-        let p1: Compiled[] | undefined;
-        let p2: Compiled[] | undefined;
-        let p3: Compiled[] | undefined;
+        // node -1: the word has left the trie.
+        let node = 0;
+        let p1 = 0;
+        let p2 = 0;
+        let p3 = 0;
         let j = i;
         for (; j < n; j++) {
           const cj = norm.charCodeAt(j);
           const w = cj < 128 ? (WORD[cj] as number) : 0;
           if (w === 0) break;
-          if (node) {
-            node = node.next[w - 1];
-            if (node) {
-              const depth = j - i;
-              if (depth === 0) p1 = node.prefix;
-              else if (depth === 1) p2 = node.prefix;
-              else if (depth === 2) p3 = node.prefix;
-            }
+          if (node >= 0) {
+            node = (kids[node * 36 + w - 1] as number) || -1;
+            const depth = j - i;
+            if (depth === 0) p1 = node;
+            else if (depth === 1) p2 = node;
+            else if (depth === 2) p3 = node;
           }
         }
-        if (node) {
-          if (node.req !== undefined) seen[node.req] = stamp;
-          note(node.word, i);
+        if (node > 0) {
+          const r = reqAt[node] as number;
+          if (r >= 0) seen[r] = stamp;
+          note(wordAt[node], i);
         }
-        note(p1, i);
-        note(p2, i);
-        note(p3, i);
+        if (p1 > 0) note(prefixAtNode[p1], i);
+        if (p2 > 0) note(prefixAtNode[p2], i);
+        if (p3 > 0) note(prefixAtNode[p3], i);
         i = j;
         prevWord = true;
         continue;

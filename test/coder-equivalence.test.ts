@@ -204,7 +204,7 @@ function stitched(entries: readonly PatternEntry[], count: number, seed: number)
   const rand = (): number => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const vocab = [...new Set(entries.flatMap((e) => e.text.replace(/[{}|~?]/g, ' ').split(/\s+/)).filter((w) => w && w !== '...'))];
-  const glue = [' ', ' ', ' ', ', ', '. ', '; ', ' "', '" ', ' — ', "'s ", '-', ' (', ') ', ': ', '?', ' U.S. ', ' ＧＤＰ ', '　', 'é'];
+  const glue = ['', '', ' ', ' ', ' ', ', ', '. ', '; ', ' "', '" ', ' — ', "'s ", '-', ' (', ') ', ': ', '?', ' U.S. ', ' ＧＤＰ ', '　', 'é'];
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     let s = '';
@@ -215,6 +215,8 @@ function stitched(entries: readonly PatternEntry[], count: number, seed: number)
       if (r < 0.15) word = word.toUpperCase();
       else if (r < 0.3) word = word.charAt(0).toUpperCase() + word.slice(1);
       else if (r < 0.35) word += pick(['s', 'ed', 'ing', 'x']);
+      // Japanese words inflected: their last characters replaced by common endings.
+      if (/[\u3040-\u9fff]/u.test(word) && rand() < 0.5) word = word.slice(0, -1 - Math.floor(rand() * 2)) + pick(['られ', 'た', 'わ', 'し', 'さ', 'ない', 'き', 'れる', 'っ', 'ず', '。']);
       s += word + pick(glue);
     }
     out.push(s);

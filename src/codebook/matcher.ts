@@ -38,6 +38,8 @@ interface Compiled {
   needs: number[][] | null;
   /** One word a match needs on its own (the longest such), checked first as the cheapest test; -1 when none. */
   gate: number;
+  /** Japanese: the possible first two characters of a match, null when unknown. */
+  heads: string[] | null;
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
@@ -120,14 +122,14 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     if (!pattern) continue;
     kept.push(entry);
     if (pattern.raw) {
-      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null, gate: -1 });
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null, gate: -1, heads: null });
       continue;
     }
     // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
     const needs = pattern.requires?.map((alts) => alts.map(reqId)) ?? null;
     const single = (pattern.requires ?? []).filter((alts) => alts.length === 1).map((alts) => alts[0] as string);
     const gate = single.length > 0 ? reqId(single.reduce((a, b) => (b.length > a.length ? b : a))) : -1;
-    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs, gate };
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs, gate, heads: pattern.heads ?? null };
     // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
     const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
     for (const a of pattern.lang === 'en' && pattern.words ? pattern.words : pattern.anchors) {
@@ -138,6 +140,18 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   }
   // English anchors are found by walking each word once through a trie of the lowercased letter/digit keys:
   // a word start is worth confirming exactly when its whole word is a word key or its first 1–3 characters a prefix key.
+  // Japanese lists narrowed by the second character, each keeping the original order: a pair's list holds the
+  // patterns that can start with that pair plus those of unknown start; a first character alone, only the latter.
+  const jaPair = new Map<number, Compiled[]>();
+  const jaFirst = new Map<number, Compiled[]>();
+  for (const [k, list] of jaMap) {
+    const c1 = k.charCodeAt(0);
+    jaFirst.set(c1, list.filter((c) => !c.heads));
+    for (const h of new Set(list.flatMap((c) => c.heads ?? []))) {
+      if (h.charCodeAt(0) !== c1) continue;
+      jaPair.set(c1 * 65536 + h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
+    }
+  }
   const trie = new Trie();
   for (const [k, list] of enWords) trie.word[trie.node(k)] = list;
   for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trie.prefix[trie.node(k)] = list;
@@ -250,7 +264,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
-        if (c >= 0x3000) tryList(jaMap.get(norm[i] as string), i);
+        if (c >= 0x3000) tryList(i + 1 < n ? (jaPair.get(c * 65536 + norm.charCodeAt(i + 1)) ?? jaFirst.get(c)) : jaFirst.get(c), i);
       }
     }
     for (const c of raw) {

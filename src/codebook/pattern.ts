@@ -26,6 +26,11 @@ export interface CompiledPattern {
    * each inner list holds alternatives, one of which is present. Lets a scanner skip hopeless patterns.
    */
   requires?: string[][];
+  /**
+   * Japanese: every possible first two characters of a match (exact, no case folding), when each
+   * is known; a scanner can skip the pattern wherever the text starts otherwise.
+   */
+  heads?: string[];
 }
 
 /** The outcome of compiling one pattern. */
@@ -237,6 +242,7 @@ function compileJa(srcIn: string): PatternResult {
   // split with a capture group interleaves literals and gap sizes
   let source = '';
   let anchors: string[] = [];
+  let heads: string[] | undefined;
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = (pieces[i] ?? '').replace(/\s+/g, '');
     if (piece.length === 0) return { error: `pattern "${srcIn}" has an empty part around a gap` };
@@ -250,6 +256,7 @@ function compileJa(srcIn: string): PatternResult {
       else body += `(?:${p.map((a) => (isLast && lastPart && !literal ? conjugate(a) : escapeRe(a))).join('|')})`;
     });
     if (i === 0) {
+      heads = headsOf(parts, isLast && !literal);
       anchors = prefixes(parts, 1);
       if (anchors.some((a) => a.length === 0)) return { error: `pattern "${srcIn}" has no literal start` };
       source = body;
@@ -258,7 +265,26 @@ function compileJa(srcIn: string): PatternResult {
       source += `[^。！？]{0,${n}}?${body}`;
     }
   }
-  return { pattern: { source, anchors, lang: 'ja', raw: false } };
+  return { pattern: { source, anchors, lang: 'ja', raw: false, ...(heads ? { heads } : {}) } };
+}
+
+/**
+ * The first two characters every match of a Japanese piece starts with, or undefined when some
+ * match may be shorter. A conjugated last part keeps only its stem (inflection rewrites at most two characters).
+ */
+function headsOf(parts: Array<string | string[]>, conjugated: boolean): string[] | undefined {
+  let acc = [''];
+  parts.forEach((p, pi) => {
+    const cut = conjugated && pi === parts.length - 1;
+    const opts = (typeof p === 'string' ? [p] : p).map((o) => (cut ? o.slice(0, Math.max(0, o.length - 2)) : o));
+    const next = new Set<string>();
+    for (const a of acc) {
+      if (a.length >= 2) next.add(a);
+      else for (const o of opts) next.add((a + o).slice(0, 2));
+    }
+    acc = [...next];
+  });
+  return acc.every((a) => a.length === 2) ? acc : undefined;
 }
 
 /**

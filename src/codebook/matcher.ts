@@ -44,6 +44,12 @@ interface Compiled {
 
 const JA_ANY = /[\u3000-\uffff]/u;
 
+/** Japanese patterns by first character: those of unknown second character, and by second character (original order kept). */
+interface JaStart {
+  only: Compiled[] | undefined;
+  pairs: Map<number, Compiled[]>;
+}
+
 /**
  * A trie over lowercased letters and digits, flat in typed arrays (node 0 is the root): patterns
  * filed under a whole first word or a 1–3 character prefix, and the words some pattern requires.
@@ -142,15 +148,15 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   // a word start is worth confirming exactly when its whole word is a word key or its first 1–3 characters a prefix key.
   // Japanese lists narrowed by the second character, each keeping the original order: a pair's list holds the
   // patterns that can start with that pair plus those of unknown start; a first character alone, only the latter.
-  const jaPair = new Map<number, Compiled[]>();
-  const jaFirst = new Map<number, Compiled[]>();
+  const jaAt = new Array<JaStart | undefined>(65536).fill(undefined);
   for (const [k, list] of jaMap) {
     const c1 = k.charCodeAt(0);
-    jaFirst.set(c1, list.filter((c) => !c.heads));
+    const only = list.filter((c) => !c.heads);
+    const entry: JaStart = { only: only.length > 0 ? only : undefined, pairs: new Map() };
     for (const h of new Set(list.flatMap((c) => c.heads ?? []))) {
-      if (h.charCodeAt(0) !== c1) continue;
-      jaPair.set(c1 * 65536 + h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
+      if (h.charCodeAt(0) === c1) entry.pairs.set(h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
     }
+    jaAt[c1] = entry;
   }
   const trie = new Trie();
   for (const [k, list] of enWords) trie.word[trie.node(k)] = list;
@@ -264,7 +270,8 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
-        if (c >= 0x3000) tryList(i + 1 < n ? (jaPair.get(c * 65536 + norm.charCodeAt(i + 1)) ?? jaFirst.get(c)) : jaFirst.get(c), i);
+        const at = c >= 0x3000 ? jaAt[c] : undefined;
+        if (at) tryList(i + 1 < n ? (at.pairs.get(norm.charCodeAt(i + 1)) ?? at.only) : at.only, i);
       }
     }
     for (const c of raw) {

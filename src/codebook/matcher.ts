@@ -193,27 +193,23 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     }
     return v === 1;
   };
-  const scan = (norm: string): ScanHit[] => {
-    const hits: ScanHit[] = [];
+  const tryList = (norm: string, hits: ScanHit[], list: Compiled[] | undefined, i: number): void => {
+    if (!list) return;
+    for (const c of list) {
+      if (!ready(c)) continue;
+      c.re.lastIndex = i;
+      // A sticky test leaves lastIndex at the end of the match: no match array is built.
+      if (c.re.test(norm)) hits.push({ entry: c.entry, start: i, end: c.re.lastIndex });
+    }
+  };
+  /** First pass: the anchors' positions and lists into candAt/candList, and which required words the sentence holds; returns their number. */
+  const walk = (norm: string): number => {
+    // Everything the loop reads is a local: captured variables would be reloaded from the closure's context.
     const n = norm.length;
-    const tryList = (list: Compiled[] | undefined, i: number): void => {
-      if (!list) return;
-      for (const c of list) {
-        if (!ready(c)) continue;
-        c.re.lastIndex = i;
-        // A sticky test leaves lastIndex at the end of the match: no match array is built.
-        if (c.re.test(norm)) hits.push({ entry: c.entry, start: i, end: c.re.lastIndex });
-      }
-    };
-    // First pass: the anchors' positions and lists, and which required words the sentence holds.
-    stamp++;
+    const st = ++stamp;
+    const seenHere = seen;
+    const kidsHere = kids;
     let nc = 0;
-    const note = (list: Compiled[] | undefined, i: number): void => {
-      if (!list) return;
-      candAt[nc] = i;
-      candList[nc] = list;
-      nc++;
-    };
     let i = 0;
     let prevWord = false;
     while (i < n) {
@@ -231,7 +227,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
           const w = cj < 128 ? (WORD[cj] as number) : 0;
           if (w === 0) break;
           if (node >= 0) {
-            node = (kids[node * 36 + w - 1] as number) || -1;
+            node = (kidsHere[node * 36 + w - 1] as number) || -1;
             const depth = j - i;
             if (depth === 0) p1 = node;
             else if (depth === 1) p2 = node;
@@ -240,12 +236,22 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         }
         if (node > 0) {
           const r = reqAt[node] as number;
-          if (r >= 0) seen[r] = stamp;
-          note(wordAt[node], i);
+          if (r >= 0) seenHere[r] = st;
+          const list = wordAt[node];
+          if (list) {
+            candAt[nc] = i;
+            candList[nc++] = list;
+          }
         }
-        if (p1 > 0) note(prefixAtNode[p1], i);
-        if (p2 > 0) note(prefixAtNode[p2], i);
-        if (p3 > 0) note(prefixAtNode[p3], i);
+        // The 1-, 2- and 3-character prefixes, in that order.
+        for (let k = 1; k <= 3; k++) {
+          const p = k === 1 ? p1 : k === 2 ? p2 : p3;
+          const list = p > 0 ? prefixAtNode[p] : undefined;
+          if (list) {
+            candAt[nc] = i;
+            candList[nc++] = list;
+          }
+        }
         i = j;
         prevWord = true;
         continue;
@@ -254,24 +260,34 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
         prefixAt.lastIndex = i;
         if (prefixAt.test(norm)) {
           const k3 = norm.slice(i, i + 3).toLowerCase();
-          note(enMap.get(k3.slice(0, 1)), i);
-          if (k3.length > 1) note(enMap.get(k3.slice(0, 2)), i);
-          if (k3.length > 2) note(enMap.get(k3), i);
+          for (let k = 1; k <= k3.length; k++) {
+            const list = enMap.get(k === 3 ? k3 : k3.slice(0, k));
+            if (list) {
+              candAt[nc] = i;
+              candList[nc++] = list;
+            }
+          }
         }
       }
       prevWord = false;
       i++;
     }
+    return nc;
+  };
+  const scan = (norm: string): ScanHit[] => {
+    const hits: ScanHit[] = [];
+    const n = norm.length;
+    const nc = walk(norm);
     // Second pass, in the same order: confirm each anchored pattern whose required words are all there.
     for (let k = 0; k < nc; k++) {
-      tryList(candList[k], candAt[k] as number);
+      tryList(norm, hits, candList[k], candAt[k] as number);
       candList[k] = undefined;
     }
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
         const at = c >= 0x3000 ? jaAt[c] : undefined;
-        if (at) tryList(i + 1 < n ? (at.pairs.get(norm.charCodeAt(i + 1)) ?? at.only) : at.only, i);
+        if (at) tryList(norm, hits, i + 1 < n ? (at.pairs.get(norm.charCodeAt(i + 1)) ?? at.only) : at.only, i);
       }
     }
     for (const c of raw) {

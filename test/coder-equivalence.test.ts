@@ -72,6 +72,11 @@ async function codeInputs(paths: string[], label: string): Promise<Coded[]> {
   return out;
 }
 
+/** Sources named relative to the repository and ../shared, so the snapshot holds on any checkout path. */
+function portable(source: string): string {
+  return source.split(SHARED).join('<shared>').split(ROOT).join('<repo>');
+}
+
 /** A JSON-clean copy (undefined fields dropped) so that snapshot and fresh decisions compare alike. */
 function plain<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
@@ -100,7 +105,7 @@ async function collect(): Promise<{ sets: Map<string, Coded[]>; skipped: string[
       rmSync(dir, { recursive: true, force: true });
     }
   } else skipped.push('generated corpus (../shared/bench/make-corpus.mjs is absent)');
-  for (const [k, v] of sets) sets.set(k, plain(v));
+  for (const [k, v] of sets) sets.set(k, plain(v).map((d) => ({ ...d, source: portable(d.source) })));
   return { sets, skipped };
 }
 

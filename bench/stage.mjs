@@ -33,9 +33,8 @@ const { readInputs } = await import(dist('read/index.js'));
 const { clean } = upTo >= 1 ? await import(dist('clean.js')) : {};
 const { segment } = upTo >= 2 ? await import(dist('segment.js')) : {};
 const { builtinCodebook } = upTo >= 3 ? await import(dist('codebook/index.js')) : {};
-const { decide } = upTo >= 3 ? await import(dist('coder/index.js')) : {};
 const { Store } = upTo >= 4 ? await import(dist('store/index.js')) : {};
-const { contentHash } = upTo >= 4 ? await import(dist('pipeline.js')) : {};
+const { codeDoc, contentHash } = upTo >= 3 ? await import(dist('pipeline.js')) : {};
 
 const codebook = builtinCodebook?.();
 let store;
@@ -95,14 +94,7 @@ for (;;) {
   sentences += doc.sentences.length;
   if (upTo < 3) continue;
   t = now();
-  const decisions = decide(
-    doc.sentences.map((s) => ({ text: s.text, paragraph: s.paragraph })),
-    { docSide: doc.meta.side, lang: doc.meta.lang, title: doc.meta.title },
-    codebook,
-  );
-  doc.sentences.forEach((s, i) => {
-    s.decision = decisions[i];
-  });
+  codeDoc(doc, codebook);
   if (stage === 'decide') timed += now() - t;
   if (upTo < 4) continue;
   if (doc.sentences.length === 0) {
@@ -110,7 +102,7 @@ for (;;) {
     continue;
   }
   t = now();
-  const hash = contentHash(doc.text);
+  const hash = contentHash(doc.text, doc.meta.date, doc.meta.source);
   if (store.hasHash(hash) === undefined && !inBatch.has(hash)) {
     inBatch.add(hash);
     batch.push({ doc, hash });

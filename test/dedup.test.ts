@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bandKeys, DEFAULT_THRESHOLD, jaccard, LshIndex, minhash, NearDuplicates, shingles, signatureSimilarity, tokens } from '../src/dedup.js';
 import { newDoc } from '../src/read/doc.js';
 import { Store } from '../src/store/index.js';
+import { seededRandom } from '../src/stats.js';
 
 interface Pair {
   a: string;
@@ -16,17 +17,8 @@ const pairs: Pair[] = readFileSync(new URL('./fixtures/formats/pairs.jsonl', imp
   .split('\n')
   .map((l) => JSON.parse(l) as Pair);
 
-/** A deterministic pseudo-random generator (mulberry32) for synthetic corpora. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator shared with measurement, so fixtures are the same on every run.
+const rng = seededRandom;
 
 const VOCAB = 'alliance tokyo washington base troops cost security defense minister talks treaty island missile deterrence budget summit trade tariff okinawa relocation exercise command statement officials analysts protest court ruling seabed navy air force marine'.split(' ');
 function randomStory(r: () => number, words = 120): string {

@@ -10,20 +10,13 @@ import { builtinCodebook } from '../src/codebook/index.js';
 import { analyzePaths } from '../src/pipeline.js';
 import { Store } from '../src/store/index.js';
 import { articlePage, column, makeDocx, makePdf } from './fixtures/formats/build.js';
+import { seededRandom } from '../src/stats.js';
 
 const root = mkdtempSync(join(tmpdir(), 'twocities-formats-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator shared with measurement, so fixtures are the same on every run.
+const rng = seededRandom;
 
 const SUBJECTS = ['Tokyo officials', 'Washington', 'The defense ministry', 'Analysts in Tokyo', 'The Pentagon', 'Okinawa residents'];
 const VERBS = ['said', 'warned', 'argued', 'insisted', 'noted'];

@@ -179,6 +179,19 @@ describe('twocities CLI', () => {
     expect(JSON.stringify(j)).toMatch(/alpha/i);
   });
 
+  it.skipIf(!haveShared)('evaluate --db records the figures, and the HTML report states them per language', async () => {
+    const dir = tmp();
+    const db = join(dir, 'ev.db');
+    writeFileSync(join(dir, 'a.txt'), 'Critics in Tokyo complain that Japan cannot say no to Washington.\n');
+    expect((await cli(['analyze', join(dir, 'a.txt'), '--db', db, '--side', 'tokyo'])).code).toBe(0);
+    expect((await cli(['evaluate', dev.pathname, '--db', db, '--reps', '50'])).code).toBe(0);
+    const r = await cli(['report', '--db', db, '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Last evaluation of this codebook/);
+    expect(r.out).toMatch(/en: voice accuracy<\/td><td>0\.\d{3} \[0\.\d{3}, [01]\.\d{3}\]/);
+    expect(r.out).toMatch(/ja: codes macro-F1/);
+  });
+
   describe.skipIf(!haveShared)('seed acceptance (../shared/seed)', () => {
     it('with --side washington, the article comes out as it argues', async () => {
       const dbPath = join(tmp(), 'seed.db');

@@ -140,6 +140,30 @@ function render(store: Store, codebook: Codebook, m: Measurement, filter: Measur
   });
 }
 
+type Est = { estimate: number; low: number; high: number };
+type Family = { accuracy: Est; kappa: Est; alpha: Est };
+type LangFigures = { units: number; voice: Family; tone: Family; raised: { macroF1: number; minF1: number }; negated: { micro: { f1: number } } };
+
+/** The figures the HTML report states for a codebook: labelled, per language, with intervals. */
+function evaluationSummary(gold: string, units: number, result: unknown): Record<string, string | number> {
+  const r = result as { overall: LangFigures; byLang: Record<string, LangFigures> };
+  const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+  const ci = (e: Est): string => `${f(e.estimate)} [${f(e.low)}, ${f(e.high)}]`;
+  const out: Record<string, string | number> = { gold, units };
+  const langs: Array<[string, LangFigures]> = [...Object.entries(r.byLang ?? {}), ['all', r.overall]];
+  for (const [lang, x] of langs) {
+    if (!x) continue;
+    out[`${lang}: units`] = x.units;
+    out[`${lang}: voice accuracy`] = ci(x.voice.accuracy);
+    out[`${lang}: voice kappa`] = ci(x.voice.kappa);
+    out[`${lang}: voice alpha`] = ci(x.voice.alpha);
+    out[`${lang}: codes macro-F1 (lowest code F1)`] = `${f(x.raised.macroF1)} (${f(x.raised.minF1)})`;
+    out[`${lang}: negated micro-F1`] = f(x.negated.micro.f1);
+    out[`${lang}: tone accuracy`] = ci(x.tone.accuracy);
+  }
+  return out;
+}
+
 interface OverlayFlags {
   overlay?: string;
   overlayColumn?: string;
@@ -420,7 +444,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         const store = openStore(flags.db, false);
         try {
           store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
-          store.putEvaluation(codebook.version, { gold, units: complete.length, result });
+          store.putEvaluation(codebook.version, evaluationSummary(gold, complete.length, result));
         } finally {
           store.close();
         }

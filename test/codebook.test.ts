@@ -152,6 +152,9 @@ describe('pattern language', () => {
     expect(matches('逆らう', '逆境')).toBe(false);
     expect(matches('ありえない', 'ありえなかった')).toBe(true);
     expect(matches('警戒する', '警戒している')).toBe(true);
+    // The classical す of する-verbs: 主張すべき, 対抗すまい.
+    expect(matches('主張する', '遠慮せず主張すべきだ')).toBe(true);
+    expect(matches('主張する', '主張者')).toBe(false);
     expect(matches('見捨てる=', '見捨てられる')).toBe(false);
   });
   it('Japanese: gaps stay inside the sentence', () => {

@@ -216,7 +216,7 @@ function conjugate(lit: string): string {
   const last = lit[lit.length - 1] ?? '';
   const before = lit[lit.length - 2] ?? '';
   const stem = lit.slice(0, -1);
-  if (lit.endsWith('する') && lit.length > 2) return `${escapeRe(lit.slice(0, -2))}(?:する|し|さ|せ|すれ|しろ)`;
+  if (lit.endsWith('する') && lit.length > 2) return `${escapeRe(lit.slice(0, -2))}(?:する|し|さ|せ|すれ|しろ|す)`;
   if (lit.endsWith('くる') && lit.length > 2) return `${escapeRe(lit.slice(0, -2))}(?:くる|き|こ|くれ)`;
   if (last === 'る' && E_ROW.includes(before)) {
     // Ichidan verbs (見捨てる, 巻き込まれる): the stem itself takes every ending.

@@ -485,16 +485,5 @@ export function renderToneAgreement(a: ToneAgreement, format: 'text' | 'json'): 
  * shortDocuments(store); // { documents: 9029, short: 9029, minSentences: 2 }
  */
 export function shortDocuments(store: Store, minSentences = 2): { documents: number; short: number; minSentences: number } {
-  let documents = 0;
-  let short = 0;
-  const page = 5000;
-  for (let offset = 0; ; offset += page) {
-    const rows = store.documents({ limit: page, offset });
-    for (const r of rows) {
-      documents++;
-      if (r.sentences < minSentences) short++;
-    }
-    if (rows.length < page) break;
-  }
-  return { documents, short, minSentences };
+  return { ...store.shortDocumentCount(minSentences), minSentences };
 }

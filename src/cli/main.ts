@@ -126,7 +126,7 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
 }
 
 function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
-  const folded = store.duplicates().length;
+  const folded = store.duplicateCount();
   const formats = [...store.formatCounts()].map(([f, n]) => `${n} ${f}`).join(', ');
   const notes = [...extraMessages];
   if (formats) notes.push(makeMessage('store', 'store:formats', 'info', `documents in the store by format: ${formats}`));

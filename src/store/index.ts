@@ -927,6 +927,30 @@ export class Store {
   }
 
   /**
+   * How many stored documents have fewer than `minSentences` sentences, in one query (no paging).
+   *
+   * @example
+   * store.shortDocumentCount(2); // { documents: 9040, short: 9040 }
+   */
+  shortDocumentCount(minSentences: number): { documents: number; short: number } {
+    const r = this.stmt(
+      `SELECT count(*) AS documents, coalesce(sum(n < ?), 0) AS short
+       FROM (SELECT (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS n FROM documents d)`,
+    ).get(minSentences) as { documents: number; short: number };
+    return { documents: r.documents, short: r.short };
+  }
+
+  /**
+   * How many documents were folded into a stored near-duplicate.
+   *
+   * @example
+   * `${store.duplicateCount()} near-duplicates folded`;
+   */
+  duplicateCount(): number {
+    return (this.stmt('SELECT count(*) AS n FROM duplicates').get() as { n: number }).n;
+  }
+
+  /**
    * Stored documents per input format (`txt`, `pdf`, `csv`, ...), most common first.
    *
    * @example

@@ -138,15 +138,9 @@ export function parseValueMap(spec: string, option = '--source-map'): { map?: Ma
   return messages.length > 0 ? { messages } : { map, messages };
 }
 
-/** The command-line options that make a mapping (as commander gives them). */
-export interface MappingOptions {
-  textColumn?: string;
-  titleColumn?: string;
-  idColumn?: string;
-  sourceColumn?: string;
-  sideColumn?: string;
-  langColumn?: string;
-  dateColumn?: string;
+/** The command-line options that make a mapping (as commander gives them): the column names as in `TableMapping`, the rest as strings to parse. */
+export interface MappingOptions
+  extends Pick<TableMapping, 'textColumn' | 'titleColumn' | 'idColumn' | 'sourceColumn' | 'sideColumn' | 'langColumn' | 'dateColumn'> {
   /** `year,month[,day]` */
   dateColumns?: string;
   sourceMap?: string;

@@ -144,7 +144,6 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   let chunk: Doc[] = [];
   const inflight: Array<Promise<Doc[]>> = [];
 
-  let match: ReturnType<NearDuplicates['find']>;
   const accept = (doc: Doc): void => {
     for (const m of doc.messages) note(m);
     if (doc.sentences.length === 0) {
@@ -152,11 +151,13 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
       summary.skipped++;
     } else {
       const hash = contentHash(doc.text, doc.meta.date, doc.meta.source);
-      if (seenInBatch.has(hash) || store.hasHash(hash) !== undefined) {
+      const stored = seenInBatch.has(hash) || store.hasHash(hash) !== undefined;
+      const match = stored ? undefined : near?.find(doc);
+      if (stored) {
         summary.duplicates++;
         note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
-      } else if ((match = near?.find(doc))) {
-        near?.fold(doc, match);
+      } else if (near && match) {
+        near.fold(doc, match);
         summary.nearDuplicates++;
         note(makeMessage('pipeline', 'pipeline:near-duplicate', 'info',
           `document ${doc.meta.id}: near-duplicate (similarity ${match.similarity.toFixed(2)}) of a stored document; counted once, source linked`,

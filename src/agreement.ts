@@ -3,32 +3,12 @@
  * per-code precision/recall/F1 (human as gold), voice and tone accuracy, Cohen's kappa and
  * Krippendorff's alpha. The kappa and alpha formulas are those of `evaluate.ts` (one definition).
  */
-import { cohenKappa, krippendorffAlpha, type Prf } from './evaluate.js';
+import type { FamilyAgreement, Prf, Reliability } from './api-types.js';
+import { cohenKappa, krippendorffAlpha } from './evaluate.js';
 import type { ReviewPair } from './store/index.js';
 
-/** Accuracy, kappa and alpha of one label family; `null` where undefined (no units, one category). */
-export interface FamilyAgreement {
-  units: number;
-  accuracy: number | null;
-  kappa: number | null;
-  alpha: number | null;
-  /** human label → machine label → units. */
-  confusion: Record<string, Record<string, number>>;
-}
-
-/** The reliability page's figures. */
-export interface Reliability {
-  /** Reviewed sentences the machine had coded (the others are counted in `uncoded`). */
-  units: number;
-  uncoded: number;
-  documents: number;
-  voice: FamilyAgreement;
-  tone: FamilyAgreement;
-  /** Raised codes, per code: P/R/F1 with the human as gold, and presence kappa/alpha. */
-  codes: Record<string, Prf & { kappa: number | null; alpha: number | null }>;
-  micro: Prf;
-  negated: Record<string, Prf>;
-}
+// The figures' shapes are wire types: the dashboard reads them as they are declared here.
+export type { FamilyAgreement, Reliability } from './api-types.js';
 
 /**
  * Precision, recall and F1 from counts (1 when there is nothing to find and nothing was found).

@@ -4,21 +4,14 @@
  * with bootstrap intervals over documents, per language and overall, and every wrong decision
  * with its evidence.
  */
+import type { Prf } from './api-types.js';
 import type { Codebook } from './codebook/index.js';
 import { detectLang } from './lang.js';
 import { labelUnits, type LabelledUnit } from './label.js';
 import { bootstrap, type Interval } from './stats.js';
 import type { UnitIn, UnitLabel } from './types.js';
 
-/** Precision, recall and F1 with their counts. */
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { Prf } from './api-types.js';
 
 /** Agreement on one label family. */
 export interface Agreement {

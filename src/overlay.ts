@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type { OverlayJson, SeriesInfo } from './api-types.js';
 import { cohenKappa } from './evaluate.js';
 import type { Measurement } from './measure.js';
 import { makeMessage } from './messages.js';
@@ -281,6 +282,57 @@ export function overlay(m: Measurement, series: Series, opts: OverlayOptions): O
   return { ...base, by, rows, spearman: { rho: spearman(xs, ys), n: xs.length }, messages };
 }
 
+/**
+ * An overlay as plain JSON (rho `null` when undefined): the shape of `report --format json`'s
+ * `overlay` entries and of the dashboard's `/api/overlay`.
+ *
+ * @example
+ * JSON.stringify(overlayJson(overlay(m, series, { code: 'burden_pressure' })));
+ */
+export function overlayJson(r: OverlayResult): OverlayJson {
+  return { code: r.code, voice: r.voice, label: r.label, by: r.by, lag: r.lag, spearman: { rho: Number.isFinite(r.spearman.rho) ? r.spearman.rho : null, n: r.spearman.n }, rows: r.rows, messages: r.messages };
+}
+
+/** The overlay options as a command line gives them (`report` and `serve` share them). */
+export interface OverlayFlags {
+  overlay?: string;
+  overlayColumn?: string;
+  overlayDate?: string;
+  overlayLabel?: string;
+}
+
+/**
+ * Load the series named by `--overlay FILE --overlay-column C [--overlay-date D] [--overlay-label L]`.
+ * No `--overlay` gives neither series nor messages; a missing column flag or an unreadable file
+ * is a fatal message.
+ *
+ * @example
+ * const { series, messages } = seriesFromFlags({ overlay: 'jiji.csv', overlayColumn: 'likestate_us', overlayDate: 'ymonth' });
+ */
+export function seriesFromFlags(flags: OverlayFlags): { series?: Series; info?: SeriesInfo; messages: Message[] } {
+  if (flags.overlay === undefined) return { messages: [] };
+  if (!flags.overlayColumn) return { messages: [makeMessage('overlay', 'overlay:no-column', 'fatal', '--overlay needs --overlay-column (the series column)', { file: flags.overlay })] };
+  const { series, messages } = loadSeries(flags.overlay, { column: flags.overlayColumn, ...(flags.overlayDate ? { dateColumn: flags.overlayDate } : {}), label: flags.overlayLabel ?? flags.overlayColumn });
+  if (!series) return { messages };
+  const keys = [...series.points.keys()];
+  const info: SeriesInfo = { label: series.label, column: flags.overlayColumn, file: flags.overlay, resolution: series.resolution, points: keys.length, first: keys[0] ?? null, last: keys[keys.length - 1] ?? null };
+  return { series, info, messages };
+}
+
+/**
+ * Read a lag (`--lag`, `lag=`): a whole number of periods, negative allowed; a message otherwise.
+ *
+ * @example
+ * parseLag('1'); // 1
+ */
+export function parseLag(raw: string | undefined): number | Message {
+  if (raw === undefined || raw.trim() === '') return 0;
+  const n = Number(raw);
+  // Keep lags inside what a trend can have, so a typo cannot build a huge period range.
+  if (!Number.isInteger(n) || Math.abs(n) > 1200) return makeMessage('overlay', 'overlay:bad-lag', 'fatal', `lag must be a whole number of periods (got "${raw}")`);
+  return n;
+}
+
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -336,9 +388,7 @@ function svgChart(r: OverlayResult): string {
 export function renderOverlay(r: OverlayResult, format: 'text' | 'json' | 'md' | 'html'): string {
   const rho = Number.isFinite(r.spearman.rho) ? r.spearman.rho.toFixed(3) : 'n/a';
   const head = `${r.code} (${r.voice === 'all' ? 'all sentences' : `voice ${r.voice}`}) vs ${r.label}, by ${r.by}${r.lag !== 0 ? `, lag ${r.lag}` : ''}: Spearman rho = ${rho} (n = ${r.spearman.n} periods)`;
-  if (format === 'json') {
-    return JSON.stringify({ code: r.code, voice: r.voice, label: r.label, by: r.by, lag: r.lag, spearman: { rho: Number.isFinite(r.spearman.rho) ? r.spearman.rho : null, n: r.spearman.n }, rows: r.rows, messages: r.messages }, null, 2) + '\n';
-  }
+  if (format === 'json') return JSON.stringify(overlayJson(r), null, 2) + '\n';
   if (format === 'md') {
     const lines = [`**${head.replace(/[*_|]/g, (c) => `\\${c}`)}**`, '', `| period | ${r.code} share | sentences | ${r.label.replace(/\|/g, '\\|')} |`, '|---|---:|---:|---:|'];
     for (const row of r.rows) lines.push(`| ${row.period} | ${fmt(row.share, 3)} | ${row.sentences} | ${fmt(row.value, 1)} |`);

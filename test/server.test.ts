@@ -1,9 +1,13 @@
 import { request } from 'node:http';
+import { PassThrough, Readable } from 'node:stream';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetaResponse, OverlayResponse } from '../src/api-types.js';
+import { run } from '../src/cli/main.js';
 import { builtinCodebook } from '../src/codebook/index.js';
+import { seriesFromFlags } from '../src/overlay.js';
 import { measureFor, type MeasureQuery } from '../src/query.js';
 import { renderReport, renderReportAsync } from '../src/report/index.js';
 import { createApp } from '../src/server/app.js';
@@ -182,6 +186,81 @@ describe('dashboard API', () => {
   });
 });
 
+describe('dashboard API: outside series', () => {
+  /** A monthly series 2001-2006 with 2004 missing and a made-up rising trend, written here. */
+  const seriesFile = (): string => {
+    const file = join(dir, 'poll.csv');
+    const lines = ['ym,like,note'];
+    for (let y = 2001; y <= 2006; y++) for (let m = 1; m <= 12; m++) if (y !== 2004) lines.push(`${y}${String(m).padStart(2, '0')},${(40 + (y - 2000) * 2 + (m % 3)).toFixed(1)},世論`);
+    writeFileSync(file, Buffer.from(new TextEncoder().encode(lines.join('\n') + '\n')));
+    return file;
+  };
+  const withOverlay = (): ReturnType<typeof createApp> => {
+    const loaded = seriesFromFlags({ overlay: seriesFile(), overlayColumn: 'like', overlayDate: 'ym', overlayLabel: 'Like the U.S. <poll>' });
+    if (!loaded.series || !loaded.info) throw new Error(`series not loaded: ${loaded.messages.map((m) => m.reason).join('; ')}`);
+    return createApp({ store, webRoot, overlay: { series: loaded.series, info: loaded.info } });
+  };
+
+  async function cliJson(argv: string[]): Promise<Record<string, unknown>> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    stdout.on('data', (d: Buffer) => out.push(d.toString()));
+    stderr.on('data', (d: Buffer) => err.push(d.toString()));
+    const code = await run(argv, { stdout, stderr, stdin: Readable.from(['']) });
+    expect(code, err.join('')).toBe(0);
+    return JSON.parse(out.join('')) as Record<string, unknown>;
+  }
+
+  it('overlay equals the overlay of `report --format json` for the same filters, lag and codes', async () => {
+    const ov = withOverlay();
+    const file = join(dir, 'poll.csv');
+    for (const [qs, extra] of [
+      ['code=autonomy,abandonment&by=year', ['--by', 'year', '--overlay-code', 'autonomy,abandonment']],
+      ['code=abandonment&by=quarter&lag=1&from=2002&docSide=tokyo&voice=tokyo', ['--by', 'quarter', '--lag', '1', '--from', '2002', '--doc-side', 'tokyo', '--overlay-code', 'abandonment', '--overlay-voice', 'tokyo']],
+    ] as Array<[string, string[]]>) {
+      const res = await ov.request(`/api/overlay?${qs}`);
+      expect(res.status).toBe(200);
+      const api = (await res.json()) as OverlayResponse;
+      const cli = await cliJson(['report', '--db', join(dir, 'fixture.db'), '--format', 'json', '--reps', '20', '--overlay', file, '--overlay-column', 'like', '--overlay-date', 'ym', '--overlay-label', 'Like the U.S. <poll>', ...extra]);
+      expect(api.overlay).toEqual(cli.overlay);
+      expect(api.overlay.length).toBe(extra.includes('autonomy,abandonment') ? 2 : 1);
+    }
+  });
+
+  it('keeps missing periods as gaps, names the series and correlates the known periods', async () => {
+    const ov = withOverlay();
+    const body = (await (await ov.request('/api/overlay?code=abandonment&by=year')).json()) as OverlayResponse;
+    const r = body.overlay[0];
+    expect(r?.label).toBe('Like the U.S. <poll>');
+    expect(r?.rows.map((x) => x.period)).toEqual(['2001', '2002', '2003', '2004', '2005', '2006']);
+    expect(r?.rows.find((x) => x.period === '2004')?.value).toBeNull();
+    expect(r?.rows.filter((x) => x.value !== null)).toHaveLength(5);
+    // Yearly values are the mean of that year's months.
+    const months = [...Array(12).keys()].map((m) => 40 + 2 * 2 + ((m + 1) % 3));
+    expect(r?.rows.find((x) => x.period === '2002')?.value).toBeCloseTo(months.reduce((a, b) => a + b, 0) / 12, 10);
+    expect(r?.spearman.n).toBe(5);
+    const meta = (await (await ov.request('/api/meta')).json()) as MetaResponse;
+    expect(meta.overlay).toMatchObject({ label: 'Like the U.S. <poll>', column: 'like', resolution: 'month', points: 60, first: '2001-01', last: '2006-12' });
+  });
+
+  it('answers in the one error shape without a series, or for a bad code, lag or voice', async () => {
+    const none = await app.request('/api/overlay?code=autonomy');
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { error: string }).error).toMatch(/--overlay/);
+    expect(((await (await app.request('/api/meta')).json()) as MetaResponse).overlay).toBeNull();
+    const ov = withOverlay();
+    for (const qs of ['code=nope', 'code=autonomy&lag=x', 'code=autonomy&lag=1.5', 'code=autonomy&voice=martians', 'code=autonomy&by=decade']) {
+      const res = await ov.request(`/api/overlay?${qs}`);
+      expect(res.status, qs).toBe(400);
+      const b = (await res.json()) as { ok: boolean; errors: unknown[] };
+      expect(b.ok).toBe(false);
+      expect(Array.isArray(b.errors)).toBe(true);
+    }
+  });
+});
+
 describe('startServer', () => {
   it('binds loopback, refuses foreign Host headers, warns for other hosts', async () => {
     const s = await startServer({ db: join(dir, 'fixture.db'), port: 0, webRoot });
@@ -238,8 +317,10 @@ describe('registerServe', () => {
       throw new Error(`user: ${msg}`);
     });
     const serve = program.commands.find((c) => c.name() === 'serve');
-    expect(serve?.options.map((o) => o.long)).toEqual(['--db', '--port', '--host']);
+    expect(serve?.options.map((o) => o.long)).toEqual(['--db', '--port', '--host', '--overlay', '--overlay-column', '--overlay-date', '--overlay-label']);
     await expect(program.parseAsync(['serve', '--db', join(dir, 'missing.db')], { from: 'user' })).rejects.toThrow(/user: store .*no such file/);
     await expect(program.parseAsync(['serve', '--db', join(dir, 'fixture.db'), '--port', 'x'], { from: 'user' })).rejects.toThrow(/user: --port/);
+    await expect(program.parseAsync(['serve', '--db', join(dir, 'fixture.db'), '--overlay', join(dir, 'missing.csv'), '--overlay-column', 'v'], { from: 'user' })).rejects.toThrow(/user: cannot read the series .*no such file/);
+    await expect(program.parseAsync(['serve', '--db', join(dir, 'fixture.db'), '--overlay', join(dir, 'poll.csv')], { from: 'user' })).rejects.toThrow(/user: .*--overlay-column/);
   });
 });

@@ -13,7 +13,7 @@ import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
 import { tableFromFlags, type MappingOptions } from '../import-profile.js';
 import { formatMessage, makeMessage } from '../messages.js';
-import { loadSeries, overlay, renderOverlay, renderToneAgreement, shortDocuments, toneAgreement, tonePairsFromStore } from '../overlay.js';
+import { overlay, overlayJson, parseLag, renderOverlay, renderToneAgreement, seriesFromFlags, shortDocuments, toneAgreement, tonePairsFromStore } from '../overlay.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReportAsync } from '../report/index.js';
 import { Store, type MeasureFilter } from '../store/index.js';
@@ -177,10 +177,9 @@ interface OverlayFlags {
 /** Set an outside series beside each chosen code's trend; appended to (or, for JSON, merged into) the report. */
 function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: OverlayFlags & ReportFlags, format: Format): string {
   if (!flags.by) throw new UserError('--overlay needs --by year, quarter or month');
-  if (!flags.overlayColumn) throw new UserError('--overlay needs --overlay-column (the series column)');
-  const lag = Number(flags.lag ?? 0);
-  if (!Number.isInteger(lag)) throw new UserError(`--lag must be a whole number (got "${flags.lag}")`);
-  const { series, messages } = loadSeries(flags.overlay as string, { column: flags.overlayColumn, dateColumn: flags.overlayDate, label: flags.overlayLabel ?? flags.overlayColumn });
+  const lag = parseLag(flags.lag);
+  if (typeof lag !== 'number') throw new UserError(`--${lag.reason}`);
+  const { series, messages } = seriesFromFlags(flags);
   if (!series) throw new UserError(`cannot read the series ${flags.overlay}: ${messages.map((x) => x.reason).join('; ')}`, 1);
   const known = new Set(codebook.codes.map((c) => c.id));
   const codes = list(flags.overlayCode) ?? [...known];
@@ -188,7 +187,7 @@ function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: Ove
   const results = codes.map((code) => overlay(m, series, { code, ...(flags.overlayVoice ? { voice: flags.overlayVoice } : {}), lag }));
   if (format === 'json') {
     const base = JSON.parse(out) as Record<string, unknown>;
-    base.overlay = results.map((r) => JSON.parse(renderOverlay(r, 'json')) as unknown);
+    base.overlay = results.map(overlayJson);
     return JSON.stringify(base, null, 2) + '\n';
   }
   if (format === 'html') {

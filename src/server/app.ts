@@ -11,12 +11,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { reliability } from '../agreement.js';
+import type { ApiError, DocumentJson, DocumentResponse, EvidenceJson, EvidenceResponse, MetaResponse, OverlayResponse, QueueResponse, ReliabilityResponse, ReviewJson, ReviewResponse, SeriesInfo, TrendResponse } from '../api-types.js';
 import { builtinCodebook, loadCodebook, type Codebook } from '../codebook/index.js';
 import { measurementJson } from '../measure.js';
 import { makeMessage } from '../messages.js';
+import { overlay, overlayJson, parseLag, type Series } from '../overlay.js';
 import { filterFor, measureFor, parseMeasureQuery, type MeasureQuery } from '../query.js';
 import { renderReport } from '../report/index.js';
-import type { EvidenceRow, Store } from '../store/index.js';
+import type { EvidenceRow, ReviewRow, Store, StoredDocument } from '../store/index.js';
 import { AUTHOR, TONES, type Message } from '../types.js';
 
 /** What a route needs to know of a codebook. */
@@ -33,15 +35,16 @@ export interface AppOptions {
   bodyLimit?: number;
   /** When set, requests whose `Host` is not one of these are refused (DNS-rebinding guard). */
   allowedHosts?: string[];
+  /** An outside series (e.g. a monthly poll) the trend chart can show beside any code. */
+  overlay?: { series: Series; info: SeriesInfo };
 }
 
-/** The error body of every failed request. */
-export interface ApiError {
-  ok: false;
-  status: number;
-  error: string;
-  errors: Message[];
-}
+export type { ApiError } from '../api-types.js';
+
+// The wire types are declared apart for the browser; these lines fail to compile if the store's rows drift from them.
+const asEvidence = (r: EvidenceRow): EvidenceJson => r;
+const asReview = (r: ReviewRow): ReviewJson => r;
+const asDocument = (d: StoredDocument): DocumentJson => d;
 
 /**
  * The folder holding the built front end: `dist/web` beside the compiled server, or of the
@@ -190,13 +193,14 @@ export function createApp(opts: AppOptions): Hono {
     if (cb instanceof Response) return cb;
     const body = cached(cacheKey(c, cb), () => JSON.stringify({
       ok: true,
+      overlay: opts.overlay?.info ?? null,
       codebook: { name: cb.name, version: cb.version, sides: [...cb.sides], codes: cb.codes.map((k) => ({ id: k.id, label: k.label, description: k.description })) },
       codebooks: store.codebooks().map((k) => ({ version: k.version, name: k.name, usedAt: k.usedAt })),
       voices: [...cb.sides.filter((s) => s !== AUTHOR), AUTHOR],
       tones: [...TONES],
       facets: store.facets(),
       stats: store.stats(),
-    }));
+    } satisfies MetaResponse));
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
@@ -221,7 +225,32 @@ export function createApp(opts: AppOptions): Hono {
     const body = cached(cacheKey(c, cb), () => {
       // 500 replicates unless asked: a trend draws many periods, and its bands need less precision than the headline gap.
       const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => k.id === code) }, { ...q, by: q.by ?? 'year', reps: q.reps ?? 500 });
-      return JSON.stringify({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) });
+      return JSON.stringify({ ok: true, code, by: q.by ?? 'year', measurement: measurementJson(m) as unknown as TrendResponse['measurement'] } satisfies TrendResponse);
+    });
+    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/overlay', (c) => {
+    const ov = opts.overlay;
+    if (!ov) return fail(c, 404, 'no outside series: start the dashboard with `twocities serve --overlay FILE --overlay-column COLUMN [--overlay-date DATECOLUMN]`');
+    const cb = codebookFor(c);
+    if (cb instanceof Response) return cb;
+    const q = queryFor(c);
+    if (q instanceof Response) return q;
+    const known = new Set(cb.codes.map((k) => k.id));
+    const codeParam = c.req.query('code');
+    const codes = codeParam ? codeParam.split(',').map((x) => x.trim()).filter(Boolean) : [...known];
+    const unknown = codes.filter((k) => !known.has(k));
+    if (codes.length === 0 || unknown.length > 0) return fail(c, 400, `code must be one or more of the codebook's codes (got "${unknown.join(',') || (codeParam ?? '')}")`);
+    const lag = parseLag(c.req.query('lag'));
+    if (typeof lag !== 'number') return fail(c, 400, lag.reason, [lag]);
+    const voice = c.req.query('voice') || undefined;
+    if (voice !== undefined && voice !== 'all' && !cb.sides.includes(voice) && voice !== AUTHOR) return fail(c, 400, `voice must be all, ${[...cb.sides, AUTHOR].join(', ')} (got "${voice}")`);
+    const body = cached(cacheKey(c, cb), () => {
+      // Shares need counts only: the bootstrap is kept minimal, the intervals are not shown here.
+      const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => codes.includes(k.id)) }, { ...q, by: q.by ?? 'year', reps: 1 });
+      const rows = codes.map((code) => overlayJson(overlay(m, ov.series, { code, lag, ...(voice !== undefined && voice !== 'all' ? { voice } : {}) })));
+      return JSON.stringify({ ok: true, overlay: rows } satisfies OverlayResponse);
     });
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
@@ -249,15 +278,15 @@ export function createApp(opts: AppOptions): Hono {
       codebook: cb.version, code, voice, limit, filter,
       negated: negatedParam === undefined || negatedParam === '' ? false : negatedParam === '1' || negatedParam === 'true',
     });
-    const reviewed = new Map<string, unknown>();
+    const reviewed = new Map<string, ReviewJson>();
     for (const docId of new Set(rows.map((r) => r.docId))) {
-      for (const r of store.latestReviews(cb.version, docId)) reviewed.set(`${r.docId}:${r.sentence}`, r);
+      for (const r of store.latestReviews(cb.version, docId)) reviewed.set(`${r.docId}:${r.sentence}`, asReview(r));
     }
     return c.json({
       ok: true,
       query: { code: code ?? null, voice: voice ?? null, period: period ?? null, negated: negatedParam === '1' || negatedParam === 'true' },
-      rows: rows.map((r) => ({ ...r, review: reviewed.get(`${r.docId}:${r.sentence}`) ?? null })),
-    });
+      rows: rows.map((r) => ({ ...asEvidence(r), review: reviewed.get(`${r.docId}:${r.sentence}`) ?? null })),
+    } satisfies EvidenceResponse);
   });
 
   app.get('/api/documents/:id', (c) => {
@@ -268,7 +297,7 @@ export function createApp(opts: AppOptions): Hono {
     if (!/^\d{1,15}$/.test(idParam)) return fail(c, 400, `document id must be a number (got "${idParam}")`);
     const doc = store.getDocument(id);
     if (!doc) return fail(c, 404, `no document ${id}`);
-    return c.json({ ok: true, codebook: cb.version, document: doc, sentences: store.sentencesOf(id, cb.version), reviews: store.latestReviews(cb.version, id) });
+    return c.json({ ok: true, codebook: cb.version, document: asDocument(doc), sentences: store.sentencesOf(id, cb.version), reviews: store.latestReviews(cb.version, id).map(asReview) } satisfies DocumentResponse);
   });
 
   app.get('/api/queue', (c) => {
@@ -295,14 +324,14 @@ export function createApp(opts: AppOptions): Hono {
         }
       }
     }
-    return c.json({ ok: true, reviewed: done.size, items });
+    return c.json({ ok: true, reviewed: done.size, items: items.map((i) => ({ ...asEvidence(i), stratum: i.stratum })) } satisfies QueueResponse);
   });
 
   app.get('/api/reliability', (c) => {
     const cb = codebookFor(c);
     if (cb instanceof Response) return cb;
     const r = reliability(store.reviewPairs(cb.version), cb.codes.map((k) => k.id));
-    return c.json({ ok: true, codebook: { name: cb.name, version: cb.version }, reliability: r, lastEvaluation: store.lastEvaluation(cb.version) ?? null });
+    return c.json({ ok: true, codebook: { name: cb.name, version: cb.version }, reliability: r, lastEvaluation: store.lastEvaluation(cb.version) ?? null } satisfies ReliabilityResponse);
   });
 
   const limit = opts.bodyLimit ?? 64 * 1024;
@@ -346,7 +375,7 @@ export function createApp(opts: AppOptions): Hono {
         codebook: cb.version, docId: body.docId, sentence: body.sentence, reviewer: body.reviewer,
         voice: body.voice, codes: [...new Set(body.codes)], negated: [...new Set(body.negated)], tone: body.tone as (typeof TONES)[number],
       });
-      return c.json({ ok: true, review }, 201);
+      return c.json({ ok: true, review: asReview(review) } satisfies ReviewResponse, 201);
     },
   );
 

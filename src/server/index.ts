@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Store } from '../store/index.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 
 export { createApp, defaultWebRoot, storeCodebooks, type AppOptions, type ApiError, type ServerCodebook } from './app.js';
 
@@ -19,6 +19,8 @@ export interface ServeOptions {
   host?: string;
   /** Folder of the built front end (default: `dist/web` of this package). */
   webRoot?: string;
+  /** An outside series the trend chart can show beside any code (`serve --overlay`). */
+  overlay?: AppOptions['overlay'];
 }
 
 /** A running dashboard. */
@@ -62,7 +64,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const port = await new Promise<number>((resolvePort, reject) => {
       // Hosts are checked only on loopback binds (guards against DNS rebinding); the port is known after listen.
       const allowed: string[] = [];
-      const app = createApp({ store, webRoot: opts.webRoot, allowedHosts: loopback ? allowed : undefined });
+      const app = createApp({ store, webRoot: opts.webRoot, allowedHosts: loopback ? allowed : undefined, ...(opts.overlay ? { overlay: opts.overlay } : {}) });
       server = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, (info: AddressInfo) => {
         for (const h of ['127.0.0.1', 'localhost', '[::1]', host.includes(':') && !host.startsWith('[') ? `[${host}]` : host]) allowed.push(`${h}:${info.port}`);
         resolvePort(info.port);

@@ -2,11 +2,12 @@
  * End to end: the built dashboard in Debian's Chromium against a server on 127.0.0.1 over a
  * store built here. Skipped (with the reason in the suite name) when /usr/bin/chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
+import { seriesFromFlags } from '../src/overlay.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { Store } from '../src/store/index.js';
 import { addFixtureDoc, buildFixtureStore } from './helpers/fixture-store.js';
@@ -48,7 +49,12 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
       sentences: EVIL.map((text) => ({ text, voice: 'tokyo', cue: 'Critics in Tokyo', raised: [['abandonment', 'the ally may abandon Japan']], tone: 'negative' })),
     });
     store.close();
-    server = await startServer({ db, port: 0, webRoot });
+    // A yearly outside series with 2004 missing: the chart must show it as a gap.
+    const poll = join(dir, 'poll.csv');
+    writeFileSync(poll, 'year,like\n2001,41\n2002,44\n2003,39\n2005,47\n2006,45\n');
+    const loaded = seriesFromFlags({ overlay: poll, overlayColumn: 'like', overlayDate: 'year', overlayLabel: '米国が好き (poll)' });
+    if (!loaded.series || !loaded.info) throw new Error('e2e: the series did not load');
+    server = await startServer({ db, port: 0, webRoot, overlay: { series: loaded.series, info: loaded.info } });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -82,6 +88,14 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
     await page.locator('#overview-table').waitFor();
     const before = await tokyoAbandonment();
     expect(before).toBeGreaterThanOrEqual(EVIL.length);
+    // The outside series sits on the trend chart: one mark per year with a value, 2004 a gap.
+    const seriesMarks = page.locator('#trend-chart svg .outside_series_marks path');
+    await seriesMarks.first().waitFor();
+    expect(await seriesMarks.count()).toBe(5);
+    expect(await page.locator('#trend-chart svg').textContent()).toContain('米国が好き (poll)');
+    const dashed = page.locator('#trend-chart svg path[stroke-dasharray]');
+    expect(((await dashed.first().getAttribute('d')) ?? '').match(/M/g)?.length).toBe(2);
+    expect(await page.locator('#overlay-rho').textContent()).toMatch(/Spearman's rho .* over 5 years.*5 of 6 periods/);
     await page.screenshot({ path: join(OUT, 'dashboard-overview.png'), fullPage: true });
 
     // Points are drawn in data order: code by code, voices in the chart's order (gap sides first).

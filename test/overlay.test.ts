@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from '../src/measure.js';
-import { docTone, loadSeries, outsideTone, overlay, renderOverlay, renderToneAgreement, spearman, toneAgreement, type Series } from '../src/overlay.js';
+import { measure, measurementJson } from '../src/measure.js';
+import { docTone, loadSeries, outsideTone, overlay, overlayJson, parseLag, renderOverlay, renderToneAgreement, seriesFromFlags, spearman, toneAgreement, type Series } from '../src/overlay.js';
+import { trendWithOverlay } from '../src/overlay-spec.js';
+import { trendSpec, type MeasurementJson } from '../src/report/charts.js';
+import { specToSvg } from '../src/report/svg.js';
 import { seededRandom } from '../src/stats.js';
 import type { DocCounts } from '../src/store/index.js';
 import type { Sentence, Tone } from '../src/types.js';
@@ -93,6 +96,42 @@ describe('overlay', () => {
     const flat = { ...m, periods: undefined };
     expect(overlay(flat, { label: 'x', points: new Map(), resolution: 'year' }, { code: 'c' }).messages[0]?.ruleId).toBe('overlay:no-trend');
     expect(overlay(m, { label: 'x', points: new Map(), resolution: 'year' }, { code: 'zz' }).messages[0]?.ruleId).toBe('overlay:unknown-code');
+  });
+});
+
+describe('the trend chart with the series beside it', () => {
+  it('draws the series on its own axis over every period, breaking its line at a missing one', async () => {
+    const shares = new Map([[2000, 0.1], [2001, 0.3], [2002, 0.2], [2004, 0.5], [2005, 0.4]]);
+    const m = measurementWith(shares);
+    // Yearly values for every year but 2002: the series line must restart after it.
+    const points = new Map([['2000', 30], ['2001', 35], ['2003', 33], ['2004', 40], ['2005', 38]]);
+    const r = overlayJson(overlay(m, { label: 'Like <the U.S.>', points, resolution: 'year' }, { code: 'c' }));
+    const svg = await specToSvg(trendWithOverlay(trendSpec(measurementJson(m) as unknown as MeasurementJson, 'c'), r));
+    const series = /<path[^>]*stroke="#7a1f5c"[^>]*stroke-dasharray[^>]*>/.exec(svg)?.[0] ?? '';
+    const d = /\sd="([^"]*)"/.exec(series)?.[1] ?? '';
+    expect(d.match(/M/g)?.length).toBe(2);
+    // One square per known value, in the named group.
+    const group = svg.slice(svg.indexOf('outside_series_marks'));
+    expect((group.slice(0, group.indexOf('</g>')).match(/<path/g) ?? []).length).toBe(points.size);
+    // Every period of the axis is labelled, including 2003 (no documents) and 2002 (no value).
+    for (const y of ['2000', '2001', '2002', '2003', '2004', '2005']) expect(svg).toContain(`>${y}</text>`);
+    expect(svg).toContain('Like &lt;the U.S.&gt;');
+    expect(svg).not.toContain('<the U.S.>');
+    expect(svg).toContain(`Spearman rho = ${(r.spearman.rho as number).toFixed(2)} over 4 years`);
+  });
+});
+
+describe('overlay options', () => {
+  it('reads lags and the series flags as report and serve give them', () => {
+    expect(parseLag(undefined)).toBe(0);
+    expect(parseLag('-2')).toBe(-2);
+    for (const bad of ['x', '1.5', '99999']) expect((parseLag(bad) as { ruleId: string }).ruleId).toBe('overlay:bad-lag');
+    expect(seriesFromFlags({})).toEqual({ messages: [] });
+    expect(seriesFromFlags({ overlay: 'x.csv' }).messages[0]?.reason).toMatch(/--overlay-column/);
+    const p = join(root, 'flags.csv');
+    writeFileSync(p, 'ymonth,like\n198711,40\n198712,41\n');
+    const r = seriesFromFlags({ overlay: p, overlayColumn: 'like', overlayDate: 'ymonth' });
+    expect(r.info).toEqual({ label: 'like', column: 'like', file: p, resolution: 'month', points: 2, first: '1987-11', last: '1987-12' });
   });
 });
 

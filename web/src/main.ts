@@ -3,69 +3,14 @@
  * sentences behind a figure), Document, Review (human decisions) and Reliability. Routes live in
  * the URL hash (`#/evidence?code=…&voice=…`) so every view can be bookmarked and shared.
  */
-import { overviewSpec, trendSpec, type CellJson, type GapJson, type MeasurementJson } from '../../src/report/charts.js';
+import type { DocumentResponse, EvidenceResponse, MetaResponse, OverlayResponse, OverviewResponse, QueueResponse, ReliabilityResponse, ReviewResponse, TrendResponse } from '../../src/api-types.js';
+import { trendWithOverlay } from '../../src/overlay-spec.js';
+import { overviewSpec, trendSpec, type CellJson, type GapJson } from '../../src/report/charts.js';
 import { showChart } from './chart.js';
 import { h, highlighted, pct, pp, replace, type Span } from './dom.js';
 
-interface Meta {
-  codebook: { name: string; version: string; sides: string[]; codes: Array<{ id: string; label: string; description: string }> };
-  codebooks: Array<{ version: string; name: string }>;
-  voices: string[];
-  tones: string[];
-  facets: { sides: Array<string | null>; sources: string[]; langs: string[]; minDate: string | null; maxDate: string | null };
-  stats: { documents: number; sentences: number };
-}
-
-interface SpanJson {
-  start: number;
-  end: number;
-  rule: string;
-}
-
-interface ReviewJson {
-  reviewer: string;
-  at: string;
-  voice: string;
-  codes: string[];
-  negated: string[];
-  tone: string;
-}
-
-interface EvidenceJson {
-  docId: number;
-  extId: string | null;
-  title: string | null;
-  date: string | null;
-  source: string | null;
-  side: string | null;
-  lang: string | null;
-  sentence: number;
-  paragraph: number;
-  page: number | null;
-  text: string;
-  voice: string;
-  voiceHow: string;
-  cue: SpanJson | null;
-  code: string;
-  negated: boolean;
-  evidence: SpanJson;
-  negation: SpanJson | null;
-  review?: ReviewJson | null;
-  stratum?: { code: string; voice: string };
-}
-
-interface SentenceJson {
-  index: number;
-  paragraph: number;
-  text: string;
-  page?: number;
-  decision?: {
-    voice: { voice: string; how: string; cue?: SpanJson };
-    raised: Array<{ code: string; evidence: SpanJson }>;
-    negated: Array<{ code: string; evidence: SpanJson; negation?: SpanJson }>;
-    tone: string;
-  };
-}
+type Meta = MetaResponse;
+type EvidenceItem = EvidenceResponse['rows'][number] | QueueResponse['items'][number];
 
 const FILTERS = ['from', 'to', 'source', 'lang', 'docSide', 'codebook', 'human', 'by'] as const;
 const app = document.getElementById('app') as HTMLElement;
@@ -162,7 +107,7 @@ function filterForm(params: URLSearchParams, m: Meta, page: string): HTMLFormEle
 
 async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
   const qs = filterQuery(params);
-  const json = await api<MeasurementJson & { messages: Array<{ reason: string; severity: string }> }>(`/api/overview?${qs}`);
+  const json = await api<OverviewResponse>(`/api/overview?${qs}`);
   const [a, b] = json.gapSides;
   const voices = Object.keys(json.voices);
   const chart = h('div', { class: 'chart', id: 'overview-chart' });
@@ -201,6 +146,10 @@ async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
     location.hash = `#/overview?${next.toString()}`;
   });
   const trendChart = h('div', { class: 'chart', id: 'trend-chart' });
+  const series = m.overlay;
+  const overlayOn = series !== null && params.get('ov') !== '0';
+  const overlayNote = h('p', { class: 'overlay-note', id: 'overlay-rho' });
+  const overlayControls = series ? overlayForm(params, m, series.label, overlayOn) : null;
   const messages = json.messages.length ? h('ul', { class: 'small muted' }, ...json.messages.map((x) => h('li', {}, `${x.severity}: ${x.reason}`))) : null;
   replace(app,
     h('h1', {}, `${json.codebook.name}: what each side raises`),
@@ -210,7 +159,9 @@ async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
     chart,
     table,
     h('h2', {}, 'Trend of ', trendSelect),
+    overlayControls,
     trendChart,
+    overlayOn ? overlayNote : null,
     messages,
   );
   await showChart(chart, overviewSpec(json), (d) => {
@@ -220,17 +171,61 @@ async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
     location.hash = link('evidence', params, { code, voice, also: typeof d.gap === 'number' ? b : undefined });
   });
   if (trendCode) {
-    const trend = await api<{ measurement: MeasurementJson }>(`/api/trend?${filterQuery(params, { code: trendCode, by: params.get('by') ?? 'year' })}`);
+    const by = params.get('by') ?? 'year';
+    const trend = await api<TrendResponse>(`/api/trend?${filterQuery(params, { code: trendCode, by })}`);
     if ((trend.measurement.periods ?? []).length === 0) replace(trendChart, h('p', { class: 'muted' }, 'No dated documents for a trend.'));
     else {
-      await showChart(trendChart, trendSpec(trend.measurement, trendCode), (d) => {
+      let spec = trendSpec(trend.measurement, trendCode);
+      if (overlayOn && series) {
+        const ov = await api<OverlayResponse>(`/api/overlay?${filterQuery(params, { code: trendCode, by, lag: params.get('lag') ?? undefined, voice: params.get('ovVoice') ?? undefined })}`);
+        const r = ov.overlay[0];
+        if (r) {
+          spec = trendWithOverlay(spec, r);
+          const known = r.rows.filter((x) => x.value !== null).length;
+          replace(overlayNote,
+            `Spearman's rho between the share of ${r.voice === 'all' ? 'all sentences' : `${r.voice}'s sentences`} raising ${r.code} and “${r.label}”: `,
+            h('strong', {}, r.spearman.rho === null ? 'n/a' : r.spearman.rho.toFixed(3)),
+            ` over ${r.spearman.n} ${r.by}s${r.lag !== 0 ? `, series at period t${r.lag > 0 ? '+' : ''}${r.lag}` : ''}. `,
+            `${known} of ${r.rows.length} periods have a series value; the others are gaps, never filled.`,
+            ...r.messages.map((x) => ` ${x.reason}.`));
+        }
+      }
+      await showChart(trendChart, spec, (d) => {
         if (typeof d.period === 'string' && typeof d.voice === 'string') location.hash = link('evidence', params, { code: trendCode, voice: d.voice, period: d.period });
       });
     }
   }
 }
 
-function evidenceItem(e: EvidenceJson, params: URLSearchParams): HTMLElement {
+/** Show or hide the outside series, and choose whose share it is compared with and the lag. */
+function overlayForm(params: URLSearchParams, m: Meta, label: string, on: boolean): HTMLElement {
+  const show = h('input', { type: 'checkbox', id: 'overlay-on', checked: on });
+  const voice = h('select', { id: 'overlay-voice', 'aria-label': 'share among' },
+    ...['all', ...m.voices].map((v) => {
+      const o = h('option', { value: v }, v === 'all' ? 'all sentences' : `${v}'s sentences`);
+      if ((params.get('ovVoice') ?? 'all') === v) o.selected = true;
+      return o;
+    }));
+  const lag = h('input', { id: 'overlay-lag', type: 'number', step: 1, value: params.get('lag') ?? '0', size: 4, style: 'width:4em' });
+  const apply = (): void => {
+    const next = new URLSearchParams(params);
+    if (show.checked) next.delete('ov');
+    else next.set('ov', '0');
+    if (voice.value === 'all') next.delete('ovVoice');
+    else next.set('ovVoice', voice.value);
+    const l = lag.value.trim();
+    if (l === '' || l === '0') next.delete('lag');
+    else next.set('lag', l);
+    location.hash = `#/overview?${next.toString()}`;
+  };
+  for (const el of [show, voice, lag]) el.addEventListener('change', apply);
+  return h('div', { class: 'overlay-form' },
+    h('label', {}, show, ` beside “${label}”`),
+    h('label', {}, 'correlate with the share of ', voice),
+    h('label', {}, 'series lag (periods) ', lag));
+}
+
+function evidenceItem(e: EvidenceItem, params: URLSearchParams): HTMLElement {
   const spans: Span[] = [{ start: e.evidence.start, end: e.evidence.end, cls: 'code', title: `${e.code}: ${e.evidence.rule}` }];
   if (e.cue) spans.push({ start: e.cue.start, end: e.cue.end, cls: 'cue', title: `voice ${e.voice}: ${e.cue.rule}` });
   if (e.negation) spans.push({ start: e.negation.start, end: e.negation.end, cls: 'neg', title: `negation: ${e.negation.rule}` });
@@ -244,7 +239,8 @@ function evidenceItem(e: EvidenceJson, params: URLSearchParams): HTMLElement {
     e.cue ? `voice ${e.voice} from the cue “${e.text.slice(e.cue.start, e.cue.end)}”` : `voice ${e.voice} (${e.voiceHow})`,
     e.negated ? ' · negated' : '',
   );
-  const reviewed = e.review ? h('span', { class: 'badge human' }, `reviewed by ${e.review.reviewer}: ${e.review.voice}; ${e.review.codes.join(', ') || 'no code'}`) : null;
+  const review = 'review' in e ? e.review : null;
+  const reviewed = review ? h('span', { class: 'badge human' }, `reviewed by ${review.reviewer}: ${review.voice}; ${review.codes.join(', ') || 'no code'}`) : null;
   return h('article', { class: 'ev', 'data-doc': e.docId, 'data-sentence': e.sentence }, text, cite, reviewed,
     h('a', { href: link('review', params, { doc: String(e.docId), s: String(e.sentence) }), class: 'review-link small' }, 'review this sentence'));
 }
@@ -260,7 +256,7 @@ async function evidencePage(params: URLSearchParams, m: Meta): Promise<void> {
   }
   const sections: HTMLElement[] = [];
   for (const voice of voices.length ? voices : ['']) {
-    const rows = await api<{ rows: EvidenceJson[] }>(`/api/evidence?${filterQuery(params, { code, voice, period, negated: params.get('negated') ?? undefined, limit: '50' })}`);
+    const rows = await api<EvidenceResponse>(`/api/evidence?${filterQuery(params, { code, voice, period, negated: params.get('negated') ?? undefined, limit: '50' })}`);
     sections.push(h('section', { class: 'evidence', 'data-voice': voice },
       h('h2', {}, `${voice || 'all voices'}: ${rows.rows.length} sentence${rows.rows.length === 1 ? '' : 's'}${rows.rows.length === 50 ? ' (first 50)' : ''}`),
       ...(rows.rows.length ? rows.rows.map((e) => evidenceItem(e, params)) : [h('p', { class: 'muted' }, 'No sentence.')])));
@@ -276,7 +272,7 @@ async function evidencePage(params: URLSearchParams, m: Meta): Promise<void> {
 async function documentPage(params: URLSearchParams): Promise<void> {
   const id = params.get('id') ?? '';
   const selected = Number(params.get('s') ?? -1);
-  const body = await api<{ document: { id: number; title: string | null; extId: string | null; date: string | null; source: string | null; side: string | null; lang: string | null; path: string | null }; sentences: SentenceJson[]; reviews: Array<ReviewJson & { sentence: number }> }>(
+  const body = await api<DocumentResponse>(
     `/api/documents/${encodeURIComponent(id)}?${filterQuery(params)}`,
   );
   const d = body.document;
@@ -345,7 +341,7 @@ function reviewForm(e: { docId: number; sentence: number; text: string; voice: s
       codes: data.getAll('codes').map(String), negated: data.getAll('negated').map(String),
       ...(codebook ? { codebook } : {}),
     };
-    api<{ review: ReviewJson }>('/api/review', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    api<ReviewResponse>('/api/review', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then((r) => {
         result.className = 'result ok';
         result.textContent = `saved: ${r.review.voice}; ${r.review.codes.join(', ') || 'no code'} (${r.review.at})`;
@@ -366,7 +362,7 @@ async function reviewPage(params: URLSearchParams, m: Meta): Promise<void> {
   const codebook = params.get('codebook');
   if (doc !== null) {
     const sentence = Number(params.get('s') ?? 0);
-    const body = await api<{ document: { title: string | null; extId: string | null; date: string | null }; sentences: SentenceJson[]; reviews: Array<ReviewJson & { sentence: number }> }>(`/api/documents/${encodeURIComponent(doc)}?${filterQuery(params)}`);
+    const body = await api<DocumentResponse>(`/api/documents/${encodeURIComponent(doc)}?${filterQuery(params)}`);
     const s = body.sentences.find((x) => x.index === sentence);
     if (!s) throw new ApiFailure(`no sentence ${sentence} in document ${doc}`);
     const r = body.reviews.find((x) => x.sentence === sentence);
@@ -376,7 +372,7 @@ async function reviewPage(params: URLSearchParams, m: Meta): Promise<void> {
     replace(app, ...head, reviewForm({ docId: Number(doc), sentence, text: s.text, voice: start.voice, codes: [...new Set(start.codes)], negated: [...new Set(start.negated)], tone: start.tone, cite }, m, codebook));
     return;
   }
-  const queue = await api<{ reviewed: number; items: EvidenceJson[] }>(`/api/queue?${filterQuery(params, { per: '1' })}`);
+  const queue = await api<QueueResponse>(`/api/queue?${filterQuery(params, { per: '1' })}`);
   replace(app, ...head,
     h('p', { class: 'muted' }, `${queue.reviewed} sentences reviewed so far. A sample stratified by code and side, machine decisions pre-filled:`),
     ...queue.items.map((e) => reviewForm({ docId: e.docId, sentence: e.sentence, text: e.text, voice: e.voice, codes: [e.code], negated: [], tone: 'neutral',
@@ -385,9 +381,8 @@ async function reviewPage(params: URLSearchParams, m: Meta): Promise<void> {
 }
 
 async function reliabilityPage(params: URLSearchParams): Promise<void> {
-  interface Prf { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number; kappa?: number | null }
-  interface Fam { units: number; accuracy: number | null; kappa: number | null; alpha: number | null }
-  const body = await api<{ reliability: { units: number; uncoded: number; documents: number; voice: Fam; tone: Fam; codes: Record<string, Prf>; micro: Prf } }>(`/api/reliability?${filterQuery(params)}`);
+  type Fam = ReliabilityResponse['reliability']['voice'];
+  const body = await api<ReliabilityResponse>(`/api/reliability?${filterQuery(params)}`);
   const r = body.reliability;
   const num = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2));
   const fam = (name: string, f: Fam): HTMLElement => h('tr', {}, h('td', {}, name), h('td', {}, String(f.units)), h('td', {}, num(f.accuracy)), h('td', {}, num(f.kappa)), h('td', {}, num(f.alpha)));

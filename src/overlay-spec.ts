@@ -1,0 +1,61 @@
+/**
+ * The trend chart with an outside series beside it: the code's trend (the shared `trendSpec`,
+ * unchanged) layered with the series on its own right-hand axis over the same periods. Pure and
+ * free of Node imports, so the dashboard bundle and the Node tests draw the same chart.
+ */
+import type { OverlayJson } from './api-types.js';
+import type { ChartSpec } from './report/charts.js';
+
+/** The colour of the outside series: apart from every voice's colour. */
+export const SERIES_COLOR = '#7a1f5c';
+
+/** Numbers with a few significant digits, for tooltips and labels. */
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/**
+ * Lay an outside series over a trend chart made by `trendSpec`. The x axis becomes every period
+ * of the overlay (first to last, empty ones included) so both layers share it; a period with no
+ * series value breaks the series' line (a gap, never bridged). Point marks of the series are named
+ * `outside_series` so a page or test can find them.
+ *
+ * @example
+ * const spec = trendWithOverlay(trendSpec(measurement, 'abandonment'), overlayJson(r));
+ */
+export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson): ChartSpec {
+  const periods = ov.rows.map((r) => r.period);
+  const rows = ov.rows.map((r) => ({ period: r.period, value: r.value === null ? null : round(r.value), series: ov.label }));
+  const { layer, data, encoding, title: _title, description: _description, ...common } = trend as { layer: unknown; data: unknown; encoding: Record<string, unknown>; title?: unknown; description?: unknown } & Record<string, unknown>;
+  const x = { ...((encoding.x as Record<string, unknown> | undefined) ?? {}), field: 'period', type: 'ordinal', title: null, sort: periods, scale: { domain: periods } };
+  const rho = ov.spearman.rho === null ? 'n/a' : ov.spearman.rho.toFixed(2);
+  return {
+    ...common,
+    description: `Share of sentences raising ${ov.code} by ${ov.by}, beside ${ov.label}`,
+    title: {
+      text: `${ov.code} beside ${ov.label}`,
+      subtitle: `Spearman rho = ${rho} over ${ov.spearman.n} ${ov.by}s${ov.lag !== 0 ? ` (series ${ov.lag > 0 ? 'led' : 'lagged'} by ${Math.abs(ov.lag)})` : ''}; gaps are periods without a value`,
+      fontSize: 12,
+    },
+    layer: [
+      { data, encoding: { ...encoding, x }, layer },
+      {
+        data: { values: rows },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: ov.label, scale: { zero: false }, axis: { orient: 'right', titleColor: SERIES_COLOR, labelColor: SERIES_COLOR } },
+        },
+        layer: [
+          // Null values break the path: a missing period is drawn as a gap.
+          { mark: { type: 'line', color: SERIES_COLOR, strokeDash: [5, 3], invalid: 'break-paths-show-domains' } },
+          {
+            name: 'outside_series',
+            mark: { type: 'square', color: SERIES_COLOR, filled: true, size: 40, invalid: 'break-paths-show-domains' },
+            encoding: { tooltip: [{ field: 'period' }, { field: 'series', title: 'series' }, { field: 'value', title: 'value' }] },
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { y: 'independent' } },
+  };
+}

@@ -7,14 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { OverlayJson, SeriesInfo } from './api-types.js';
-import { cohenKappa } from './evaluate.js';
 import type { Measurement } from './measure.js';
 import { makeMessage } from './messages.js';
 import { decodeBytes } from './read/decode.js';
-import { bootstrap, type Interval } from './stats.js';
 import type { Store } from './store/index.js';
-import type { Message, Sentence, Tone } from './types.js';
-import { TONES } from './types.js';
+import { goldTone, US_TONE_MAP, type GoldMap } from './outside.js';
+import type { Message, Tone } from './types.js';
 
 /** An external series: values by period (`YYYY-MM` or `YYYY`). */
 export interface Series {
@@ -403,7 +401,10 @@ export function renderOverlay(r: OverlayResult, format: 'text' | 'json' | 'md' |
   return out.join('\n') + '\n';
 }
 
-/** Which columns of another project's coding give tone, and which rows were coded. */
+// Tone agreement with an outside coding lives in outside.ts; these names stay importable from here.
+export { docTone, renderToneAgreement, toneAgreement, tonePairsFromStore, type ToneAgreement } from './outside.js';
+
+/** Which columns of another project's coding give tone, and which rows were coded (flag columns equal to `1`). */
 export interface OutsideToneMapping {
   negative: string;
   positive: string;
@@ -415,115 +416,32 @@ export interface OutsideToneMapping {
 export const US_TONE_MAPPING: OutsideToneMapping = { negative: 'cdneg_us', positive: 'cdpos_us', train: 'train_us' };
 
 /**
- * The outside coding of one row as a tone: negative flag → negative, positive flag → positive,
- * both → mixed, neither → neutral; undefined for rows not hand-coded (`train` ≠ 1).
+ * The gold map of flag columns: `negative = 1` → negative, `positive = 1` → positive, both →
+ * mixed, neither → neutral, only rows with `train = 1`.
+ *
+ * @example
+ * goldMapOfFlags({ negative: 'cdneg_us', positive: 'cdpos_us', train: 'train_us' }).rows?.get('train_us'); // '1'
+ */
+export function goldMapOfFlags(mapping: OutsideToneMapping): GoldMap {
+  return {
+    ...(mapping.train === undefined ? {} : { rows: new Map([[mapping.train, '1']]) }),
+    negative: new Map([[mapping.negative, '1']]),
+    positive: new Map([[mapping.positive, '1']]),
+    both: 'mixed',
+    neither: 'neutral',
+    ...(US_TONE_MAP.note === undefined ? {} : { note: US_TONE_MAP.note }),
+  };
+}
+
+/**
+ * The outside coding of one row as a tone, for rows hand-coded (`train` = 1); undefined otherwise.
  *
  * @example
  * outsideTone({ train_us: '1', cdneg_us: '1', cdpos_us: '0' }, US_TONE_MAPPING); // 'negative'
  */
 export function outsideTone(row: Record<string, string | undefined> | Map<string, string>, mapping: OutsideToneMapping = US_TONE_MAPPING): Tone | undefined {
-  const get = (k: string): string | undefined => (row instanceof Map ? row.get(k) : Object.hasOwn(row, k) ? row[k] : undefined)?.trim();
-  if (mapping.train !== undefined && get(mapping.train) !== '1') return undefined;
-  const neg = get(mapping.negative) === '1';
-  const pos = get(mapping.positive) === '1';
-  return neg && pos ? 'mixed' : neg ? 'negative' : pos ? 'positive' : 'neutral';
-}
-
-/**
- * One tone for a document from its sentences' tones: both positive and negative (or any mixed)
- * make it mixed; a one-sentence document (a headline) keeps its sentence's tone.
- *
- * @example
- * docTone([{ decision: { tone: 'negative' } }, { decision: { tone: 'neutral' } }] as Sentence[]); // 'negative'
- */
-export function docTone(sentences: readonly Pick<Sentence, 'decision'>[]): Tone {
-  let pos = false;
-  let neg = false;
-  for (const s of sentences) {
-    const t = s.decision?.tone;
-    if (t === 'mixed') return 'mixed';
-    if (t === 'positive') pos = true;
-    if (t === 'negative') neg = true;
-  }
-  return pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
-}
-
-/** Agreement between the tool's tone and an outside coding. */
-export interface ToneAgreement {
-  n: number;
-  /** Share of documents with the same tone. */
-  agreement: number;
-  kappa: Interval;
-  /** outside tone → tool tone → documents. */
-  confusion: Map<Tone, Map<Tone, number>>;
-  note: string;
-}
-
-/**
- * Cohen's kappa (with a percentile bootstrap over documents) and the confusion table between
- * outside tones and the tool's tones.
- *
- * @example
- * toneAgreement([{ outside: 'negative', tool: 'negative' }, { outside: 'neutral', tool: 'positive' }], { reps: 500, seed: 1 });
- */
-export function toneAgreement(pairs: ReadonlyArray<{ outside: Tone; tool: Tone }>, opts: { reps?: number; seed?: number; note?: string } = {}): ToneAgreement {
-  const confusion = new Map<Tone, Map<Tone, number>>(TONES.map((t) => [t, new Map(TONES.map((u) => [u, 0]))]));
-  let same = 0;
-  for (const p of pairs) {
-    const row = confusion.get(p.outside) as Map<Tone, number>;
-    row.set(p.tool, (row.get(p.tool) ?? 0) + 1);
-    if (p.outside === p.tool) same++;
-  }
-  const asPairs = (ps: ReadonlyArray<{ outside: Tone; tool: Tone }>): Array<[string, string]> => ps.map((p) => [p.outside, p.tool]);
-  const kappa = bootstrap(pairs, (s) => cohenKappa(asPairs(s)), { reps: opts.reps ?? 1000, seed: opts.seed ?? 1 });
-  return {
-    n: pairs.length,
-    agreement: pairs.length === 0 ? Number.NaN : same / pairs.length,
-    kappa,
-    confusion,
-    note: opts.note ?? 'the outside code is tone toward the U.S., close to but not the same as tone toward the relationship',
-  };
-}
-
-/**
- * Pair every stored document that carries an outside tone coding in its extra metadata (e.g. the
- * CSV's `cdneg_us` columns) with the tone the tool stored for it under `codebookVersion`.
- *
- * @example
- * const pairs = tonePairsFromStore(store, codebook.version); const a = toneAgreement(pairs);
- */
-export function tonePairsFromStore(store: Store, codebookVersion: string, mapping: OutsideToneMapping = US_TONE_MAPPING): Array<{ id: string; outside: Tone; tool: Tone }> {
-  const out: Array<{ id: string; outside: Tone; tool: Tone }> = [];
-  for (const { id, doc } of store.iterateDocuments()) {
-    const outside = outsideTone(doc.meta.extra, mapping);
-    if (outside === undefined) continue;
-    const sentences = store.sentencesOf(id, codebookVersion);
-    if (!sentences.some((s) => s.decision)) continue;
-    out.push({ id: doc.meta.id, outside, tool: docTone(sentences) });
-  }
-  return out;
-}
-
-/**
- * Render tone agreement as text or JSON (the confusion table with outside tones as rows).
- *
- * @example
- * console.log(renderToneAgreement(toneAgreement(pairs), 'text'));
- */
-export function renderToneAgreement(a: ToneAgreement, format: 'text' | 'json'): string {
-  if (format === 'json') {
-    const confusion = Object.fromEntries([...a.confusion].map(([k, v]) => [k, Object.fromEntries(v)]));
-    const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
-    return JSON.stringify({ n: a.n, agreement: num(a.agreement), kappa: { estimate: num(a.kappa.estimate), low: num(a.kappa.low), high: num(a.kappa.high) }, confusion, note: a.note }, null, 2) + '\n';
-  }
-  const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
-  const lines = [
-    `Tone vs outside coding: n = ${a.n}, agreement ${f(a.agreement)}, Cohen's kappa ${f(a.kappa.estimate)} [${f(a.kappa.low)}, ${f(a.kappa.high)}]`,
-    `Note: ${a.note}.`,
-    `${'outside \\ tool'.padEnd(16)}${TONES.map((t) => t.padStart(10)).join('')}`,
-  ];
-  for (const [o, row] of a.confusion) lines.push(`${o.padEnd(16)}${TONES.map((t) => String(row.get(t) ?? 0).padStart(10)).join('')}`);
-  return lines.join('\n') + '\n';
+  const v = goldTone(row, goldMapOfFlags(mapping));
+  return 'tone' in v ? v.tone : undefined;
 }
 
 /**

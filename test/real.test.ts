@@ -10,12 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { loadProfile } from '../src/import-profile.js';
-import { shortDocuments, tonePairsFromStore } from '../src/overlay.js';
+import { evaluateOutsideTone, loadGoldMap } from '../src/outside.js';
+import { loadSeries, overlay, shortDocuments, tonePairsFromStore } from '../src/overlay.js';
+import { measureFor } from '../src/query.js';
 import { analyzePaths } from '../src/pipeline.js';
 import { Store } from '../src/store/index.js';
 
 const realDir = fileURLToPath(new URL('../../shared/real/', import.meta.url));
 const headlines = join(realDir, 'jp-headlines-us-1987-2015.csv');
+const poll = join(realDir, 'jiji-poll-1987-2015.csv');
+const goldMapPath = fileURLToPath(new URL('../docs/real-us-tone-map.yaml', import.meta.url));
 const profilePath = fileURLToPath(new URL('../examples/profiles/asahi-yomiuri.yaml', import.meta.url));
 const present = existsSync(headlines);
 
@@ -56,4 +60,41 @@ describe.skipIf(!present)(present ? 'real archive: Asahi/Yomiuri headlines 1987-
     expect(pairs.length).toBeLessThanOrEqual(987);
     store.close();
   }, 300_000);
+
+  it('sets the Jiji poll beside every code by year, 1987 to 2015', () => {
+    const store = Store.open(join(tmp, 'real.db'));
+    try {
+      const codebook = builtinCodebook();
+      const { series, messages } = loadSeries(poll, { column: 'likestate_us', dateColumn: 'ymonth', label: 'Like the U.S. (Jiji)' });
+      expect(messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+      expect(series?.resolution).toBe('month');
+      const m = measureFor(store, codebook, { by: 'year', reps: 10 });
+      for (const code of codebook.codes.map((c) => c.id)) {
+        const r = overlay(m, series as NonNullable<typeof series>, { code });
+        expect(r.messages).toEqual([]);
+        expect(r.rows[0]?.period).toBe('1987');
+        expect(r.rows[r.rows.length - 1]?.period).toBe('2015');
+        expect(r.rows).toHaveLength(29);
+        expect(r.spearman.n).toBeGreaterThan(20);
+        if (Number.isFinite(r.spearman.rho)) expect(Math.abs(r.spearman.rho)).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+
+  it('evaluate --gold-map: the tool\'s tone against the 987 hand-coded headlines', async () => {
+    const { map, messages } = loadGoldMap(goldMapPath);
+    expect(messages).toEqual([]);
+    const { profile } = loadProfile(profilePath);
+    const r = await evaluateOutsideTone([headlines], { codebook: builtinCodebook(), map: map as NonNullable<typeof map>, ...(profile ? { table: profile.mapping } : {}), reps: 200, seed: 1 });
+    expect(r.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+    expect(r.rows).toEqual({ read: 9040, compared: 987, notCoded: 9040 - 987, noValue: 0, bad: 0 });
+    let total = 0;
+    for (const row of r.agreement.confusion.values()) for (const v of row.values()) total += v;
+    expect(total).toBe(987);
+    expect(r.agreement.kappa.low).toBeLessThanOrEqual(r.agreement.kappa.estimate);
+    expect(r.agreement.kappa.high).toBeGreaterThanOrEqual(r.agreement.kappa.estimate);
+    expect(r.agreement.note).toContain('tone toward the U.S.');
+  }, 120_000);
 });

@@ -13,7 +13,8 @@ import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
 import { tableFromFlags, type MappingOptions } from '../import-profile.js';
 import { formatMessage, makeMessage } from '../messages.js';
-import { overlay, overlayJson, parseLag, renderOverlay, renderToneAgreement, seriesFromFlags, shortDocuments, toneAgreement, tonePairsFromStore } from '../overlay.js';
+import { goldMapOfFlags, overlay, overlayJson, parseLag, renderOverlay, seriesFromFlags, shortDocuments } from '../overlay.js';
+import { evaluateOutsideTone, loadGoldMap, renderToneAgreement, toneAgreement, tonePairsFromStore, type GoldMap } from '../outside.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReportAsync } from '../report/index.js';
 import { Store, type MeasureFilter } from '../store/index.js';
@@ -223,6 +224,23 @@ function openStore(path: string, mustExist: boolean): Store {
   }
 }
 
+/** The column-mapping options of CSV/Excel input, shared by `analyze`, `ingest` and `evaluate --gold-…`. */
+function tableOptions(cmd: Command): Command {
+  return cmd
+    .option('--profile <file>', 'import profile (YAML) mapping CSV/Excel columns; the flags below override it')
+    .option('--text-column <name>', 'CSV/Excel column holding the text (default: text)')
+    .option('--title-column <name>', 'column holding the title')
+    .option('--id-column <name>', 'column holding the document id')
+    .option('--source-column <name>', 'column holding the source')
+    .option('--side-column <name>', 'column holding the side')
+    .option('--lang-column <name>', 'column holding the language')
+    .option('--date-column <name>', 'column holding the date (ISO, 2003/12/09, 2003年12月9日, Dec. 9, 2003, 20031209)')
+    .option('--date-columns <year,month[,day]>', 'date built from year, month and day columns')
+    .option('--source-map <map>', 'rename source values, e.g. "A=Asahi Shimbun,Y=Yomiuri Shimbun"')
+    .option('--side-map <map>', 'map side values to sides, e.g. "US=washington,JP=tokyo"')
+    .option('--sheet <name>', 'Excel sheet to read (default: the first)');
+}
+
 /** Build the command tree. `io` receives all output. */
 export function buildProgram(io: Io, state: { exitCode: number }): Command {
   const program = new Command();
@@ -313,26 +331,16 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     }
   };
 
-  const ingestOptions = (cmd: Command): Command =>
+  const ingestOptions = (cmd: Command): Command => {
     cmd
       .option('--db <file>', 'the SQLite store', './twocities.db')
       .option('--side <side>', 'side of documents that do not say (washington, tokyo, other)')
       .option('--date <date>', 'date of documents that do not say (ISO, e.g. 2004-01-15)')
       .option('--source <name>', 'source of documents that do not say')
       .option('--encoding <name>', 'text encoding to use instead of detecting it (utf-8, shift_jis, euc-jp, iso-2022-jp, utf-16le)')
-      .option('--ext <list>', 'in directories, read only these extensions (comma list, e.g. txt,md)')
-      .option('--profile <file>', 'import profile (YAML) mapping CSV/Excel columns; the flags below override it')
-      .option('--text-column <name>', 'CSV/Excel column holding the text (default: text)')
-      .option('--title-column <name>', 'column holding the title')
-      .option('--id-column <name>', 'column holding the document id')
-      .option('--source-column <name>', 'column holding the source')
-      .option('--side-column <name>', 'column holding the side')
-      .option('--lang-column <name>', 'column holding the language')
-      .option('--date-column <name>', 'column holding the date (ISO, 2003/12/09, 2003年12月9日, Dec. 9, 2003, 20031209)')
-      .option('--date-columns <year,month[,day]>', 'date built from year, month and day columns')
-      .option('--source-map <map>', 'rename source values, e.g. "A=Asahi Shimbun,Y=Yomiuri Shimbun"')
-      .option('--side-map <map>', 'map side values to sides, e.g. "US=washington,JP=tokyo"')
-      .option('--sheet <name>', 'Excel sheet to read (default: the first)')
+      .option('--ext <list>', 'in directories, read only these extensions (comma list, e.g. txt,md)');
+    tableOptions(cmd);
+    return cmd
       .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
       .option('--jobs <n>', 'coding threads (default: one per core)')
       .option('--sources <file>', 'a sources sidecar (YAML or CSV) mapping paths, URL patterns or domains to side and source')
@@ -340,6 +348,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       .option('--strict', 'exit with status 1 if any input had a problem')
       .option('--verbose', 'also print informational messages (cleaning changes, duplicates)')
       .option('--no-progress', 'no progress line, even on a terminal');
+  };
 
   addReportOptions(
     ingestOptions(program.command('analyze').description('read, code and store documents, then print the two-sides table of the whole store').argument('[paths...]', 'files, directories, or - for stdin (default: stdin)')),
@@ -418,20 +427,28 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       if (units.length === 0 && messages.length > 0) state.exitCode = 1;
     });
 
-  program
+  const evaluateCmd = program
     .command('evaluate')
-    .description('agreement with human labels: per-code P/R/F1, voice and tone accuracy, kappa and alpha with intervals')
-    .argument('<gold>', 'a labelled JSONL file (LABELS.md format)')
+    .description("agreement with human labels: per-code P/R/F1, voice and tone accuracy, kappa and alpha with intervals; or, with --gold-tone-column/--gold-map, the tone agreement with another project's coding of a CSV/Excel file")
+    .argument('<gold>', 'a labelled JSONL file (LABELS.md format), or with --gold-… a CSV/Excel file coded by another project')
     .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
     .option('--format <format>', 'text or json', 'text')
     .option('--errors', 'list every wrong decision with its evidence, grouped by label')
     .option('--db <file>', 'also record the figures in this store (the HTML report states them)')
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--reps <n>', 'bootstrap replicates', '1000')
-    .action((gold: string, flags: { codebook?: string; format: string; errors?: boolean; db?: string; seed: string; reps: string }) => {
+    .option('--gold-tone-column <name>', 'the outside file\'s column holding a tone (positive, negative, neutral, mixed): compare the tool\'s tone of each row with it')
+    .option('--gold-map <file>', 'a gold map (YAML) saying how outside columns give a tone, e.g. cdneg_us=1 → negative (see docs/real-us-tone-map.yaml)')
+    .option('--encoding <name>', 'text encoding of the outside file instead of detecting it');
+  tableOptions(evaluateCmd)
+    .action(async (gold: string, flags: { codebook?: string; format: string; errors?: boolean; db?: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string } & MappingOptions & { profile?: string }) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
       const codebook = resolveCodebook(flags.codebook, io);
       if (!existsSync(gold)) throw new UserError(`${gold}: no such file`, 1);
+      if (flags.goldToneColumn !== undefined || flags.goldMap !== undefined) {
+        await evaluateOutside(gold, codebook, flags);
+        return;
+      }
       const { units, messages } = parseUnits(readFileSync(gold, 'utf8'), gold);
       printMessages(messages, true);
       const complete = units.filter((u): u is typeof u & { voice: string; codes: string[]; negated: string[]; tone: import('../types.js').Tone } =>
@@ -450,9 +467,41 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       }
     });
 
+  /** `evaluate FILE --gold-tone-column C | --gold-map M`: code each outside row and compare tones. */
+  const evaluateOutside = async (gold: string, codebook: Codebook, flags: { format: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string; errors?: boolean; db?: string } & MappingOptions & { profile?: string }): Promise<void> => {
+    if (flags.goldToneColumn !== undefined && flags.goldMap !== undefined) throw new UserError('give --gold-tone-column or --gold-map, not both');
+    if (flags.errors || flags.db) throw new UserError('--errors and --db apply to labelled JSONL files, not to an outside coding');
+    let map: GoldMap;
+    if (flags.goldMap !== undefined) {
+      const r = loadGoldMap(flags.goldMap);
+      if (!r.map) {
+        printMessages(r.messages, false);
+        throw new UserError(`gold map ${flags.goldMap}: invalid (see above)`);
+      }
+      map = r.map;
+    } else {
+      map = { column: flags.goldToneColumn as string, both: 'mixed', neither: 'neutral' };
+    }
+    const table = tableFromFlags(flags);
+    if (table.messages.some((m) => m.severity === 'fatal')) {
+      printMessages(table.messages, false);
+      throw new UserError('the column mapping has problems (see above)');
+    }
+    const r = await evaluateOutsideTone([gold], {
+      codebook, map, ...(table.mapping ? { table: table.mapping } : {}),
+      ...(flags.encoding ?? table.encoding ? { encoding: (flags.encoding ?? table.encoding) as string } : {}),
+      seed: positiveInt(flags.seed, '--seed'), reps: positiveInt(flags.reps, '--reps'),
+    });
+    printMessages(r.messages, true);
+    const fatal = r.messages.find((m) => m.severity === 'fatal');
+    if (fatal) throw new UserError(`${gold}: ${fatal.reason}`, 1);
+    if (r.rows.compared === 0) throw new UserError(`${gold}: no row carries an outside tone (${r.rows.read} read, ${r.rows.notCoded} not coded, ${r.rows.noValue} without a value, ${r.rows.bad} unreadable)`, 1);
+    io.stdout.write(renderToneAgreement(r.agreement, flags.format as 'text' | 'json', r.rows));
+  };
+
   program
     .command('outside-tone')
-    .description("agreement of the stored tone with an outside coding kept in the documents' columns (e.g. cdneg_us, cdpos_us, train_us)")
+    .description("agreement of the stored tone with an outside coding kept in the stored documents' columns (flag columns; for a file, prefer `evaluate FILE --gold-map`)")
     .option('--db <file>', 'the SQLite store', './twocities.db')
     .option('--codebook <file>', "the decisions of this codebook (default: the store's latest)")
     .option('--negative <column>', 'outside column flagging negative tone', 'cdneg_us')
@@ -466,7 +515,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       const store = openStore(flags.db, true);
       try {
         const codebook = codebookForStore(store, flags.codebook, io);
-        const pairs = tonePairsFromStore(store, codebook.version, { negative: flags.negative, positive: flags.positive, train: flags.train });
+        const pairs = tonePairsFromStore(store, codebook.version, goldMapOfFlags({ negative: flags.negative, positive: flags.positive, train: flags.train }));
         if (pairs.length === 0) throw new UserError(`no stored document carries the columns ${flags.negative}/${flags.positive} with ${flags.train}=1`, 1);
         const a = toneAgreement(pairs, { seed: positiveInt(flags.seed, '--seed'), reps: positiveInt(flags.reps, '--reps') });
         io.stdout.write(renderToneAgreement(a, flags.format));

@@ -9,6 +9,9 @@ import type { ChartSpec } from './report/charts.js';
 /** The colour of the outside series: apart from every voice's colour. */
 export const SERIES_COLOR = '#7a1f5c';
 
+/** The colour of the share the series is correlated with (all sentences, or one voice's). */
+export const SHARE_COLOR = '#333333';
+
 /** Numbers with a few significant digits, for tooltips and labels. */
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
@@ -29,16 +32,33 @@ export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson): ChartSpec {
   const { layer, data, encoding, title: _title, description: _description, ...common } = trend as { layer: unknown; data: unknown; encoding: Record<string, unknown>; title?: unknown; description?: unknown } & Record<string, unknown>;
   const x = { ...((encoding.x as Record<string, unknown> | undefined) ?? {}), field: 'period', type: 'ordinal', title: null, sort: periods, scale: { domain: periods } };
   const rho = ov.spearman.rho === null ? 'n/a' : ov.spearman.rho.toFixed(2);
+  const shareOf = ov.voice === 'all' ? 'all sentences' : `${ov.voice}'s sentences`;
   return {
     ...common,
     description: `Share of sentences raising ${ov.code} by ${ov.by}, beside ${ov.label}`,
     title: {
       text: `${ov.code} beside ${ov.label}`,
-      subtitle: `Spearman rho = ${rho} over ${ov.spearman.n} ${ov.by}s${ov.lag !== 0 ? ` (series ${ov.lag > 0 ? 'led' : 'lagged'} by ${Math.abs(ov.lag)})` : ''}; gaps are periods without a value`,
+      subtitle: [
+        `dark line: share of ${shareOf} raising ${ov.code}; dashed: ${ov.label} (right axis)`,
+        `Spearman rho = ${rho} over ${ov.spearman.n} ${ov.by}s${ov.lag !== 0 ? ` (series at period t${ov.lag > 0 ? '+' : ''}${ov.lag})` : ''}; gaps are periods without a value`,
+      ],
       fontSize: 12,
     },
     layer: [
-      { data, encoding: { ...encoding, x }, layer },
+      {
+        data,
+        encoding: { ...encoding, x },
+        layer: [
+          ...(layer as unknown[]),
+          {
+            // The share the correlation is computed on, drawn with the voices' lines on their axis.
+            name: 'overlay_share',
+            data: { values: ov.rows.map((r) => ({ period: r.period, share: r.share, sentences: r.sentences, of: shareOf })) },
+            mark: { type: 'line', color: SHARE_COLOR, strokeWidth: 2.5, point: { color: SHARE_COLOR, size: 25 }, invalid: 'break-paths-show-domains' },
+            encoding: { y: { field: 'share', type: 'quantitative' }, color: { value: SHARE_COLOR }, tooltip: [{ field: 'period' }, { field: 'of', title: 'share of' }, { field: 'share', format: '.1%' }, { field: 'sentences' }] },
+          },
+        ],
+      },
       {
         data: { values: rows },
         encoding: {

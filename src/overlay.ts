@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { OverlayJson, SeriesInfo } from './api-types.js';
-import type { Measurement } from './measure.js';
+import { measurementJson, type Measurement } from './measure.js';
+import { trendWithOverlay } from './overlay-spec.js';
+import { trendSpec, type MeasurementJson } from './report/charts.js';
+import { specToSvg } from './report/svg.js';
 import { makeMessage } from './messages.js';
 import { decodeBytes } from './read/decode.js';
 import type { Store } from './store/index.js';
@@ -291,6 +294,19 @@ export function overlayJson(r: OverlayResult): OverlayJson {
   return { code: r.code, voice: r.voice, label: r.label, by: r.by, lag: r.lag, spearman: { rho: Number.isFinite(r.spearman.rho) ? r.spearman.rho : null, n: r.spearman.n }, rows: r.rows, messages: r.messages };
 }
 
+/**
+ * The overlay as the dashboard draws it (the shared trend chart with the series on its own axis),
+ * rendered to inline SVG for the HTML report and the README; `m` is the measurement the overlay
+ * was made from.
+ *
+ * @example
+ * const svg = await overlayChartSvg(m, overlay(m, series, { code: 'burden_pressure' }));
+ */
+export async function overlayChartSvg(m: Measurement, r: OverlayResult, opts: { width?: number } = {}): Promise<string> {
+  const trend = trendSpec(measurementJson(m) as unknown as MeasurementJson, r.code, opts);
+  return specToSvg(trendWithOverlay(trend, overlayJson(r)));
+}
+
 /** The overlay options as a command line gives them (`report` and `serve` share them). */
 export interface OverlayFlags {
   overlay?: string;
@@ -378,12 +394,13 @@ function svgChart(r: OverlayResult): string {
 
 /**
  * Render an overlay as a terminal table, JSON, a Markdown table or an HTML fragment (an inline SVG
- * line chart, each line on its own scale, gaps left open, labels escaped).
+ * line chart, each line on its own scale, gaps left open, labels escaped; `opts.svg` puts a chart
+ * made by `overlayChartSvg` in place of the plain one).
  *
  * @example
  * process.stdout.write(renderOverlay(overlay(m, series, { code: 'alliance-strength' }), 'text'));
  */
-export function renderOverlay(r: OverlayResult, format: 'text' | 'json' | 'md' | 'html'): string {
+export function renderOverlay(r: OverlayResult, format: 'text' | 'json' | 'md' | 'html', opts: { svg?: string } = {}): string {
   const rho = Number.isFinite(r.spearman.rho) ? r.spearman.rho.toFixed(3) : 'n/a';
   const head = `${r.code} (${r.voice === 'all' ? 'all sentences' : `voice ${r.voice}`}) vs ${r.label}, by ${r.by}${r.lag !== 0 ? `, lag ${r.lag}` : ''}: Spearman rho = ${rho} (n = ${r.spearman.n} periods)`;
   if (format === 'json') return JSON.stringify(overlayJson(r), null, 2) + '\n';
@@ -393,7 +410,7 @@ export function renderOverlay(r: OverlayResult, format: 'text' | 'json' | 'md' |
     return lines.join('\n') + '\n';
   }
   if (format === 'html') {
-    return `<section class="overlay"><h3>${esc(head)}</h3>${svgChart(r)}<p class="note">Gaps are periods with no documents or no series value; they are never filled.</p></section>\n`;
+    return `<section class="overlay"><h3>${esc(head)}</h3>${opts.svg ?? svgChart(r)}<p class="note">Gaps are periods with no documents or no series value; they are never filled.</p></section>\n`;
   }
   const w = Math.max(6, ...r.rows.map((x) => x.period.length));
   const out = [head, `${'period'.padEnd(w)}  ${'share'.padStart(7)}  ${'sents'.padStart(6)}  ${r.label}`];

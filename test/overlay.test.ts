@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measure, measurementJson } from '../src/measure.js';
-import { docTone, loadSeries, outsideTone, overlay, overlayJson, parseLag, renderOverlay, renderToneAgreement, seriesFromFlags, spearman, toneAgreement, type Series } from '../src/overlay.js';
+import { docTone, loadSeries, outsideTone, overlay, overlayChartSvg, overlayJson, parseLag, renderOverlay, renderToneAgreement, seriesFromFlags, spearman, toneAgreement, type Series } from '../src/overlay.js';
 import { trendWithOverlay } from '../src/overlay-spec.js';
 import { trendSpec, type MeasurementJson } from '../src/report/charts.js';
 import { specToSvg } from '../src/report/svg.js';
@@ -118,6 +118,13 @@ describe('the trend chart with the series beside it', () => {
     expect(svg).toContain('Like &lt;the U.S.&gt;');
     expect(svg).not.toContain('<the U.S.>');
     expect(svg).toContain(`Spearman rho = ${(r.spearman.rho as number).toFixed(2)} over 4 years`);
+    // The correlated share (all sentences) is drawn too, broken at 2003 where there are no documents.
+    const share = /<path[^>]*stroke="#333333"[^>]*>/.exec(svg.slice(svg.indexOf('overlay_share_marks')))?.[0] ?? '';
+    expect((/\sd="([^"]*)"/.exec(share)?.[1] ?? '').match(/M/g)?.length).toBe(2);
+    // The HTML report's fragment carries the same chart.
+    const html = renderOverlay(overlay(m, { label: 'Like <the U.S.>', points, resolution: 'year' }, { code: 'c' }), 'html', { svg: await overlayChartSvg(m, overlay(m, { label: 'Like <the U.S.>', points, resolution: 'year' }, { code: 'c' })) });
+    expect(html).toContain('outside_series_marks');
+    expect(html).not.toMatch(/<script|<the U\.S\.>/);
   });
 });
 

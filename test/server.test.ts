@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,20 @@ describe('dashboard API: outside series', () => {
       expect(api.overlay).toEqual(cli.overlay);
       expect(api.overlay.length).toBe(extra.includes('autonomy,abandonment') ? 2 : 1);
     }
+  });
+
+  it('report --format html draws the dashboard\'s overlay chart, self-contained', async () => {
+    const file = join(dir, 'poll.csv');
+    const out = join(dir, 'overlay.html');
+    const code = await run(['report', '--db', join(dir, 'fixture.db'), '--format', 'html', '--output', out, '--reps', '20', '--by', 'year', '--overlay', file, '--overlay-column', 'like', '--overlay-date', 'ym', '--overlay-label', 'Like the U.S. <poll>', '--overlay-code', 'abandonment'], { stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from(['']) });
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const section = html.slice(html.indexOf('<section id="overlay">'));
+    expect(section).toContain('outside_series_marks');
+    expect(section).toContain('overlay_share_marks');
+    expect(section).toContain('Like the U.S. &lt;poll&gt;');
+    expect(section).not.toContain('<poll>');
+    expect(html).not.toMatch(/<script|src="http|href="http/i);
   });
 
   it('keeps missing periods as gaps, names the series and correlates the known periods', async () => {

@@ -13,7 +13,7 @@ import { filterFor, measureFor, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
 import { tableFromFlags, type MappingOptions } from '../import-profile.js';
 import { formatMessage, makeMessage } from '../messages.js';
-import { goldMapOfFlags, overlay, overlayJson, parseLag, renderOverlay, seriesFromFlags, shortDocuments } from '../overlay.js';
+import { goldMapOfFlags, overlay, overlayChartSvg, overlayJson, parseLag, renderOverlay, seriesFromFlags, shortDocuments } from '../overlay.js';
 import { evaluateOutsideTone, loadGoldMap, renderToneAgreement, toneAgreement, tonePairsFromStore, type GoldMap } from '../outside.js';
 import { analyzePaths, recodeStore } from '../pipeline.js';
 import { renderReportAsync } from '../report/index.js';
@@ -176,7 +176,7 @@ interface OverlayFlags {
 }
 
 /** Set an outside series beside each chosen code's trend; appended to (or, for JSON, merged into) the report. */
-function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: OverlayFlags & ReportFlags, format: Format): string {
+async function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: OverlayFlags & ReportFlags, format: Format): Promise<string> {
   if (!flags.by) throw new UserError('--overlay needs --by year, quarter or month');
   const lag = parseLag(flags.lag);
   if (typeof lag !== 'number') throw new UserError(`--${lag.reason}`);
@@ -192,7 +192,9 @@ function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: Ove
     return JSON.stringify(base, null, 2) + '\n';
   }
   if (format === 'html') {
-    const block = `<section id="overlay"><h2>Outside series</h2>${results.map((r) => renderOverlay(r, 'html')).join('\n')}</section>`;
+    // The dashboard's chart (the code's trend by voice, the correlated share, the series on its own axis).
+    const charts = await Promise.all(results.map((r) => overlayChartSvg(m, r)));
+    const block = `<section id="overlay"><h2>Outside series</h2>${results.map((r, i) => renderOverlay(r, 'html', { svg: charts[i] as string })).join('\n')}</section>`;
     return out.includes('</body>') ? out.replace('</body>', `${block}\n</body>`) : out + block;
   }
   if (format === 'csv') return out;
@@ -366,15 +368,18 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .description('(re)code every stored document with a codebook; decisions of other codebooks are kept')
     .option('--db <file>', 'the SQLite store', './twocities.db')
     .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
+    .option('--jobs <n>', 'coding threads (default: one per core)')
     .option('--no-progress', 'no progress line, even on a terminal')
-    .action((flags: Record<string, unknown>) => {
+    .action(async (flags: Record<string, unknown>) => {
       const codebook = resolveCodebook(flags.codebook as string | undefined, io);
       const store = openStore(flags.db as string, true);
       try {
         const bar = progressLine(io.stderr, flags.progress !== false);
-        const r = recodeStore(store, codebook, (n) => bar.update(`${n} documents coded`));
+        const jobs = flags.jobs === undefined ? undefined : positiveInt(flags.jobs as string, '--jobs');
+        const r = await recodeStore(store, codebook, (n) => bar.update(`${n} documents coded`), jobs === undefined ? {} : { jobs });
         bar.done();
-        io.stderr.write(`twocities: ${r.documents} documents, ${r.sentences} sentences coded with ${codebook.name} ${codebook.version}\n`);
+        const rate = r.seconds > 0 ? `, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s` : '';
+        io.stderr.write(`twocities: ${r.documents} documents, ${r.sentences} sentences coded with ${codebook.name} ${codebook.version} in ${r.seconds.toFixed(1)} s${rate}\n`);
       } finally {
         store.close();
       }
@@ -399,7 +404,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
         const codebook = codebookForStore(store, flags.codebook, io);
         const { m, filter } = measureStore(store, codebook, flags);
         let out = (await render(store, codebook, m, filter, format)) + (format === 'text' ? '\n' : '');
-        if (flags.overlay) out = withOverlay(out, m, codebook, flags, format);
+        if (flags.overlay) out = await withOverlay(out, m, codebook, flags, format);
         if (flags.output) writeFileSync(flags.output, out);
         else io.stdout.write(out);
       } finally {

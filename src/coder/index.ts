@@ -6,6 +6,7 @@ import type { Codebook } from '../codebook/index.js';
 import type { SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
 import { prepare } from './sentence.js';
+import { decideTone } from './tone.js';
 import { decideVoice, newDocState } from './voice.js';
 
 /** One sentence handed to the coder, with its paragraph index. */
@@ -41,7 +42,8 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     const p = prepare(u.text, cb);
     const voice = decideVoice(p, state, ctx.docSide, cb);
     const codes = decideCodes(p, cb, previousRaised);
-    out.push({ voice, raised: codes.raised, negated: codes.negated, tone: codes.tone, toneEvidence: codes.toneEvidence });
+    const tone = decideTone(p, cb, codes.raised, codes.negated);
+    out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
     state.prevVoice = voice.voice;
     if (cb.sides.includes(voice.voice)) state.paragraphVoice = voice.voice;
     previousRaised = codes.raised.map((r) => r.code);

@@ -1,0 +1,117 @@
+/**
+ * Tone of one sentence (LABELS.md rules 12–13): what the raised codes lend, what a denial lends
+ * (clearing the ally of a fear is positive), and the codebook's tone terms, where a negated term
+ * turns over ("not broken", 揺らいでいない read as favourable; "no longer trusted" as unfavourable).
+ */
+import type { Codebook, ScanHit } from '../codebook/index.js';
+import type { CodeHit, Evidence, Tone } from '../types.js';
+import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
+
+/** An English negation turns a tone term over only this close before it ("not really close"). */
+const EN_NEG_WORDS = 3;
+/** Farther away in its clause, a negation still takes the term's judgement away ("Nobody on the panel suggested a warming"). */
+const EN_SCOPE_WORDS = 12;
+/** A Japanese backward negation turns a term over only this close after it (信頼できなくなった). */
+const JA_NEG_CHARS = 8;
+/** A Japanese inflected term that is itself negative (揺らがない, 信頼できず, 良好とは言えません). */
+const JA_NEGATIVE_FORM = /^[^、。]{0,3}?(?:ない|なく|なかっ|ません|ず(?![っつ])|ぬ)/u;
+/** A Japanese verb phrase turned over by a negated potential or state (信頼できない, 揺らいでいない). */
+const JA_NEG_AFTER = /^(?:ない|なく|なかっ|ません|ず(?![っつ]))|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない)/u;
+/** A double negative (懸念材料がないわけではない) asserts the term after all. */
+const JA_DOUBLE = /^[^、。「」]{0,8}?(?:ないわけでは|ないとは言え|なくはない|ないことはない)/u;
+
+interface CodeInfo {
+  tone: 'positive' | 'negative' | 'neutral';
+  deniedTone: 'positive' | 'negative' | 'neutral';
+}
+
+const infoCache = new WeakMap<Codebook, Map<string, CodeInfo>>();
+function codeInfo(cb: Codebook): Map<string, CodeInfo> {
+  let m = infoCache.get(cb);
+  if (!m) {
+    m = new Map(cb.codes.map((c) => [c.id, { tone: c.tone, deniedTone: c.deniedTone }]));
+    infoCache.set(cb, m);
+  }
+  return m;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** How a negation in its clause bears on a tone term. */
+type Reading = 'as-is' | 'turned' | 'void';
+
+/** A Japanese pattern that is itself a negative form (揺るぎない) is not turned over by its own ending. */
+const JA_PATTERN_NEGATIVE = /(?:ない|なく|ません)=?$/u;
+
+/** Does a negation turn this tone term over ("not broken", 揺らいでいない), take its judgement away ("Nobody suggested a warming"), or leave it? */
+function reading(p: Prepared, h: ScanHit): Reading {
+  const ignores = hitsOf(p, 'neg-ignore');
+  // A cue inside the term's own wording ("never been closer") is part of it; an ignored phrase negates nothing.
+  const live = (c: ScanHit): boolean => c.start >= p.bodyStart && !(c.start >= h.start && c.end <= h.end) && !ignores.some((x) => overlaps(x, c));
+  const absent = hitsOf(p, 'neg-absence').some((c) => live(c) && clauseOf(p, c.start) === clauseOf(p, h.start));
+  if (absent) return 'void';
+  if (p.lang === 'ja') {
+    const tail = p.text.slice(h.end, h.end + JA_NEG_CHARS + 4);
+    if (JA_DOUBLE.test(tail)) return 'as-is';
+    const ownForm = !JA_PATTERN_NEGATIVE.test(h.entry.text) && JA_NEGATIVE_FORM.test(p.text.slice(Math.max(h.start, h.end - 3), h.end));
+    if (ownForm || JA_NEG_AFTER.test(tail)) {
+      return ignores.some((x) => x.start >= h.start && x.start <= h.end + JA_NEG_CHARS) ? 'as-is' : 'turned';
+    }
+    const back = hitsOf(p, 'neg-backward').some((c) => live(c) && c.start >= h.end && c.start - h.end <= JA_NEG_CHARS && clauseOf(p, c.start) === clauseOf(p, h.end - 1));
+    return back ? 'turned' : 'as-is';
+  }
+  const cl = clauseOf(p, h.start);
+  let best: Reading = 'as-is';
+  for (const c of hitsOf(p, 'neg-forward')) {
+    if (!live(c) || c.end > h.start || clauseOf(p, c.start) !== cl) continue;
+    const d = wordIndex(p, h.start) - wordIndex(p, c.end - 1);
+    if (d <= EN_NEG_WORDS) return 'turned';
+    if (d <= EN_SCOPE_WORDS) best = 'void';
+  }
+  const back = hitsOf(p, 'neg-backward').some((c) => live(c) && c.start >= h.end && clauseOf(p, c.start) === cl && wordIndex(p, c.start) - wordIndex(p, h.end - 1) <= EN_NEG_WORDS);
+  return back ? 'turned' : best;
+}
+
+/**
+ * Decide the tone of one prepared sentence from its raised and negated codes and its tone terms.
+ * A code denied through an absence cue ("no one raised") lends nothing (rule 13).
+ *
+ * @example
+ * const p = prepare('The alliance is strained, but it is not broken.', cb);
+ * decideTone(p, cb, [], []).tone; // 'mixed'
+ */
+export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[], negated: readonly CodeHit[]): { tone: Tone; toneEvidence: Evidence[] } {
+  const info = codeInfo(cb);
+  let pos: Evidence | undefined;
+  let neg: Evidence | undefined;
+  for (const r of raised) {
+    const t = info.get(r.code)?.tone;
+    if (t === 'positive') pos ??= r.evidence;
+    if (t === 'negative') neg ??= r.evidence;
+  }
+  for (const n of negated) {
+    if (n.negation?.rule.startsWith('negation:absence')) continue;
+    const t = info.get(n.code)?.deniedTone;
+    if (t === 'positive') pos ??= n.negation ?? n.evidence;
+    if (t === 'negative') neg ??= n.negation ?? n.evidence;
+  }
+  const terms = [...hitsOf(p, 'tone-positive').map((h) => ({ h, positive: true })), ...hitsOf(p, 'tone-negative').map((h) => ({ h, positive: false }))];
+  // Longer terms first, so that "never been closer" speaks before the "closer" inside it.
+  terms.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start));
+  // A term inside a code's or a denial's wording (ただ乗り, "free ride") already speaks through that code's decision.
+  const taken: ScanHit[] = [...hitsOf(p, 'code'), ...hitsOf(p, 'deny')];
+  for (const { h, positive } of terms) {
+    if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
+    taken.push(h);
+    const r = reading(p, h);
+    if (r === 'void') continue;
+    const reads = r === 'turned' ? !positive : positive;
+    const ev = evidence(p, h.start, h.end, h.entry.rule);
+    if (reads) pos ??= ev;
+    else neg ??= ev;
+  }
+  const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
+  return { tone, toneEvidence: [pos, neg].filter((e): e is Evidence => e !== undefined) };
+}

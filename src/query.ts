@@ -93,7 +93,7 @@ export function filterFor(codebookVersion: string, q: MeasureQuery): MeasureFilt
  */
 export function measureFor(store: Store, codebook: Pick<Codebook, 'name' | 'version' | 'sides' | 'codes'>, q: MeasureQuery = {}): Measurement {
   const filter = filterFor(codebook.version, q);
-  const rows = q.human ? store.docCountsReviewed(filter) : store.docCounts(filter);
+  const rows = q.human ? store.countTableReviewed(filter) : store.countTable(filter);
   return measure(rows, {
     codebook: { name: codebook.name, version: codebook.version },
     codes: codebook.codes.map((c) => c.id),

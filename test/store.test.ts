@@ -183,7 +183,7 @@ describe('Store', () => {
     expect(store.docCounts({ codebook: 'v1' })).toEqual([]);
     store.close();
     const raw = new Database(path, { readonly: true });
-    for (const t of ['documents', 'sentences', 'decisions', 'hits', 'doc_voice', 'doc_code', 'doc_messages']) {
+    for (const t of ['documents', 'sentences', 'doc_layout', 'coded', 'dec', 'hit', 'tone_ev', 'doc_sum', 'doc_messages']) {
       expect((raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
     }
     raw.close();

@@ -5,7 +5,7 @@
  * SQLite tool; see `MIGRATIONS` for the schema.
  */
 import Database from 'better-sqlite3';
-import type { CodeHit, Doc, Evidence, Message, PageSpan, Paragraph, Sentence, SentenceDecision, Severity, Tone } from '../types.js';
+import { AUTHOR, type CodeHit, type Doc, type Evidence, type Message, type PageSpan, type Paragraph, type Sentence, type SentenceDecision, type Severity, type Tone } from '../types.js';
 
 /** A problem opening or using a store file (not SQLite, not a twocities store, too new, read-only). */
 export class StoreError extends Error {
@@ -249,7 +249,166 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX duplicates_path ON duplicates(path);
   CREATE INDEX documents_path ON documents(path);
   `,
+  // 5: archive scale. Codebook versions become small integers; sentence boundaries one JSON array per
+  // document (text sliced from the document, a `sentences` view keeps the old shape for SQLite tools);
+  // decisions stored only where they differ from the default (author, no cue, neutral, no hits), with a
+  // `coded` row per document saying it was coded; one per-document summary row (filter columns and a
+  // blob of counts) replaces doc_voice/doc_code, which the opening code folds into it (see FINISH).
+  `
+  CREATE TABLE codebook_ids (id INTEGER PRIMARY KEY, version TEXT UNIQUE NOT NULL);
+  INSERT INTO codebook_ids (version) SELECT version FROM codebooks ORDER BY seq, rowid;
+  INSERT OR IGNORE INTO codebook_ids (version) SELECT DISTINCT codebook FROM decisions;
+  CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
+  CREATE TABLE doc_layout (
+    doc_id INTEGER PRIMARY KEY,
+    n INTEGER NOT NULL,        -- sentences
+    layout TEXT NOT NULL       -- JSON [[start, end, paragraph, page|null(, text when not the slice)], ...] by sentence index
+  );
+  INSERT INTO doc_layout (doc_id, n, layout)
+    SELECT doc_id, count(*), json_group_array(json(CASE WHEN text IS NULL
+        OR text = substr((SELECT d.text FROM documents d WHERE d.id = doc_id), start_offset + 1, end_offset - start_offset)
+      THEN json_array(start_offset, end_offset, paragraph, page) ELSE json_array(start_offset, end_offset, paragraph, page, text) END) ORDER BY idx)
+    FROM sentences GROUP BY doc_id;
+  CREATE TABLE coded (
+    cb INTEGER NOT NULL, doc_id INTEGER NOT NULL,
+    missing TEXT,              -- JSON list of sentence indexes left undecided; NULL when all were decided
+    PRIMARY KEY (cb, doc_id)
+  ) WITHOUT ROWID;
+  INSERT INTO coded (cb, doc_id, missing)
+    SELECT c.id, x.doc_id, (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_group_array(s.idx) END FROM sentences s
+                            WHERE s.doc_id = x.doc_id AND NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.codebook = x.codebook AND d2.doc_id = s.doc_id AND d2.idx = s.idx))
+    FROM (SELECT DISTINCT codebook, doc_id FROM decisions) x JOIN codebook_ids c ON c.version = x.codebook;
+  CREATE TABLE dec (
+    cb INTEGER NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
+    voice TEXT NOT NULL, voice_how TEXT NOT NULL, cue_start INTEGER, cue_end INTEGER, cue_rule TEXT, tone TEXT NOT NULL,
+    PRIMARY KEY (cb, doc_id, idx)
+  ) WITHOUT ROWID;
+  INSERT INTO dec SELECT c.id, d.doc_id, d.idx, d.voice, d.voice_how, d.cue_start, d.cue_end, d.cue_rule, d.tone
+    FROM decisions d JOIN codebook_ids c ON c.version = d.codebook
+    WHERE NOT (d.voice = 'author' AND d.voice_how = 'default' AND d.cue_start IS NULL AND d.tone = 'neutral'
+      AND NOT EXISTS (SELECT 1 FROM hits h WHERE h.codebook = d.codebook AND h.doc_id = d.doc_id AND h.idx = d.idx)
+      AND NOT EXISTS (SELECT 1 FROM tone_evidence t WHERE t.codebook = d.codebook AND t.doc_id = d.doc_id AND t.idx = d.idx));
+  CREATE TABLE hit (
+    cb INTEGER NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
+    code TEXT NOT NULL, voice TEXT NOT NULL, negated INTEGER NOT NULL,
+    cue INTEGER NOT NULL,  -- 1 when an explicit cue set the voice: such sentences are shown first
+    ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, rule TEXT NOT NULL,
+    neg_start INTEGER, neg_end INTEGER, neg_rule TEXT
+  );
+  INSERT INTO hit SELECT c.id, h.doc_id, h.idx, h.code, h.voice, h.negated, h.cue, h.ev_start, h.ev_end, h.rule, h.neg_start, h.neg_end, h.neg_rule
+    FROM hits h JOIN codebook_ids c ON c.version = h.codebook ORDER BY h.rowid;
+  CREATE INDEX hit_code ON hit(cb, code, voice, negated, cue DESC, doc_id DESC, idx);
+  CREATE INDEX hit_doc ON hit(cb, doc_id);
+  CREATE TABLE tone_ev (
+    cb INTEGER NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
+    ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, rule TEXT NOT NULL
+  );
+  INSERT INTO tone_ev SELECT c.id, t.doc_id, t.idx, t.ev_start, t.ev_end, t.rule
+    FROM tone_evidence t JOIN codebook_ids c ON c.version = t.codebook ORDER BY t.rowid;
+  CREATE INDEX tone_ev_doc ON tone_ev(cb, doc_id);
+  CREATE TABLE doc_sum (
+    cb INTEGER NOT NULL, doc_id INTEGER NOT NULL,
+    date TEXT, side TEXT, source TEXT, lang TEXT,   -- copies of the document's (never changed after insert)
+    counts BLOB NOT NULL,      -- int32 quads (voice name id, code name id or 0 for the voice's sentences, raised or sentences, negated)
+    PRIMARY KEY (cb, doc_id)
+  ) WITHOUT ROWID;
+  DROP TABLE sentences;
+  DROP TABLE decisions;
+  DROP TABLE hits;
+  DROP TABLE tone_evidence;
+  CREATE VIEW sentences AS
+    SELECT l.doc_id AS doc_id, CAST(j.key AS INTEGER) AS idx, j.value ->> 2 AS paragraph, j.value ->> 0 AS start_offset,
+           j.value ->> 1 AS end_offset, j.value ->> 3 AS page,
+           -- substr counts code points, offsets are UTF-16 units: text past a character outside the BMP shifts here (never in twocities itself)
+           coalesce(j.value ->> 4, substr(d.text, (j.value ->> 0) + 1, (j.value ->> 1) - (j.value ->> 0))) AS text
+    FROM doc_layout l JOIN documents d ON d.id = l.doc_id, json_each(l.layout) j;
+  `,
 ];
+
+/** Work a migration needs beyond SQL, run right after it (by schema number reached). */
+const FINISH = new Map<number, (db: Database.Database) => void>([
+  [5, (db) => {
+    // Fold doc_voice/doc_code into one summary row per (codebook, document), then drop them.
+    const names = new NameTable(db);
+    const cbIds = new Map((db.prepare('SELECT id, version FROM codebook_ids').all() as Array<{ id: number; version: string }>).map((r) => [r.version, r.id]));
+    const meta = db.prepare('SELECT date, side, source, lang FROM documents WHERE id = ?');
+    const ins = db.prepare('INSERT INTO doc_sum (cb, doc_id, date, side, source, lang, counts) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const codes = db.prepare('SELECT voice, code, raised, negated FROM doc_code WHERE codebook = ? AND doc_id = ?').raw();
+    let key = '';
+    let quads: number[] = [];
+    let at: [string, number] = ['', 0];
+    const flush = (): void => {
+      if (quads.length === 0) return;
+      const [cb, docId] = at;
+      for (const [voice, code, raised, negated] of codes.all(cb, docId) as Array<[string, string, number, number]>) {
+        quads.push(names.id(voice), names.id(code), raised, negated);
+      }
+      const m = meta.get(docId) as { date: string | null; side: string | null; source: string | null; lang: string | null } | undefined;
+      ins.run(cbIds.get(cb), docId, m?.date ?? null, m?.side ?? null, m?.source ?? null, m?.lang ?? null, packCounts(quads));
+      quads = [];
+    };
+    for (const [cb, docId, voice, n] of db.prepare('SELECT codebook, doc_id, voice, sentences FROM doc_voice ORDER BY codebook, doc_id').raw().iterate() as Iterable<[string, number, string, number]>) {
+      const k = `${cb}\u0000${docId}`;
+      if (k !== key) {
+        flush();
+        key = k;
+        at = [cb, docId];
+      }
+      quads.push(names.id(voice), 0, n, 0);
+    }
+    flush();
+    db.exec('DROP TABLE doc_voice; DROP TABLE doc_code;');
+  }],
+]);
+
+/** Voice and code names as small integers (the `names` table), cached. */
+class NameTable {
+  private readonly byName = new Map<string, number>();
+  private readonly byId = new Map<number, string>();
+  constructor(private readonly db: Database.Database) {
+    this.reload();
+  }
+
+  reload(): void {
+    this.byName.clear();
+    this.byId.clear();
+    for (const r of this.db.prepare('SELECT id, name FROM names').all() as Array<{ id: number; name: string }>) {
+      this.byName.set(r.name, r.id);
+      this.byId.set(r.id, r.name);
+    }
+  }
+
+  id(name: string): number {
+    let id = this.byName.get(name);
+    if (id === undefined) {
+      id = Number(this.db.prepare('INSERT INTO names (name) VALUES (?)').run(name).lastInsertRowid);
+      this.byName.set(name, id);
+      this.byId.set(id, name);
+    }
+    return id;
+  }
+
+  name(id: number): string {
+    let name = this.byId.get(id);
+    if (name === undefined) {
+      this.reload(); // written by another connection since we loaded
+      name = this.byId.get(id);
+    }
+    if (name === undefined) throw new Error(`store: name id ${id} is not in the names table`);
+    return name;
+  }
+
+  /** Every known name by id (a snapshot). */
+  all(): ReadonlyMap<number, string> {
+    return this.byId;
+  }
+}
+
+/** Counts as a native-endian int32 blob. */
+function packCounts(quads: readonly number[]): Buffer {
+  const a = Int32Array.from(quads);
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
 
 interface RawDocRow {
   id: number;
@@ -269,13 +428,117 @@ interface RawDocRow {
   added_at: string | null;
 }
 
-interface RawSentenceRow {
-  idx: number;
+/** One sentence in `doc_layout`: start, end, paragraph, page, and its text when it is not the slice. */
+type LayoutEntry = [number, number, number, number | null, string?];
+
+/** A stored sentence without decisions. */
+interface StoredSentence {
+  start: number;
+  end: number;
   paragraph: number;
-  start_offset: number;
-  end_offset: number;
   page: number | null;
-  text: string | null;
+  text: string;
+}
+
+/** The document columns copied into `doc_sum` so that filters need no join. */
+interface DocFilterColumns {
+  date: string | null;
+  side: string | null;
+  source: string | null;
+  lang: string | null;
+}
+
+/** Rows of coded documents waiting to be written, flat per table (column order of the table). */
+interface CodedRows {
+  coded: unknown[];
+  dec: unknown[];
+  hit: unknown[];
+  tone: unknown[];
+  sum: unknown[];
+}
+
+function emptyRows(): CodedRows {
+  return { coded: [], dec: [], hit: [], tone: [], sum: [] };
+}
+
+/**
+ * Per-document summary counts of a selection, packed: row i (document `docIds[i]`) owns quads
+ * `rowPtr[i]..rowPtr[i+1]` of `quads`, each (voice name id, code name id or 0 for the voice's
+ * sentences, raised or sentences, negated). A document may repeat a (voice, code) pair: the
+ * values add up ("human where reviewed" appends corrections that way).
+ */
+export interface CountTable {
+  docIds: Int32Array;
+  dates: Array<string | null>;
+  sides: Array<string | null>;
+  sources: Array<string | null>;
+  langs: Array<string | null>;
+  rowPtr: Int32Array;
+  quads: Int32Array;
+  /** Name of every id used in `quads`. */
+  names: ReadonlyMap<number, string>;
+}
+
+/**
+ * Unpack a count table into one `DocCounts` object per document (for code that wants Maps).
+ *
+ * @example
+ * const rows = docCountsOf(store.countTable({ codebook: cb.version }));
+ */
+export function docCountsOf(t: CountTable): DocCounts[] {
+  const out: DocCounts[] = [];
+  const name = (id: number): string => {
+    const n = t.names.get(id);
+    if (n === undefined) throw new Error(`store: count table has no name for id ${id}`);
+    return n;
+  };
+  for (let i = 0; i < t.docIds.length; i++) {
+    const row: DocCounts = { docId: t.docIds[i] as number, side: t.sides[i] ?? null, lang: t.langs[i] ?? 'und', voices: new Map(), codes: new Map() };
+    const date = t.dates[i];
+    const source = t.sources[i];
+    if (date !== null && date !== undefined) row.date = date;
+    if (source !== null && source !== undefined) row.source = source;
+    for (let j = (t.rowPtr[i] as number) * 4; j < (t.rowPtr[i + 1] as number) * 4; j += 4) {
+      const voice = name(t.quads[j] as number);
+      const code = t.quads[j + 1] as number;
+      if (code === 0) {
+        row.voices.set(voice, (row.voices.get(voice) ?? 0) + (t.quads[j + 2] as number));
+        continue;
+      }
+      const codeName = name(code);
+      let perVoice = row.codes.get(codeName);
+      if (!perVoice) {
+        perVoice = new Map();
+        row.codes.set(codeName, perVoice);
+      }
+      const c = perVoice.get(voice) ?? { raised: 0, negated: 0 };
+      c.raised += t.quads[j + 2] as number;
+      c.negated += t.quads[j + 3] as number;
+      perVoice.set(voice, c);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Whether a decision is the default one, stored as the absence of a row. */
+function isDefaultDecision(d: SentenceDecision): boolean {
+  return d.voice.voice === AUTHOR && d.voice.how === 'default' && d.voice.cue === undefined && d.tone === 'neutral'
+    && d.raised.length === 0 && d.negated.length === 0 && d.toneEvidence.length === 0;
+}
+
+function defaultDecision(): SentenceDecision {
+  return { voice: { voice: AUTHOR, how: 'default' }, raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
+}
+
+/** The sentence layout of a document as stored in `doc_layout` (text kept only when not the slice). */
+function layoutJson(doc: Doc): string {
+  const entries = doc.sentences.map((s): LayoutEntry => {
+    const e: LayoutEntry = [s.start, s.end, s.paragraph, s.page ?? null];
+    if (doc.text.slice(s.start, s.end) !== s.text) e.push(s.text);
+    return e;
+  });
+  return JSON.stringify(entries);
 }
 
 function isoNow(): string {
@@ -297,6 +560,8 @@ function ev(text: string, start: number, end: number, rule: string): Evidence {
  */
 export class Store {
   private readonly stmts = new Map<string, Database.Statement>();
+  private nameTable: NameTable | undefined;
+  private readonly cbIds = new Map<string, number>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -323,6 +588,7 @@ export class Store {
     try {
       const store = new Store(db, path, readonly);
       store.prepareSchema();
+      store.tune();
       return store;
     } catch (e) {
       db.close();
@@ -352,11 +618,20 @@ export class Store {
     db.pragma('synchronous = NORMAL');
     if (version < MIGRATIONS.length) {
       db.transaction(() => {
-        for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+        for (let v = version; v < MIGRATIONS.length; v++) {
+          db.exec(MIGRATIONS[v] as string);
+          FINISH.get(v + 1)?.(db);
+        }
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma(`user_version = ${MIGRATIONS.length}`);
       })();
     }
+  }
+
+  /** Bulk-load settings (measured: see CHANGELOG); harmless for reads. */
+  private tune(): void {
+    this.db.pragma('cache_size = -65536'); // 64 MiB of page cache: index pages stay hot through a large ingest
+    this.db.pragma('temp_store = MEMORY');
   }
 
   /** A cached prepared statement. */
@@ -387,7 +662,69 @@ export class Store {
    * store.transaction(() => docs.forEach((d) => store.putDocument(d, hashOf(d))));
    */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // Ids handed out inside the rolled-back work are gone from the file: forget the cached ones.
+      this.nameTable?.reload();
+      this.cbIds.clear();
+      throw e;
+    }
+  }
+
+  /** Voice and code names as integers; created on first use (the schema must exist). */
+  private names(): NameTable {
+    this.nameTable ??= new NameTable(this.db);
+    return this.nameTable;
+  }
+
+  /** The integer id of a codebook version; created when `create`, else undefined when unknown. */
+  private cbId(version: string, create: true): number;
+  private cbId(version: string, create: false): number | undefined;
+  private cbId(version: string, create: boolean): number | undefined {
+    let id = this.cbIds.get(version);
+    if (id !== undefined) return id;
+    id = (this.stmt('SELECT id FROM codebook_ids WHERE version = ?').get(version) as { id: number } | undefined)?.id;
+    if (id === undefined && create) id = Number(this.stmt('INSERT INTO codebook_ids (version) VALUES (?)').run(version).lastInsertRowid);
+    if (id !== undefined) this.cbIds.set(version, id);
+    return id;
+  }
+
+  /** Insert flat rows of `cols` values each: 64 rows per statement, then one by one. */
+  private insertMany(table: string, cols: number, flat: unknown[]): void {
+    const rows = flat.length / cols;
+    const CHUNK = 64;
+    const tuple = `(${'?, '.repeat(cols - 1)}?)`;
+    let i = 0;
+    if (rows >= CHUNK) {
+      const many = this.stmt(`INSERT INTO ${table} VALUES ${`${tuple}, `.repeat(CHUNK - 1)}${tuple}`);
+      for (; i + CHUNK <= rows; i += CHUNK) many.run(flat.slice(i * cols, (i + CHUNK) * cols));
+    }
+    if (i < rows) {
+      const one = this.stmt(`INSERT INTO ${table} VALUES ${tuple}`);
+      for (; i < rows; i++) one.run(flat.slice(i * cols, (i + 1) * cols));
+    }
+  }
+
+  /** Insert the document row, its sentence layout and its messages; the new id. */
+  private insertDocument(doc: Doc, hash: string): number {
+    const m = doc.meta;
+    const info = this.stmt(
+      `INSERT INTO documents (hash, ext_id, title, date, side, source, lang, format, path, encoding, meta, text, pages, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      hash, m.id, m.title ?? null, m.date ?? null, m.side, m.source ?? null, m.lang, m.format, m.path ?? null,
+      m.encoding ?? null, JSON.stringify(m.extra ?? {}), doc.text, doc.pages.length ? JSON.stringify(doc.pages) : null, isoNow(),
+    );
+    const id = Number(info.lastInsertRowid);
+    this.stmt('INSERT INTO doc_layout (doc_id, n, layout) VALUES (?, ?, ?)').run(id, doc.sentences.length, layoutJson(doc));
+    if (doc.messages.length) {
+      const flat: unknown[] = [];
+      for (const msg of doc.messages) flat.push(id, msg.ruleId, msg.source, msg.severity, msg.reason, JSON.stringify(msg.place));
+      const one = this.stmt('INSERT INTO doc_messages (doc_id, rule_id, source, severity, reason, place) VALUES (?, ?, ?, ?, ?, ?)');
+      for (let i = 0; i < flat.length; i += 6) one.run(flat.slice(i, i + 6));
+    }
+    return id;
   }
 
   /**
@@ -401,20 +738,7 @@ export class Store {
     return this.transaction(() => {
       const existing = this.hasHash(hash);
       if (existing !== undefined) return { id: existing, inserted: false };
-      const m = doc.meta;
-      const info = this.stmt(
-        `INSERT INTO documents (hash, ext_id, title, date, side, source, lang, format, path, encoding, meta, text, pages, added_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        hash, m.id, m.title ?? null, m.date ?? null, m.side, m.source ?? null, m.lang, m.format, m.path ?? null,
-        m.encoding ?? null, JSON.stringify(m.extra ?? {}), doc.text, doc.pages.length ? JSON.stringify(doc.pages) : null, isoNow(),
-      );
-      const id = Number(info.lastInsertRowid);
-      const insS = this.stmt('INSERT INTO sentences (doc_id, idx, paragraph, start_offset, end_offset, page, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const s of doc.sentences) insS.run(id, s.index, s.paragraph, s.start, s.end, s.page ?? null, s.text);
-      const insM = this.stmt('INSERT INTO doc_messages (doc_id, rule_id, source, severity, reason, place) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const msg of doc.messages) insM.run(id, msg.ruleId, msg.source, msg.severity, msg.reason, JSON.stringify(msg.place));
-      return { id, inserted: true };
+      return { id: this.insertDocument(doc, hash), inserted: true };
     });
   }
 
@@ -430,6 +754,70 @@ export class Store {
       `INSERT INTO codebooks (version, name, yaml, added_at, used_at, seq) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM codebooks))
        ON CONFLICT(version) DO UPDATE SET used_at = excluded.used_at, seq = excluded.seq, name = excluded.name`,
     ).run(info.version, info.name, info.yaml, now, now);
+    this.cbId(info.version, true);
+  }
+
+  /** Remove the decisions and summary of one codebook on one document (when it was coded). */
+  private clearCoded(cb: number, docId: number): void {
+    if (this.stmt('SELECT 1 FROM coded WHERE cb = ? AND doc_id = ?').get(cb, docId) === undefined) return;
+    for (const table of ['coded', 'dec', 'hit', 'tone_ev', 'doc_sum']) this.stmt(`DELETE FROM ${table} WHERE cb = ? AND doc_id = ?`).run(cb, docId);
+  }
+
+  /** Add the rows of one coded document to `rows` (nothing is written yet). */
+  private collectCoded(cb: number, docId: number, meta: DocFilterColumns, sentences: readonly Sentence[], rows: CodedRows): void {
+    const names = this.names();
+    const voices = new Map<string, number>();
+    const codes = new Map<string, CodeCount>(); // key: voice \u0000 code
+    const missing: number[] = [];
+    for (const s of sentences) {
+      const d = s.decision;
+      if (!d) {
+        missing.push(s.index);
+        continue;
+      }
+      const voice = d.voice.voice;
+      voices.set(voice, (voices.get(voice) ?? 0) + 1);
+      if (isDefaultDecision(d)) continue; // the common case: no row, rebuilt on read
+      const cue = d.voice.cue;
+      rows.dec.push(cb, docId, s.index, voice, d.voice.how, cue?.start ?? null, cue?.end ?? null, cue?.rule ?? null, d.tone);
+      const cued = d.voice.how === 'cue' ? 1 : 0;
+      const putHits = (hits: CodeHit[], negated: boolean): void => {
+        const seen = new Set<string>();
+        for (const h of hits) {
+          const n = h.negation;
+          rows.hit.push(cb, docId, s.index, h.code, voice, negated ? 1 : 0, cued, h.evidence.start, h.evidence.end, h.evidence.rule,
+            n?.start ?? null, n?.end ?? null, n?.rule ?? null);
+          if (seen.has(h.code)) continue; // a sentence counts once per code however many spans matched
+          seen.add(h.code);
+          const key = `${voice}\u0000${h.code}`;
+          const c = codes.get(key) ?? { raised: 0, negated: 0 };
+          if (negated) c.negated++;
+          else c.raised++;
+          codes.set(key, c);
+        }
+      };
+      putHits(d.raised, false);
+      putHits(d.negated, true);
+      for (const t of d.toneEvidence) rows.tone.push(cb, docId, s.index, t.start, t.end, t.rule);
+    }
+    rows.coded.push(cb, docId, missing.length ? JSON.stringify(missing) : null);
+    if (voices.size === 0) return;
+    const quads: number[] = [];
+    for (const [voice, n] of voices) quads.push(names.id(voice), 0, n, 0);
+    for (const [key, c] of codes) {
+      const cut = key.indexOf('\u0000');
+      quads.push(names.id(key.slice(0, cut)), names.id(key.slice(cut + 1)), c.raised, c.negated);
+    }
+    rows.sum.push(cb, docId, meta.date, meta.side, meta.source, meta.lang, packCounts(quads));
+  }
+
+  /** Write collected rows, several rows per statement. */
+  private writeCoded(rows: CodedRows): void {
+    this.insertMany('coded', 3, rows.coded);
+    this.insertMany('dec', 9, rows.dec);
+    this.insertMany('hit', 13, rows.hit);
+    this.insertMany('tone_ev', 6, rows.tone);
+    this.insertMany('doc_sum', 7, rows.sum);
   }
 
   /**
@@ -441,56 +829,43 @@ export class Store {
    */
   putDecisions(docId: number, codebookVersion: string, sentences: Sentence[]): void {
     this.transaction(() => {
-      for (const table of ['decisions', 'hits', 'tone_evidence', 'doc_voice', 'doc_code']) {
-        this.stmt(`DELETE FROM ${table} WHERE codebook = ? AND doc_id = ?`).run(codebookVersion, docId);
-      }
-      const insD = this.stmt(
-        'INSERT INTO decisions (codebook, doc_id, idx, voice, voice_how, cue_start, cue_end, cue_rule, tone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insH = this.stmt(
-        `INSERT INTO hits (codebook, doc_id, idx, code, voice, negated, cue, ev_start, ev_end, rule, neg_start, neg_end, neg_rule)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const insT = this.stmt('INSERT INTO tone_evidence (codebook, doc_id, idx, ev_start, ev_end, rule) VALUES (?, ?, ?, ?, ?, ?)');
-      const voices = new Map<string, number>();
-      const codes = new Map<string, CodeCount>(); // key: voice \u0000 code
-      for (const s of sentences) {
-        const d = s.decision;
-        if (!d) continue;
-        const voice = d.voice.voice;
-        const cue = d.voice.cue;
-        insD.run(codebookVersion, docId, s.index, voice, d.voice.how, cue?.start ?? null, cue?.end ?? null, cue?.rule ?? null, d.tone);
-        voices.set(voice, (voices.get(voice) ?? 0) + 1);
-        const putHits = (hits: CodeHit[], negated: boolean): void => {
-          const seen = new Set<string>();
-          for (const h of hits) {
-            const n = h.negation;
-            insH.run(codebookVersion, docId, s.index, h.code, voice, negated ? 1 : 0, d.voice.how === 'cue' ? 1 : 0, h.evidence.start, h.evidence.end, h.evidence.rule,
-              n?.start ?? null, n?.end ?? null, n?.rule ?? null);
-            if (seen.has(h.code)) continue; // a sentence counts once per code however many spans matched
-            seen.add(h.code);
-            const key = `${voice}\u0000${h.code}`;
-            const c = codes.get(key) ?? { raised: 0, negated: 0 };
-            if (negated) c.negated++;
-            else c.raised++;
-            codes.set(key, c);
-          }
-        };
-        putHits(d.raised, false);
-        putHits(d.negated, true);
-        for (const t of d.toneEvidence) insT.run(codebookVersion, docId, s.index, t.start, t.end, t.rule);
-      }
-      const insV = this.stmt('INSERT INTO doc_voice (codebook, doc_id, voice, sentences) VALUES (?, ?, ?, ?)');
-      for (const [voice, n] of voices) insV.run(codebookVersion, docId, voice, n);
-      const insC = this.stmt('INSERT INTO doc_code (codebook, doc_id, voice, code, raised, negated) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const [key, c] of codes) {
-        const [voice, code] = key.split('\u0000') as [string, string];
-        insC.run(codebookVersion, docId, voice, code, c.raised, c.negated);
-      }
+      const cb = this.cbId(codebookVersion, true);
+      this.clearCoded(cb, docId);
+      const meta = (this.stmt('SELECT date, side, source, lang FROM documents WHERE id = ?').get(docId) as DocFilterColumns | undefined)
+        ?? { date: null, side: null, source: null, lang: null };
+      const rows = emptyRows();
+      this.collectCoded(cb, docId, meta, sentences, rows);
+      this.writeCoded(rows);
     });
   }
 
-  /** SQL condition on `d` (documents) and its parameters for a filter. */
+  /**
+   * Store new documents with their decisions under one codebook in one transaction: the fast path
+   * of ingest (no per-document deletes, rows written many per statement). Documents whose hash is
+   * already stored are left as they are (`inserted: false`, their decisions untouched). Results are
+   * in the order of `items`.
+   *
+   * @example
+   * const ids = store.putCodedBatch(cb.version, [{ doc, hash: contentHash(doc.text) }]);
+   */
+  putCodedBatch(codebookVersion: string, items: ReadonlyArray<{ doc: Doc; hash: string }>): Array<{ id: number; inserted: boolean }> {
+    return this.transaction(() => {
+      const cb = this.cbId(codebookVersion, true);
+      const rows = emptyRows();
+      const out = items.map(({ doc, hash }) => {
+        const existing = this.hasHash(hash);
+        if (existing !== undefined) return { id: existing, inserted: false };
+        const id = this.insertDocument(doc, hash);
+        const m = doc.meta;
+        this.collectCoded(cb, id, { date: m.date ?? null, side: m.side, source: m.source ?? null, lang: m.lang }, doc.sentences, rows);
+        return { id, inserted: true };
+      });
+      this.writeCoded(rows);
+      return out;
+    });
+  }
+
+  /** SQL condition on `d` (documents or doc_sum: same column names) and its parameters for a filter. */
   private docFilter(filter: Partial<MeasureFilter> | undefined): { where: string; params: unknown[] } {
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -522,44 +897,104 @@ export class Store {
   }
 
   /**
+   * The per-document summary counts of one codebook under a filter, packed for measurement: one
+   * scan of one table, no sentence read, no object per document. `measure` takes it as it is.
+   *
+   * @example
+   * const m = measure(store.countTable({ codebook: cb.version }), opts);
+   */
+  countTable(filter: MeasureFilter): CountTable {
+    const cb = this.cbId(filter.codebook, false);
+    const empty: CountTable = { docIds: new Int32Array(0), dates: [], sides: [], sources: [], langs: [], rowPtr: new Int32Array(1), quads: new Int32Array(0), names: new Map() };
+    if (cb === undefined) return empty;
+    const { where, params } = this.docFilter(filter);
+    const rows = this.stmt(`SELECT d.doc_id, d.date, d.side, d.source, d.lang, d.counts FROM doc_sum d WHERE d.cb = ?${where} ORDER BY d.doc_id`)
+      .raw().all(cb, ...params) as Array<[number, string | null, string | null, string | null, string | null, Buffer]>;
+    const n = rows.length;
+    const docIds = new Int32Array(n);
+    const dates = new Array<string | null>(n);
+    const sides = new Array<string | null>(n);
+    const sources = new Array<string | null>(n);
+    const langs = new Array<string | null>(n);
+    const rowPtr = new Int32Array(n + 1);
+    let bytes = 0;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i] as [number, string | null, string | null, string | null, string | null, Buffer];
+      docIds[i] = r[0];
+      dates[i] = r[1];
+      sides[i] = r[2];
+      sources[i] = r[3];
+      langs[i] = r[4];
+      bytes += r[5].length;
+      rowPtr[i + 1] = bytes / 16;
+    }
+    const quads = new Int32Array(bytes / 4);
+    const asBytes = new Uint8Array(quads.buffer);
+    for (let i = 0; i < n; i++) asBytes.set((rows[i] as [number, string | null, string | null, string | null, string | null, Buffer])[5], (rowPtr[i] as number) * 16);
+    return { docIds, dates, sides, sources, langs, rowPtr, quads, names: new Map(this.names().all()) };
+  }
+
+  /**
+   * Like `countTable`, but every reviewed sentence counts with its latest human decision in place
+   * of the machine's ("human where reviewed"). Machine decisions are not changed.
+   *
+   * @example
+   * const table = store.countTableReviewed({ codebook: cb.version });
+   */
+  countTableReviewed(filter: MeasureFilter): CountTable {
+    const table = this.countTable(filter);
+    const reviews = this.latestReviews(filter.codebook);
+    if (reviews.length === 0) return table;
+    const rowOf = new Map<number, number>();
+    table.docIds.forEach((id, i) => rowOf.set(id, i));
+    const names = this.names();
+    const extra = new Map<number, number[]>(); // row → quads to add
+    const bump = (quads: number[], voice: string, codes: string[], negated: string[], by: number): void => {
+      const v = names.id(voice);
+      quads.push(v, 0, by, 0);
+      for (const code of new Set(codes)) quads.push(v, names.id(code), by, 0);
+      for (const code of new Set(negated)) quads.push(v, names.id(code), 0, by);
+    };
+    for (const review of reviews) {
+      const row = rowOf.get(review.docId);
+      if (row === undefined) continue; // outside the filter, or never coded with this codebook
+      let quads = extra.get(row);
+      if (!quads) {
+        quads = [];
+        extra.set(row, quads);
+      }
+      const machine = this.machineLabels(filter.codebook, review.docId, review.sentence);
+      if (machine) bump(quads, machine.voice, machine.codes, machine.negated, -1);
+      bump(quads, review.voice, review.codes, review.negated, +1);
+    }
+    let added = 0;
+    for (const q of extra.values()) added += q.length;
+    const quads = new Int32Array(table.quads.length + added);
+    const rowPtr = new Int32Array(table.rowPtr.length);
+    let at = 0;
+    for (let i = 0; i < table.docIds.length; i++) {
+      const from = (table.rowPtr[i] as number) * 4;
+      const to = (table.rowPtr[i + 1] as number) * 4;
+      quads.set(table.quads.subarray(from, to), at);
+      at += to - from;
+      const more = extra.get(i);
+      if (more) {
+        quads.set(more, at);
+        at += more.length;
+      }
+      rowPtr[i + 1] = at / 4;
+    }
+    return { ...table, quads, rowPtr, names: new Map(names.all()) };
+  }
+
+  /**
    * Per-document summary rows of one codebook for measurement (no sentence is read).
    *
    * @example
    * const rows = store.docCounts({ codebook: cb.version, side: ['tokyo'] });
    */
   docCounts(filter: MeasureFilter): DocCounts[] {
-    // Three plain scans (documents, doc_voice, doc_code) joined here: cheaper than SQL joins.
-    const { where, params } = this.docFilter(filter);
-    const docs = new Map<number, DocCounts>();
-    const metas = this.stmt(`SELECT d.id, d.date, d.side, d.source, d.lang FROM documents d WHERE 1${where}`).raw().all(...params) as Array<
-      [number, string | null, string | null, string | null, string | null]
-    >;
-    for (const [id, date, side, source, lang] of metas) {
-      const row: DocCounts = { docId: id, side, lang: lang ?? 'und', voices: new Map(), codes: new Map() };
-      if (date !== null) row.date = date;
-      if (source !== null) row.source = source;
-      docs.set(id, row);
-    }
-    const out: DocCounts[] = [];
-    const vrows = this.stmt('SELECT doc_id, voice, sentences FROM doc_voice WHERE codebook = ? ORDER BY doc_id').raw().all(filter.codebook) as Array<[number, string, number]>;
-    for (const [id, voice, n] of vrows) {
-      const row = docs.get(id);
-      if (!row) continue;
-      if (row.voices.size === 0) out.push(row);
-      row.voices.set(voice, n);
-    }
-    const crows = this.stmt('SELECT doc_id, voice, code, raised, negated FROM doc_code WHERE codebook = ?').raw().all(filter.codebook) as Array<[number, string, string, number, number]>;
-    for (const [id, voice, code, raised, negated] of crows) {
-      const row = docs.get(id);
-      if (!row || row.voices.size === 0) continue;
-      let perVoice = row.codes.get(code);
-      if (!perVoice) {
-        perVoice = new Map();
-        row.codes.set(code, perVoice);
-      }
-      perVoice.set(voice, { raised, negated });
-    }
-    return out;
+    return docCountsOf(this.countTable(filter));
   }
 
   /**
@@ -570,9 +1005,11 @@ export class Store {
    * store.evidence({ codebook: cb.version, code: 'abandonment', voice: 'tokyo', negated: false, limit: 3 });
    */
   evidence(q: { codebook: string; code?: string; voice?: string; negated?: boolean; limit?: number; filter?: MeasureFilter }): EvidenceRow[] {
+    const cb = this.cbId(q.codebook, false);
+    if (cb === undefined) return [];
     const { where, params } = this.docFilter(q.filter);
-    const conds: string[] = ['h.codebook = ?'];
-    const args: unknown[] = [q.codebook];
+    const conds: string[] = ['h.cb = ?'];
+    const args: unknown[] = [cb];
     if (q.code !== undefined) {
       conds.push('h.code = ?');
       args.push(q.code);
@@ -589,7 +1026,7 @@ export class Store {
     // then one sentence per document before a second one; details are read for the chosen few.
     const limit = q.limit ?? 20;
     const candidates = this.stmt(
-      `SELECT h.rowid AS id, h.doc_id AS doc FROM hits h${where ? ' JOIN documents d ON d.id = h.doc_id' : ''}
+      `SELECT h.rowid AS id, h.doc_id AS doc FROM hit h${where ? ' JOIN documents d ON d.id = h.doc_id' : ''}
        WHERE ${conds.join(' AND ')}${where} ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`,
     ).raw().all(...args, ...params, limit * 8) as Array<[number, number]>;
     const firsts: number[] = [];
@@ -605,37 +1042,51 @@ export class Store {
     const chosen = [...firsts, ...seconds].slice(0, limit);
     const detail = this.stmt(`
       SELECT d.id AS doc_id, d.ext_id, d.title, d.date, d.source, d.side, d.lang, d.path,
-             s.idx, s.paragraph, s.page, s.text, dc.voice, dc.voice_how, dc.cue_start, dc.cue_end, dc.cue_rule,
+             h.idx, dc.voice, dc.voice_how, dc.cue_start, dc.cue_end, dc.cue_rule,
              h.code, h.negated, h.ev_start, h.ev_end, h.rule, h.neg_start, h.neg_end, h.neg_rule
-      FROM hits h
-      JOIN decisions dc ON dc.codebook = h.codebook AND dc.doc_id = h.doc_id AND dc.idx = h.idx
-      JOIN sentences s ON s.doc_id = h.doc_id AND s.idx = h.idx
+      FROM hit h
+      JOIN dec dc ON dc.cb = h.cb AND dc.doc_id = h.doc_id AND dc.idx = h.idx
       JOIN documents d ON d.id = h.doc_id
       WHERE h.rowid = ?`);
-    const rows = chosen.map((id) => detail.get(id) as Record<string, unknown>).filter((r) => r !== undefined);
+    const layouts = new Map<number, StoredSentence[]>();
+    const layoutOf = (docId: number): StoredSentence[] => {
+      let l = layouts.get(docId);
+      if (!l) {
+        l = this.storedSentences(docId);
+        layouts.set(docId, l);
+      }
+      return l;
+    };
     const span = (s: unknown, e: unknown, r: unknown): { start: number; end: number; rule: string } | null =>
       typeof s === 'number' && typeof e === 'number' ? { start: s, end: e, rule: String(r ?? '') } : null;
-    return rows.map((r) => ({
-      docId: r.doc_id as number,
-      extId: r.ext_id as string | null,
-      title: r.title as string | null,
-      date: r.date as string | null,
-      source: r.source as string | null,
-      side: r.side as string | null,
-      lang: r.lang as string | null,
-      path: r.path as string | null,
-      sentence: r.idx as number,
-      paragraph: r.paragraph as number,
-      page: r.page as number | null,
-      text: (r.text as string | null) ?? '',
-      voice: r.voice as string,
-      voiceHow: r.voice_how as string,
-      cue: span(r.cue_start, r.cue_end, r.cue_rule),
-      code: r.code as string,
-      negated: r.negated === 1,
-      evidence: { start: r.ev_start as number, end: r.ev_end as number, rule: r.rule as string },
-      negation: span(r.neg_start, r.neg_end, r.neg_rule),
-    }));
+    const out: EvidenceRow[] = [];
+    for (const id of chosen) {
+      const r = detail.get(id) as Record<string, unknown> | undefined;
+      if (!r) continue;
+      const s = layoutOf(r.doc_id as number)[r.idx as number];
+      out.push({
+        docId: r.doc_id as number,
+        extId: r.ext_id as string | null,
+        title: r.title as string | null,
+        date: r.date as string | null,
+        source: r.source as string | null,
+        side: r.side as string | null,
+        lang: r.lang as string | null,
+        path: r.path as string | null,
+        sentence: r.idx as number,
+        paragraph: s?.paragraph ?? 0,
+        page: s?.page ?? null,
+        text: s?.text ?? '',
+        voice: r.voice as string,
+        voiceHow: r.voice_how as string,
+        cue: span(r.cue_start, r.cue_end, r.cue_rule),
+        code: r.code as string,
+        negated: r.negated === 1,
+        evidence: { start: r.ev_start as number, end: r.ev_end as number, rule: r.rule as string },
+        negation: span(r.neg_start, r.neg_end, r.neg_rule),
+      });
+    }
+    return out;
   }
 
   /**
@@ -648,7 +1099,7 @@ export class Store {
     const { where, params } = this.docFilter(filter);
     const rows = this.stmt(
       `SELECT d.id, d.hash, d.ext_id, d.title, d.date, d.side, d.source, d.lang, d.format, d.path, d.added_at,
-              (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS n
+              coalesce((SELECT l.n FROM doc_layout l WHERE l.doc_id = d.id), 0) AS n
        FROM documents d WHERE 1${where} ORDER BY d.id LIMIT ? OFFSET ?`,
     ).all(...params, filter.limit ?? -1, filter.offset ?? 0) as Array<RawDocRow & { n: number }>;
     return rows.map((r) => ({
@@ -657,31 +1108,43 @@ export class Store {
     }));
   }
 
+  /** The stored sentences of a document (boundaries, page, text sliced from the document). */
+  private storedSentences(docId: number, known?: { text: string }): StoredSentence[] {
+    const l = this.stmt('SELECT layout FROM doc_layout WHERE doc_id = ?').get(docId) as { layout: string } | undefined;
+    if (!l) return [];
+    const text = known?.text ?? (this.stmt('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string } | undefined)?.text ?? '';
+    return (JSON.parse(l.layout) as LayoutEntry[]).map(([start, end, paragraph, page, own]) => ({ start, end, paragraph, page, text: own ?? text.slice(start, end) }));
+  }
+
   /**
    * The sentences of a document with the decisions of one codebook (when it coded them).
    *
    * @example
    * for (const s of store.sentencesOf(3, cb.version)) show(s.text, s.decision?.voice.voice);
    */
-  sentencesOf(docId: number, codebook: string): Sentence[] {
-    const sents = this.stmt('SELECT idx, paragraph, start_offset, end_offset, page, text FROM sentences WHERE doc_id = ? ORDER BY idx').all(docId) as RawSentenceRow[];
-    const decs = this.stmt('SELECT idx, voice, voice_how, cue_start, cue_end, cue_rule, tone FROM decisions WHERE codebook = ? AND doc_id = ?').all(codebook, docId) as Array<{
-      idx: number; voice: string; voice_how: string; cue_start: number | null; cue_end: number | null; cue_rule: string | null; tone: string;
-    }>;
-    const hits = this.stmt('SELECT idx, code, negated, ev_start, ev_end, rule, neg_start, neg_end, neg_rule FROM hits WHERE codebook = ? AND doc_id = ? ORDER BY rowid').all(codebook, docId) as Array<{
-      idx: number; code: string; negated: number; ev_start: number; ev_end: number; rule: string; neg_start: number | null; neg_end: number | null; neg_rule: string | null;
-    }>;
-    const tones = this.stmt('SELECT idx, ev_start, ev_end, rule FROM tone_evidence WHERE codebook = ? AND doc_id = ? ORDER BY rowid').all(codebook, docId) as Array<{
-      idx: number; ev_start: number; ev_end: number; rule: string;
-    }>;
-    const out: Sentence[] = sents.map((r) => {
-      const s: Sentence = { index: r.idx, paragraph: r.paragraph, start: r.start_offset, end: r.end_offset, text: r.text ?? '' };
+  sentencesOf(docId: number, codebook: string, known?: { text: string }): Sentence[] {
+    const out: Sentence[] = this.storedSentences(docId, known).map((r, index) => {
+      const s: Sentence = { index, paragraph: r.paragraph, start: r.start, end: r.end, text: r.text };
       if (r.page !== null) s.page = r.page;
       return s;
     });
-    const byIdx = new Map<number, Sentence>(out.map((s) => [s.index, s]));
+    const cb = codebook === '' ? undefined : this.cbId(codebook, false);
+    if (cb === undefined) return out;
+    const coded = this.stmt('SELECT missing FROM coded WHERE cb = ? AND doc_id = ?').get(cb, docId) as { missing: string | null } | undefined;
+    if (!coded) return out;
+    const missing = new Set<number>(coded.missing ? (JSON.parse(coded.missing) as number[]) : []);
+    for (const s of out) if (!missing.has(s.index)) s.decision = defaultDecision();
+    const decs = this.stmt('SELECT idx, voice, voice_how, cue_start, cue_end, cue_rule, tone FROM dec WHERE cb = ? AND doc_id = ?').all(cb, docId) as Array<{
+      idx: number; voice: string; voice_how: string; cue_start: number | null; cue_end: number | null; cue_rule: string | null; tone: string;
+    }>;
+    const hits = this.stmt('SELECT idx, code, negated, ev_start, ev_end, rule, neg_start, neg_end, neg_rule FROM hit WHERE cb = ? AND doc_id = ? ORDER BY rowid').all(cb, docId) as Array<{
+      idx: number; code: string; negated: number; ev_start: number; ev_end: number; rule: string; neg_start: number | null; neg_end: number | null; neg_rule: string | null;
+    }>;
+    const tones = this.stmt('SELECT idx, ev_start, ev_end, rule FROM tone_ev WHERE cb = ? AND doc_id = ? ORDER BY rowid').all(cb, docId) as Array<{
+      idx: number; ev_start: number; ev_end: number; rule: string;
+    }>;
     for (const d of decs) {
-      const s = byIdx.get(d.idx);
+      const s = out[d.idx];
       if (!s) continue;
       const decision: SentenceDecision = {
         voice: { voice: d.voice, how: d.voice_how as SentenceDecision['voice']['how'] },
@@ -691,14 +1154,14 @@ export class Store {
       s.decision = decision;
     }
     for (const h of hits) {
-      const s = byIdx.get(h.idx);
+      const s = out[h.idx];
       if (!s?.decision) continue;
       const hit: CodeHit = { code: h.code, evidence: ev(s.text, h.ev_start, h.ev_end, h.rule) };
       if (h.neg_start !== null && h.neg_end !== null) hit.negation = ev(s.text, h.neg_start, h.neg_end, h.neg_rule ?? '');
       (h.negated ? s.decision.negated : s.decision.raised).push(hit);
     }
     for (const t of tones) {
-      const s = byIdx.get(t.idx);
+      const s = out[t.idx];
       if (s?.decision) s.decision.toneEvidence.push(ev(s.text, t.ev_start, t.ev_end, t.rule));
     }
     return out;
@@ -706,7 +1169,7 @@ export class Store {
 
   /** Rebuild a stored document as a pipeline `Doc` (cleaned text as `raw`, no decisions). */
   private loadDoc(r: RawDocRow): Doc {
-    const sentences = this.sentencesOf(r.id, '');
+    const sentences = this.sentencesOf(r.id, '', { text: r.text });
     const paragraphs = new Map<number, Paragraph>();
     for (const s of sentences) {
       const p = paragraphs.get(s.paragraph);
@@ -797,7 +1260,7 @@ export class Store {
     const n = (sql: string): number => (this.stmt(sql).get() as { n: number }).n;
     return {
       documents: n('SELECT count(*) AS n FROM documents'),
-      sentences: n('SELECT count(*) AS n FROM sentences'),
+      sentences: n('SELECT coalesce(sum(n), 0) AS n FROM doc_layout'),
       codebooks: n('SELECT count(*) AS n FROM codebooks'),
     };
   }
@@ -809,7 +1272,7 @@ export class Store {
    * if (!store.hasSentence(3, 0)) notFound();
    */
   hasSentence(docId: number, sentence: number): boolean {
-    return this.stmt('SELECT 1 FROM sentences WHERE doc_id = ? AND idx = ?').get(docId, sentence) !== undefined;
+    return sentence >= 0 && this.stmt('SELECT 1 FROM doc_layout WHERE doc_id = ? AND n > ?').get(docId, sentence) !== undefined;
   }
 
   /**
@@ -848,9 +1311,16 @@ export class Store {
 
   /** The machine decision of one sentence as labels (distinct codes), or null. */
   private machineLabels(codebook: string, docId: number, idx: number): ReviewPair['machine'] {
-    const d = this.stmt('SELECT voice, tone FROM decisions WHERE codebook = ? AND doc_id = ? AND idx = ?').get(codebook, docId, idx) as { voice: string; tone: string } | undefined;
-    if (!d) return null;
-    const hits = this.stmt('SELECT code, negated FROM hits WHERE codebook = ? AND doc_id = ? AND idx = ? ORDER BY rowid').all(codebook, docId, idx) as Array<{ code: string; negated: number }>;
+    const cb = this.cbId(codebook, false);
+    if (cb === undefined) return null;
+    const d = this.stmt('SELECT voice, tone FROM dec WHERE cb = ? AND doc_id = ? AND idx = ?').get(cb, docId, idx) as { voice: string; tone: string } | undefined;
+    if (!d) {
+      // No row: the default decision, when the document was coded and this sentence decided.
+      const coded = this.stmt('SELECT missing FROM coded WHERE cb = ? AND doc_id = ?').get(cb, docId) as { missing: string | null } | undefined;
+      if (!coded || !this.hasSentence(docId, idx) || (coded.missing !== null && (JSON.parse(coded.missing) as number[]).includes(idx))) return null;
+      return { voice: AUTHOR, codes: [], negated: [], tone: 'neutral' };
+    }
+    const hits = this.stmt('SELECT code, negated FROM hit WHERE cb = ? AND doc_id = ? AND idx = ? ORDER BY rowid').all(cb, docId, idx) as Array<{ code: string; negated: number }>;
     const codes = [...new Set(hits.filter((h) => h.negated === 0).map((h) => h.code))];
     const negated = [...new Set(hits.filter((h) => h.negated === 1).map((h) => h.code))];
     return { voice: d.voice, codes, negated, tone: d.tone as Tone };
@@ -881,31 +1351,7 @@ export class Store {
    * const rows = store.docCountsReviewed({ codebook: cb.version });
    */
   docCountsReviewed(filter: MeasureFilter): DocCounts[] {
-    const rows = this.docCounts(filter);
-    const byId = new Map<number, DocCounts>(rows.map((r) => [r.docId, r]));
-    const bump = (row: DocCounts, voice: string, codes: string[], negated: string[], by: number): void => {
-      row.voices.set(voice, (row.voices.get(voice) ?? 0) + by);
-      const add = (code: string, key: 'raised' | 'negated'): void => {
-        let perVoice = row.codes.get(code);
-        if (!perVoice) {
-          perVoice = new Map();
-          row.codes.set(code, perVoice);
-        }
-        const c = perVoice.get(voice) ?? { raised: 0, negated: 0 };
-        c[key] += by;
-        perVoice.set(voice, c);
-      };
-      for (const code of new Set(codes)) add(code, 'raised');
-      for (const code of new Set(negated)) add(code, 'negated');
-    };
-    for (const review of this.latestReviews(filter.codebook)) {
-      const row = byId.get(review.docId);
-      if (!row) continue; // outside the filter, or never coded with this codebook
-      const machine = this.machineLabels(filter.codebook, review.docId, review.sentence);
-      if (machine) bump(row, machine.voice, machine.codes, machine.negated, -1);
-      bump(row, review.voice, review.codes, review.negated, +1);
-    }
-    return rows;
+    return docCountsOf(this.countTableReviewed(filter));
   }
 
   /**
@@ -917,7 +1363,7 @@ export class Store {
   getDocument(id: number): StoredDocument | undefined {
     const r = this.stmt('SELECT * FROM documents WHERE id = ?').get(id) as RawDocRow | undefined;
     if (!r) return undefined;
-    const n = (this.stmt('SELECT count(*) AS n FROM sentences WHERE doc_id = ?').get(id) as { n: number }).n;
+    const n = (this.stmt('SELECT n FROM doc_layout WHERE doc_id = ?').get(id) as { n: number } | undefined)?.n ?? 0;
     return {
       id: r.id, hash: r.hash, extId: r.ext_id, title: r.title, date: r.date, side: r.side, source: r.source, lang: r.lang,
       format: r.format, path: r.path, addedAt: r.added_at, sentences: n, text: r.text,
@@ -935,7 +1381,7 @@ export class Store {
   shortDocumentCount(minSentences: number): { documents: number; short: number } {
     const r = this.stmt(
       `SELECT count(*) AS documents, coalesce(sum(n < ?), 0) AS short
-       FROM (SELECT (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id) AS n FROM documents d)`,
+       FROM (SELECT coalesce((SELECT l.n FROM doc_layout l WHERE l.doc_id = d.id), 0) AS n FROM documents d)`,
     ).get(minSentences) as { documents: number; short: number };
     return { documents: r.documents, short: r.short };
   }

@@ -18,21 +18,33 @@ function round(v: number): number {
 }
 
 /**
- * Lay an outside series over a trend chart made by `trendSpec`. The x axis becomes every period
- * of the overlay (first to last, empty ones included) so both layers share it; a period with no
- * series value breaks the series' line (a gap, never bridged). Point marks of the series are named
- * `outside_series` so a page or test can find them.
+ * Set an outside series beside a code's trend: the share the correlation is computed on (all
+ * sentences or one voice's; with `voices: true` also the voices' lines of `trendSpec`) on the left
+ * axis, the series on its own right axis. The x axis is every period of the overlay (first to last,
+ * empty ones included); a period with no value breaks its line (a gap, never bridged). The marks
+ * are named `overlay_share` and `outside_series` so a page or test can find them.
  *
  * @example
  * const spec = trendWithOverlay(trendSpec(measurement, 'abandonment'), overlayJson(r));
  */
-export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson): ChartSpec {
+export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson, opts: { voices?: boolean } = {}): ChartSpec {
   const periods = ov.rows.map((r) => r.period);
   const rows = ov.rows.map((r) => ({ period: r.period, value: r.value === null ? null : round(r.value), series: ov.label }));
   const { layer, data, encoding, title: _title, description: _description, ...common } = trend as { layer: unknown; data: unknown; encoding: Record<string, unknown>; title?: unknown; description?: unknown } & Record<string, unknown>;
   const x = { ...((encoding.x as Record<string, unknown> | undefined) ?? {}), field: 'period', type: 'ordinal', title: null, sort: periods, scale: { domain: periods } };
   const rho = ov.spearman.rho === null ? 'n/a' : ov.spearman.rho.toFixed(2);
   const shareOf = ov.voice === 'all' ? 'all sentences' : `${ov.voice}'s sentences`;
+  const shareLayer = {
+    // The share the correlation is computed on.
+    name: 'overlay_share',
+    data: { values: ov.rows.map((r) => ({ period: r.period, share: r.share, sentences: r.sentences, of: shareOf })) },
+    mark: { type: 'line', color: SHARE_COLOR, strokeWidth: 2, point: { color: SHARE_COLOR, size: 30, cursor: 'pointer' }, invalid: 'break-paths-show-domains' },
+    encoding: {
+      y: { field: 'share', type: 'quantitative', title: `share of ${shareOf} raising ${ov.code}`, axis: { format: '.1%' } },
+      color: { value: SHARE_COLOR },
+      tooltip: [{ field: 'period' }, { field: 'of', title: 'share of' }, { field: 'share', format: '.2%' }, { field: 'sentences' }],
+    },
+  };
   return {
     ...common,
     description: `Share of sentences raising ${ov.code} by ${ov.by}, beside ${ov.label}`,
@@ -48,16 +60,8 @@ export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson): ChartSpec {
       {
         data,
         encoding: { ...encoding, x },
-        layer: [
-          ...(layer as unknown[]),
-          {
-            // The share the correlation is computed on, drawn with the voices' lines on their axis.
-            name: 'overlay_share',
-            data: { values: ov.rows.map((r) => ({ period: r.period, share: r.share, sentences: r.sentences, of: shareOf })) },
-            mark: { type: 'line', color: SHARE_COLOR, strokeWidth: 2.5, point: { color: SHARE_COLOR, size: 25 }, invalid: 'break-paths-show-domains' },
-            encoding: { y: { field: 'share', type: 'quantitative' }, color: { value: SHARE_COLOR }, tooltip: [{ field: 'period' }, { field: 'of', title: 'share of' }, { field: 'share', format: '.1%' }, { field: 'sentences' }] },
-          },
-        ],
+        // Without the voices' lines the share keeps the whole left axis (rare codes stay readable).
+        layer: [...(opts.voices === true ? (layer as unknown[]) : []), shareLayer],
       },
       {
         data: { values: rows },

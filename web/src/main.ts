@@ -191,7 +191,10 @@ async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
         }
       }
       await showChart(trendChart, spec, (d) => {
-        if (typeof d.period === 'string' && typeof d.voice === 'string') location.hash = link('evidence', params, { code: trendCode, voice: d.voice, period: d.period });
+        if (typeof d.period !== 'string') return;
+        if (typeof d.voice === 'string') location.hash = link('evidence', params, { code: trendCode, voice: d.voice, period: d.period });
+        // A point of the correlated share: the sentences of that voice (or of every voice) in the period.
+        else if (typeof d.of === 'string') location.hash = link('evidence', params, { code: trendCode, voice: params.get('ovVoice') ?? undefined, period: d.period });
       });
     }
   }

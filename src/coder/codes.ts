@@ -30,6 +30,32 @@ interface NegCue {
   dir: 'forward' | 'backward' | 'absence';
 }
 
+/** A pattern whose own wording is negative (ノーと言えない, 当てにならない): its hit is the concern, not its denial. */
+const JA_NEGATIVE_WORDING = /(?:ない|なかった|ません|ず|ぬ)=?$/u;
+/** A negative ending after a verb's stem (な|い, ら|れない, ま|せん, た|ず), not かねない (may) nor ずに (without). */
+const JA_NEGATIVE_TAIL = /^(?:(?:ら?れ|させ|せ)?な(?:い|かっ)|(?:ら?れ)?ませ(?:ん)|(?:ら?れ)?ず(?!に))/u;
+/** What follows a negative form that makes it a plea (見捨てないで) or a question (見捨てないか), not a denial. */
+const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか)/u;
+
+/**
+ * The negative inflection of a Japanese verb or adjective pattern's own hit (`見捨てる` hit as 見捨てない),
+ * as a cue span, or undefined. Patterns written with their negation keep it as wording.
+ *
+ * @example
+ * negativeInflection('米国は日本を見捨てない。', { start: 6, end: 10, entry: { text: '見捨てる' } }); // { start: 9, end: 11 }
+ */
+export function negativeInflection(text: string, hit: { start: number; end: number; entry: { text: string } }): { start: number; end: number } | undefined {
+  if (JA_NEGATIVE_WORDING.test(hit.entry.text) || hit.end - hit.start < 2) return undefined;
+  // The inflection may begin with the hit's last character (見捨てな|い) or right after it (持た|ず).
+  for (const at of [hit.end - 1, hit.end]) {
+    const m = JA_NEGATIVE_TAIL.exec(text.slice(at, at + 8));
+    if (!m) continue;
+    if (JA_NOT_DENIAL.test(text.slice(at + m[0].length, at + m[0].length + 4))) return undefined;
+    return { start: at, end: at + m[0].length };
+  }
+  return undefined;
+}
+
 const infoCache = new WeakMap<Codebook, Map<string, Codebook['codes'][number]>>();
 /** Code metadata by id, built once per codebook. */
 function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
@@ -84,6 +110,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   addCues('neg-forward', 'forward');
   addCues('neg-backward', 'backward');
   addCues('neg-absence', 'absence');
+  // A Japanese code verb in its negative form (見捨てない, 持たず) carries its own negation.
+  if (p.lang === 'ja') {
+    for (const h of codeHits) {
+      const span = negativeInflection(p.text, h);
+      if (span && !ignores.some((x) => overlaps(x, span))) cues.push({ hit: { entry: { ...h.entry, kind: 'neg-backward', rule: `${h.entry.rule}/negative-form` }, start: span.start, end: span.end }, dir: 'backward' });
+    }
+  }
 
   // A Japanese negation outside a quotation reaches into it only when the quotation is the claim being denied (「…」との批判は事実に反する).
   const quoteAllows = (span: { start: number; end: number }, cue: { start: number; end: number }): boolean => {

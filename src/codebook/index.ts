@@ -159,7 +159,7 @@ export function loadCodebook(text: string, file?: string): { codebook?: Codebook
     codes: Object.freeze(spec.codes.map((c) => Object.freeze({ id: c.id, label: c.label, description: c.description, tone: c.tone, deniedTone: c.deniedTone }))),
     yaml: text,
     spec: deepFreeze(spec),
-    matcher: buildMatcher(entries),
+    matcher: buildMatcher(entries, spec.readings),
   });
   return { codebook, messages };
 }

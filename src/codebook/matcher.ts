@@ -3,7 +3,7 @@
  * is walked once and, at each position whose first characters are an anchor, only the patterns
  * filed there are confirmed (sticky regexes). Raw `re:` patterns are the only ones run per sentence.
  */
-import { compilePattern } from './pattern.js';
+import { compilePattern, foldJa, readingTable } from './pattern.js';
 
 /** What a pattern is for: the part of the codebook it came from. */
 export interface PatternEntry {
@@ -87,6 +87,11 @@ class Trie {
   }
 }
 
+/** A 16-bit hash of two UTF-16 code units. */
+function pairHash(c1: number, c2: number): number {
+  return ((c1 * 0x9e37) ^ c2) & 0xffff;
+}
+
 /** Trie slot of an ASCII letter (either case) or digit. */
 function slot(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
@@ -102,13 +107,15 @@ function isWordCode(c: number): boolean {
 
 /**
  * Build a matcher from pattern entries; patterns that do not compile are skipped (the codebook
- * loader reports them).
+ * loader reports them). `readings` is the codebook's `readings:` section: kana spellings of the
+ * kanji in Japanese patterns match too.
  *
  * @example
  * const m = buildMatcher([{ kind: 'code', owner: 'x', text: 'lap dog', rule: 'code:x/en:0', lang: 'en' }]);
  * m.scan('a lap dog').length; // 1
  */
-export function buildMatcher(entries: PatternEntry[]): Matcher {
+export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record<string, string | readonly string[]>>): Matcher {
+  const table = readingTable(readings);
   const enWords = new Map<string, Compiled[]>();
   const enMap = new Map<string, Compiled[]>();
   const jaMap = new Map<string, Compiled[]>();
@@ -124,7 +131,7 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
     return id;
   };
   for (const entry of entries) {
-    const { pattern } = compilePattern(entry.text);
+    const { pattern } = compilePattern(entry.text, table);
     if (!pattern) continue;
     kept.push(entry);
     if (pattern.raw) {
@@ -149,12 +156,18 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
   // Japanese lists narrowed by the second character, each keeping the original order: a pair's list holds the
   // patterns that can start with that pair plus those of unknown start; a first character alone, only the latter.
   const jaAt = new Array<JaStart | undefined>(65536).fill(undefined);
+  // pairSeen[hash of the first two characters] = 1 when some pattern may start with such a pair: most kana
+  // positions (kana spellings file patterns under common kana) are then passed over without a Map lookup.
+  const pairSeen = new Uint8Array(65536);
   for (const [k, list] of jaMap) {
     const c1 = k.charCodeAt(0);
     const only = list.filter((c) => !c.heads);
     const entry: JaStart = { only: only.length > 0 ? only : undefined, pairs: new Map() };
     for (const h of new Set(list.flatMap((c) => c.heads ?? []))) {
-      if (h.charCodeAt(0) === c1) entry.pairs.set(h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
+      if (h.charCodeAt(0) === c1) {
+        entry.pairs.set(h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
+        pairSeen[pairHash(c1, h.charCodeAt(1))] = 1;
+      }
     }
     jaAt[c1] = entry;
   }
@@ -287,7 +300,9 @@ export function buildMatcher(entries: PatternEntry[]): Matcher {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
         const at = c >= 0x3000 ? jaAt[c] : undefined;
-        if (at) tryList(norm, hits, i + 1 < n ? (at.pairs.get(norm.charCodeAt(i + 1)) ?? at.only) : at.only, i);
+        if (!at) continue;
+        const c2 = i + 1 < n ? norm.charCodeAt(i + 1) : -1;
+        tryList(norm, hits, c2 >= 0 && pairSeen[pairHash(c, c2)] === 1 ? (at.pairs.get(c2) ?? at.only) : at.only, i);
       }
     }
     for (const c of raw) {
@@ -318,16 +333,19 @@ const CURLY_MAP = new Map<string, string>([
 ]);
 
 /**
- * NFKC-normalise a sentence (straight quotes too) keeping a map back to original offsets.
+ * NFKC-normalise a sentence (straight quotes too) keeping a map back to original offsets; Japanese
+ * iteration marks are written out and long-vowel variants after katakana become ー (`foldJa`,
+ * which keeps the length, so the map is unchanged).
  *
  * @example
  * const n = normalize('ＧＤＰ比２％'); n.text; // 'GDP比2%'
+ * normalize('人々').text; // '人人'
  */
 export function normalize(text: string): Normalized {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return { text, map: null };
   const whole = text.normalize('NFKC');
-  if (whole.length === text.length) return { text: whole.replace(CURLY, (c) => CURLY_MAP.get(c) ?? c), map: null };
+  if (whole.length === text.length) return { text: foldJa(whole.replace(CURLY, (c) => CURLY_MAP.get(c) ?? c)), map: null };
   const parts: string[] = [];
   const map: number[] = [];
   // Normalise cluster by cluster (a base character with its voicing or combining marks) so that ﾎﾟ composes to ポ.
@@ -338,7 +356,7 @@ export function normalize(text: string): Normalized {
     for (let k = 0; k < n.length; k++) map.push(m.index);
   }
   map.push(text.length);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  return { text: foldJa(parts.join('')), map: Int32Array.from(map) };
 }
 
 /**

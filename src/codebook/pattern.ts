@@ -211,27 +211,284 @@ const GODAN_ROWS = new Map<string, string>([
   ['る', 'らりるれろっ'],
 ]);
 
-/** Regex source for a Japanese literal ending in a dictionary form, matching its inflections. */
-function conjugate(lit: string): string {
-  const last = lit[lit.length - 1] ?? '';
-  const before = lit[lit.length - 2] ?? '';
-  const stem = lit.slice(0, -1);
-  if (lit.endsWith('する') && lit.length > 2) return `${escapeRe(lit.slice(0, -2))}(?:する|し|さ|せ|すれ|しろ|す)`;
-  if (lit.endsWith('くる') && lit.length > 2) return `${escapeRe(lit.slice(0, -2))}(?:くる|き|こ|くれ)`;
-  if (last === 'る' && E_ROW.includes(before)) {
-    // Ichidan verbs (見捨てる, 巻き込まれる): the stem itself takes every ending.
-    return `${escapeRe(stem)}(?:る|れ|ろ|よ|ら|さ|た|て|な|ま|ず|か|そ|ん|と|う|に|ぬ|ね|ざ|)`;
-  }
-  if (last === 'い' && before !== '' && before !== 'い') {
-    return `${escapeRe(stem)}(?:い|く|かっ|かろ|けれ|さ|そう|す|げ|き|)`;
-  }
-  const row = GODAN_ROWS.get(last);
-  if (row && before !== '') return `${escapeRe(stem)}[${row}]`;
-  return escapeRe(lit);
+/**
+ * Kanji of the common ichidan verbs written with one kanji and る (見る, 居る, 着る, 寝る, 出る, 得る, ...):
+ * the kanji hides the -iru/-eru stem, so the ending alone cannot tell them from godan verbs (切る, 知る).
+ * 来る (くる) inflects on the same kanji stem (来た, 来ない, 来られる) and is listed with them.
+ */
+const ICHIDAN_ONE_KANJI = '見観視診看居着寝出得似煮干射経来';
+const KANJI = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/** How a dictionary form inflects: the characters of its end that change and the regex of what may replace them. */
+interface Inflection {
+  cut: number;
+  ending: string;
 }
 
-function compileJa(srcIn: string): PatternResult {
-  let src = srcIn.trim().normalize('NFKC');
+/** The inflection of a Japanese literal ending in the dictionary form of a verb or い-adjective, or null. */
+function inflection(lit: string): Inflection | null {
+  const last = lit[lit.length - 1] ?? '';
+  const before = lit[lit.length - 2] ?? '';
+  if (lit.endsWith('する') && lit.length > 2) return { cut: 2, ending: '(?:する|し|さ|せ|すれ|しろ|す)' };
+  if (lit.endsWith('くる') && lit.length > 2) return { cut: 2, ending: '(?:くる|き|こ|くれ)' };
+  if (last === 'る' && ICHIDAN_ONE_KANJI.includes(before)) {
+    // The stem is one kanji: at least one kana of inflection must follow, or 見る would match 意見, 出る 出す/出かける.
+    return { cut: 1, ending: '(?:る|れ|ろ|よ|ら|させ|た|て|な|ま|ず)' };
+  }
+  if (last === 'る' && E_ROW.includes(before)) {
+    // Ichidan verbs (見捨てる, 巻き込まれる): the stem itself takes every ending.
+    return { cut: 1, ending: '(?:る|れ|ろ|よ|ら|さ|た|て|な|ま|ず|か|そ|ん|と|う|に|ぬ|ね|ざ|)' };
+  }
+  if (last === 'い' && before !== '' && before !== 'い') return { cut: 1, ending: '(?:い|く|かっ|かろ|けれ|さ|そう|す|げ|き|)' };
+  const row = GODAN_ROWS.get(last);
+  if (row && before !== '') return { cut: 1, ending: `[${row}]` };
+  return null;
+}
+
+/**
+ * Regex source for a spelling of a Japanese literal ending in a dictionary form, matching its
+ * inflections; the kind of verb or adjective is read from the literal as written in the codebook
+ * (a kana spelling of 発言 is not an い-adjective). Null when a kana spelling would leave a stem
+ * shorter than 3 characters (すて of 捨てる would match inside すてき).
+ */
+function conjugate(lit: string, spelling: string = lit): string | null {
+  const inf = inflection(lit);
+  if (!inf || !spelling.endsWith(lit.slice(-inf.cut))) return escapeRe(spelling);
+  const stem = spelling.slice(0, -inf.cut);
+  if (spelling !== lit && !KANJI.test(stem) && stem.length < 3) return null;
+  return `${escapeRe(stem)}${inf.ending}`;
+}
+
+/** Iteration marks: 々〻 repeat the kanji before them, ゝヽ the kana before them, ゞヾ voice it. */
+const ITERATION = '々〻ゝゞヽヾ';
+/** Characters standing for the long vowel mark ー after katakana (NFKC turns ～ into ~ and － into -). */
+// No `u` flag: every character is one code unit, and the test runs on every sentence.
+const FOLD_TEST = /[々〻ゝゞヽヾ~〜\-‐‑–—―─]/;
+const FOLD = /[々〻ゝゞヽヾ]|(?<=[\u30a1-\u30fa\u30fc])[~〜]|(?<=[\u30a1-\u30fa\u30fc])[-‐‑–—―─](?=[\u30a1-\u30fa])/gu;
+
+/** The character an iteration mark at `at` stands for, or the mark itself when nothing fits. */
+function repeated(text: string, at: number): string {
+  const mark = text[at] as string;
+  let j = at - 1;
+  while (j >= 0 && ITERATION.includes(text[j] as string)) j--;
+  const prev = j >= 0 ? (text[j] as string) : '';
+  const code = prev.charCodeAt(0);
+  if (mark === '々' || mark === '〻') return KANJI.test(prev) && code < 0xd800 ? prev : mark;
+  const hira = code >= 0x3041 && code <= 0x3096;
+  const kata = code >= 0x30a1 && code <= 0x30fa;
+  if (!((mark === 'ゝ' || mark === 'ゞ') ? hira : kata)) return mark;
+  const plain = prev.normalize('NFD')[0] as string;
+  if (mark === 'ゝ' || mark === 'ヽ') return plain;
+  const voiced = `${plain}\u3099`.normalize('NFC');
+  return voiced.length === 1 ? voiced : prev;
+}
+
+/**
+ * Fold Japanese spelling variants that keep the length of the text, so offsets are unchanged:
+ * iteration marks are written out (時々 → 時時, いすゞ → いすず, 人々 → 人人) and a wave dash,
+ * tilde or dash standing for a long vowel after katakana becomes ー (コンピュ〜タ → コンピュータ;
+ * a dash only between katakana). Applied to the matching copy of every sentence and to every pattern.
+ *
+ * @example
+ * foldJa('時々コンピュ〜タ'); // '時時コンピュータ'
+ */
+export function foldJa(text: string): string {
+  if (!FOLD_TEST.test(text)) return text;
+  return text.replace(FOLD, (m, at: number, whole: string) => (ITERATION.includes(m) ? repeated(whole, at) : 'ー'));
+}
+
+/** One reading of a codebook `readings:` key. */
+interface Reading {
+  /** The kana of each kanji of the key (one item: the key reads only as a whole). */
+  parts: string[];
+  /** Okurigana the key's kanji take when written alone, which a compound may drop or add (巻: ま(き)). */
+  okurigana: string;
+}
+
+/** A compiled `readings:` section: kana readings of kanji (runs), by key. */
+export interface ReadingTable {
+  byKey: Map<string, Reading[]>;
+  /** Length of the longest key. */
+  longest: number;
+}
+
+const READING_VALUE = /^([\u3041-\u3096\u30a1-\u30fa\u30fc・]+)(?:\(([\u3041-\u3096]+)\))?$/u;
+const ALL_KANJI = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
+
+/**
+ * Check one `readings:` entry (key: kanji; value: kana, `・` between the readings of each kanji,
+ * optional okurigana in parentheses). Returns a reason when it is malformed, otherwise undefined.
+ *
+ * @example
+ * readingProblem('見捨', 'み・す'); // undefined
+ * readingProblem('見捨', 'み・す・て'); // 'reading "み・す・て" of "見捨" has 3 parts for 2 kanji'
+ */
+export function readingProblem(key: string, value: string): string | undefined {
+  if (!ALL_KANJI.test(key)) return `reading key "${key}" must be kanji only`;
+  const m = READING_VALUE.exec(value.normalize('NFKC'));
+  if (!m) return `reading "${value}" of "${key}" must be kana, with ・ between the kanji's readings and optional okurigana in (...)`;
+  const parts = (m[1] as string).split('・');
+  if (parts.some((p) => p.length === 0)) return `reading "${value}" of "${key}" has an empty part`;
+  if (parts.length > 1 && parts.length !== [...key].length) return `reading "${value}" of "${key}" has ${parts.length} parts for ${[...key].length} kanji`;
+  return undefined;
+}
+
+/**
+ * Compile a codebook's `readings:` section; malformed entries are skipped (the schema reports them).
+ *
+ * @example
+ * const t = readingTable({ 懸念: 'けねん', 巻: 'ま(き)', 見捨: 'み・す' });
+ * compilePattern('見捨てる', t).pattern?.anchors; // ['見', 'み']
+ */
+export function readingTable(readings: Readonly<Record<string, string | readonly string[]>> | undefined): ReadingTable {
+  const byKey = new Map<string, Reading[]>();
+  let longest = 0;
+  for (const [key, value] of Object.entries(readings ?? {})) {
+    for (const v of typeof value === 'string' ? [value] : value) {
+      if (readingProblem(key, v)) continue;
+      const m = READING_VALUE.exec(v.normalize('NFKC')) as RegExpExecArray;
+      // Katakana readings are kept as hiragana: kana spellings of kanji are written in hiragana.
+      const hira = (x: string): string => x.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+      const reading: Reading = { parts: (m[1] as string).split('・').map(hira), okurigana: m[2] ?? '' };
+      const list = byKey.get(key);
+      if (list) list.push(reading);
+      else byKey.set(key, [reading]);
+      longest = Math.max(longest, key.length);
+    }
+  }
+  return { byKey, longest };
+}
+
+const NO_READINGS: ReadingTable = { byKey: new Map(), longest: 0 };
+
+/** Hiragana runs between kanji that are particles, not okurigana: never dropped. */
+const PARTICLES = new Set(['の', 'が', 'を', 'は', 'へ', 'と', 'で', 'も', 'や', 'に', 'か', 'から', 'まで', 'より', 'など', 'ので', 'には', 'とは', 'では', 'にも', 'とも', 'への', 'との', 'での']);
+/** At most this many spellings per literal (the original first). */
+const MAX_SPELLINGS = 64;
+
+interface Unit {
+  kind: 'kanji' | 'hira' | 'kata' | 'other';
+  text: string;
+  readings: Reading[];
+}
+
+/** Split a literal into kanji units (the longest `readings:` key, or one kanji), hiragana runs, katakana runs and other characters. */
+function unitsOf(lit: string, table: ReadingTable): Unit[] {
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < lit.length) {
+    const ch = lit[i] as string;
+    const c = ch.charCodeAt(0);
+    if (KANJI.test(ch)) {
+      let key = ch;
+      let readings: Reading[] = [];
+      for (let n = Math.min(table.longest, lit.length - i); n >= 1; n--) {
+        const r = table.byKey.get(lit.slice(i, i + n));
+        if (r) {
+          key = lit.slice(i, i + n);
+          readings = r;
+          break;
+        }
+      }
+      units.push({ kind: 'kanji', text: key, readings });
+      i += key.length;
+      continue;
+    }
+    const kind = c >= 0x3041 && c <= 0x309f ? 'hira' : c >= 0x30a1 && c <= 0x30ff ? 'kata' : 'other';
+    let j = i + 1;
+    if (kind !== 'other') {
+      const lo = kind === 'hira' ? 0x3041 : 0x30a1;
+      const hi = kind === 'hira' ? 0x309f : 0x30ff;
+      while (j < lit.length && lit.charCodeAt(j) >= lo && lit.charCodeAt(j) <= hi) j++;
+    }
+    units.push({ kind, text: lit.slice(i, j), readings: [] });
+    i = j;
+  }
+  return units;
+}
+
+/** One way of writing a kanji unit: its text, whether it starts and ends in kanji, whether the next unit must then start in kanji. */
+type Form = [text: string, startsKanji: boolean, endsKanji: boolean, kanjiNext: boolean];
+
+/** Every way of writing a kanji unit, the kanji form first. */
+function kanjiForms(u: Unit, okuriAfter: boolean, kanaOk: boolean): Form[] {
+  const chars = [...u.text];
+  // Where the pattern writes no okurigana before the next kanji, the text may add it (巻込む → 巻き込む) and a kana spelling must.
+  const adds = okuriAfter ? u.readings.map((r) => r.okurigana).filter((o) => o.length > 0) : [];
+  // Without its okurigana the kanji needs the next kanji written as kanji too (巻込む, never 巻こむ).
+  const forms: Form[] = [[u.text, true, true, adds.length > 0]];
+  for (const r of u.readings) {
+    const add = okuriAfter ? r.okurigana : '';
+    if (add) forms.push([u.text + add, true, false, false]);
+    if (!kanaOk) continue;
+    if (r.parts.length === 1) {
+      forms.push([(r.parts[0] as string) + add, false, false, false]);
+      continue;
+    }
+    // One reading per kanji: each kanji may be written in kana on its own (見すてる, み捨てる, みすてる).
+    for (let mask = 1; mask < 1 << chars.length; mask++) {
+      let s = '';
+      chars.forEach((k, ci) => (s += mask & (1 << ci) ? (r.parts[ci] as string) : k));
+      const lastKana = (mask & (1 << (chars.length - 1))) !== 0;
+      forms.push([s + (lastKana ? add : ''), (mask & 1) === 0, !lastKana, !lastKana && add.length > 0]);
+    }
+  }
+  return forms;
+}
+
+/**
+ * The spellings of a Japanese literal the text may use (the literal first): kanji with a reading in
+ * kana, okurigana between two kanji dropped (巻き込む → 巻込む) or, per `readings:`, added, and a
+ * katakana word of 3+ characters with or without its final long mark (コンピュータ/コンピューター).
+ */
+function spellings(lit: string, table: ReadingTable): string[] {
+  const units = unitsOf(lit, table);
+  const hasKanji = units.some((u) => u.kind === 'kanji');
+  const okurigana = (u: Unit | undefined): boolean => u?.kind === 'hira' && u.text.length <= 2 && !PARTICLES.has(u.text);
+  const declares = (u: Unit | undefined): boolean => u?.kind === 'kanji' && u.readings.some((r) => r.okurigana.length > 0);
+  // A one-kanji key is read in kana only where it opens a word: at the start, after okurigana, or after a
+  // kanji whose okurigana it may omit; and only before a kanji across its own okurigana. Otherwise its kana
+  // merges with a particle or splits a compound into another word (と言う → という, 発言 → 発い).
+  const kanaOk = units.map((u, k) => {
+    if (u.kind !== 'kanji' || u.text.length > 1) return true;
+    const prev = units[k - 1];
+    const opens = k === 0 || declares(prev) || (okurigana(prev) && units[k - 2]?.kind === 'kanji');
+    return opens && (units[k + 1]?.kind !== 'kanji' || declares(u));
+  });
+  const out = new Set<string>();
+  const walk = (k: number, acc: string, endsKanji: boolean, needKanji: boolean): void => {
+    if (out.size >= MAX_SPELLINGS) return;
+    if (k === units.length) {
+      // A spelling all in kana shorter than 3 characters would match inside unrelated words.
+      if (!hasKanji || acc.length >= 3 || KANJI.test(acc)) out.add(acc);
+      return;
+    }
+    const u = units[k] as Unit;
+    const next = units[k + 1];
+    if (u.kind === 'kanji') {
+      for (const [s, startsK, endsK, kanjiNext] of kanjiForms(u, next?.kind === 'kanji', kanaOk[k] as boolean)) {
+        if (needKanji && !startsK) continue;
+        walk(k + 1, acc + s, endsK, kanjiNext);
+      }
+      return;
+    }
+    if (needKanji) return;
+    walk(k + 1, acc + u.text, false, false);
+    if (u.kind === 'hira' && endsKanji && next?.kind === 'kanji' && u.text.length <= 2 && !PARTICLES.has(u.text)) {
+      // Okurigana between two kanji written as kanji may be left out (言い成り → 言成り).
+      walk(k + 1, acc, false, true);
+    }
+    if (u.kind === 'kata') {
+      const bare = u.text.endsWith('ー') ? u.text.slice(0, -1) : u.text;
+      if (bare.length >= 3) walk(k + 1, acc + (bare === u.text ? `${bare}ー` : bare), false, false);
+    }
+  };
+  walk(0, '', false, false);
+  return [lit, ...[...out].filter((s) => s !== lit)];
+}
+
+function compileJa(srcIn: string, table: ReadingTable): PatternResult {
+  let src = foldJa(srcIn.trim().normalize('NFKC'));
   if (src.length === 0) return { error: 'empty pattern' };
   let literal = false;
   if (src.endsWith('=')) {
@@ -246,14 +503,27 @@ function compileJa(srcIn: string): PatternResult {
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = (pieces[i] ?? '').replace(/\s+/g, '');
     if (piece.length === 0) return { error: `pattern "${srcIn}" has an empty part around a gap` };
-    const { parts, error } = splitAlternatives(piece);
-    if (error) return { error };
+    const split = splitAlternatives(piece);
+    if (split.error) return { error: split.error };
     const isLast = i === pieces.length - 1;
     let body = '';
-    parts.forEach((p, pi) => {
-      const lastPart = pi === parts.length - 1;
-      if (typeof p === 'string') body += isLast && lastPart && !literal ? conjugate(p) : escapeRe(p);
-      else body += `(?:${p.map((a) => (isLast && lastPart && !literal ? conjugate(a) : escapeRe(a))).join('|')})`;
+    // The spellings kept for each part, for the anchors and heads.
+    const parts: Array<string | string[]> = [];
+    split.parts.forEach((p, pi) => {
+      const inflect = isLast && pi === split.parts.length - 1 && !literal;
+      // Every spelling of every alternative, longest first so that evidence spans are whole.
+      const alts: Array<[string, string]> = [];
+      for (const a of typeof p === 'string' ? [p] : p) {
+        for (const v of a === '' ? [''] : spellings(a, table)) {
+          const re = inflect ? conjugate(a, v) : escapeRe(v);
+          if (re !== null) alts.push([v, re]);
+        }
+      }
+      alts.sort((x, y) => y[0].length - x[0].length);
+      const kept = [...new Set(alts.map((x) => x[0]))];
+      parts.push(kept.length === 1 ? (kept[0] as string) : kept);
+      const res = [...new Set(alts.map((x) => x[1]))];
+      body += res.length === 1 ? (res[0] as string) : `(?:${res.join('|')})`;
     });
     if (i === 0) {
       heads = headsOf(parts, isLast && !literal);
@@ -294,7 +564,7 @@ function headsOf(parts: Array<string | string[]>, conjugated: boolean): string[]
  * compilePattern('worr{y|ies|ied} ... abandon~').pattern?.anchors; // ['wor']
  * new RegExp(compilePattern('見捨てる').pattern!.source, 'uy').test('見捨てられかねない'); // true
  */
-export function compilePattern(src: string): PatternResult {
+export function compilePattern(src: string, readings: ReadingTable = NO_READINGS): PatternResult {
   if (typeof src !== 'string' || src.trim().length === 0) return { error: 'empty pattern' };
   if (src.startsWith('re:')) {
     const body = src.slice(3);
@@ -307,7 +577,7 @@ export function compilePattern(src: string): PatternResult {
     }
     return { pattern: { source: body, anchors: [], lang: patternLang(body), raw: true } };
   }
-  const result = patternLang(src) === 'ja' ? compileJa(src) : compileEn(src);
+  const result = patternLang(src) === 'ja' ? compileJa(src, readings) : compileEn(src);
   if (result.pattern) {
     try {
       new RegExp(result.pattern.source, result.pattern.lang === 'en' ? 'y' : 'uy');

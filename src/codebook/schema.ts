@@ -1,5 +1,6 @@
 /** The zod (v4) schema of a codebook YAML file. See `src/codebook/README.md` for the meaning of each field. */
 import { z } from 'zod';
+import { readingProblem } from './pattern.js';
 
 const patterns = z.array(z.string());
 
@@ -42,6 +43,19 @@ const code = z
     exclude: langPatterns.optional(),
   })
   .strict();
+
+/**
+ * Kana readings of kanji in Japanese patterns (`懸念: けねん`, `見捨: み・す`, `巻: ま(き)`), so that a
+ * pattern written in kanji also matches its kana spellings. See "The pattern language".
+ */
+const readings = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).superRefine((rec, ctx) => {
+  for (const [key, value] of Object.entries(rec)) {
+    for (const v of typeof value === 'string' ? [value] : value) {
+      const problem = readingProblem(key, v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [key] });
+    }
+  }
+});
 
 /** The whole codebook file. */
 export const codebookSchema = z
@@ -93,6 +107,7 @@ export const codebookSchema = z
       })
       .strict(),
     codes: z.array(code).min(1),
+    readings: readings.optional(),
   })
   .strict();
 

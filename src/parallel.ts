@@ -1,67 +1,90 @@
 /**
- * Coding on worker threads: the main thread reads documents and writes the store (the single
- * SQLite writer); workers clean, segment and code. Results come back in input order, so a run
- * with one job and a run with several store exactly the same rows.
+ * Worker threads for the pipeline: the main thread hands out units of work (runs of JSONL lines,
+ * files to read, documents to code) and writes the store (the single SQLite writer); workers read,
+ * clean, segment and code, and send back compact results. The pool only moves messages: what a unit
+ * is and how it is processed lives in `pipeline.ts`, so one job and many jobs run the same code.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { Doc } from './types.js';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-/** True when worker threads can be used (the compiled worker file exists). */
+/**
+ * True when worker threads can be used (the compiled worker file exists).
+ *
+ * @example
+ * const jobs = workersAvailable() ? availableParallelism() : 1;
+ */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
 interface Pending {
-  resolve: (docs: Doc[]) => void;
+  resolve: (value: unknown) => void;
   reject: (e: Error) => void;
+  worker: number;
 }
 
 /**
- * A fixed pool of coding workers. `process` hands a batch of read documents to the next worker
- * and resolves with the processed documents.
+ * A fixed pool of workers running `dist/worker.js`. `run` posts a unit to the worker with the fewest
+ * units outstanding (large and small units even out) and resolves with its answer. Buffers named in
+ * `transfer` move to the worker instead of being copied.
  *
  * @example
- * const pool = new CodingPool(2, codebook.yaml);
- * const done = await pool.process(batch);
+ * const pool = new WorkerPool(2, { codebookYaml: codebook.yaml });
+ * const result = await pool.run({ kind: 'docs', docs }, []);
  * await pool.close();
  */
-export class CodingPool {
+export class WorkerPool {
   private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
   private readonly pending = new Map<number, Pending>();
-  private next = 0;
   private seq = 0;
+  private failure: Error | undefined;
 
-  constructor(jobs: number, codebookYaml: string) {
+  constructor(jobs: number, workerData: unknown) {
     if (!workersAvailable()) throw new Error('parallel: the compiled worker (dist/worker.js) is missing; run `npm run build`');
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(WORKER_URL, { workerData: { codebookYaml } });
-      w.on('message', (msg: { seq: number; docs?: Doc[]; error?: string }) => {
+      const w = new Worker(WORKER_URL, { workerData });
+      w.on('message', (msg: { seq: number; result?: unknown; error?: string }) => {
         const p = this.pending.get(msg.seq);
         if (!p) return;
         this.pending.delete(msg.seq);
+        this.load[p.worker] = (this.load[p.worker] ?? 1) - 1;
         if (msg.error !== undefined) p.reject(new Error(`parallel: worker failed: ${msg.error}`));
-        else p.resolve(msg.docs ?? []);
+        else p.resolve(msg.result);
       });
-      w.on('error', (e) => {
+      const fail = (e: Error): void => {
+        this.failure ??= e;
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
+      };
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0 && this.pending.size > 0) fail(new Error(`parallel: a worker stopped (exit code ${code})`));
       });
       this.workers.push(w);
+      this.load.push(0);
     }
   }
 
-  /** Clean, segment and code a batch on the next worker (round robin). */
-  process(docs: Doc[]): Promise<Doc[]> {
+  /** Number of workers. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Run one unit on the least busy worker; `transfer` lists buffers that move with it. */
+  run<R>(unit: unknown, transfer: Transferable[] = []): Promise<R> {
+    if (this.failure) return Promise.reject(this.failure);
+    let best = 0;
+    for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
     const seq = this.seq++;
-    const w = this.workers[this.next++ % this.workers.length] as Worker;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      w.postMessage({ seq, docs });
+    this.load[best] = (this.load[best] ?? 0) + 1;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, worker: best });
+      (this.workers[best] as Worker).postMessage({ seq, unit }, transfer);
     });
   }
 

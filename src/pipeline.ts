@@ -2,6 +2,11 @@
  * The orchestrator: runs the named phases over each document in order
  * (read → clean → segment → attribute+code → store) and collects messages. It knows the phases'
  * entry points, never their internals.
+ *
+ * At scale the work is cut into units (a megabyte of JSONL lines, a few files, a few documents)
+ * that worker threads read, clean, segment and code; the main thread only puts the answers back in
+ * input order and writes the store. A unit is processed by the same `runUnit` on a worker or, with
+ * one job, on the main thread, so every job count stores the same rows.
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -10,12 +15,12 @@ import type { Codebook } from './codebook/index.js';
 import { decide } from './coder/index.js';
 import { NearDuplicates } from './dedup.js';
 import { makeMessage } from './messages.js';
-import { CodingPool, workersAvailable } from './parallel.js';
+import { WorkerPool, workersAvailable } from './parallel.js';
 import { ingestUrl } from './fetch.js';
-import { readInputs, type ReadOptions } from './read/index.js';
+import { emptyFileMessage, readFileTask, readLineChunk, readTasks, type ChunkedFile, type ReadOptions, type ReadTask } from './read/index.js';
 import { segment } from './segment.js';
 import type { Store } from './store/index.js';
-import type { Doc, Message } from './types.js';
+import { AUTHOR, type Doc, type DocMeta, type Message, type PageSpan, type Sentence, type SentenceDecision } from './types.js';
 
 /** Progress of a run, reported after each document. */
 export interface Progress {
@@ -36,8 +41,15 @@ export interface AnalyzeOptions extends ReadOptions {
   /** Called for every message as it happens (the CLI prints them). */
   onMessage?: (m: Message) => void;
   stdin?: NodeJS.ReadableStream;
-  /** Coding threads (default: one per core when the compiled worker exists; 1 codes on the main thread). */
+  /** Worker threads (default: one per core when the compiled worker exists; 1 runs everything on the main thread). */
   jobs?: number;
+  /**
+   * Input bytes handled on the main thread before the workers start (default 4 MB: a small input is
+   * done before threads would have started). 0 starts them at once.
+   */
+  parallelAfterBytes?: number;
+  /** Input bytes per unit of work (JSONL lines, files, read documents; default 1 MB). */
+  unitBytes?: number;
   /**
    * Fold near-duplicates at this MinHash Jaccard threshold (0.35 is the tested default); off when
    * absent or false, because the check costs about four times the ingest time at archive scale.
@@ -90,13 +102,241 @@ export function codeDoc(doc: Doc, codebook: Codebook): void {
   });
 }
 
+// ---- units of work and their compact results ------------------------------------------------
+
+/** A unit of work for `runUnit`: JSONL lines, files to read, read documents, or stored documents to recode. */
+export type WorkUnit =
+  | { kind: 'lines'; path: string; encoding: string; firstLine: number; bytes: Uint8Array; opts: ReadOptions }
+  | { kind: 'files'; files: Array<{ path: string; opts: ReadOptions }> }
+  | { kind: 'docs'; docs: Doc[] }
+  | { kind: 'code'; docs: Array<{ side: string | null; lang: string; title?: string; texts: string[]; paragraphs: number[] }> };
+
+/**
+ * One document as it crosses back from a worker: metadata and text as they are, the paragraph and
+ * sentence numbers in the unit's shared `ints` buffer from `at`, and only the decisions that differ
+ * from the default (most sentences report nobody and raise nothing) as one JSON string.
+ */
+interface WireDoc {
+  meta: DocMeta;
+  text: string;
+  pages: PageSpan[];
+  messages: Message[];
+  rawBytes: number;
+  hash: string;
+  at: number;
+  paragraphs: number;
+  sentences: number;
+  /** Sentences whose text is not the slice of `text` at their offsets (none from the segmenter today). */
+  texts?: Array<[number, string]>;
+  /** JSON of `[index, decision | null]` pairs for the sentences whose decision is not the default. */
+  decisions: string;
+}
+
+/** A read message, a document whose side the codebook does not know (skipped), or a processed document. */
+type WireItem = { m: Message } | { unknownSide: Message; rawBytes: number } | WireDoc;
+
+/** What a unit of reading gives back, in input order. */
+export interface UnitResult {
+  items: WireItem[];
+  /** Paragraphs as (index, start, end) and sentences as (paragraph, start, end, page or -1), all documents in a row. */
+  ints: Int32Array;
+  /** JSONL records seen (for a file's "no records" warning). */
+  records: number;
+}
+
+/** What recoding a unit gives back: one sparse decisions string per document. */
+export interface CodeResult {
+  decisions: string[];
+}
+
+/** A sentence that reports nobody, raises and negates nothing and is neutral: most sentences. */
+function isDefaultDecision(d: SentenceDecision): boolean {
+  return d.voice.voice === AUTHOR && d.voice.how === 'default' && d.voice.cue === undefined && d.raised.length === 0 && d.negated.length === 0 &&
+    d.tone === 'neutral' && d.toneEvidence.length === 0 && Object.keys(d).length === 5 && Object.keys(d.voice).length === 2;
+}
+
+function defaultDecision(): SentenceDecision {
+  return { voice: { voice: AUTHOR, how: 'default' }, raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
+}
+
+function encodeDecisions(sentences: Sentence[]): string {
+  const out: Array<[number, SentenceDecision | null]> = [];
+  sentences.forEach((s, i) => {
+    if (s.decision === undefined) out.push([i, null]);
+    else if (!isDefaultDecision(s.decision)) out.push([i, s.decision]);
+  });
+  return JSON.stringify(out);
+}
+
+/** Put decoded decisions on sentences: the listed ones as sent, every other one the default. */
+function applyDecisions(sentences: Sentence[], json: string): void {
+  const listed = JSON.parse(json) as Array<[number, SentenceDecision | null]>;
+  let next = 0;
+  for (const [i, d] of listed) {
+    for (; next < i; next++) (sentences[next] as Sentence).decision = defaultDecision();
+    const s = sentences[i] as Sentence;
+    if (d === null) delete s.decision;
+    else s.decision = d;
+    next = i + 1;
+  }
+  for (; next < sentences.length; next++) (sentences[next] as Sentence).decision = defaultDecision();
+}
+
+/** Collects a unit's items, packing the numbers of every document into one growing buffer. */
+class UnitEncoder {
+  readonly items: WireItem[] = [];
+  private ints = new Int32Array(1024);
+  private used = 0;
+
+  constructor(private readonly codebook: Codebook) {}
+
+  private reserve(n: number): void {
+    if (this.used + n <= this.ints.length) return;
+    let size = this.ints.length * 2;
+    while (size < this.used + n) size *= 2;
+    const bigger = new Int32Array(size);
+    bigger.set(this.ints.subarray(0, this.used));
+    this.ints = bigger;
+  }
+
+  add(x: Doc | Message): void {
+    if (!('meta' in x)) {
+      this.items.push({ m: x });
+      return;
+    }
+    const rawBytes = Buffer.byteLength(x.raw);
+    const side = x.meta.side;
+    if (side !== null && side !== undefined && !this.codebook.sides.includes(side)) {
+      this.items.push({ unknownSide: unknownSideMessage(x, this.codebook), rawBytes });
+      return;
+    }
+    const doc = processDoc(x, this.codebook);
+    const at = this.used;
+    this.reserve(doc.paragraphs.length * 3 + doc.sentences.length * 4);
+    const ints = this.ints;
+    let k = this.used;
+    for (const p of doc.paragraphs) {
+      ints[k++] = p.index;
+      ints[k++] = p.start;
+      ints[k++] = p.end;
+    }
+    let texts: Array<[number, string]> | undefined;
+    doc.sentences.forEach((s, i) => {
+      if (s.index !== i) throw new Error(`pipeline: sentence ${i} of ${doc.meta.id} has index ${s.index}`);
+      ints[k++] = s.paragraph;
+      ints[k++] = s.start;
+      ints[k++] = s.end;
+      ints[k++] = s.page ?? -1;
+      if (s.text.length !== s.end - s.start || s.text !== doc.text.slice(s.start, s.end)) (texts ??= []).push([i, s.text]);
+    });
+    this.used = k;
+    this.items.push({
+      meta: doc.meta,
+      text: doc.text,
+      pages: doc.pages,
+      messages: doc.messages,
+      rawBytes,
+      hash: contentHash(doc.text, doc.meta.date, doc.meta.source),
+      at,
+      paragraphs: doc.paragraphs.length,
+      sentences: doc.sentences.length,
+      ...(texts ? { texts } : {}),
+      decisions: encodeDecisions(doc.sentences),
+    });
+  }
+
+  finish(records: number): UnitResult {
+    // A copy of the used part only: the buffer that moves holds no slack.
+    return { items: this.items, ints: this.ints.slice(0, this.used), records };
+  }
+}
+
+function unknownSideMessage(doc: Doc, codebook: Codebook): Message {
+  return makeMessage('pipeline', 'pipeline:unknown-side', 'fatal',
+    `unknown side "${doc.meta.side}" (codebook ${codebook.name} has ${codebook.sides.join(', ')}); document skipped`,
+    { file: doc.meta.path ?? doc.meta.id });
+}
+
+/** Rebuild a document from its wire form (the raw text stayed in the worker: only its size came back). */
+function decodeDoc(w: WireDoc, ints: Int32Array): Doc {
+  let k = w.at;
+  const paragraphs = new Array<{ index: number; start: number; end: number }>(w.paragraphs);
+  for (let i = 0; i < w.paragraphs; i++) {
+    paragraphs[i] = { index: ints[k] as number, start: ints[k + 1] as number, end: ints[k + 2] as number };
+    k += 3;
+  }
+  const sentences = new Array<Sentence>(w.sentences);
+  for (let i = 0; i < w.sentences; i++) {
+    const start = ints[k + 1] as number;
+    const end = ints[k + 2] as number;
+    const page = ints[k + 3] as number;
+    const s: Sentence = { index: i, paragraph: ints[k] as number, start, end, text: w.text.slice(start, end) };
+    if (page >= 0) s.page = page;
+    sentences[i] = s;
+    k += 4;
+  }
+  for (const [i, text] of w.texts ?? []) (sentences[i] as Sentence).text = text;
+  applyDecisions(sentences, w.decisions);
+  return { meta: w.meta, raw: '', text: w.text, pages: w.pages, paragraphs, sentences, messages: w.messages };
+}
+
+/**
+ * Process one unit of work: read what it names, clean, segment and code every document, and pack
+ * the results compactly. Runs on a worker thread, or on the main thread with one job.
+ *
+ * @example
+ * const r = await runUnit({ kind: 'docs', docs: [newDoc({ id: 'a', format: 'txt' }, 'Tokyo worries.')] }, builtinCodebook());
+ */
+export async function runUnit(unit: WorkUnit, codebook: Codebook): Promise<UnitResult | CodeResult> {
+  if (unit.kind === 'code') {
+    return {
+      decisions: unit.docs.map((d) => {
+        const decisions = decide(d.texts.map((text, i) => ({ text, paragraph: d.paragraphs[i] ?? 0 })), { docSide: d.side, lang: d.lang, title: d.title }, codebook);
+        return encodeDecisions(decisions.map((decision, i) => ({ index: i, paragraph: 0, start: 0, end: 0, text: '', decision })));
+      }),
+    };
+  }
+  const enc = new UnitEncoder(codebook);
+  let records = 0;
+  if (unit.kind === 'lines') {
+    const r = readLineChunk(unit.path, unit.encoding, unit.firstLine, unit.bytes, unit.opts);
+    records = r.records;
+    for (const x of r.items) enc.add(x);
+  } else if (unit.kind === 'files') {
+    for (const f of unit.files) for await (const x of readFileTask(f.path, f.opts)) enc.add(x);
+  } else {
+    for (const d of unit.docs) enc.add(d);
+  }
+  return enc.finish(records);
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+
 const URL_RE = /^https?:\/\//i;
 
-/** Documents from files, folders and stdin, then from web pages and feeds (items already stored are skipped). */
-async function* inputsOf(paths: string[], opts: AnalyzeOptions): AsyncIterable<Doc | Message> {
+/** Reading tasks from files, folders and stdin, then documents from web pages and feeds (items already stored are skipped). */
+async function* tasksOf(paths: string[], opts: AnalyzeOptions): AsyncIterable<ReadTask> {
   const files = paths.filter((p) => !URL_RE.test(p));
-  if (files.length > 0) yield* readInputs(files, { ...opts });
-  for (const url of paths.filter((p) => URL_RE.test(p))) yield* ingestUrl(url, { ...opts, known: (u) => opts.store.hasPath(u) });
+  // Only the read options go on: the store, codebook and callbacks stay on this thread.
+  const { store: _store, codebook: _codebook, onProgress: _p, onMessage: _m, batchSize: _b, jobs: _j, nearDuplicates: _n, parallelAfterBytes: _a, unitBytes: _u, ...readOpts } = opts;
+  if (files.length > 0) yield* readTasks(files, readOpts, opts.unitBytes ?? BYTES_PER_UNIT);
+  for (const url of paths.filter((p) => URL_RE.test(p))) {
+    for await (const item of ingestUrl(url, { ...opts, known: (u) => opts.store.hasPath(u) })) yield { kind: 'item', item };
+  }
+}
+
+/** Units handed out at most this size: files per unit, documents per unit, bytes per unit. */
+const FILES_PER_UNIT = 32;
+const DOCS_PER_UNIT = 64;
+const BYTES_PER_UNIT = 1 << 20;
+
+/** One place in the ordered queue of answers. */
+interface Slot {
+  result: Promise<UnitResult>;
+  /** The chunked file whose lines the unit holds (its records are counted). */
+  lines?: ChunkedFile;
+  /** The chunked file that ends here (warned about when it held no record). */
+  end?: ChunkedFile;
 }
 
 /**
@@ -109,7 +349,6 @@ async function* inputsOf(paths: string[], opts: AnalyzeOptions): AsyncIterable<D
 export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promise<AnalyzeSummary> {
   const { store, codebook } = opts;
   const batchSize = opts.batchSize ?? 200;
-  const sides = new Set(codebook.sides);
   const summary: AnalyzeSummary = { documents: 0, stored: 0, duplicates: 0, nearDuplicates: 0, skipped: 0, bytes: 0, sentences: 0, messages: [], formats: new Map() };
   const near = typeof opts.nearDuplicates === 'number' ? new NearDuplicates(store, { threshold: opts.nearDuplicates }) : undefined;
   const note = (m: Message): void => {
@@ -136,21 +375,12 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     });
   };
 
-  const jobs = Math.max(1, opts.jobs ?? (workersAvailable() ? availableParallelism() : 1));
-  // Workers cost a start-up of their own; a small batch is coded faster on this thread.
-  const poolAfter = 256;
-  let pool: CodingPool | undefined;
-  const chunkSize = 32;
-  let chunk: Doc[] = [];
-  const inflight: Array<Promise<Doc[]>> = [];
-
-  const accept = (doc: Doc): void => {
+  const accept = (doc: Doc, hash: string): void => {
     for (const m of doc.messages) note(m);
     if (doc.sentences.length === 0) {
       note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: doc.meta.path ?? doc.meta.id }));
       summary.skipped++;
     } else {
-      const hash = contentHash(doc.text, doc.meta.date, doc.meta.source);
       const stored = seenInBatch.has(hash) || store.hasHash(hash) !== undefined;
       const match = stored ? undefined : near?.find(doc);
       if (stored) {
@@ -172,76 +402,185 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
         if (batch.length >= batchSize) flush();
       }
     }
-    opts.onProgress?.(summary);
   };
+
+  const acceptResult = (r: UnitResult): void => {
+    for (const item of r.items) {
+      if ('m' in item) {
+        note(item.m);
+        if (item.m.severity === 'fatal') summary.skipped++;
+        continue;
+      }
+      summary.documents++;
+      summary.bytes += item.rawBytes;
+      if ('unknownSide' in item) {
+        note(item.unknownSide);
+        summary.skipped++;
+      } else accept(decodeDoc(item, r.ints), item.hash);
+      opts.onProgress?.(summary);
+    }
+  };
+
+  const jobs = Math.max(1, opts.jobs ?? (workersAvailable() ? availableParallelism() : 1));
+  // Workers cost a start-up of their own; a small input is done on this thread before they would be ready.
+  const parallelAfter = opts.parallelAfterBytes ?? 4 * 1024 * 1024;
+  const unitBytes = opts.unitBytes ?? BYTES_PER_UNIT;
+  let pool: WorkerPool | undefined;
+  let dispatched = 0;
+  const queue: Slot[] = [];
+  const run = (unit: WorkUnit, size: number, transfer: ArrayBuffer[] = []): Promise<UnitResult> => {
+    dispatched += size;
+    if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+    return pool ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
+  };
+  const take = async (slot: Slot): Promise<void> => {
+    const r = await slot.result;
+    if (slot.lines) slot.lines.records += r.records;
+    acceptResult(r);
+    if (slot.end && slot.end.records === 0) note(emptyFileMessage(slot.end.path));
+  };
+  // Backpressure: at most two units per worker wait for the writer, so memory stays bounded.
   const drain = async (keep: number): Promise<void> => {
-    while (inflight.length > keep) for (const d of await (inflight.shift() as Promise<Doc[]>)) accept(d);
+    while (queue.length > keep) await take(queue.shift() as Slot);
+  };
+  const push = async (slot: Slot): Promise<void> => {
+    queue.push(slot);
+    await drain(pool ? pool.size * 2 : 0);
+  };
+
+  // Files and read documents are grouped into units; anything else ends the group, keeping input order.
+  let files: Array<{ path: string; opts: ReadOptions }> = [];
+  let filesBytes = 0;
+  let docs: Doc[] = [];
+  let docsBytes = 0;
+  const flushFiles = async (): Promise<void> => {
+    if (files.length === 0) return;
+    const unit: WorkUnit = { kind: 'files', files };
+    files = [];
+    const size = filesBytes;
+    filesBytes = 0;
+    await push({ result: run(unit, size) });
+  };
+  const flushDocs = async (): Promise<void> => {
+    if (docs.length === 0) return;
+    const unit: WorkUnit = { kind: 'docs', docs };
+    docs = [];
+    const size = docsBytes;
+    docsBytes = 0;
+    await push({ result: run(unit, size) });
   };
 
   try {
-    for await (const item of inputsOf(paths, opts)) {
-      if (!('meta' in item)) {
-        note(item);
-        if (item.severity === 'fatal') summary.skipped++;
-        continue;
-      }
-      const doc = item;
-      summary.documents++;
-      summary.bytes += Buffer.byteLength(doc.raw);
-      if (doc.meta.side !== null && doc.meta.side !== undefined && !sides.has(doc.meta.side)) {
-        note(makeMessage('pipeline', 'pipeline:unknown-side', 'fatal',
-          `unknown side "${doc.meta.side}" (codebook ${codebook.name} has ${[...sides].join(', ')}); document skipped`,
-          { file: doc.meta.path ?? doc.meta.id }));
-        summary.skipped++;
-        continue;
-      }
-      if (!pool && jobs > 1 && summary.documents > poolAfter) pool = new CodingPool(jobs, codebook.yaml);
-      if (!pool) {
-        accept(processDoc(doc, codebook));
-        continue;
-      }
-      chunk.push(doc);
-      if (chunk.length >= chunkSize) {
-        inflight.push(pool.process(chunk));
-        chunk = [];
-        await drain(jobs * 2);
+    for await (const task of tasksOf(paths, opts)) {
+      if (task.kind !== 'file') await flushFiles();
+      if (task.kind !== 'item' || !('meta' in task.item)) await flushDocs();
+      if (task.kind === 'file') {
+        files.push({ path: task.path, opts: task.opts });
+        filesBytes += task.size;
+        if (files.length >= FILES_PER_UNIT || filesBytes >= unitBytes) await flushFiles();
+      } else if (task.kind === 'item') {
+        const item = task.item;
+        if ('meta' in item) {
+          docs.push(item);
+          docsBytes += item.raw.length;
+          if (docs.length >= DOCS_PER_UNIT || docsBytes >= unitBytes) await flushDocs();
+        } else await push({ result: Promise.resolve({ items: [{ m: item }], ints: new Int32Array(0), records: 0 }) });
+      } else if (task.kind === 'lines') {
+        const unit: WorkUnit = { kind: 'lines', path: task.path, encoding: task.encoding, firstLine: task.firstLine, bytes: task.bytes, opts: task.opts };
+        await push({ result: run(unit, task.bytes.length, [task.bytes.buffer as ArrayBuffer]), lines: task.file });
+      } else {
+        await push({ result: Promise.resolve({ items: [], ints: new Int32Array(0), records: 0 }), end: task.file });
       }
     }
-    if (pool && chunk.length > 0) inflight.push(pool.process(chunk));
+    await flushFiles();
+    await flushDocs();
     await drain(0);
   } finally {
+    // Answers still out after a failure are dropped: wait for them so none rejects unobserved.
+    await Promise.allSettled(queue.map((s) => s.result));
     await pool?.close();
   }
   flush();
   return summary;
 }
 
+/** Stored documents per recoding unit. */
+const RECODE_DOCS_PER_UNIT = 64;
+
 /**
  * Code every stored document again with `codebook`, keeping the decisions of other codebooks.
+ * Coding runs on worker threads (`jobs`, default one per core); the main thread reads and writes.
  *
  * @example
- * recodeStore(store, loadedCodebook);
+ * const { documents, seconds } = await recodeStore(store, loadedCodebook);
  */
-export function recodeStore(store: Store, codebook: Codebook, onProgress?: (n: number) => void): { documents: number; sentences: number } {
+export async function recodeStore(
+  store: Store,
+  codebook: Codebook,
+  onProgress?: (n: number) => void,
+  options: { jobs?: number; parallelAfterBytes?: number } = {},
+): Promise<{ documents: number; sentences: number; bytes: number; seconds: number }> {
+  const started = process.hrtime.bigint();
   store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
+  const jobs = Math.max(1, options.jobs ?? (workersAvailable() ? availableParallelism() : 1));
+  const parallelAfter = options.parallelAfterBytes ?? 4 * 1024 * 1024;
+  let pool: WorkerPool | undefined;
   let documents = 0;
   let sentences = 0;
+  let bytes = 0;
   let pending: Array<{ id: number; doc: Doc }> = [];
-  const flush = (): void => {
-    const items = pending;
-    pending = [];
+  let toWrite: Array<{ id: number; doc: Doc }> = [];
+  const write = (): void => {
+    const items = toWrite;
+    toWrite = [];
     store.transaction(() => {
       for (const { id, doc } of items) store.putDecisions(id, codebook.version, doc.sentences);
     });
   };
-  for (const { id, doc } of store.iterateDocuments()) {
-    codeDoc(doc, codebook);
-    pending.push({ id, doc });
-    documents++;
-    sentences += doc.sentences.length;
-    if (pending.length >= 200) flush();
-    onProgress?.(documents);
+  const queue: Array<{ docs: Array<{ id: number; doc: Doc }>; result: Promise<CodeResult> }> = [];
+  const take = async (): Promise<void> => {
+    const slot = queue.shift();
+    if (!slot) return;
+    const r = await slot.result;
+    slot.docs.forEach(({ id, doc }, i) => {
+      applyDecisions(doc.sentences, r.decisions[i] ?? '[]');
+      toWrite.push({ id, doc });
+      documents++;
+      sentences += doc.sentences.length;
+      onProgress?.(documents);
+    });
+    if (toWrite.length >= 200) write();
+  };
+  const send = async (): Promise<void> => {
+    const items = pending;
+    pending = [];
+    const unit: WorkUnit = {
+      kind: 'code',
+      docs: items.map(({ doc }) => ({
+        side: doc.meta.side,
+        lang: doc.meta.lang,
+        ...(doc.meta.title === undefined ? {} : { title: doc.meta.title }),
+        texts: doc.sentences.map((s) => s.text),
+        paragraphs: doc.sentences.map((s) => s.paragraph),
+      })),
+    };
+    if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+    queue.push({ docs: items, result: pool ? pool.run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });
+    while (queue.length > (pool ? pool.size * 2 : 0)) await take();
+  };
+  try {
+    // Documents are read page by page, so writing decisions between pages is safe.
+    for (const item of store.iterateDocuments()) {
+      pending.push(item);
+      bytes += Buffer.byteLength(item.doc.text);
+      if (pending.length >= RECODE_DOCS_PER_UNIT) await send();
+    }
+    if (pending.length > 0) await send();
+    while (queue.length > 0) await take();
+  } finally {
+    await Promise.allSettled(queue.map((s) => s.result));
+    await pool?.close();
   }
-  flush();
-  return { documents, sentences };
+  write();
+  return { documents, sentences, bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

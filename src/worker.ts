@@ -1,19 +1,22 @@
-/** A coding worker: receives batches of read documents, returns them cleaned, segmented and coded. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A pipeline worker: receives units of work (lines to read, files, documents to code) and returns compact results. */
+import { parentPort, workerData, type Transferable } from 'node:worker_threads';
 import { builtinCodebook, loadCodebook, type Codebook } from './codebook/index.js';
-import { processDoc } from './pipeline.js';
-import type { Doc } from './types.js';
+import { runUnit, type WorkUnit } from './pipeline.js';
 
 const { codebookYaml } = workerData as { codebookYaml: string };
 const builtin = builtinCodebook();
 const codebook: Codebook | undefined = builtin.yaml === codebookYaml ? builtin : loadCodebook(codebookYaml).codebook;
 
-parentPort?.on('message', (msg: { seq: number; docs: Doc[] }) => {
-  try {
-    if (!codebook) throw new Error('the codebook did not load in the worker');
-    for (const doc of msg.docs) processDoc(doc, codebook);
-    parentPort?.postMessage({ seq: msg.seq, docs: msg.docs });
-  } catch (e) {
-    parentPort?.postMessage({ seq: msg.seq, error: (e as Error).message });
-  }
+parentPort?.on('message', (msg: { seq: number; unit: WorkUnit }) => {
+  void (async () => {
+    try {
+      if (!codebook) throw new Error('the codebook did not load in the worker');
+      const result = await runUnit(msg.unit, codebook);
+      // The numbers travel as one buffer that moves to the main thread instead of being copied.
+      const transfer: Transferable[] = 'ints' in result ? [result.ints.buffer as ArrayBuffer] : [];
+      parentPort?.postMessage({ seq: msg.seq, result }, transfer);
+    } catch (e) {
+      parentPort?.postMessage({ seq: msg.seq, error: (e as Error).message });
+    }
+  })();
 });

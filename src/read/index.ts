@@ -10,12 +10,13 @@ import { loadSources, SIDECAR_NAMES, sourceOptions, type SourceMap } from '../so
 import type { Doc, Message } from '../types.js';
 import { csvExtractor } from './csv.js';
 import { xlsxExtractor } from './xlsx.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, sniffEncoding } from './decode.js';
 import { newDoc } from './doc.js';
 import { docxExtractor } from './docx.js';
 import { htmlExtractor } from './html.js';
-import { jsonlExtractor, jsonlFromSource } from './jsonl.js';
+import { jsonlExtractor, jsonlFromSource, recordToDoc } from './jsonl.js';
 import { pdfExtractor } from './pdf.js';
+import { peek } from './stream.js';
 import { mdExtractor, txtExtractor } from './text.js';
 import type { Extractor, ReadOptions } from './types.js';
 
@@ -86,7 +87,13 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<string>, opts: ReadOptions, maps: readonly SourceMap[] = []): AsyncIterable<Doc | Message> {
+/** A file found by the walk, with the read options that apply to it (sidecar side and source resolved). */
+interface FileRef {
+  file: string;
+  opts: ReadOptions;
+}
+
+async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<string>, opts: ReadOptions, maps: readonly SourceMap[] = []): AsyncIterable<FileRef | Message> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -125,7 +132,7 @@ async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<strin
       yield* walk(path, exts, seen, opts, maps);
     } else if (st.isFile()) {
       const ext = extname(name).toLowerCase();
-      if (exts ? exts.has(ext) : byExtension.has(ext)) yield* readOneFile(path, sourceOptions(opts, opts.sources ? [...maps, opts.sources] : maps, path));
+      if (exts ? exts.has(ext) : byExtension.has(ext)) yield { file: path, opts: sourceOptions(opts, opts.sources ? [...maps, opts.sources] : maps, path) };
     }
   }
 }
@@ -224,7 +231,251 @@ export async function* readInputs(paths: string[], opts: ReadOptions & { stdin?:
       yield fatal('read:missing', `cannot read ${p}: ${ioReason(e)}`, p);
       continue;
     }
-    if (st.isDirectory()) yield* walk(p, exts, seen, opts);
-    else yield* readOneFile(p, opts.sources ? sourceOptions(opts, [opts.sources], p) : opts);
+    if (st.isDirectory()) {
+      for await (const x of walk(p, exts, seen, opts)) {
+        if ('file' in x) yield* readOneFile(x.file, x.opts);
+        else yield x;
+      }
+    } else yield* readOneFile(p, opts.sources ? sourceOptions(opts, [opts.sources], p) : opts);
   }
+}
+
+/** Shared by the line chunks of one JSONL file: records found so far, for the "no records" warning at its end. */
+export interface ChunkedFile {
+  path: string;
+  records: number;
+}
+
+/**
+ * A unit of reading work, in input order. `item` was read here (stdin, CSV records, messages);
+ * `file` and `lines` are read where they are processed (a worker thread): a whole file, or a run
+ * of complete lines of a JSONL file with the 1-based number of its first line; `end` closes a
+ * chunked file.
+ */
+export type ReadTask =
+  | { kind: 'item'; item: Doc | Message }
+  | { kind: 'file'; path: string; size: number; opts: ReadOptions }
+  | { kind: 'lines'; path: string; encoding: string; firstLine: number; bytes: Uint8Array; opts: ReadOptions; file: ChunkedFile }
+  | { kind: 'end'; file: ChunkedFile };
+
+/**
+ * The read options as plain data another thread can receive: functions, streams and other class
+ * instances (a store, a codebook) are left out, and sidecars, already applied per file, too.
+ *
+ * @example
+ * plainReadOptions({ side: 'tokyo', onMessage: console.log }); // { side: 'tokyo' }
+ */
+export function plainReadOptions(opts: ReadOptions): ReadOptions {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(opts)) {
+    if (k !== 'sources' && isPlainData(v, 4)) out[k] = v;
+  }
+  return out as ReadOptions;
+}
+
+/** Data a worker can receive: primitives and plain objects, arrays, maps, sets, dates and patterns of them (a few levels deep). */
+function isPlainData(v: unknown, depth: number): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'function' || typeof v === 'symbol') return false;
+  if (typeof v !== 'object') return true;
+  if (depth === 0) return false;
+  if (v instanceof RegExp || v instanceof Date) return true;
+  if (v instanceof Map) return [...v].every(([k, x]) => isPlainData(k, depth - 1) && isPlainData(x, depth - 1));
+  if (v instanceof Set || Array.isArray(v)) return [...(v as Iterable<unknown>)].every((x) => isPlainData(x, depth - 1));
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(v).every((x) => isPlainData(x, depth - 1));
+}
+
+/** Bytes of a JSONL file handed out per `lines` task (whole lines; one longer line makes a longer task). */
+const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Like `readInputs`, but yields units of work instead of documents, so that the reading itself can
+ * run on worker threads: JSONL files stream here as runs of whole lines (never held whole), other
+ * files are named for the worker to read, and stdin and CSV are read here. Messages keep their places
+ * (a JSONL line number is the number of its line in the file).
+ *
+ * @example
+ * for await (const task of readTasks(['corpus.jsonl'], {})) if (task.kind === 'lines') send(task.bytes);
+ */
+export async function* readTasks(paths: string[], opts: ReadOptions & { stdin?: NodeJS.ReadableStream } = {}, chunkBytes = DEFAULT_CHUNK_BYTES): AsyncIterable<ReadTask> {
+  const exts = normaliseExts(opts.ext);
+  const seen = new Set<string>();
+  let stdinRead = false;
+  const item = (x: Doc | Message): ReadTask => ({ kind: 'item', item: x });
+  for (const p of paths) {
+    if (p === '-') {
+      if (stdinRead) continue;
+      stdinRead = true;
+      for await (const x of readStdin(opts.stdin ?? process.stdin, opts)) yield item(x);
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      yield item(fatal('read:missing', `cannot read ${p}: ${ioReason(e)}`, p));
+      continue;
+    }
+    if (st.isDirectory()) {
+      for await (const x of walk(p, exts, seen, opts)) {
+        if ('file' in x) yield* fileTasks(x.file, x.opts, chunkBytes);
+        else yield item(x);
+      }
+    } else yield* fileTasks(p, opts.sources ? sourceOptions(opts, [opts.sources], p) : opts, chunkBytes);
+  }
+}
+
+async function* fileTasks(path: string, opts: ReadOptions, chunkBytes: number): AsyncIterable<ReadTask> {
+  const x = extractorFor(path) ?? txtExtractor;
+  if (x === jsonlExtractor) {
+    yield* jsonlTasks(path, opts, chunkBytes);
+    return;
+  }
+  if (x.extractStream) {
+    // CSV records may hold newlines inside quotes: only its parser can cut it, here.
+    for await (const item of readOneFile(path, opts)) yield { kind: 'item', item };
+    return;
+  }
+  let size = 0;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    // The reader reports the problem where it reads the file.
+  }
+  yield { kind: 'file', path, size, opts: plainReadOptions(opts) };
+}
+
+async function* jsonlTasks(path: string, opts: ReadOptions, chunkBytes: number): AsyncIterable<ReadTask> {
+  try {
+    const { head, all } = await peek(createReadStream(path, { highWaterMark: 1 << 20 }), 1 << 16);
+    const sniff = sniffEncoding(head, { encoding: opts.encoding, file: path });
+    if (sniff.encoding === undefined) {
+      for (const m of sniff.messages) yield { kind: 'item', item: m };
+      return;
+    }
+    if (sniff.encoding.startsWith('utf-16')) {
+      // A newline byte can sit inside a UTF-16 character: such files are decoded whole, here.
+      for await (const item of readOneFile(path, opts)) yield { kind: 'item', item };
+      return;
+    }
+    const file: ChunkedFile = { path, records: 0 };
+    const plain = plainReadOptions(opts);
+    const encoding = sniff.encoding;
+    let line = 1;
+    let parts: Buffer[] = [];
+    let size = 0;
+    const cut = (): ReadTask => {
+      // One fresh buffer per task, so that it can be moved to another thread without copying.
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const b of parts) {
+        bytes.set(b, at);
+        at += b.length;
+      }
+      const firstLine = line;
+      line += countNewlines(bytes);
+      parts = [];
+      size = 0;
+      return { kind: 'lines', path, encoding, firstLine, bytes, opts: plain, file };
+    };
+    let first = true;
+    for await (let chunk of all) {
+      if (first && sniff.bomLength > 0) chunk = chunk.subarray(sniff.bomLength);
+      first = false;
+      if (chunk.length === 0) continue;
+      parts.push(chunk);
+      size += chunk.length;
+      if (size < chunkBytes) continue;
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl < 0) continue;
+      const rest = chunk.subarray(nl + 1);
+      parts[parts.length - 1] = chunk.subarray(0, nl + 1);
+      size -= rest.length;
+      yield cut();
+      if (rest.length > 0) {
+        parts.push(rest);
+        size = rest.length;
+      }
+    }
+    if (size > 0) yield cut();
+    yield { kind: 'end', file };
+  } catch (e) {
+    yield { kind: 'item', item: fatal('read:io', `cannot read: ${ioReason(e)}`, path) };
+  }
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let n = 0;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The documents and messages of one `lines` task, exactly as the JSONL reader gives them for
+ * those lines (same ids, line numbers and messages). `records` counts the lines that were objects.
+ *
+ * @example
+ * const { items } = readLineChunk('a.jsonl', 'utf-8', 1, Buffer.from('{"text":"Hi."}\n'), {});
+ */
+export function readLineChunk(path: string, encoding: string, firstLine: number, bytes: Uint8Array, opts: ReadOptions): { items: Array<Doc | Message>; records: number } {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const dec = new TextDecoder(encoding, { fatal: true });
+  const items: Array<Doc | Message> = [];
+  let records = 0;
+  let line = firstLine;
+  for (let from = 0; from < b.length; ) {
+    const nl = b.indexOf(0x0a, from);
+    const end = nl < 0 ? b.length : nl;
+    const n = line++;
+    let text: string | undefined;
+    try {
+      text = dec.decode(b.subarray(from, end));
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+    } catch {
+      text = undefined;
+    }
+    from = end + 1;
+    if (text === undefined) {
+      items.push(makeMessage('read', 'read:line-encoding', 'fatal', `line ${n}: not valid ${encoding}`, { file: path, line: n }));
+      continue;
+    }
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      items.push(makeMessage('read', 'read:jsonl-json', 'fatal', `line ${n}: not valid JSON`, { file: path, line: n }));
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      items.push(makeMessage('read', 'read:jsonl-json', 'fatal', `line ${n}: not a JSON object`, { file: path, line: n }));
+      continue;
+    }
+    records++;
+    items.push(recordToDoc(new Map(Object.entries(value as Record<string, unknown>)), path, n, 'jsonl', encoding, opts));
+  }
+  return { items, records };
+}
+
+/**
+ * Read one named file (a `file` task) with its reader, as `readInputs` would.
+ *
+ * @example
+ * for await (const item of readFileTask('notes/a.txt', { side: 'tokyo' })) handle(item);
+ */
+export function readFileTask(path: string, opts: ReadOptions): AsyncIterable<Doc | Message> {
+  return readOneFile(path, opts);
+}
+
+/**
+ * The warning for a chunked file that held no record (given when its `end` task comes).
+ *
+ * @example
+ * const m = emptyFileMessage('a.jsonl'); // read:empty
+ */
+export function emptyFileMessage(path: string): Message {
+  return makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
 }

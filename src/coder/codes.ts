@@ -28,6 +28,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 interface NegCue {
   hit: ScanHit;
   dir: 'forward' | 'backward' | 'absence';
+  /** The code hit whose own wording holds the cue ("would never leave"): it negates only other codes' hits overlapping that wording. */
+  wording?: ScanHit;
 }
 
 /** A pattern whose own wording is negative (ノーと言えない, 当てにならない): its hit is the concern, not its denial. */
@@ -103,8 +105,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     for (const h of hitsOf(p, kind)) {
       if (!inBody(h) || ignores.some((x) => overlaps(x, h))) continue;
       // A negation word inside a code's own wording ("cannot say no") is part of that wording.
-      if (codeHits.some((c) => c.start <= h.start && c.end >= h.end)) continue;
-      cues.push({ hit: h, dir });
+      const wording = codeHits.find((c) => c.start <= h.start && c.end >= h.end);
+      cues.push(wording ? { hit: h, dir, wording } : { hit: h, dir });
     }
   };
   addCues('neg-forward', 'forward');
@@ -126,12 +128,14 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (cue.start < q[1]) return true;
     return /^(?:と|との|という|って|とか)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
   };
-  const negationOf = (span: { start: number; end: number }): NegCue | undefined => {
+  const negationOf = (span: ScanHit): NegCue | undefined => {
     if (clauseEndsWithQuestion(p, span.end)) return undefined;
     const cl = clauseOf(p, span.start);
     let best: NegCue | undefined;
     for (const c of cues) {
       const h = c.hit;
+      // "would never leave Japan alone": the reassurance's negation covers the abandonment it overlaps, not the reassurance itself nor the rest of the clause.
+      if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
       const ok =
         c.dir === 'forward'
           ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS)

@@ -63,7 +63,7 @@ try {
   say("\nSpearman's rho by year against likestate_us (lag 0; lag 1 = headlines a year before the poll):");
   const rhos = codebook.codes.map((c) => ({ code: c.id, r0: overlay(m, series, { code: c.id }), r1: overlay(m, series, { code: c.id, lag: 1 }) }));
   for (const { code, r0, r1 } of rhos.sort((a, b) => Math.abs(b.r0.spearman.rho || 0) - Math.abs(a.r0.spearman.rho || 0))) {
-    const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+    const f = (x) => (Number.isFinite(x) ? (Math.abs(x) < 0.005 ? 0 : x).toFixed(2) : "n/a");
     say(`- ${code}: ${f(r0.spearman.rho)} (n = ${r0.spearman.n}); lag 1: ${f(r1.spearman.rho)} (n = ${r1.spearman.n})`);
   }
   const svg = await overlayChartSvg(m, overlay(m, series, { code: chartCode }), { width: 640 });

@@ -32,7 +32,8 @@ export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson, opts: { voic
   const rows = ov.rows.map((r) => ({ period: r.period, value: r.value === null ? null : round(r.value), series: ov.label }));
   const { layer, data, encoding, title: _title, description: _description, ...common } = trend as { layer: unknown; data: unknown; encoding: Record<string, unknown>; title?: unknown; description?: unknown } & Record<string, unknown>;
   const x = { ...((encoding.x as Record<string, unknown> | undefined) ?? {}), field: 'period', type: 'ordinal', title: null, sort: periods, scale: { domain: periods } };
-  const rho = ov.spearman.rho === null ? 'n/a' : ov.spearman.rho.toFixed(2);
+  // Two decimals, and never "-0.00".
+  const rho = ov.spearman.rho === null ? 'n/a' : (Math.abs(ov.spearman.rho) < 0.005 ? 0 : ov.spearman.rho).toFixed(2);
   const shareOf = ov.voice === 'all' ? 'all sentences' : `${ov.voice}'s sentences`;
   const shareLayer = {
     // The share the correlation is computed on.
@@ -40,7 +41,8 @@ export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson, opts: { voic
     data: { values: ov.rows.map((r) => ({ period: r.period, share: r.share, sentences: r.sentences, of: shareOf })) },
     mark: { type: 'line', color: SHARE_COLOR, strokeWidth: 2, point: { color: SHARE_COLOR, size: 30, cursor: 'pointer' }, invalid: 'break-paths-show-domains' },
     encoding: {
-      y: { field: 'share', type: 'quantitative', title: `share of ${shareOf} raising ${ov.code}`, axis: { format: '.1%' } },
+      // A short title: one longer than the plot's height pushes the whole chart apart.
+      y: { field: 'share', type: 'quantitative', title: ov.voice === 'all' ? 'share' : `share (${ov.voice})`, axis: { format: '.1%' } },
       color: { value: SHARE_COLOR },
       tooltip: [{ field: 'period' }, { field: 'of', title: 'share of' }, { field: 'share', format: '.2%' }, { field: 'sentences' }],
     },
@@ -50,16 +52,18 @@ export function trendWithOverlay(trend: ChartSpec, ov: OverlayJson, opts: { voic
     description: `Share of sentences raising ${ov.code} by ${ov.by}, beside ${ov.label}`,
     title: {
       text: `${ov.code} beside ${ov.label}`,
+      // Short lines: the chart widens to its longest title line.
       subtitle: [
-        `dark line: share of ${shareOf} raising ${ov.code}; dashed: ${ov.label} (right axis)`,
-        `Spearman rho = ${rho} over ${ov.spearman.n} ${ov.by}s${ov.lag !== 0 ? ` (series at period t${ov.lag > 0 ? '+' : ''}${ov.lag})` : ''}; gaps are periods without a value`,
+        `solid: share of ${shareOf}; dashed: the series (right axis)`,
+        `Spearman rho = ${rho}, ${ov.spearman.n} ${ov.by}s${ov.lag !== 0 ? `, series at t${ov.lag > 0 ? '+' : ''}${ov.lag}` : ''}; gaps: no value`,
       ],
       fontSize: 12,
     },
     layer: [
       {
         data,
-        encoding: { ...encoding, x },
+        // Without the voices' lines their colour legend would stand empty.
+        encoding: opts.voices === true ? { ...encoding, x } : { x },
         // Without the voices' lines the share keeps the whole left axis (rare codes stay readable).
         layer: [...(opts.voices === true ? (layer as unknown[]) : []), shareLayer],
       },

@@ -117,7 +117,7 @@ describe('the trend chart with the series beside it', () => {
     for (const y of ['2000', '2001', '2002', '2003', '2004', '2005']) expect(svg).toContain(`>${y}</text>`);
     expect(svg).toContain('Like &lt;the U.S.&gt;');
     expect(svg).not.toContain('<the U.S.>');
-    expect(svg).toContain(`Spearman rho = ${(r.spearman.rho as number).toFixed(2)} over 4 years`);
+    expect(svg).toContain(`Spearman rho = ${(r.spearman.rho as number).toFixed(2)}, 4 years`);
     // The correlated share (all sentences) is drawn too, broken at 2003 where there are no documents.
     const share = /<path[^>]*stroke="#333333"[^>]*>/.exec(svg.slice(svg.indexOf('overlay_share_marks')))?.[0] ?? '';
     expect((/\sd="([^"]*)"/.exec(share)?.[1] ?? '').match(/M/g)?.length).toBe(2);

@@ -17,11 +17,13 @@ export interface DocState {
   prevVoice: string | null;
   /** The last side voice heard in the current paragraph. */
   paragraphVoice: string | null;
+  /** An interviewer's question was left unanswered in its unit: the next untagged unit is the answer. */
+  awaitingAnswer: boolean;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
@@ -63,10 +65,18 @@ const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|
 /** A leading adverbial or concessive clause ("At one conference, …", "While the U.S. views…, …"): the main clause follows its comma. */
 const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
 const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
+/** A verb after a modal ("should tell Tokyo plainly") is the writer's advice, not a view reported. */
+const MODAL_VERB = /\b(?:should|must|ought to|need to|needs to|has to|have to|had better)\s+(?:\w+ly\s+)?$/iu;
+/** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
+const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
+/** Where a clause opens after a colon or semicolon: its subject may hold the view ("…is anxious: officials fear…"). */
+const CLAUSE_OPEN = /[:;]\s+/gu;
+const COMPLEMENT_OPEN = /^(?:whether|that|if|how|why|what|when|to)\b/iu;
 /** "Yet in Japan, a fair number of commentators see…": a place in the leading phrase still names the holders. */
 const LOCATIVE_LEAD = /^\s*(?:(?:Yet|But|And|Still),?\s+)?(?:in|across|throughout|around)\s/iu;
 const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 /** "Masatoshi Honda, an associate professor …, argues": a named person with an apposition. */
+const NAMED_RULE = 'attribution:named-person';
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
@@ -75,13 +85,29 @@ const EN_HOLDING = ['frame', 'verb', 'noun', 'verb-before', 'reaction'];
 /** Likewise for a Japanese sentence: a frame, or a candidate holder before a particle. */
 const JA_HOLDING = ['frame', 'cue', 'home', 'holder', 'continuation'];
 
+/** Offsets where a clause opens after a colon or semicolon outside quotations, past `from`. */
+function clauseOpens(p: Prepared, from: number): number[] {
+  if (!p.text.includes(':') && !p.text.includes(';')) return [];
+  const out: number[] = [];
+  for (const m of p.text.matchAll(CLAUSE_OPEN)) {
+    const at = m.index + m[0].length;
+    // A complement after the colon (": whether Washington…") has no subject of its own.
+    if (at > from && !inQuote(p, m.index) && !COMPLEMENT_OPEN.test(p.text.slice(at, at + 10))) out.push(at);
+  }
+  return out;
+}
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
   // A negated verb of saying ("did not say whether") reports no view.
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 16), h.start)));
+  const verbs = hitsOf(p, 'verb').filter((h) => {
+    if (!usable(p, h)) return false;
+    const before = p.text.slice(Math.max(0, h.start - 24), h.start);
+    return !NEGATED_VERB.test(before) && !MODAL_VERB.test(before);
+  });
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
@@ -100,17 +126,22 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const home = hitsOf(p, 'home').find((h) => usable(p, h) && h.start >= skipTo && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 7));
   const start = effectiveStart(p);
   const startWord = wordIndex(p, start);
+  const opens = clauseOpens(p, start);
   if (allowInitial) {
-    // The sentence's subject: a cue among its first words, before the verb of saying (or owning the view noun).
-    const from = LOCATIVE_LEAD.test(p.text.slice(p.bodyStart)) ? p.bodyStart : start;
-    const c = cues.find(
-      (c) =>
-        c.start >= from &&
-        wordIndex(p, c.start) - startWord <= 6 &&
-        (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start)) || nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
-        !verbs.some((v) => v.end <= c.start && v.start >= from),
-    );
-    if (c) return sideEvidence(p, c);
+    // The sentence's subject: a cue among its first words (or a clause's after a colon), before the verb of saying (or owning the view noun).
+    const first = LOCATIVE_LEAD.test(p.text.slice(p.bodyStart)) ? p.bodyStart : start;
+    for (const from of [first, ...opens]) {
+      const fromWord = from === first ? startWord : wordIndex(p, from);
+      const c = cues.find(
+        (c) =>
+          c.start >= from &&
+          wordIndex(p, c.start) - fromWord <= 6 &&
+          (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
+            nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
+          !verbs.some((v) => v.end <= c.start && v.start >= from),
+      );
+      if (c) return sideEvidence(p, c);
+    }
   }
   let best: { c: ScanHit; d: number } | null = null;
   for (const v of verbs) {
@@ -137,9 +168,10 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const bodyWord = wordIndex(p, p.bodyStart);
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
   if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
-  const holder = hitsOf(p, 'holder').find((h) => h.start >= start && wordIndex(p, h.start) - startWord <= 4 && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
+  const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
+  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
-  if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, 'attribution:named-person'), preferLocal: true };
+  if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
   );
@@ -147,7 +179,17 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   return null;
 }
 
-const JA_PARTICLE = /^([^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで)/u;
+const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、)/u;
+/** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
+const JA_SOURCE = /^[^、。]{0,3}?(?:によると|によれば)/u;
+const JA_SOURCE_END = /(?:によると|によれば)$/u;
+const JA_SAME_PHRASE = /^[^、。「」『』はがをで]{0,10}$/u;
+/** A quotation framed by と/って and followed by a verb: someone said it (さらに「…」と警告した). */
+const JA_QUOTED = /^([^「『]{0,24}?)[「『][^」』]*[」』](?:と|って|などと|とも)/u;
+/** A subject marked before the quotation (主婦（58）は「…」, 元幹事長は「…」). */
+const JA_SUBJECT = /(?:は|が、|も)[、\s]*$|(?:は|が|も)、?\S{0,12}$/u;
+/** Openings that carry on without a subject (さらに「…」, また「…」). */
+const JA_CARRY_ON = /^(?:さらに|また|その上|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
 /** A speaker's own view in the first person: rule 3 keeps the speaker's voice. */
@@ -166,7 +208,9 @@ const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   if (!JA_HOLDING.some((k) => p.byKind.has(k))) return null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
-  if (frame) return sideEvidence(p, frame);
+  // A source frame (政府関係者によると) yields to another side's holder it reports (米側は…と伝えてきている): rule 3.
+  const source = frame && JA_SOURCE_END.test(p.text.slice(frame.start, frame.end)) ? frame : undefined;
+  if (frame && !source) return sideEvidence(p, frame);
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
   const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h));
@@ -179,15 +223,37 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   for (const h of hitsOf(p, 'holder')) if (usable(p, h)) candidates.push({ h, kind: 'holder' });
   for (const h of hitsOf(p, 'continuation')) if (usable(p, h)) candidates.push({ h, kind: 'holder' });
   candidates.sort((a, b) => a.h.start - b.h.start);
+  const cueHits = candidates.filter((c) => c.kind === 'cue').map((c) => c.h);
+  if (source) {
+    const reported = candidates.find(({ h, kind }) => kind === 'cue' && h.start >= source.end && h.entry.owner !== source.entry.owner && JA_PARTICLE.test(p.text.slice(h.end, h.end + 14)));
+    return reported ? sideEvidence(p, reported.h) : sideEvidence(p, source);
+  }
   for (const { h, kind } of candidates) {
     const m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
     if (!m) continue;
+    // A source (関係者によると) passes on another's view: it holds none itself.
+    if (JA_SOURCE.test(p.text.slice(h.end, h.end + 8))) continue;
+    if (kind === 'holder') {
+      // A side named in the holder's own noun phrase gives its side (韓国から招かれた研究者は).
+      const owner = cueHits.filter((c) => c.end <= h.start && JA_SAME_PHRASE.test(p.text.slice(c.end, h.start))).pop();
+      if (owner) return { side: owner.entry.owner, cue: evidence(p, owner.start, h.end, owner.entry.rule) };
+    }
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
     if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;
     const cue = evidence(p, h.start, h.end, h.entry.rule);
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };
     if (allowUnsided) return { unsided: true, cue, preferLocal: false };
+  }
+  // A quotation with a verb of saying after it: its speaker is the subject before it, or the last one heard.
+  const body = p.text.slice(p.bodyStart);
+  const q = allowUnsided ? JA_QUOTED.exec(body) : null;
+  if (q && verbs.some((v) => v.start >= p.bodyStart + q[0].length)) {
+    const lead = q[1] ?? '';
+    const at = p.bodyStart;
+    const cue = evidence(p, at, at + q[0].length, 'attribution:quoted');
+    if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
+    if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: false };
   }
   return null;
 }
@@ -252,15 +318,24 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
         return { voice: local, how: 'speaker' };
       }
       state.lastSpeaker = AUTHOR;
+      state.awaitingAnswer = true;
+      // A question names a holder of a view, but a vocative ("Mr. Ambassador, how…") names none.
       const f = explicit(p, false);
       if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
-      if (f) return unsidedVoice(f, state, docSide, cb);
+      if (f && f.cue.rule !== NAMED_RULE) return unsidedVoice(f, state, docSide, cb);
       return { voice: AUTHOR, how: 'default' };
     }
     state.lastSpeaker = t.side;
+    state.awaitingAnswer = false;
     const f = explicit(p, false);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
+  }
+  if (state.awaitingAnswer) {
+    // An untagged unit after an unanswered question is the interviewee's answer.
+    state.awaitingAnswer = false;
+    const local = localSide(state, docSide, cb);
+    if (local) state.lastSpeaker = local;
   }
   if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {
     const f = explicit(p, false);

@@ -159,6 +159,8 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
   // pairSeen[hash of the first two characters] = 1 when some pattern may start with such a pair: most kana
   // positions (kana spellings file patterns under common kana) are then passed over without a Map lookup.
   const pairSeen = new Uint8Array(65536);
+  // Whether some Japanese pattern opens with a character below the kana block (GDP比2%, 5条).
+  let jaLow = false;
   for (const [k, list] of jaMap) {
     const c1 = k.charCodeAt(0);
     const only = list.filter((c) => !c.heads);
@@ -170,6 +172,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
       }
     }
     jaAt[c1] = entry;
+    if (c1 < 0x3000) jaLow = true;
   }
   const trie = new Trie();
   for (const [k, list] of enWords) trie.word[trie.node(k)] = list;
@@ -299,7 +302,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     if (jaMap.size > 0 && JA_ANY.test(norm)) {
       for (let i = 0; i < n; i++) {
         const c = norm.charCodeAt(i);
-        const at = c >= 0x3000 ? jaAt[c] : undefined;
+        const at = c >= 0x3000 || jaLow ? jaAt[c] : undefined;
         if (!at) continue;
         const c2 = i + 1 < n ? norm.charCodeAt(i + 1) : -1;
         tryList(norm, hits, c2 >= 0 && pairSeen[pairHash(c, c2)] === 1 ? (at.pairs.get(c2) ?? at.only) : at.only, i);

@@ -96,8 +96,8 @@ function splitAlternatives(token: string): { parts: Array<string | string[]>; er
   return { parts };
 }
 
-/** Possible prefixes (up to `n` chars, lowercased) a token can start with. */
-function prefixes(parts: Array<string | string[]>, n: number): string[] {
+/** Possible prefixes (up to `n` chars, lowercased unless `lower` is false) a token can start with. */
+function prefixes(parts: Array<string | string[]>, n: number, lower = true): string[] {
   let acc = [''];
   for (const p of parts) {
     const opts = typeof p === 'string' ? [p] : p;
@@ -111,7 +111,7 @@ function prefixes(parts: Array<string | string[]>, n: number): string[] {
     }
     acc = [...new Set(next)];
   }
-  return acc.map((a) => a.toLowerCase());
+  return lower ? acc.map((a) => a.toLowerCase()) : acc;
 }
 
 const EN_END = "(?![A-Za-z0-9\\u00C0-\\u024F])";
@@ -527,7 +527,8 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
     });
     if (i === 0) {
       heads = headsOf(parts, isLast && !literal);
-      anchors = prefixes(parts, 1);
+      // Japanese patterns match case-sensitively: an anchor keeps its case (GDP比).
+      anchors = prefixes(parts, 1, false);
       if (anchors.some((a) => a.length === 0)) return { error: `pattern "${srcIn}" has no literal start` };
       source = body;
     } else {

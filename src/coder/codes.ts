@@ -170,7 +170,9 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (neg) backRefs.push({ h, neg: neg.hit });
   }
   for (const h of hitsOf(p, 'dismissal')) if (inBody(h) && !clauseEndsWithQuestion(p, h.end)) backRefs.push({ h, neg: h });
-  for (const { h, neg } of backRefs) {
+  // "The fear that America will walk away is not supported": a back-reference that names its own content denies only that.
+  const ownDenials = negated.size > 0;
+  for (const { h, neg } of ownDenials ? [] : backRefs) {
     for (const code of previousRaised) {
       if (info.get(code)?.tone !== 'negative' || negated.has(code)) continue;
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });

@@ -19,11 +19,13 @@ export interface DocState {
   paragraphVoice: string | null;
   /** An interviewer's question was left unanswered in its unit: the next untagged unit is the answer. */
   awaitingAnswer: boolean;
+  /** The side of the people the writer last named in their own words ("interviewing officials in Tokyo"): who "all of them" are. */
+  scene: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
@@ -77,6 +79,10 @@ const LOCATIVE_LEAD = /^\s*(?:(?:Yet|But|And|Still),?\s+)?(?:in|across|throughou
 const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 /** "Masatoshi Honda, an associate professor …, argues": a named person with an apposition. */
 const NAMED_RULE = 'attribution:named-person';
+/** A question opening by addressing someone ("Mr. Ambassador, how…"): the name is no holder. */
+const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,/u;
+/** A cue after these is what a view is about, not who holds it ("ask me about American politics"). */
+const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on)\s+(?:the\s+)?$/iu;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
@@ -136,6 +142,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
         (c) =>
           c.start >= from &&
           wordIndex(p, c.start) - fromWord <= 6 &&
+          !OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start)) &&
           (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
@@ -151,6 +158,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
       // The subject of a reported clause ("said that Japan would…") is not the holder.
       if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start))) continue;
+      if (OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
       const d = words(p, c.end - 1, v.start);
       if (d <= 5 && (!best || d < best.d)) best = { c, d };
@@ -181,6 +189,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
 
 const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、)/u;
 /** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
+const JA_HOLDER_GA = /^((?:たち|ら|達)?)が(?!、)/u;
 const JA_SOURCE = /^[^、。]{0,3}?(?:によると|によれば)/u;
 const JA_SOURCE_END = /(?:によると|によれば)$/u;
 const JA_SAME_PHRASE = /^[^、。「」『』はがをで]{0,10}$/u;
@@ -229,7 +238,9 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     return reported ? sideEvidence(p, reported.h) : sideEvidence(p, source);
   }
   for (const { h, kind } of candidates) {
-    const m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
+    let m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
+    // A holder marked by が (市民らが抗議の声を上げた) holds the view of a predicate in its own clause.
+    if (!m && kind === 'holder' && JA_HOLDER_GA.test(p.text.slice(h.end, h.end + 4)) && [...verbs, ...nouns].some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) m = JA_HOLDER_GA.exec(p.text.slice(h.end, h.end + 4));
     if (!m) continue;
     // A source (関係者によると) passes on another's view: it holds none itself.
     if (JA_SOURCE.test(p.text.slice(h.end, h.end + 8))) continue;
@@ -273,7 +284,7 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
 function unsidedVoice(f: { cue: Evidence; preferLocal: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   const local = localSide(state, docSide, cb);
   const prev = isSide(cb, state.prevVoice) ? state.prevVoice : isSide(cb, state.paragraphVoice) ? state.paragraphVoice : null;
-  const voice = f.preferLocal ? (local ?? prev) : (prev ?? local);
+  const voice = f.preferLocal ? (local ?? state.scene ?? prev) : (prev ?? state.scene ?? local);
   return voice ? { voice, cue: f.cue, how: 'carried' } : { voice: AUTHOR, how: 'default' };
 }
 
@@ -297,6 +308,40 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
 }
 
+/** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
+const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
+/** A group of people (officials, participants, people): a single person named in an event sets no scene. */
+const GROUP = /(?:s|people|public|media)$/u;
+const HOLDER_OF = /^\s+(?:in|from|of|at)\s+(?:the\s+)?$/u;
+function sceneOf(p: Prepared): string | null {
+  if (p.lang !== 'en' || !p.byKind.has('holder')) return null;
+  let side: string | null = null;
+  for (const h of hitsOf(p, 'holder')) {
+    if (!GROUP.test(p.text.slice(h.start, h.end))) continue;
+    for (const c of cuesOf(p)) {
+      const before = c.end <= h.start && words(p, c.end - 1, h.start) <= 2 && !/[,.;:]/u.test(p.text.slice(c.end, h.start));
+      const after = c.start >= h.end && HOLDER_OF.test(p.text.slice(h.end, c.start));
+      if (before || after) side = c.entry.owner;
+    }
+  }
+  return side;
+}
+
+/** Rule 3 in a narrative: "He noted that the Secretary of State had flown to Tokyo to repeat that…" relays the Secretary's side. */
+function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | null {
+  if (p.lang !== 'en' || !relayable(p)) return null;
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
+  if (verbs.length < 2) return null;
+  for (const c of cuesOf(p)) {
+    if (!THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start))) continue;
+    if (!verbs.some((v) => v.end <= c.start)) continue;
+    // The reported side's own verb of saying, in the same stretch of the clause (no comma: ", pointing out" is the speaker's again).
+    const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 10 && !p.text.slice(c.end, v.start).includes(','));
+    if (v) return sideEvidence(p, c);
+  }
+  return null;
+}
+
 /**
  * Decide the voice of one prepared sentence, updating the document state.
  *
@@ -304,6 +349,12 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
  * const state = newDocState(); decideVoice(prepare('MS. ODELL (Department of State): No.', cb), state, 'washington', cb).voice; // 'washington'
  */
 export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  const d = voiceOf(p, state, docSide, cb);
+  if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
+  return d;
+}
+
+function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   if (p.dateline) {
     const d = hitsOf(p, 'dateline').find((h) => h.end <= (p.dateline?.end ?? 0));
     if (d) state.local = d.entry.owner;
@@ -322,7 +373,7 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
       // A question names a holder of a view, but a vocative ("Mr. Ambassador, how…") names none.
       const f = explicit(p, false);
       if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
-      if (f && f.cue.rule !== NAMED_RULE) return unsidedVoice(f, state, docSide, cb);
+      if (f && f.cue.rule !== NAMED_RULE && !VOCATIVE.test(p.text.slice(p.bodyStart))) return unsidedVoice(f, state, docSide, cb);
       return { voice: AUTHOR, how: 'default' };
     }
     state.lastSpeaker = t.side;
@@ -344,6 +395,11 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
   }
   const f = explicit(p, true);
   if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
-  if (f) return unsidedVoice(f, state, docSide, cb);
+  if (f) {
+    const carried = unsidedVoice(f, state, docSide, cb);
+    const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;
+    if (relay && relay.side !== carried.voice) return { voice: relay.side, cue: relay.cue, how: 'relayed' };
+    return carried;
+  }
   return { voice: AUTHOR, how: 'default' };
 }

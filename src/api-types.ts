@@ -169,6 +169,14 @@ export interface OverlayResponse {
   overlay: OverlayJson[];
 }
 
+/** `POST /api/overlay`: a series uploaded from the page replaces the one the dashboard has. */
+export interface OverlayUploadResponse {
+  ok: true;
+  overlay: SeriesInfo;
+  /** Warnings met while reading the series (rows skipped, periods averaged). */
+  messages: Message[];
+}
+
 /** `GET /api/evidence` */
 export interface EvidenceResponse {
   ok: true;

@@ -55,13 +55,24 @@ function periodKey(raw: string): { key: string; resolution: 'month' | 'year' } |
  * const { series } = loadSeries('jiji-poll.csv', { column: 'likestate_us', dateColumn: 'ymonth' });
  */
 export function loadSeries(file: string, opts: SeriesOptions): { series?: Series; messages: Message[] } {
-  const messages: Message[] = [];
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     return { messages: [makeMessage('overlay', 'overlay:io', 'fatal', `cannot read series: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { file })] };
   }
+  return parseSeries(bytes, opts, file);
+}
+
+/**
+ * Read an external series from the bytes of a CSV file (an upload, or a file read by
+ * `loadSeries`): encoding detected, columns matched case-insensitively, problems as messages.
+ *
+ * @example
+ * const { series } = parseSeries(Buffer.from('ymonth,like\n198711,40\n'), { column: 'like', dateColumn: 'ymonth' }, 'poll.csv');
+ */
+export function parseSeries(bytes: Uint8Array, opts: SeriesOptions, file: string): { series?: Series; messages: Message[] } {
+  const messages: Message[] = [];
   const decoded = decodeBytes(bytes, { file });
   if (decoded.text === undefined) return { messages: decoded.messages };
   let rows: string[][];
@@ -328,9 +339,18 @@ export function seriesFromFlags(flags: OverlayFlags): { series?: Series; info?: 
   if (!flags.overlayColumn) return { messages: [makeMessage('overlay', 'overlay:no-column', 'fatal', '--overlay needs --overlay-column (the series column)', { file: flags.overlay })] };
   const { series, messages } = loadSeries(flags.overlay, { column: flags.overlayColumn, ...(flags.overlayDate ? { dateColumn: flags.overlayDate } : {}), label: flags.overlayLabel ?? flags.overlayColumn });
   if (!series) return { messages };
+  return { series, info: seriesInfo(series, flags.overlayColumn, flags.overlay), messages };
+}
+
+/**
+ * What the dashboard shows of a series: its label, column, file, resolution and period range.
+ *
+ * @example
+ * seriesInfo(series, 'likestate_us', 'jiji.csv').first; // '1987-11'
+ */
+export function seriesInfo(series: Series, column: string, file: string): SeriesInfo {
   const keys = [...series.points.keys()];
-  const info: SeriesInfo = { label: series.label, column: flags.overlayColumn, file: flags.overlay, resolution: series.resolution, points: keys.length, first: keys[0] ?? null, last: keys[keys.length - 1] ?? null };
-  return { series, info, messages };
+  return { label: series.label, column, file, resolution: series.resolution, points: keys.length, first: keys[0] ?? null, last: keys[keys.length - 1] ?? null };
 }
 
 /**

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { seriesFromFlags } from '../src/overlay.js';
+import { sjisEncoder } from './helpers/sjis.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { Store } from '../src/store/index.js';
 import { addFixtureDoc, buildFixtureStore } from './helpers/fixture-store.js';
@@ -146,6 +147,22 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
     await page.goto(`${server.url}#/reliability`);
     await page.locator('#reliability-codes').waitFor();
     expect(await page.locator('main').textContent()).toContain('1 reviewed sentences');
+
+    // An analyst sets another series from the page: a CP932 CSV, read by the server.
+    await page.goto(`${server.url}#/overview`);
+    await page.locator('#upload-form').waitFor({ state: 'attached' });
+    await page.locator('details.upload summary').click();
+    const upload = 'year,dislike\n2001,9\n2002,12\n2003,15\n2004,11\n2006,10\n';
+    await page.setInputFiles('#upload-file', { name: 'dislike.csv', mimeType: 'text/csv', buffer: sjisEncoder()(upload) });
+    await page.fill('#upload-column', 'dislike');
+    await page.fill('#upload-date', 'year');
+    await page.fill('#upload-label', '米国が嫌い (upload)');
+    await page.locator('#upload-form button[type="submit"]').click();
+    await page.waitForFunction("(document.querySelector('#trend-chart svg')?.textContent ?? '').includes('米国が嫌い (upload)')");
+    await page.locator('#trend-chart svg .outside_series_marks path').first().waitFor();
+    expect(await page.locator('#trend-chart svg .outside_series_marks path').count()).toBe(5);
+    expect(await page.locator('#overlay-rho').textContent()).toMatch(/5 of 6 periods/);
+    await page.screenshot({ path: join(OUT, 'dashboard-overlay-upload.png'), fullPage: true });
 
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(errors).toEqual([]);

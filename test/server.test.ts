@@ -8,6 +8,7 @@ import type { MetaResponse, OverlayResponse } from '../src/api-types.js';
 import { run } from '../src/cli/main.js';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { seriesFromFlags } from '../src/overlay.js';
+import { sjisEncoder } from './helpers/sjis.js';
 import { measureFor, type MeasureQuery } from '../src/query.js';
 import { renderReport, renderReportAsync } from '../src/report/index.js';
 import { createApp } from '../src/server/app.js';
@@ -257,6 +258,33 @@ describe('dashboard API: outside series', () => {
     expect(r?.spearman.n).toBe(5);
     const meta = (await (await ov.request('/api/meta')).json()) as MetaResponse;
     expect(meta.overlay).toMatchObject({ label: 'Like the U.S. <poll>', column: 'like', resolution: 'month', points: 60, first: '2001-01', last: '2006-12' });
+  });
+
+  it('takes a CP932 series uploaded from the page, same-origin only, and uses it at once', async () => {
+    const fresh = createApp({ store, webRoot, uploadLimit: 4096 });
+    // Columns with Japanese names, encoded CP932: the server detects the encoding.
+    const csv = '年月,好き\n2001,10\n2002,20\n2003,30\n2005,50\n2006,60\n';
+    const body = { data: sjisEncoder()(csv).toString('base64'), name: 'poll.sjis.csv', column: '好き', date: '年月', label: '好き <upload>' };
+    const send = (b: unknown, headers: Record<string, string> = {}): Promise<Response> => Promise.resolve(fresh.request('/api/overlay', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'sec-fetch-site': 'same-origin', ...headers }, body: JSON.stringify(b),
+    }));
+    expect((await send(body, { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await send({ ...body, data: 'not base64!' })).status).toBe(400);
+    const wrong = await send({ ...body, column: 'like' });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toContain('"年月", "好き"');
+    expect((await send({ ...body, data: Buffer.alloc(5000, 65).toString('base64') })).status).toBe(413);
+    expect((await fresh.request('/api/overlay?code=abandonment')).status).toBe(404);
+    const ok = await send(body);
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { overlay: { label: string; points: number; file: string } }).overlay).toMatchObject({ label: '好き <upload>', points: 5, file: 'poll.sjis.csv (uploaded)' });
+    const got = (await (await fresh.request('/api/overlay?code=abandonment&by=year')).json()) as OverlayResponse;
+    expect(got.overlay[0]?.rows.map((r) => r.value)).toEqual([10, 20, 30, null, 50, 60]);
+    expect(((await (await fresh.request('/api/meta')).json()) as MetaResponse).overlay?.label).toBe('好き <upload>');
+    // A second upload replaces the first, and cached answers follow it.
+    await send({ ...body, data: sjisEncoder()(csv.replace('2001,10', '2001,99')).toString('base64') });
+    const again = (await (await fresh.request('/api/overlay?code=abandonment&by=year')).json()) as OverlayResponse;
+    expect(again.overlay[0]?.rows[0]?.value).toBe(99);
   });
 
   it('answers in the one error shape without a series, or for a bad code, lag or voice', async () => {

@@ -11,11 +11,11 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { reliability } from '../agreement.js';
-import type { ApiError, DocumentJson, DocumentResponse, EvidenceJson, EvidenceResponse, MetaResponse, OverlayResponse, QueueResponse, ReliabilityResponse, ReviewJson, ReviewResponse, SeriesInfo, TrendResponse } from '../api-types.js';
+import type { ApiError, DocumentJson, DocumentResponse, EvidenceJson, EvidenceResponse, MetaResponse, OverlayResponse, OverlayUploadResponse, QueueResponse, ReliabilityResponse, ReviewJson, ReviewResponse, SeriesInfo, TrendResponse } from '../api-types.js';
 import { builtinCodebook, loadCodebook, type Codebook } from '../codebook/index.js';
 import { measurementJson } from '../measure.js';
 import { makeMessage } from '../messages.js';
-import { overlay, overlayJson, parseLag, type Series } from '../overlay.js';
+import { overlay, overlayJson, parseLag, parseSeries, seriesInfo, type Series } from '../overlay.js';
 import { filterFor, measureFor, parseMeasureQuery, type MeasureQuery } from '../query.js';
 import { renderReport } from '../report/index.js';
 import type { EvidenceRow, ReviewRow, Store, StoredDocument } from '../store/index.js';
@@ -37,6 +37,8 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** An outside series (e.g. a monthly poll) the trend chart can show beside any code. */
   overlay?: { series: Series; info: SeriesInfo };
+  /** Largest accepted series upload in bytes (default 4 MiB; the CSV travels base64-encoded). */
+  uploadLimit?: number;
 }
 
 export type { ApiError } from '../api-types.js';
@@ -115,6 +117,15 @@ function periodRange(period: string): { from: string; to: string } | undefined {
   return { from: `${q[1]}-${mm(first)}`, to: `${q[1]}-${mm(first + 2)}` };
 }
 
+const uploadBody = z.object({
+  /** The CSV file's bytes, base64: the server detects its encoding (CP932 included). */
+  data: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64'),
+  name: z.string().trim().min(1).max(200),
+  column: z.string().trim().min(1).max(200),
+  date: z.string().trim().max(200).optional(),
+  label: z.string().trim().max(200).optional(),
+});
+
 const reviewBody = z.object({
   docId: z.number().int().nonnegative(),
   sentence: z.number().int().nonnegative(),
@@ -138,6 +149,9 @@ export function createApp(opts: AppOptions): Hono {
   const codebookOf = opts.codebook ?? storeCodebooks(store);
   const webRoot = resolve(opts.webRoot ?? defaultWebRoot());
   const app = new Hono();
+  // The outside series: given at start (`serve --overlay`) or uploaded from the page; the generation keys the cache.
+  let overlaySource = opts.overlay;
+  let overlayGeneration = 0;
 
   app.onError((err, c) => fail(c, 500, `internal error: ${err.message}`));
   app.notFound((c) => fail(c, 404, `no such route: ${c.req.method} ${new URL(c.req.url).pathname}`));
@@ -191,9 +205,9 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/meta', (c) => {
     const cb = codebookFor(c);
     if (cb instanceof Response) return cb;
-    const body = cached(cacheKey(c, cb), () => JSON.stringify({
+    const body = cached(`${overlayGeneration} ${cacheKey(c, cb)}`, () => JSON.stringify({
       ok: true,
-      overlay: opts.overlay?.info ?? null,
+      overlay: overlaySource?.info ?? null,
       codebook: { name: cb.name, version: cb.version, sides: [...cb.sides], codes: cb.codes.map((k) => ({ id: k.id, label: k.label, description: k.description })) },
       codebooks: store.codebooks().map((k) => ({ version: k.version, name: k.name, usedAt: k.usedAt })),
       voices: [...cb.sides.filter((s) => s !== AUTHOR), AUTHOR],
@@ -231,7 +245,7 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/overlay', (c) => {
-    const ov = opts.overlay;
+    const ov = overlaySource;
     if (!ov) return fail(c, 404, 'no outside series: start the dashboard with `twocities serve --overlay FILE --overlay-column COLUMN [--overlay-date DATECOLUMN]`');
     const cb = codebookFor(c);
     if (cb instanceof Response) return cb;
@@ -246,7 +260,7 @@ export function createApp(opts: AppOptions): Hono {
     if (typeof lag !== 'number') return fail(c, 400, lag.reason, [lag]);
     const voice = c.req.query('voice') || undefined;
     if (voice !== undefined && voice !== 'all' && !cb.sides.includes(voice) && voice !== AUTHOR) return fail(c, 400, `voice must be all, ${[...cb.sides, AUTHOR].join(', ')} (got "${voice}")`);
-    const body = cached(cacheKey(c, cb), () => {
+    const body = cached(`${overlayGeneration} ${cacheKey(c, cb)}`, () => {
       // Shares need counts only: the bootstrap is kept minimal, the intervals are not shown here.
       const m = measureFor(store, { ...cb, codes: cb.codes.filter((k) => codes.includes(k.id)) }, { ...q, by: q.by ?? 'year', reps: 1 });
       const rows = codes.map((code) => overlayJson(overlay(m, ov.series, { code, lag, ...(voice !== undefined && voice !== 'all' ? { voice } : {}) })));
@@ -335,24 +349,52 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   const limit = opts.bodyLimit ?? 64 * 1024;
+
+  /** The JSON body of a write from the dashboard's own page, or the error response. */
+  const ownJson = async (c: Context, what: string): Promise<{ body: unknown } | Response> => {
+    // Writes only from the dashboard's own pages: a cross-site form or script gets 403.
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    const own = new URL(c.req.url).origin;
+    const sameOrigin = site !== undefined ? site === 'same-origin' && (origin === undefined || origin === own) : origin === own;
+    if (!sameOrigin) return fail(c, 403, `${what} are accepted only from the dashboard page itself (same origin)`);
+    if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return fail(c, 415, `send the ${what} as application/json`);
+    try {
+      return { body: await c.req.json() };
+    } catch {
+      return fail(c, 400, 'the request body is not valid JSON');
+    }
+  };
+
+  const uploadLimit = opts.uploadLimit ?? 4 * 1024 * 1024;
+  app.post(
+    '/api/overlay',
+    bodyLimit({ maxSize: uploadLimit, onError: (c) => fail(c, 413, `request body over ${uploadLimit} bytes`) }),
+    async (c) => {
+      const raw = await ownJson(c, 'series uploads');
+      if (raw instanceof Response) return raw;
+      const parsed = uploadBody.safeParse(raw.body);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => makeMessage('server', 'server:upload-invalid', 'fatal', `${i.path.join('.') || 'body'}: ${i.message}`));
+        return fail(c, 400, 'invalid series upload', errors);
+      }
+      const u = parsed.data;
+      // Parsed in memory only: an upload never reaches the file system.
+      const loaded = parseSeries(Buffer.from(u.data, 'base64'), { column: u.column, ...(u.date ? { dateColumn: u.date } : {}), label: u.label || u.column }, u.name);
+      if (!loaded.series) return fail(c, 400, loaded.messages.map((m) => m.reason).join('; '), loaded.messages);
+      if (loaded.series.points.size === 0) return fail(c, 400, `no value in column "${u.column}"`, loaded.messages);
+      overlaySource = { series: loaded.series, info: seriesInfo(loaded.series, u.column, `${u.name} (uploaded)`) };
+      overlayGeneration++;
+      return c.json({ ok: true, overlay: overlaySource.info, messages: loaded.messages } satisfies OverlayUploadResponse, 201);
+    },
+  );
   app.post(
     '/api/review',
     bodyLimit({ maxSize: limit, onError: (c) => fail(c, 413, `request body over ${limit} bytes`) }),
     async (c) => {
-      // Writes only from the dashboard's own pages: a cross-site form or script gets 403.
-      const site = c.req.header('sec-fetch-site');
-      const origin = c.req.header('origin');
-      const own = new URL(c.req.url).origin;
-      const sameOrigin = site !== undefined ? site === 'same-origin' && (origin === undefined || origin === own) : origin === own;
-      if (!sameOrigin) return fail(c, 403, 'reviews are accepted only from the dashboard page itself (same origin)');
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return fail(c, 415, 'send the review as application/json');
-      let raw: unknown;
-      try {
-        raw = await c.req.json();
-      } catch {
-        return fail(c, 400, 'the request body is not valid JSON');
-      }
-      const parsed = reviewBody.safeParse(raw);
+      const raw = await ownJson(c, 'reviews');
+      if (raw instanceof Response) return raw;
+      const parsed = reviewBody.safeParse(raw.body);
       if (!parsed.success) {
         const errors = parsed.error.issues.map((i) => makeMessage('server', 'server:review-invalid', 'fatal', `${i.path.join('.') || 'body'}: ${i.message}`));
         return fail(c, 400, 'invalid review', errors);

@@ -3,7 +3,7 @@
  * sentences behind a figure), Document, Review (human decisions) and Reliability. Routes live in
  * the URL hash (`#/evidence?code=…&voice=…`) so every view can be bookmarked and shared.
  */
-import type { DocumentResponse, EvidenceResponse, MetaResponse, OverlayResponse, OverviewResponse, QueueResponse, ReliabilityResponse, ReviewResponse, TrendResponse } from '../../src/api-types.js';
+import type { DocumentResponse, EvidenceResponse, MetaResponse, OverlayResponse, OverlayUploadResponse, OverviewResponse, QueueResponse, ReliabilityResponse, ReviewResponse, TrendResponse } from '../../src/api-types.js';
 import { trendWithOverlay } from '../../src/overlay-spec.js';
 import { overviewSpec, trendSpec, type CellJson, type GapJson } from '../../src/report/charts.js';
 import { showChart } from './chart.js';
@@ -149,7 +149,7 @@ async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
   const series = m.overlay;
   const overlayOn = series !== null && params.get('ov') !== '0';
   const overlayNote = h('p', { class: 'overlay-note', id: 'overlay-rho' });
-  const overlayControls = series ? overlayForm(params, m, series.label, overlayOn) : null;
+  const overlayControls = h('div', {}, series ? overlayForm(params, m, series.label, overlayOn) : null, uploadForm(series !== null));
   const messages = json.messages.length ? h('ul', { class: 'small muted' }, ...json.messages.map((x) => h('li', {}, `${x.severity}: ${x.reason}`))) : null;
   replace(app,
     h('h1', {}, `${json.codebook.name}: what each side raises`),
@@ -226,6 +226,50 @@ function overlayForm(params: URLSearchParams, m: Meta, label: string, on: boolea
     h('label', {}, show, ` beside “${label}”`),
     h('label', {}, 'correlate with the share of ', voice),
     h('label', {}, 'series lag (periods) ', lag));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  // In slices: one call with every byte as an argument overflows the stack on large files.
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Upload a CSV series (e.g. a monthly poll) to set beside the trend; the server detects its encoding. */
+function uploadForm(hasSeries: boolean): HTMLElement {
+  const file = h('input', { type: 'file', id: 'upload-file', accept: '.csv,text/csv', required: true });
+  const column = h('input', { id: 'upload-column', placeholder: 'likestate_us', required: true, size: 14 });
+  const date = h('input', { id: 'upload-date', placeholder: 'ymonth', size: 10 });
+  const label = h('input', { id: 'upload-label', placeholder: 'Like the U.S. (Jiji)', size: 20 });
+  const result = h('span', { class: 'result small', role: 'status' });
+  const form = h('form', { class: 'overlay-form', id: 'upload-form' },
+    h('label', {}, 'CSV ', file), h('label', {}, 'value column ', column), h('label', {}, 'period column (YYYYMM, YYYY-MM, YYYY) ', date),
+    h('label', {}, 'label ', label), h('button', { type: 'submit' }, 'Set beside the trend'), ' ', result);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = file.files?.[0];
+    if (!f) return;
+    result.className = 'result small';
+    result.textContent = 'reading…';
+    void f.arrayBuffer()
+      .then((buf) => api<OverlayUploadResponse>('/api/overlay', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: toBase64(new Uint8Array(buf)), name: f.name, column: column.value.trim(), date: date.value.trim() || undefined, label: label.value.trim() || undefined }),
+      }))
+      .then(() => {
+        // The series changes what /api/meta says: fetch it again, then redraw with the series on.
+        meta = undefined;
+        const { params } = route();
+        params.delete('ov');
+        if (location.hash === `#/overview?${params.toString()}`) void render();
+        else location.hash = `#/overview?${params.toString()}`;
+      })
+      .catch((err: unknown) => {
+        result.className = 'result small error';
+        result.textContent = err instanceof Error ? err.message : String(err);
+      });
+  });
+  return h('details', { class: 'upload' }, h('summary', { class: 'small' }, hasSeries ? 'set another outside series beside the trend…' : 'set an outside series (e.g. an opinion poll) beside the trend…'), form);
 }
 
 function evidenceItem(e: EvidenceItem, params: URLSearchParams): HTMLElement {

@@ -17,14 +17,20 @@ const NODE = process.execPath;
 const CLI = join(ROOT, 'bin/twocities.js');
 const TIME = '/usr/bin/time';
 const IN_PROCESS = ['read', 'clean', 'segment', 'decide', 'store'];
-const ALL_STAGES = [...IN_PROCESS, 'e2e', 'e2e1', 'report', 'reference'];
+const ALL_STAGES = [...IN_PROCESS, 'e2e', 'e2e1', 'recode', 'report', 'reference'];
+// Sizes below the largest run only these (whole-pipeline rows), enough for linearity and memory growth.
+const SCALE_STAGES = ['e2e', 'e2e1', 'recode'];
 const ALIASES = new Map([['code', 'decide'], ['attribute', 'decide'], ['attribute+code', 'decide'], ['write', 'store'], ['pipeline', 'e2e'], ['analyze', 'e2e'], ['analyze1', 'e2e1'], ['ref', 'reference']]);
-const LABEL = new Map([['decide', 'attribute+code'], ['e2e', 'analyze (CLI)'], ['e2e1', 'analyze --jobs 1']]);
+const LABEL = new Map([['decide', 'attribute+code'], ['e2e', 'analyze (CLI)'], ['e2e1', 'analyze --jobs 1'], ['recode', 'code (recode)']]);
 
 const HELP = `npm run bench -- [options]
 
-  --docs N[,N2...]   corpus sizes in documents (default 20000; two sizes also report linearity)
-  --stages LIST      (e2e = the CLI analyze, e2e1 = the same with --jobs 1) any of ${ALL_STAGES.join(',')} (default: all)
+  --docs N[,N2...]   corpus sizes in documents (default 10000,20000: every stage at the largest size,
+                     the whole-pipeline rows (${SCALE_STAGES.join(', ')}) on the mixed slice at the smaller ones,
+                     for linearity and memory growth; --full-sizes runs everything at every size)
+  --stages LIST      (e2e = the CLI analyze, e2e1 = the same with --jobs 1, recode = twocities code with an
+                     edited codebook on the store e2e built) any of ${ALL_STAGES.join(',')} (default: all)
+  --full-sizes       every stage and language at every size
   --langs LIST       any of ${LANGS.join(',')} (default: all)
   --out FILE         results JSON (default bench/out/results-<timestamp>.json)
   --work-dir DIR     where corpora and stores go (default bench/out)
@@ -55,6 +61,7 @@ function parseOptions(argv) {
         repeat: { type: 'string' },
         quick: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: false },
+        'full-sizes': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -67,7 +74,7 @@ function parseOptions(argv) {
     process.exit(0);
   }
   const list = (v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const sizes = list(parsed.docs ?? (parsed.quick ? '300' : '20000')).map(Number);
+  const sizes = list(parsed.docs ?? (parsed.quick ? '300' : '10000,20000')).map(Number);
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--docs must be whole numbers of at least 1, comma separated (got "${parsed.docs}")`);
   const stages = parsed.stages ? list(parsed.stages).map((s) => ALIASES.get(s) ?? s) : ALL_STAGES;
   const unknown = stages.filter((s) => !ALL_STAGES.includes(s));
@@ -90,6 +97,7 @@ function parseOptions(argv) {
     repeat,
     quick: parsed.quick,
     profile: parsed.profile,
+    fullSizes: parsed['full-sizes'],
   };
 }
 
@@ -219,6 +227,20 @@ function runReport(lang, db, stats) {
   return { ...rates({ stage: 'report', lang, docs: stats.docs, bytes: stats.bytes, sentences: null, seconds: r.seconds, peakRssMB: r.peakRssMB }), validJson: parsed };
 }
 
+// Recoding the store analyze built with a codebook of another version (the same rules plus a comment), as a user who edited it would.
+function runRecode(lang, db, stats, opts) {
+  const yamlPath = join(ROOT, 'codebooks/us-japan.yaml');
+  if (!existsSync(yamlPath)) return { stage: 'recode', lang, error: 'codebooks/us-japan.yaml is missing' };
+  const edited = join(opts.workDir, 'codebook-recode.yaml');
+  writeFileSync(edited, readFileSync(yamlPath, 'utf8') + `\n# bench: an edited copy (${new Date().toISOString()}), so every document is coded again\n`);
+  const args = [NODE, CLI, 'code', '--db', db, '--codebook', edited, '--no-progress'];
+  if (opts.jobs) args.push('--jobs', opts.jobs);
+  const r = timed(args);
+  if (r.status !== 0) return { stage: 'recode', lang, error: firstLines(r.stderr || r.error?.message || `exit ${r.status}`) };
+  const m = /(\d+) documents, (\d+) sentences coded/.exec(r.stderr);
+  return rates({ stage: 'recode', lang, docs: m ? Number(m[1]) : stats.docs, bytes: stats.bytes, sentences: m ? Number(m[2]) : null, seconds: r.seconds, peakRssMB: r.peakRssMB, cpuSeconds: r.cpuSeconds });
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)];
@@ -274,11 +296,19 @@ function references(size, corpus, opts, rowsByKey) {
 }
 
 function runProfile(size, corpus, opts, outBase) {
+  const one = profileRun(size, corpus, opts, `${outBase}`, '1');
+  if (one.error) return one;
+  // With worker threads: the main thread's profile shows what bounds the writer, the workers' the rest.
+  const many = profileRun(size, corpus, opts, `${outBase}-jobs`, opts.jobs ?? String(cpus().length));
+  return { ...one, parallel: many };
+}
+
+// One profiled analyze; `jobs` 1 keeps the whole pipeline on the main thread (one profile holds all of it).
+function profileRun(size, corpus, opts, target, jobs) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
   const db = join(opts.workDir, `profile-${size}.db`);
   removeDb(db);
-  // One coding thread: the whole pipeline runs on the main thread, so one profile holds all of it.
-  const args = [NODE, '--cpu-prof', '--cpu-prof-dir', dir, CLI, 'analyze', corpus.paths.jsonl.mixed, '--db', db, '--format', 'json', '--no-progress', '--jobs', '1'];
+  const args = [NODE, '--cpu-prof', '--cpu-prof-dir', dir, CLI, 'analyze', corpus.paths.jsonl.mixed, '--db', db, '--format', 'json', '--no-progress', '--jobs', jobs];
   const r = timed(args);
   removeDb(db);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
@@ -286,12 +316,22 @@ function runProfile(size, corpus, opts, outBase) {
     rmSync(dir, { recursive: true, force: true });
     return { error: firstLines(r.stderr || 'no .cpuprofile written') };
   }
-  // The main thread's profile is the largest one (worker threads, if any, write their own).
-  const main = files.map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
-  const target = `${outBase}.cpuprofile`;
-  copyFileSync(main, target);
+  // Node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread.
+  const threadOf = (f) => Number(f.split('.')[4]);
+  const main = files.find((f) => threadOf(f) === 0) ?? files[0];
+  const workers = files.filter((f) => f !== main);
+  copyFileSync(join(dir, main), `${target}.cpuprofile`);
+  const out = { file: relative(ROOT, `${target}.cpuprofile`), docs: size, jobs: Number(jobs), seconds: r.seconds, cpuSeconds: r.cpuSeconds, ...summariseProfile(`${target}.cpuprofile`, ROOT, 20) };
+  if (workers.length) {
+    out.workers = workers.map((f, i) => {
+      const w = `${target}-worker${i + 1}.cpuprofile`;
+      copyFileSync(join(dir, f), w);
+      const sum = summariseProfile(w, ROOT, 8);
+      return { file: relative(ROOT, w), totalMs: sum.totalMs, stages: sum.stages, functions: sum.functions };
+    });
+  }
   rmSync(dir, { recursive: true, force: true });
-  return { file: relative(ROOT, target), docs: size, seconds: r.seconds, ...summariseProfile(target, ROOT, 20) };
+  return out;
 }
 
 // ---- output -------------------------------------------------------------------------------
@@ -328,6 +368,31 @@ function linearity(results) {
       const ra = a.stages.find((r) => r.stage === rb.stage && r.lang === rb.lang);
       if (!ra || ra.error || rb.error || !(ra.seconds > 0)) continue;
       out.push({ stage: rb.stage, lang: rb.lang, from: a.docs, to: b.docs, docsRatio: b.docs / a.docs, bytesRatio: rb.bytes / ra.bytes, timeRatio: rb.seconds / ra.seconds, cpuRatio: ra.cpuSeconds > 0 && rb.cpuSeconds > 0 ? rb.cpuSeconds / ra.cpuSeconds : null, rssRatio: ra.peakRssMB ? rb.peakRssMB / ra.peakRssMB : null });
+    }
+  }
+  return out;
+}
+
+// The speed-up of the CLI with its worker threads over the same run with one job, per slice.
+function speedups(rows, opts) {
+  const out = [];
+  for (const r of rows) {
+    if (r.stage !== 'e2e' || r.error) continue;
+    const one = rows.find((x) => x.stage === 'e2e1' && x.lang === r.lang && !x.error);
+    if (!one) continue;
+    out.push({ lang: r.lang, jobs: opts.jobs ? Number(opts.jobs) : cpus().length, seconds: r.seconds, seconds1: one.seconds, speedup: one.seconds / r.seconds, peakRssMB: r.peakRssMB, peakRssMB1: one.peakRssMB });
+  }
+  return out;
+}
+
+// Whole-pipeline rows at every size: does time grow with the corpus, and does memory stay flat?
+function scaleRows(results) {
+  const out = [];
+  for (const stage of SCALE_STAGES) {
+    for (const r of results) {
+      for (const row of r.stages) {
+        if (row.stage === stage && !row.error && (row.lang === 'mixed' || !r.stages.some((x) => x.stage === stage && x.lang === 'mixed'))) out.push({ ...row, size: r.docs });
+      }
     }
   }
   return out;
@@ -375,20 +440,29 @@ async function main() {
       process.stdout.write(row.error ? `  ${row.stage} ${row.lang}: FAILED (${row.error})\n` : `  ${LABEL.get(row.stage) ?? row.stage} ${row.lang}: ${fmt(row.seconds, 2)} s, ${fmt(row.mbPerS, 2)} MB/s\n`);
     };
     const dbs = new Map();
-    for (const lang of opts.langs) {
+    // Below the largest size only the whole-pipeline rows run, on the mixed slice (unless --full-sizes).
+    const full = opts.fullSizes || size === opts.sizes[opts.sizes.length - 1];
+    const stagesHere = full ? opts.stages : opts.stages.filter((s) => SCALE_STAGES.includes(s));
+    const langsHere = full ? opts.langs : opts.langs.filter((l) => l === 'mixed').concat(opts.langs.includes('mixed') ? [] : opts.langs.slice(0, 1));
+    for (const lang of langsHere) {
       const file = corpus.paths.jsonl[lang];
-      for (const stage of IN_PROCESS) if (opts.stages.includes(stage)) add(runStage(stage, lang, file, size, opts));
-      if (opts.stages.includes('e2e')) {
+      for (const stage of IN_PROCESS) if (stagesHere.includes(stage)) add(runStage(stage, lang, file, size, opts));
+      if (stagesHere.includes('e2e')) {
         const { row, db } = runEndToEnd(lang, file, stats[lang], size, opts);
         add(row);
         if (db) dbs.set(lang, db);
       }
-      if (opts.stages.includes('e2e1')) {
+      if (stagesHere.includes('e2e1')) {
         const { row, db } = runEndToEnd(lang, file, stats[lang], size, opts, 'e2e1');
         add(row);
         if (db) removeDb(db);
       }
-      if (opts.stages.includes('report')) {
+      if ((stagesHere.includes('report') || stagesHere.includes('recode')) && !dbs.has(lang)) {
+        // `report` and `recode` read a store built by `analyze`; build one untimed when e2e was not asked for.
+        const { db } = runEndToEnd(lang, file, stats[lang], size, { ...opts });
+        if (db) dbs.set(lang, db);
+      }
+      if (stagesHere.includes('report')) {
         if (!dbs.has(lang)) {
           // `report` reads a store built by `analyze`; build one untimed when e2e was not asked for.
           const { db } = runEndToEnd(lang, file, stats[lang], size, { ...opts });
@@ -396,6 +470,10 @@ async function main() {
         }
         const db = dbs.get(lang);
         add(db ? runReport(lang, db, stats[lang]) : { stage: 'report', lang, error: 'no store: analyze failed' });
+      }
+      if (stagesHere.includes('recode')) {
+        const db = dbs.get(lang);
+        add(db ? runRecode(lang, db, stats[lang], opts) : { stage: 'recode', lang, error: 'no store: analyze failed' });
       }
     }
     // Read and clean do not split sentences: give them the count segment found on the same slice.
@@ -405,7 +483,8 @@ async function main() {
       if (seg) Object.assign(row, rates({ ...row, sentences: seg.sentences }));
     }
     const entry = { docs: size, corpus: { reused: corpus.reused, files: Object.fromEntries(Object.entries(corpus.paths.jsonl).map(([k, v]) => [k, relative(ROOT, v)])), stats }, stages: rows };
-    if (opts.stages.includes('reference')) entry.reference = references(size, corpus, opts, rowsByKey);
+    entry.speedup = speedups(rows, opts);
+    if (stagesHere.includes('reference')) entry.reference = references(size, corpus, opts, rowsByKey);
     for (const db of dbs.values()) removeDb(db);
     results.push(entry);
   }
@@ -428,6 +507,17 @@ async function main() {
       if (r.reference.missing.length) console.log(`  missing: ${r.reference.missing.join(', ')} (apt-get install ripgrep mecab mecab-ipadic-utf8)`);
     }
   }
+  for (const r of results) {
+    for (const q of r.speedup ?? []) {
+      console.log(`\nspeed-up at ${r.docs} documents, ${q.lang}: ${q.jobs} jobs ${fmt(q.seconds, 2)} s vs 1 job ${fmt(q.seconds1, 2)} s = ${fmt(q.speedup, 2)}× (peak RSS ${fmt(q.peakRssMB, 0)} vs ${fmt(q.peakRssMB1, 0)} MB)`);
+    }
+  }
+  const scale = scaleRows(results);
+  if (results.length > 1 && scale.length) {
+    console.log('\nscale (whole pipeline at each size: memory should stay flat while the corpus grows):');
+    console.log(table(['stage', 'lang', 'corpus', 'docs', 'MB', 'seconds', 'MB/s', 'peak RSS MB'],
+      scale.map((x) => [LABEL.get(x.stage) ?? x.stage, x.lang, x.size, x.docs, fmt(x.bytes / 1e6), fmt(x.seconds, 2), fmt(x.mbPerS, 2), fmt(x.peakRssMB, 0)])));
+  }
   if (lin.length) {
     console.log('\nlinearity (ratios between sizes; time/docs 1.00 is linear; CPU is the whole process, steadier than wall time on a busy machine):');
     console.log(table(['stage', 'lang', 'docs', 'docs ratio', 'time ratio', 'time/docs', 'CPU ratio', 'CPU/docs', 'RSS ratio'],
@@ -440,10 +530,21 @@ async function main() {
       console.log('self time by stage: ' + profile.stages.map((s) => `${s.stage} ${(s.share * 100).toFixed(1)}%`).join(', '));
       console.log(table(['function', 'file:line', 'self ms', 'share', 'stage'],
         profile.functions.slice(0, 15).map((f) => [f.name.length > 60 ? f.name.slice(0, 59) + '…' : f.name, f.file ? `${f.file}:${f.line}` : '', fmt(f.ms, 0), `${(f.share * 100).toFixed(1)}%`, f.stage])));
+      const p = profile.parallel;
+      if (p?.error) console.log(`\nprofile with worker threads: FAILED (${p.error})`);
+      else if (p) {
+        console.log(`\nprofile of analyze --jobs ${p.jobs} (${fmt(p.seconds, 1)} s wall, ${fmt(p.cpuSeconds, 1)} s CPU) → ${p.file}`);
+        console.log(`  main thread (orders answers, writes the store): ${fmt(p.totalMs, 0)} ms sampled; ` + p.stages.slice(0, 6).map((x) => `${x.stage} ${(x.share * 100).toFixed(1)}%`).join(', '));
+        console.log('    top: ' + p.functions.slice(0, 6).map((f) => `${f.name} ${fmt(f.ms, 0)} ms`).join(', '));
+        for (const [i, w] of (p.workers ?? []).entries()) {
+          console.log(`  worker ${i + 1}: ${fmt(w.totalMs, 0)} ms sampled; ` + w.stages.slice(0, 6).map((x) => `${x.stage} ${(x.share * 100).toFixed(1)}%`).join(', '));
+          console.log('    top: ' + w.functions.slice(0, 6).map((f) => `${f.name} ${fmt(f.ms, 0)} ms`).join(', '));
+        }
+      }
     }
   }
 
-  const json = { machine, options: { sizes: opts.sizes, stages: opts.stages, langs: opts.langs, jobs: opts.jobs ?? null, repeat: opts.repeat, quick: opts.quick }, results, linearity: lin, profile: profile ?? null };
+  const json = { machine, options: { sizes: opts.sizes, stages: opts.stages, langs: opts.langs, jobs: opts.jobs ?? null, repeat: opts.repeat, quick: opts.quick, fullSizes: opts.fullSizes }, results, speedup: results.flatMap((r) => (r.speedup ?? []).map((q) => ({ docs: r.docs, ...q }))), scale, linearity: lin, profile: profile ?? null };
   writeFileSync(opts.out, JSON.stringify(json, null, 2) + '\n');
   console.log(`\nresults written to ${relative(process.cwd(), opts.out) || opts.out}`);
   if (failures > 0) {

@@ -151,13 +151,26 @@ export interface CodeResult {
 
 /** A sentence that reports nobody, raises and negates nothing and is neutral: most sentences. */
 function isDefaultDecision(d: SentenceDecision): boolean {
-  return d.voice.voice === AUTHOR && d.voice.how === 'default' && d.voice.cue === undefined && d.raised.length === 0 && d.negated.length === 0 &&
-    d.tone === 'neutral' && d.toneEvidence.length === 0 && Object.keys(d).length === 5 && Object.keys(d.voice).length === 2;
+  if (d.tone !== 'neutral' || d.raised.length > 0 || d.negated.length > 0 || d.toneEvidence.length > 0) return false;
+  const v = d.voice;
+  if (v.voice !== AUTHOR || v.how !== 'default' || v.cue !== undefined) return false;
+  // A field the coder may add one day must travel: only the exact default shape is left out.
+  let n = 0;
+  for (const _ in d) n++;
+  if (n !== 5) return false;
+  n = 0;
+  for (const _ in v) n++;
+  return n === 2;
 }
 
-function defaultDecision(): SentenceDecision {
-  return { voice: { voice: AUTHOR, how: 'default' }, raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
-}
+/** The one default decision every default sentence points to (frozen: readers only read it). */
+const DEFAULT_DECISION: SentenceDecision = Object.freeze({
+  voice: Object.freeze({ voice: AUTHOR, how: 'default' as const }),
+  raised: Object.freeze([]) as unknown as SentenceDecision['raised'],
+  negated: Object.freeze([]) as unknown as SentenceDecision['negated'],
+  tone: 'neutral' as const,
+  toneEvidence: Object.freeze([]) as unknown as SentenceDecision['toneEvidence'],
+}) as SentenceDecision;
 
 function encodeDecisions(sentences: Sentence[]): string {
   const out: Array<[number, SentenceDecision | null]> = [];
@@ -173,13 +186,13 @@ function applyDecisions(sentences: Sentence[], json: string): void {
   const listed = JSON.parse(json) as Array<[number, SentenceDecision | null]>;
   let next = 0;
   for (const [i, d] of listed) {
-    for (; next < i; next++) (sentences[next] as Sentence).decision = defaultDecision();
+    for (; next < i; next++) (sentences[next] as Sentence).decision = DEFAULT_DECISION;
     const s = sentences[i] as Sentence;
     if (d === null) delete s.decision;
     else s.decision = d;
     next = i + 1;
   }
-  for (; next < sentences.length; next++) (sentences[next] as Sentence).decision = defaultDecision();
+  for (; next < sentences.length; next++) (sentences[next] as Sentence).decision = DEFAULT_DECISION;
 }
 
 /** Collects a unit's items, packing the numbers of every document into one growing buffer. */

@@ -115,42 +115,59 @@ describe('npm run bench', () => {
     expect(r.stderr).not.toMatch(/FAILED|failed/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/stage\s+lang\s+docs\s+sentences\s+MB\s+seconds\s+MB\/s\s+docs\/s\s+sent\/s\s+peak RSS MB/);
-    for (const label of ['read', 'clean', 'segment', 'attribute\\+code', 'store', 'analyze \\(CLI\\)', 'analyze --jobs 1', 'report']) {
+    for (const label of ['read', 'clean', 'segment', 'attribute\\+code', 'store', 'analyze \\(CLI\\)', 'analyze --jobs 1', 'code \\(recode\\)', 'report']) {
       for (const lang of ['en', 'ja', 'mixed']) expect(r.stdout).toMatch(new RegExp(`^${label}\\s+${lang}\\s+\\d+`, 'm'));
     }
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(json).sort()).toEqual(['linearity', 'machine', 'options', 'profile', 'results']);
+    expect(Object.keys(json).sort()).toEqual(['linearity', 'machine', 'options', 'profile', 'results', 'scale', 'speedup']);
     expect(json.machine).toEqual(expect.objectContaining({ cpus: expect.any(Number), node: process.version, date: expect.any(String) }));
     expect(json.machine).toHaveProperty('commit');
     const [result] = json.results;
     expect(result.docs).toBe(300);
     expect(result.corpus.stats.mixed.docs).toBe(300);
     expect(result.corpus.stats.en.docs + result.corpus.stats.ja.docs).toBe(300);
-    expect(result.stages).toHaveLength(8 * 3);
+    expect(result.stages).toHaveLength(9 * 3);
     for (const row of result.stages) {
       expect(row).toEqual(expect.objectContaining({ stage: expect.any(String), lang: expect.any(String), docs: expect.any(Number), bytes: expect.any(Number), seconds: expect.any(Number), mbPerS: expect.any(Number), docsPerS: expect.any(Number), sentencesPerS: expect.any(Number), peakRssMB: expect.any(Number) }));
-      // The slices add up: every stage saw all the documents of its slice.
-      expect(row.docs).toBe(result.corpus.stats[row.lang].docs);
+      // The slices add up: every stage saw all the documents of its slice (recoding sees the stored ones).
+      if (row.stage === 'recode') expect(row.docs).toBeGreaterThan(0);
+      if (row.stage === 'recode') expect(row.docs).toBeLessThanOrEqual(result.corpus.stats[row.lang].docs);
+      else expect(row.docs).toBe(result.corpus.stats[row.lang].docs);
+    }
+    // The speed-up of the worker threads over one job is worked out from the two CLI rows of each slice.
+    expect(json.speedup.map((q: { lang: string }) => q.lang).sort()).toEqual(['en', 'ja', 'mixed']);
+    for (const q of json.speedup) {
+      const rows = result.stages.filter((x: { lang: string }) => x.lang === q.lang);
+      const e2e = rows.find((x: { stage: string }) => x.stage === 'e2e');
+      const e2e1 = rows.find((x: { stage: string }) => x.stage === 'e2e1');
+      expect(q.speedup).toBeCloseTo(e2e1.seconds / e2e.seconds, 6);
     }
     // Every stage of one slice counts the same sentences (read and clean borrow segment's count).
-    const en = result.stages.filter((x: { lang: string; stage: string }) => x.lang === 'en' && x.stage !== 'report');
+    const en = result.stages.filter((x: { lang: string; stage: string }) => x.lang === 'en' && x.stage !== 'report' && x.stage !== 'recode');
     expect(new Set(en.map((x: { sentences: number }) => x.sentences)).size).toBe(1);
     expect(result.reference).toEqual(expect.objectContaining({ missing: expect.any(Array), ratios: expect.any(Array) }));
     if (result.reference.rg && !result.reference.rg.error) expect(result.reference.ratios.some((q: { theirs: string }) => q.theirs === 'rg')).toBe(true);
     expect(json.linearity).toEqual([]);
   });
 
-  it.skipIf(!built || !haveGenerator)('prints the time ratio between two corpus sizes', { timeout: 120_000 }, () => {
+  it.skipIf(!built || !haveGenerator)('prints the time ratio and the memory of the whole pipeline between two corpus sizes', { timeout: 170_000 }, () => {
     const out = join(work, 'two.json');
-    const r = bench(['--docs', '60,120', '--stages', 'read,segment', '--langs', 'en', '--out', out, '--work-dir', work]);
+    const r = bench(['--docs', '60,120', '--stages', 'read,e2e,e2e1,recode', '--langs', 'en', '--out', out, '--work-dir', work]);
+    expect(r.stderr).not.toMatch(/FAILED|failed/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/linearity/);
+    expect(r.stdout).toMatch(/^scale /m);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.results.map((x: { docs: number }) => x.docs)).toEqual([60, 120]);
-    expect(json.linearity).toHaveLength(2);
+    // The smaller size runs the whole-pipeline rows only; the per-stage rows run at the largest.
+    expect(json.results[0].stages.map((x: { stage: string }) => x.stage).sort()).toEqual(['e2e', 'e2e1', 'recode']);
+    expect(json.results[1].stages.map((x: { stage: string }) => x.stage).sort()).toEqual(['e2e', 'e2e1', 'read', 'recode']);
+    expect(json.linearity.map((l: { stage: string }) => l.stage).sort()).toEqual(['e2e', 'e2e1', 'recode']);
     for (const l of json.linearity) {
       expect(l.docsRatio).toBe(2);
       expect(l.timeRatio).toBeGreaterThan(0);
+      expect(l.rssRatio).toBeGreaterThan(0);
     }
+    expect(json.scale.filter((x: { stage: string }) => x.stage === 'e2e').map((x: { size: number }) => x.size)).toEqual([60, 120]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Setting outside data beside what the texts say: an external series (a monthly opinion poll) laid
- * over one code's trend with Spearman's rank correlation, and agreement between the tool's tone and
- * another project's hand coding (Cohen's kappa with a bootstrap interval, and the confusion table).
- * Pure apart from reading the series file and the store; it never touches text processing.
+ * over one code's trend with Spearman's rank correlation and a lag, rendered for the terminal, JSON,
+ * Markdown and HTML (the dashboard's chart from `overlay-spec.ts`). Agreement with another project's
+ * tone coding lives in `outside.ts` (its names are re-exported here). Pure apart from reading the
+ * series file; it never touches text processing.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';

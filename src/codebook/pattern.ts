@@ -264,7 +264,7 @@ const ITERATION = '々〻ゝゞヽヾ';
 /** Characters standing for the long vowel mark ー after katakana (NFKC turns ～ into ~ and － into -). */
 // No `u` flag: every character is one code unit, and the test runs on every sentence.
 const FOLD_TEST = /[々〻ゝゞヽヾ~〜\-‐‑–—―─]/;
-const FOLD = /[々〻ゝゞヽヾ]|(?<=[\u30a1-\u30fa\u30fc])[~〜]|(?<=[\u30a1-\u30fa\u30fc])[-‐‑–—―─](?=[\u30a1-\u30fa])/gu;
+const FOLD = /[々〻ゝゞヽヾ]|(?<=[\u30a1-\u30fa\u30fc])[~〜]|(?<=[\u30a1-\u30fa\u30fc])[-‐‑–—―─](?=[\u30a1-\u30fa])/g;
 
 /** The character an iteration mark at `at` stands for, or the mark itself when nothing fits. */
 function repeated(text: string, at: number): string {

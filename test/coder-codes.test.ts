@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { negativeInflection } from '../src/coder/codes.js';
+import { decide } from '../src/coder/index.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const cb = builtinCodebook();
+const CODES = cb.codes.map((c) => c.id);
+
+function run(texts: string[]): SentenceDecision[] {
+  return decide(
+    texts.map((text) => ({ text, paragraph: 0 })),
+    { docSide: null },
+    cb,
+  );
+}
+const one = (text: string): SentenceDecision => run([text])[0] as SentenceDecision;
+const raised = (d: SentenceDecision): string[] => d.raised.map((h) => h.code).sort();
+const negated = (d: SentenceDecision): string[] => d.negated.map((h) => h.code).sort();
+
+describe('negativeInflection', () => {
+  const hit = (text: string, word: string, pattern: string): { start: number; end: number; entry: { text: string } } => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, entry: { text: pattern } };
+  };
+  it('reads the negative form that starts with the hit\'s last character or right after it', () => {
+    const a = '米国は同盟国を見捨てない。';
+    expect(negativeInflection(a, hit(a, '見捨てな', '見捨てる'))).toEqual({ start: a.indexOf('ない'), end: a.indexOf('ない') + 2 });
+    const b = '核を持たず、作らず。';
+    const span = negativeInflection(b, hit(b, '核を持た', '核を持つ'));
+    expect(span && b.slice(span.start, span.end)).toBe('ず');
+  });
+  it('leaves "may" (かねない), "without" (ずに), pleas and questions alone', () => {
+    const cases: Array<[string, string]> = [
+      ['日本は見捨てられかねない。', '見捨てら'],
+      ['相談せずに決めた。', '相談せ'],
+      ['見捨てないでほしい。', '見捨てな'],
+      ['見捨てないか心配だ。', '見捨てな'],
+    ];
+    for (const [text, word] of cases) expect(negativeInflection(text, hit(text, word, '見捨てる'))).toBeUndefined();
+  });
+  it('a pattern written with its negation keeps it as wording', () => {
+    const t = '米国は当てにならない。';
+    expect(negativeInflection(t, hit(t, '当てにならない', '当てにならない'))).toBeUndefined();
+  });
+});
+
+describe('negation scope and wording', () => {
+  it('a Japanese code verb in its negative form is negated, a worried question is raised', () => {
+    const d = one('米国は同盟国の日本を見放さない。');
+    expect(negated(d)).toContain('abandonment');
+    expect(raised(d)).not.toContain('abandonment');
+    expect(raised(one('米国に見放されないか心配だ。'))).toContain('abandonment');
+  });
+  it('a negation inside one code\'s wording negates only the other code it overlaps', () => {
+    const d = one('The ambassador said America would never leave Japan alone in a crisis.');
+    expect(raised(d)).toContain('reassurance');
+    expect(negated(d)).toContain('abandonment');
+    expect(raised(d)).not.toContain('abandonment');
+  });
+  it('doubt before "would help" raises the fear even though it holds a negation', () => {
+    expect(raised(one('I am not sure the Americans would fight for us.'))).toContain('abandonment');
+    expect(raised(one('Would the United States really defend a few rocks?'))).toContain('abandonment');
+  });
+  it('a back-reference that names its own content denies only that content', () => {
+    const [, d] = run(['Tokyo simply follows Washington on everything.', 'The fear that America will walk away is not supported by the record.']) as [SentenceDecision, SentenceDecision];
+    expect(negated(d)).toEqual(['abandonment']);
+  });
+  it('a back-reference alone still dismisses the previous unit\'s concerns', () => {
+    const [, d] = run(['Tokyo simply follows Washington on everything.', 'That complaint does not survive a look at the record.']) as [SentenceDecision, SentenceDecision];
+    expect(negated(d)).toEqual(['autonomy']);
+  });
+});
+
+describe('concepts beyond the keyword, and senses that must not fire', () => {
+  it('raises codes worded without their obvious keyword', () => {
+    expect(raised(one('Opposition lawmakers say Japan has spent decades deferring to the United States.'))).toContain('autonomy');
+    expect(raised(one('The envoy warned that confidence in the American guarantee was eroding.'))).toContain('abandonment');
+    expect(raised(one('Critics fear Japan will be dragged step by step into a conflict over Taiwan.'))).toContain('entrapment');
+    expect(raised(one('政府は米国の顔色ばかりをうかがっている。'))).toContain('autonomy');
+  });
+  it('keeps other senses out', () => {
+    expect(raised(one("Seoul's own debate about going nuclear has grown louder."))).not.toContain('nuclear');
+    expect(raised(one('The allies agreed to keep up pressure on Pyongyang.'))).not.toContain('burden_pressure');
+    expect(raised(one('知事は公約を反故にした。'))).not.toContain('abandonment');
+    expect(raised(one('韓国では独自の核保有をめぐる議論が活発だ。'))).not.toContain('nuclear');
+  });
+});
+
+describe('code-detection sets (eval/*-codes-*.jsonl)', () => {
+  type Unit = { doc: string; side: string | null; text: string; voice: string; codes: string[]; negated: string[]; tone: string };
+  const read = (f: string): Unit[] =>
+    readFileSync(new URL(`../${f}`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Unit);
+  const files = ['eval/check-codes-en.jsonl', 'eval/check-codes-ja.jsonl', 'eval/train-codes-en.jsonl', 'eval/train-codes-ja.jsonl'];
+  it('are well formed, raise every code and never list a code twice', () => {
+    for (const f of files) {
+      const units = read(f);
+      expect(units.length).toBeGreaterThan(50);
+      for (const u of units) {
+        expect(u.codes.every((c) => CODES.includes(c)) && u.negated.every((c) => CODES.includes(c))).toBe(true);
+        expect(u.codes.filter((c) => u.negated.includes(c))).toEqual([]);
+      }
+      for (const c of CODES) expect(units.some((u) => u.codes.includes(c)), `${f} raises ${c}`).toBe(true);
+    }
+  });
+  it('share no sentence with each other nor with the other labelled sets', () => {
+    const seen = new Map<string, string>();
+    for (const f of [...files, 'eval/units-en.jsonl', 'eval/units-ja.jsonl', 'eval/holdout-en.jsonl', 'eval/holdout-ja.jsonl']) {
+      for (const u of read(f)) {
+        const key = u.text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+        expect(seen.get(key), `${f}: ${key.slice(0, 40)}`).toBeUndefined();
+        seen.set(key, f);
+      }
+    }
+  });
+});

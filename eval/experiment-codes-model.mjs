@@ -1,6 +1,7 @@
 // Experiment (kept for the record, not used by the coder): a per-code logistic regression over word or character n-grams,
 // trained on labelled files written for this project, added to the rules where they are silent. Deterministic (fixed order and epochs).
 // Usage: npx tsc -p tsconfig.build.json && node eval/experiment-codes-model.mjs TRAIN1,TRAIN2 TEST en|ja [threshold]
+/* eslint-disable no-console -- a command-line experiment prints its figures */
 import { readFileSync } from 'node:fs';
 import { builtinCodebook } from '../dist/codebook/index.js';
 import { labelUnits, parseUnits } from '../dist/label.js';

@@ -44,7 +44,9 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     const codes = decideCodes(p, cb, previousRaised);
     const tone = decideTone(p, cb, codes.raised, codes.negated);
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
-    state.prevVoice = voice.voice;
+    // After a relayed statement, "he" continues the speaker who relayed it, not the side relayed.
+    state.prevVoice = state.relayedBy ?? voice.voice;
+    state.relayedBy = null;
     if (cb.sides.includes(voice.voice)) state.paragraphVoice = voice.voice;
     previousRaised = codes.raised.map((r) => r.code);
   }

@@ -83,6 +83,8 @@ function reading(p: Prepared, h: ScanHit): Reading {
  * decideTone(p, cb, [], []).tone; // 'mixed'
  */
 export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[], negated: readonly CodeHit[]): { tone: Tone; toneEvidence: Evidence[] } {
+  // Most sentences raise nothing and hold no tone term.
+  if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative')) return { tone: 'neutral', toneEvidence: [] };
   const info = codeInfo(cb);
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;

@@ -21,11 +21,13 @@ export interface DocState {
   awaitingAnswer: boolean;
   /** The side of the people the writer last named in their own words ("interviewing officials in Tokyo"): who "all of them" are. */
   scene: string | null;
+  /** When the last unit relayed another side's statement: the side of its speaker, whom "he" then continues. */
+  relayedBy: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
@@ -68,7 +70,15 @@ const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|
 const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
 const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
 /** A verb after a modal ("should tell Tokyo plainly") is the writer's advice, not a view reported. */
-const MODAL_VERB = /\b(?:should|must|ought to|need to|needs to|has to|have to|had better)\s+(?:\w+ly\s+)?$/iu;
+const MODALS = new Set(['should', 'must', 'ought to', 'need to', 'needs to', 'has to', 'have to', 'had better']);
+/** The last words before a verb, an -ly adverb skipped, lower-cased ("should", "have to"). */
+function modalBefore(before: string): boolean {
+  const w = before.trimEnd().toLowerCase().split(/\s+/u);
+  if (w.length > 0 && (w[w.length - 1] as string).endsWith('ly')) w.pop();
+  const last = w[w.length - 1] ?? '';
+  if (last !== 'to' && last !== 'better') return MODALS.has(last);
+  return MODALS.has(`${w[w.length - 2] ?? ''} ${last}`);
+}
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 /** Where a clause opens after a colon or semicolon: its subject may hold the view ("…is anxious: officials fear…"). */
@@ -81,8 +91,8 @@ const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 const NAMED_RULE = 'attribution:named-person';
 /** A question opening by addressing someone ("Mr. Ambassador, how…"): the name is no holder. */
 const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,/u;
-/** A cue after these is what a view is about, not who holds it ("ask me about American politics"). */
-const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on)\s+(?:the\s+)?$/iu;
+/** A cue after these is what a view is about or where someone went, not who holds it ("ask me about American politics", "flew to Tokyo"). */
+const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into)\s+(?:the\s+)?$/iu;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
@@ -112,7 +122,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const verbs = hitsOf(p, 'verb').filter((h) => {
     if (!usable(p, h)) return false;
     const before = p.text.slice(Math.max(0, h.start - 24), h.start);
-    return !NEGATED_VERB.test(before) && !MODAL_VERB.test(before);
+    return !NEGATED_VERB.test(before) && !modalBefore(before);
   });
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
@@ -196,7 +206,7 @@ const JA_SAME_PHRASE = /^[^、。「」『』はがをで]{0,10}$/u;
 /** A quotation framed by と/って and followed by a verb: someone said it (さらに「…」と警告した). */
 const JA_QUOTED = /^([^「『]{0,24}?)[「『][^」』]*[」』](?:と|って|などと|とも)/u;
 /** A subject marked before the quotation (主婦（58）は「…」, 元幹事長は「…」). */
-const JA_SUBJECT = /(?:は|が、|も)[、\s]*$|(?:は|が|も)、?\S{0,12}$/u;
+const JA_SUBJECT = /(?:は|が、|も、)[、\s]*$|は[^をにへで、「」]{1,6}$/u;
 /** Openings that carry on without a subject (さらに「…」, また「…」). */
 const JA_CARRY_ON = /^(?:さらに|また|その上|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
@@ -215,7 +225,8 @@ function relayable(p: Prepared): boolean {
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
-  if (!JA_HOLDING.some((k) => p.byKind.has(k))) return null;
+  // Without a holder, only a framed quotation (さらに「…」と警告した) can still report a view.
+  if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text))) return null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   // A source frame (政府関係者によると) yields to another side's holder it reports (米側は…と伝えてきている): rule 3.
   const source = frame && JA_SOURCE_END.test(p.text.slice(frame.start, frame.end)) ? frame : undefined;
@@ -398,7 +409,10 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (f) {
     const carried = unsidedVoice(f, state, docSide, cb);
     const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;
-    if (relay && relay.side !== carried.voice) return { voice: relay.side, cue: relay.cue, how: 'relayed' };
+    if (relay && relay.side !== carried.voice) {
+      state.relayedBy = carried.voice;
+      return { voice: relay.side, cue: relay.cue, how: 'relayed' };
+    }
     return carried;
   }
   return { voice: AUTHOR, how: 'default' };

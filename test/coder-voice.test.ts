@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { decide, type CoderContext } from '../src/coder/index.js';
+import { prepare } from '../src/coder/sentence.js';
+import { decideTone } from '../src/coder/tone.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const cb = builtinCodebook();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function run(texts: string[], ctx: CoderContext = { docSide: null }): SentenceDecision[] {
+  return decide(
+    texts.map((text, i) => ({ text, paragraph: i })),
+    ctx,
+    cb,
+  );
+}
+const voices = (texts: string[], side: string | null = null): string[] => run(texts, { docSide: side }).map((d) => d.voice.voice);
+const toneOf = (text: string): string => run([text])[0]?.tone ?? 'none';
+/** Tone from the tone terms alone, with no code decision behind it. */
+const termTone = (text: string): string => decideTone(prepare(text, cb), cb, [], []).tone;
+
+describe('tone terms under a negation', () => {
+  it('a negated unfavourable term reads favourably, in both languages', () => {
+    expect(toneOf('Relations between the two allies are not strained.')).toBe('positive');
+    expect(toneOf('Relations between the two allies are strained.')).toBe('negative');
+    expect(toneOf('日米関係に亀裂は生じていない。')).toBe('positive');
+    expect(toneOf('日米関係に亀裂が生じた。')).toBe('negative');
+  });
+  it('a negated favourable term reads unfavourably', () => {
+    expect(toneOf('同盟国として信頼できない。')).toBe('negative');
+  });
+  it('a negation that is part of the wording ("never been closer") does not turn it over', () => {
+    expect(toneOf('Our two navies have never been closer.')).toBe('positive');
+  });
+  it('a negation far back in the clause takes the judgement away instead of turning it over', () => {
+    expect(termTone('Nobody on the panel suggested that a warming between the two capitals was near.')).toBe('neutral');
+    expect(termTone('A warming between the two capitals was near.')).toBe('positive');
+  });
+  it('a double negative (…がないわけではない) still asserts the term', () => {
+    expect(toneOf('ただし、日米間に摩擦がないわけではない。')).toBe('negative');
+  });
+  it('a favourable and an unfavourable judgement together are mixed', () => {
+    expect(toneOf('There is friction over trade, yet the alliance remains rock solid.')).toBe('mixed');
+  });
+  it('a denial noted only as an absence lends no tone', () => {
+    const [d] = run(['No one at the dinner raised the idea that Washington would abandon Japan.']);
+    expect(d?.tone).toBe('neutral');
+  });
+});
+
+describe('English attribution', () => {
+  it('a modal verb of saying is the writer\'s advice, not a reported view', () => {
+    expect(voices(['Washington should tell Tokyo plainly that the terms have changed.'])).toEqual(['author']);
+    expect(voices(['Washington told Tokyo plainly that the terms had changed.'])).toEqual(['washington']);
+  });
+  it('the subject of a clause opened by a colon holds the view', () => {
+    expect(voices(['The mood in the capital is grim: officials fear the talks will collapse.'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('an untagged unit after an unanswered question is the interviewee\'s answer', () => {
+    expect(voices(['Q: How do you see the talks in Washington this week?', 'Better than the headlines suggest, frankly.'], 'tokyo')).toEqual(['author', 'tokyo']);
+  });
+  it('a vocative in a question names no holder', () => {
+    expect(voices(['Q: Madam Ambassador, what do you expect from the summit?'], 'washington')).toEqual(['author']);
+  });
+  it('the people the writer names are who a later "most of them" is', () => {
+    const v = voices(['Last winter I interviewed a dozen defense officials in Tokyo.', 'Most of them said the new budget had come at American insistence.'], 'washington');
+    expect(v).toEqual(['author', 'tokyo']);
+  });
+  it('a speaker who relays the other side\'s own statement takes that side\'s voice (rule 3)', () => {
+    const v = voices(['Our guest was a retired Japanese diplomat.', 'He noted that the Secretary of State had flown to Tokyo to repeat the treaty pledge in person.'], 'tokyo');
+    expect(v[1]).toBe('washington');
+  });
+  it('a side named as the topic ("about American politics") is not the holder', () => {
+    expect(voices(['My neighbours quiz me about American politics with worried curiosity.'])).toEqual(['author']);
+  });
+});
+
+describe('Japanese attribution', () => {
+  it('a subject before a framed quotation speaks, on the document\'s side', () => {
+    expect(voices(['横浜市の会社員（41）は「日本ばかりが負担している」と不満を口にした。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a framed quotation without a subject continues the last speaker', () => {
+    expect(voices(['中国外務省の報道官は「日本は米国の手先だ」と述べた。', 'さらに「火遊びをすれば身を焼くことになる」と警告した。'], 'tokyo')).toEqual(['other', 'other']);
+  });
+  it('a side named inside the holder\'s noun phrase gives its side', () => {
+    expect(voices(['韓国から招かれた研究者は、日米韓の連携強化を訴えた。'], 'tokyo')).toEqual(['other']);
+  });
+  it('a source frame yields to the other side whose statement it reports', () => {
+    expect(voices(['外務省幹部によると、米国務省は「関税と安全保障は別の話だ」と説明しているという。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a holder marked by が holds the view of its own clause', () => {
+    expect(voices(['集会では、参加した市民らが基地の撤去を求める声を上げた。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a writer\'s own 思う stays the writer\'s', () => {
+    expect(voices(['結局、日本はアメリカに頼りすぎだと思う。'], 'tokyo')).toEqual(['author']);
+  });
+});
+
+describe('the voice check sets', () => {
+  // The check sets are not tuned to; this only guards that they stay well-formed and complete.
+  it.each(['check-voice-en.jsonl', 'check-voice-ja.jsonl', 'train-voice-en.jsonl', 'train-voice-ja.jsonl'])('%s is valid LABELS.md JSONL with every voice and tone', (file) => {
+    const units = readFileSync(join(root, 'eval', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as { doc: string; voice: string; tone: string; codes: string[]; negated: string[] });
+    expect(units.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(units.map((u) => u.voice))).toEqual(new Set(['washington', 'tokyo', 'other', 'author']));
+    expect(new Set(units.map((u) => u.tone))).toEqual(new Set(['positive', 'negative', 'mixed', 'neutral']));
+    for (const u of units) expect(u.codes.filter((c) => u.negated.includes(c))).toEqual([]);
+  });
+});

@@ -203,15 +203,19 @@ describe('normalization with offsets into the original (Part 2)', () => {
     expect(matchIn('と言う', 'ポチという言葉。', readings)).toEqual([]);
     expect(matchIn('発言', '発いた。', readings)).toEqual([]);
     expect(matchIn('捨てる', 'すてきな同盟。', { 捨: 'す' })).toEqual([]);
+    // Kana after okurigana may be written in kanji when it is a reading followed by its own okurigana.
+    for (const s of ['言いなり', 'いいなり', '言い成り']) expect(matchIn('言いなり', `米国の${s}だ。`, readings)).toEqual([s]);
+    expect(matchIn('言うがまま', '言うが巻ま', { 巻: 'ま' })).toEqual([]);
     // Without readings, kanji never match kana.
     expect(matchIn('見捨てる', 'みすてる。')).toEqual([]);
   });
 
   it('the built-in codebook carries readings: kana spellings raise the same code', () => {
-    const [a, b, c] = label(['識者は、日本が米国にみすてられかねないと語った。', '識者は、日本は米国のいいなりだと語った。', '識者は、米国の戦争に巻きこまれるとの懸念を示した。']);
+    const [a, b, c, d] = label(['識者は、日本が米国にみすてられかねないと語った。', '識者は、日本は米国のいいなりだと語った。', '識者は、米国の戦争に巻きこまれるとの懸念を示した。', '識者は、日本は米国の言い成りだと語った。']);
     expect(a?.codes).toContain('abandonment');
     expect(b?.codes).toContain('autonomy');
     expect(c?.codes).toContain('entrapment');
+    expect(d?.codes).toContain('autonomy');
     const ev = a?.evidence.codes.find((h) => h.code === 'abandonment')?.evidence;
     expect(ev && a?.text.slice(ev.start, ev.end)).toBe(ev?.text);
     expect(ev?.text.startsWith('みすて')).toBe(true);

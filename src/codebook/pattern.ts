@@ -308,6 +308,8 @@ interface Reading {
 /** A compiled `readings:` section: kana readings of kanji (runs), by key. */
 export interface ReadingTable {
   byKey: Map<string, Reading[]>;
+  /** One-kanji keys by their reading, for kana in a pattern that the text may write in kanji (なり → 成り). */
+  byKana: Map<string, string[]>;
   /** Length of the longest key. */
   longest: number;
 }
@@ -356,10 +358,19 @@ export function readingTable(readings: Readonly<Record<string, string | readonly
       longest = Math.max(longest, key.length);
     }
   }
-  return { byKey, longest };
+  const byKana = new Map<string, string[]>();
+  for (const [key, list] of byKey) {
+    if (key.length !== 1) continue;
+    for (const r of list) {
+      if (r.parts.length !== 1) continue;
+      const kana = r.parts[0] as string;
+      byKana.set(kana, [...new Set([...(byKana.get(kana) ?? []), key])]);
+    }
+  }
+  return { byKey, byKana, longest };
 }
 
-const NO_READINGS: ReadingTable = { byKey: new Map(), longest: 0 };
+const NO_READINGS: ReadingTable = { byKey: new Map(), byKana: new Map(), longest: 0 };
 
 /** Hiragana runs between kanji that are particles, not okurigana: never dropped. */
 const PARTICLES = new Set(['の', 'が', 'を', 'は', 'へ', 'と', 'で', 'も', 'や', 'に', 'か', 'から', 'まで', 'より', 'など', 'ので', 'には', 'とは', 'では', 'にも', 'とも', 'への', 'との', 'での']);
@@ -437,6 +448,24 @@ function kanjiForms(u: Unit, okuriAfter: boolean, kanaOk: boolean): Form[] {
 }
 
 /**
+ * Kana after a kanji's okurigana that the text may write in kanji: after one or two kana of okurigana
+ * (no particle), a reading of a one-kanji key followed by its own okurigana becomes the kanji
+ * (言いなり → 言い成り with `成: な`).
+ */
+function kanjiInKana(text: string, table: ReadingTable): string[] {
+  const forms: string[] = [];
+  for (let p = 1; p <= Math.min(2, text.length - 2); p++) {
+    const head = text.slice(0, p);
+    if (/[がをはのにへとでもや]$/u.test(head)) continue;
+    for (const [kana, keys] of table.byKana) {
+      if (!text.startsWith(kana, p) || p + kana.length >= text.length) continue;
+      for (const key of keys) forms.push(head + key + text.slice(p + kana.length));
+    }
+  }
+  return forms;
+}
+
+/**
  * The spellings of a Japanese literal the text may use (the literal first): kanji with a reading in
  * kana, okurigana between two kanji dropped (巻き込む → 巻込む) or, per `readings:`, added, and a
  * katakana word of 3+ characters with or without its final long mark (コンピュータ/コンピューター).
@@ -477,6 +506,9 @@ function spellings(lit: string, table: ReadingTable): string[] {
     if (u.kind === 'hira' && endsKanji && next?.kind === 'kanji' && u.text.length <= 2 && !PARTICLES.has(u.text)) {
       // Okurigana between two kanji written as kanji may be left out (言い成り → 言成り).
       walk(k + 1, acc, false, true);
+    }
+    if (u.kind === 'hira' && units[k - 1]?.kind === 'kanji') {
+      for (const form of kanjiInKana(u.text, table)) walk(k + 1, acc + form, false, false);
     }
     if (u.kind === 'kata') {
       const bare = u.text.endsWith('ー') ? u.text.slice(0, -1) : u.text;

@@ -16,8 +16,10 @@ import { decide } from './coder/index.js';
 import { NearDuplicates } from './dedup.js';
 import { makeMessage } from './messages.js';
 import { WorkerPool, workersAvailable } from './parallel.js';
-import { ingestUrl } from './fetch.js';
-import { emptyFileMessage, readFileTask, readLineChunk, readTasks, type ChunkedFile, type ReadOptions, type ReadTask } from './read/index.js';
+// Only the JSONL chunk reader is loaded eagerly: a worker thread needs the other readers (PDF, HTML,
+// DOCX and their dependencies) only when it is handed such files, and web fetching never.
+import { emptyFileMessage, readLineChunk } from './read/chunks.js';
+import type { ChunkedFile, ReadOptions, ReadTask } from './read/index.js';
 import { segment } from './segment.js';
 import type { Store } from './store/index.js';
 import { AUTHOR, type Doc, type DocMeta, type Message, type PageSpan, type Sentence, type SentenceDecision } from './types.js';
@@ -316,6 +318,7 @@ export async function runUnit(unit: WorkUnit, codebook: Codebook): Promise<UnitR
     records = r.records;
     for (const x of r.items) enc.add(x);
   } else if (unit.kind === 'files') {
+    const { readFileTask } = await import('./read/index.js');
     for (const f of unit.files) for await (const x of readFileTask(f.path, f.opts)) enc.add(x);
   } else {
     for (const d of unit.docs) enc.add(d);
@@ -330,10 +333,14 @@ const URL_RE = /^https?:\/\//i;
 /** Reading tasks from files, folders and stdin, then documents from web pages and feeds (items already stored are skipped). */
 async function* tasksOf(paths: string[], opts: AnalyzeOptions): AsyncIterable<ReadTask> {
   const files = paths.filter((p) => !URL_RE.test(p));
+  const { readTasks } = await import('./read/index.js');
   // Only the read options go on: the store, codebook and callbacks stay on this thread.
   const { store: _store, codebook: _codebook, onProgress: _p, onMessage: _m, batchSize: _b, jobs: _j, nearDuplicates: _n, parallelAfterBytes: _a, unitBytes: _u, ...readOpts } = opts;
   if (files.length > 0) yield* readTasks(files, readOpts, opts.unitBytes ?? BYTES_PER_UNIT);
-  for (const url of paths.filter((p) => URL_RE.test(p))) {
+  const urls = paths.filter((p) => URL_RE.test(p));
+  if (urls.length === 0) return;
+  const { ingestUrl } = await import('./fetch.js');
+  for (const url of urls) {
     for await (const item of ingestUrl(url, { ...opts, known: (u) => opts.store.hasPath(u) })) yield { kind: 'item', item };
   }
 }

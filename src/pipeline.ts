@@ -385,13 +385,11 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     batch = [];
     seenInBatch.clear();
     store.transaction(() => {
-      for (const { doc, hash } of items) {
-        const { id, inserted } = store.putDocument(doc, hash);
-        if (inserted) {
-          store.putDecisions(id, codebook.version, doc.sentences);
-          near?.stored(hash, id);
-        }
-      }
+      // The store's batch path: many rows per statement, no per-document deletes.
+      const results = store.putCodedBatch(codebook.version, items);
+      if (near) results.forEach(({ id, inserted }, i) => {
+        if (inserted) near.stored((items[i] as { hash: string }).hash, id);
+      });
     });
   };
 

@@ -46,6 +46,11 @@ describe('tone terms under a negation', () => {
   it('a favourable and an unfavourable judgement together are mixed', () => {
     expect(toneOf('There is friction over trade, yet the alliance remains rock solid.')).toBe('mixed');
   });
+  it('praise followed by a turn that praises nothing is mixed', () => {
+    expect(toneOf('The alliance is in good shape, but its future now hangs on one man.')).toBe('mixed');
+    expect(toneOf('The alliance is in good shape, and its future looks bright.')).toBe('positive');
+    expect(toneOf('同盟関係は良好だ。ただ、先行きは一人の指導者次第だ。')).toBe('mixed');
+  });
   it('a denial noted only as an absence lends no tone', () => {
     const [d] = run(['No one at the dinner raised the idea that Washington would abandon Japan.']);
     expect(d?.tone).toBe('neutral');

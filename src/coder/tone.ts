@@ -74,6 +74,15 @@ function reading(p: Prepared, h: ScanHit): Reading {
   return back ? 'turned' : best;
 }
 
+/** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
+const CONTRAST = /(?:,|;)\s+(?:but|yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
+
+/** Is there another favourable tone term or code after the turn (original offsets)? */
+function posAfter(p: Prepared, pos: Evidence, from: number): boolean {
+  const at = pos.end + from;
+  return hitsOf(p, 'tone-positive').some((h) => evidence(p, h.start, h.end, '').start >= at);
+}
+
 /**
  * Decide the tone of one prepared sentence from its raised and negated codes and its tone terms.
  * A code denied through an absence cue ("no one raised") lends nothing (rule 13).
@@ -113,6 +122,11 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     if (reads) pos ??= ev;
     else neg ??= ev;
+  }
+  // "The alliance is sound, but its future depends on one man's moods": praise then a turn with no praise of its own is mixed.
+  if (pos && !neg) {
+    const turn = CONTRAST.exec(p.original.slice(pos.end));
+    if (turn && !posAfter(p, pos, turn.index + turn[0].length)) neg = evidence(p, 0, 0, 'tone:contrast');
   }
   const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
   return { tone, toneEvidence: [pos, neg].filter((e): e is Evidence => e !== undefined) };

@@ -67,7 +67,7 @@ function effectiveStart(p: Prepared): number {
 
 const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|a\s+)?$/iu;
 /** A leading adverbial or concessive clause ("At one conference, …", "While the U.S. views…, …"): the main clause follows its comma. */
-const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
+const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|Among|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
 const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
 /** A verb after a modal ("should tell Tokyo plainly") is the writer's advice, not a view reported. */
 const MODALS = new Set(['should', 'must', 'ought to', 'need to', 'needs to', 'has to', 'have to', 'had better']);
@@ -85,7 +85,9 @@ const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 const CLAUSE_OPEN = /[:;]\s+/gu;
 const COMPLEMENT_OPEN = /^(?:whether|that|if|how|why|what|when|to)\b/iu;
 /** "Yet in Japan, a fair number of commentators see…": a place in the leading phrase still names the holders. */
-const LOCATIVE_LEAD = /^\s*(?:(?:Yet|But|And|Still),?\s+)?(?:in|across|throughout|around)\s/iu;
+const LOCATIVE_LEAD = /^\s*(?:(?:Yet|But|And|Still),?\s+)?(?:in|across|throughout|around|among)\s/iu;
+/** "The mood in Tokyo", "a feeling in Japan that…": a view noun whose holders follow it. */
+const NOUN_IN = /^\s+(?:in|among|across|throughout|within)\s+(?:the\s+)?$/u;
 const CONCESSIVE = /^\s*(?:While|Although|Though|Whereas|Even though)\b/u;
 /** "Masatoshi Honda, an associate professor …, argues": a named person with an apposition. */
 const NAMED_RULE = 'attribution:named-person';
@@ -100,6 +102,17 @@ const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(
 const EN_HOLDING = ['frame', 'verb', 'noun', 'verb-before', 'reaction'];
 /** Likewise for a Japanese sentence: a frame, or a candidate holder before a particle. */
 const JA_HOLDING = ['frame', 'cue', 'home', 'holder', 'continuation'];
+
+/** "met in Washington": a place after a preposition is where something happened, unless it follows a holder ("officials in Tokyo") or opens the clause. */
+const PLACE_PREP = /\b(?:in|at|from)\s+(?:the\s+)?$/u;
+function eventPlace(p: Prepared, c: ScanHit, from: number): boolean {
+  const before = p.text.slice(Math.max(from, c.start - 10), c.start);
+  const m = PLACE_PREP.exec(before);
+  if (!m) return false;
+  const prepAt = c.start - before.length + m.index;
+  if (/^\s*(?:(?:Yet|But|And|Still|So|Even|Now|Here)\b,?\s*)?$/u.test(p.text.slice(from, prepAt))) return false;
+  return !hitsOf(p, 'holder').some((h) => h.end <= prepAt && prepAt - h.end <= 2);
+}
 
 /** Offsets where a clause opens after a colon or semicolon outside quotations, past `from`. */
 function clauseOpens(p: Prepared, from: number): number[] {
@@ -153,12 +166,18 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
           c.start >= from &&
           wordIndex(p, c.start) - fromWord <= 6 &&
           !OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start)) &&
+          !eventPlace(p, c, from) &&
           (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
       );
       if (c) return sideEvidence(p, c);
     }
+  }
+  for (const n of nouns) {
+    if (n.start < skipTo || n.start > start + 60) continue;
+    const c = cues.find((c) => c.start >= n.end && NOUN_IN.test(p.text.slice(n.end, c.start)));
+    if (c) return sideEvidence(p, c);
   }
   let best: { c: ScanHit; d: number } | null = null;
   for (const v of verbs) {

@@ -256,30 +256,33 @@ const POISSON16 = ((): Uint8Array => {
  * units with replacement; the work runs unit by unit over contiguous arrays.
  */
 function resampleSums(u: Units, K: number, reps: number, seed: number): Float64Array {
-  const out = new Float64Array(K * reps);
-  const w = new Uint8Array(u.count * reps + 1);
+  const U = u.count;
+  // Weights drawn unit by unit (as a document bootstrap draws them), kept replicate-major.
+  const w = new Uint8Array(U * reps);
   let s = (seed >>> 0) || 0x9e3779b9; // xorshift32 state must not be zero
-  for (let i = 0; i < u.count * reps; i += 2) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    w[i] = POISSON16[s & 0xffff] as number;
-    w[i + 1] = POISSON16[s >>> 16] as number;
-  }
-  // Replicates in blocks, so the block of sums being added to stays in cache across units.
-  const BLOCK = 256;
-  for (let r0 = 0; r0 < reps; r0 += BLOCK) {
-    const r1 = Math.min(reps, r0 + BLOCK);
-    for (let unit = 0; unit < u.count; unit++) {
-      const base = unit * K;
-      const wb = unit * reps;
-      for (let k = 0; k < K; k++) {
-        const v = u.x[base + k] as number;
-        if (v === 0) continue;
-        const o = k * reps;
-        for (let r = r0; r < r1; r++) out[o + r] = (out[o + r] as number) + (w[wb + r] as number) * v;
-      }
+  for (let unit = 0; unit < U; unit++) {
+    for (let r = 0; r < reps; r += 2) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      w[r * U + unit] = POISSON16[s & 0xffff] as number;
+      if (r + 1 < reps) w[(r + 1) * U + unit] = POISSON16[s >>> 16] as number;
     }
+  }
+  // One replicate at a time: its K sums stay in L1, and the 37% of units weighing 0 cost nothing.
+  const row = new Float64Array(K);
+  const out = new Float64Array(K * reps);
+  const x = u.x;
+  for (let r = 0; r < reps; r++) {
+    row.fill(0);
+    const wr = r * U;
+    for (let unit = 0; unit < U; unit++) {
+      const wt = w[wr + unit] as number;
+      if (wt === 0) continue;
+      const base = unit * K;
+      for (let k = 0; k < K; k++) row[k] = (row[k] as number) + wt * (x[base + k] as number);
+    }
+    for (let k = 0; k < K; k++) out[k * reps + r] = row[k] as number;
   }
   return out;
 }

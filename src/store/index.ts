@@ -285,9 +285,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO dec SELECT c.id, d.doc_id, d.idx, d.voice, d.voice_how, d.cue_start, d.cue_end, d.cue_rule, d.tone
     FROM decisions d JOIN codebook_ids c ON c.version = d.codebook
-    WHERE NOT (d.voice = 'author' AND d.voice_how = 'default' AND d.cue_start IS NULL AND d.tone = 'neutral'
-      AND NOT EXISTS (SELECT 1 FROM hits h WHERE h.codebook = d.codebook AND h.doc_id = d.doc_id AND h.idx = d.idx)
-      AND NOT EXISTS (SELECT 1 FROM tone_evidence t WHERE t.codebook = d.codebook AND t.doc_id = d.doc_id AND t.idx = d.idx));
+    WHERE NOT (d.voice = 'author' AND d.voice_how = 'default' AND d.cue_start IS NULL AND d.tone = 'neutral')
+      OR (d.codebook, d.doc_id, d.idx) IN (SELECT codebook, doc_id, idx FROM hits)
+      OR (d.codebook, d.doc_id, d.idx) IN (SELECT codebook, doc_id, idx FROM tone_evidence);
   CREATE TABLE hit (
     cb INTEGER NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL,
     code TEXT NOT NULL, voice TEXT NOT NULL, negated INTEGER NOT NULL,
@@ -331,32 +331,28 @@ const FINISH = new Map<number, (db: Database.Database) => void>([
     // Fold doc_voice/doc_code into one summary row per (codebook, document), then drop them.
     const names = new NameTable(db);
     const cbIds = new Map((db.prepare('SELECT id, version FROM codebook_ids').all() as Array<{ id: number; version: string }>).map((r) => [r.version, r.id]));
-    const meta = db.prepare('SELECT date, side, source, lang FROM documents WHERE id = ?');
     const ins = db.prepare('INSERT INTO doc_sum (cb, doc_id, date, side, source, lang, counts) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const codes = db.prepare('SELECT voice, code, raised, negated FROM doc_code WHERE codebook = ? AND doc_id = ?').raw();
-    let key = '';
-    let quads: number[] = [];
-    let at: [string, number] = ['', 0];
-    const flush = (): void => {
-      if (quads.length === 0) return;
-      const [cb, docId] = at;
-      for (const [voice, code, raised, negated] of codes.all(cb, docId) as Array<[string, string, number, number]>) {
-        quads.push(names.id(voice), names.id(code), raised, negated);
+    // Both lists in the same (codebook, document) order, read whole: better-sqlite3 cannot write while iterating.
+    const voices = db.prepare(`SELECT v.codebook, v.doc_id, v.voice, v.sentences, d.date, d.side, d.source, d.lang
+      FROM doc_voice v JOIN documents d ON d.id = v.doc_id ORDER BY v.codebook, v.doc_id`).raw().all() as Array<[string, number, string, number, string | null, string | null, string | null, string | null]>;
+    const codes = db.prepare('SELECT codebook, doc_id, voice, code, raised, negated FROM doc_code ORDER BY codebook, doc_id').raw().all() as Array<[string, number, string, string, number, number]>;
+    let c = 0;
+    for (let i = 0; i < voices.length;) {
+      const [cb, docId, , , date, side, source, lang] = voices[i] as (typeof voices)[number];
+      const quads: number[] = [];
+      for (; i < voices.length && (voices[i] as (typeof voices)[number])[0] === cb && (voices[i] as (typeof voices)[number])[1] === docId; i++) {
+        const v = voices[i] as (typeof voices)[number];
+        quads.push(names.id(v[2]), 0, v[3], 0);
       }
-      const m = meta.get(docId) as { date: string | null; side: string | null; source: string | null; lang: string | null } | undefined;
-      ins.run(cbIds.get(cb), docId, m?.date ?? null, m?.side ?? null, m?.source ?? null, m?.lang ?? null, packCounts(quads));
-      quads = [];
-    };
-    for (const [cb, docId, voice, n] of db.prepare('SELECT codebook, doc_id, voice, sentences FROM doc_voice ORDER BY codebook, doc_id').raw().iterate() as Iterable<[string, number, string, number]>) {
-      const k = `${cb}\u0000${docId}`;
-      if (k !== key) {
-        flush();
-        key = k;
-        at = [cb, docId];
+      // Skip code rows of documents without voice rows (none are written so), then take this document's.
+      const before = (r: (typeof codes)[number]): boolean => r[0] < cb || (r[0] === cb && r[1] < docId);
+      while (c < codes.length && before(codes[c] as (typeof codes)[number])) c++;
+      for (; c < codes.length && (codes[c] as (typeof codes)[number])[0] === cb && (codes[c] as (typeof codes)[number])[1] === docId; c++) {
+        const r = codes[c] as (typeof codes)[number];
+        quads.push(names.id(r[2]), names.id(r[3]), r[4], r[5]);
       }
-      quads.push(names.id(voice), 0, n, 0);
+      ins.run(cbIds.get(cb), docId, date, side, source, lang, packCounts(quads));
     }
-    flush();
     db.exec('DROP TABLE doc_voice; DROP TABLE doc_code;');
   }],
 ]);

@@ -379,17 +379,30 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
 
   let batch: Array<{ doc: Doc; hash: string }> = [];
   const seenInBatch = new Set<string>();
+  const duplicate = (doc: Doc): void => {
+    summary.duplicates++;
+    note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
+  };
   const flush = (): void => {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
     seenInBatch.clear();
-    store.transaction(() => {
+    const results = store.transaction(() => {
       // The store's batch path: many rows per statement, no per-document deletes.
-      const results = store.putCodedBatch(codebook.version, items);
-      if (near) results.forEach(({ id, inserted }, i) => {
+      const r = store.putCodedBatch(codebook.version, items);
+      if (near) r.forEach(({ id, inserted }, i) => {
         if (inserted) near.stored((items[i] as { hash: string }).hash, id);
       });
+      return r;
+    });
+    // Whether a document was stored already is learnt here, from the batch write, not by a lookup per document.
+    results.forEach(({ inserted }, i) => {
+      const { doc } = items[i] as { doc: Doc };
+      if (!inserted) return duplicate(doc);
+      summary.stored++;
+      summary.sentences += doc.sentences.length;
+      summary.formats.set(doc.meta.format, (summary.formats.get(doc.meta.format) ?? 0) + 1);
     });
   };
 
@@ -398,28 +411,26 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     if (doc.sentences.length === 0) {
       note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: doc.meta.path ?? doc.meta.id }));
       summary.skipped++;
-    } else {
-      const stored = seenInBatch.has(hash) || store.hasHash(hash) !== undefined;
-      const match = stored ? undefined : near?.find(doc);
-      if (stored) {
-        summary.duplicates++;
-        note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
-      } else if (near && match) {
+      return;
+    }
+    if (seenInBatch.has(hash)) return duplicate(doc);
+    if (near) {
+      // Near-duplicates are looked for only among documents not stored already.
+      if (store.hasHash(hash) !== undefined) return duplicate(doc);
+      const match = near.find(doc);
+      if (match) {
         near.fold(doc, match);
         summary.nearDuplicates++;
         note(makeMessage('pipeline', 'pipeline:near-duplicate', 'info',
           `document ${doc.meta.id}: near-duplicate (similarity ${match.similarity.toFixed(2)}) of a stored document; counted once, source linked`,
           { file: doc.meta.path ?? doc.meta.id }));
-      } else {
-        near?.accept(doc, hash);
-        seenInBatch.add(hash);
-        batch.push({ doc, hash });
-        summary.stored++;
-        summary.sentences += doc.sentences.length;
-        summary.formats.set(doc.meta.format, (summary.formats.get(doc.meta.format) ?? 0) + 1);
-        if (batch.length >= batchSize) flush();
+        return;
       }
+      near.accept(doc, hash);
     }
+    seenInBatch.add(hash);
+    batch.push({ doc, hash });
+    if (batch.length >= batchSize) flush();
   };
 
   const acceptResult = (r: UnitResult): void => {

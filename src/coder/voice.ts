@@ -216,7 +216,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   return null;
 }
 
-const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、)/u;
+const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、|から、)/u;
 /** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
 const JA_HOLDER_GA = /^((?:たち|ら|達)?)が(?!、)/u;
 const JA_SOURCE = /^[^、。]{0,3}?(?:によると|によれば)/u;

@@ -43,7 +43,8 @@ const stats = store.stats();
 console.log(`store: ${stats.documents} documents, ${stats.sentences} sentences`);
 const app = createApp({ store });
 
-async function time(label, path, runs = 5) {
+const pct = (xs, q) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+async function time(label, path, runs = 11) {
   const ms = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
@@ -57,7 +58,23 @@ async function time(label, path, runs = 5) {
   // The first request computes; the next ones are answered from the server's cache (store unchanged).
   const cold = ms[0];
   const warm = ms.slice(1).sort((a, b) => a - b);
-  console.log(`${label.padEnd(38)} cold ${cold.toFixed(0)} ms · warm median ${warm[Math.floor(warm.length / 2)].toFixed(1)} ms · ${bytes} bytes`);
+  console.log(`${label.padEnd(38)} cold ${cold.toFixed(0).padStart(5)} ms · warm p50 ${pct(warm, 0.5).toFixed(1)} p95 ${pct(warm, 0.95).toFixed(1)} ms · ${bytes} bytes`);
+  return cold;
+}
+
+// Cold figures for several filters, so p50/p95 of uncached answers are seen too (an unknown parameter
+// makes a new cache key: the answer is computed, on the same app).
+let bust = 0;
+async function coldSpread(label, paths) {
+  const ms = [];
+  for (const p of paths) {
+    const t = performance.now();
+    const res = await app.request(`${p}${p.includes('?') ? '&' : '?'}_cold=${++bust}`);
+    await res.text();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`${label.padEnd(38)} cold over ${ms.length} filters: p50 ${pct(ms, 0.5).toFixed(0)} ms · p95 ${pct(ms, 0.95).toFixed(0)} ms · max ${ms.at(-1).toFixed(0)} ms`);
 }
 
 await time('overview (all, 2000 reps)', '/api/overview');
@@ -69,4 +86,12 @@ await time('trend ?code=abandonment&by=quarter', '/api/trend?code=abandonment&by
 await time('evidence ?code=abandonment&voice=tokyo', '/api/evidence?code=abandonment&voice=tokyo');
 await time('queue ?per=2', '/api/queue?per=2', 3);
 await time('meta', '/api/meta');
+const years = ['2001', '2002', '2003', '2004', '2005', '2006'];
+await coldSpread('overview, cold, by filter', [
+  '/api/overview', '/api/overview?lang=en', '/api/overview?lang=ja', '/api/overview?docSide=tokyo', '/api/overview?docSide=washington',
+  ...years.map((y) => `/api/overview?from=${y}&to=${y}`), '/api/overview?source=Asahi', '/api/overview?source=NYT,Yomiuri', '/api/overview?from=2003-04&to=2004-09-15',
+  '/api/overview?human=1', '/api/overview?authorAsSide=1', '/api/overview?lang=ja&docSide=tokyo', '/api/overview?from=2005',
+]);
+await coldSpread('trend, cold, by code', cb.codes.map((k) => `/api/trend?code=${k.id}&by=quarter`));
+await coldSpread('evidence, cold, by code and voice', cb.codes.flatMap((k) => ['tokyo', 'washington'].map((v) => `/api/evidence?code=${k.id}&voice=${v}`)));
 store.close();

@@ -558,6 +558,7 @@ export class Store {
   private readonly stmts = new Map<string, Database.Statement>();
   private nameTable: NameTable | undefined;
   private readonly cbIds = new Map<string, number>();
+  private tableCache: { cb: number; version: string; table: CountTable } | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -892,20 +893,14 @@ export class Store {
     return { where: parts.map((p) => ` AND (${p})`).join(''), params };
   }
 
-  /**
-   * The per-document summary counts of one codebook under a filter, packed for measurement: one
-   * scan of one table, no sentence read, no object per document. `measure` takes it as it is.
-   *
-   * @example
-   * const m = measure(store.countTable({ codebook: cb.version }), opts);
-   */
-  countTable(filter: MeasureFilter): CountTable {
-    const cb = this.cbId(filter.codebook, false);
-    const empty: CountTable = { docIds: new Int32Array(0), dates: [], sides: [], sources: [], langs: [], rowPtr: new Int32Array(1), quads: new Int32Array(0), names: new Map() };
-    if (cb === undefined) return empty;
-    const { where, params } = this.docFilter(filter);
-    const rows = this.stmt(`SELECT d.doc_id, d.date, d.side, d.source, d.lang, d.counts FROM doc_sum d WHERE d.cb = ?${where} ORDER BY d.doc_id`)
-      .raw().all(cb, ...params) as Array<[number, string | null, string | null, string | null, string | null, Buffer]>;
+  /** Every summary row of one codebook, read once per data version and kept (one codebook at a time). */
+  private fullTable(cb: number): CountTable {
+    const version = this.dataVersion();
+    const hit = this.tableCache;
+    if (hit && hit.cb === cb && hit.version === version) return hit.table;
+    this.tableCache = undefined; // let the old one go before reading the new
+    const rows = this.stmt('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? ORDER BY doc_id')
+      .raw().all(cb) as Array<[number, string | null, string | null, string | null, string | null, Buffer]>;
     const n = rows.length;
     const docIds = new Int32Array(n);
     const dates = new Array<string | null>(n);
@@ -915,7 +910,7 @@ export class Store {
     const rowPtr = new Int32Array(n + 1);
     let bytes = 0;
     for (let i = 0; i < n; i++) {
-      const r = rows[i] as [number, string | null, string | null, string | null, string | null, Buffer];
+      const r = rows[i] as (typeof rows)[number];
       docIds[i] = r[0];
       dates[i] = r[1];
       sides[i] = r[2];
@@ -926,8 +921,61 @@ export class Store {
     }
     const quads = new Int32Array(bytes / 4);
     const asBytes = new Uint8Array(quads.buffer);
-    for (let i = 0; i < n; i++) asBytes.set((rows[i] as [number, string | null, string | null, string | null, string | null, Buffer])[5], (rowPtr[i] as number) * 16);
-    return { docIds, dates, sides, sources, langs, rowPtr, quads, names: new Map(this.names().all()) };
+    for (let i = 0; i < n; i++) asBytes.set((rows[i] as (typeof rows)[number])[5], (rowPtr[i] as number) * 16);
+    const table: CountTable = { docIds, dates, sides, sources, langs, rowPtr, quads, names: new Map(this.names().all()) };
+    this.tableCache = { cb, version, table };
+    return table;
+  }
+
+  /**
+   * The per-document summary counts of one codebook under a filter, packed for measurement: no
+   * sentence is read and no object is made per document. The codebook's rows are read once per
+   * data version and kept, so another filter costs a pass over arrays, not a query. The result is
+   * shared: read it, never change it.
+   *
+   * @example
+   * const m = measure(store.countTable({ codebook: cb.version }), opts);
+   */
+  countTable(filter: MeasureFilter): CountTable {
+    const cb = this.cbId(filter.codebook, false);
+    if (cb === undefined) {
+      return { docIds: new Int32Array(0), dates: [], sides: [], sources: [], langs: [], rowPtr: new Int32Array(1), quads: new Int32Array(0), names: new Map() };
+    }
+    const full = this.fullTable(cb);
+    const { from, to } = filter;
+    const inList = (values: string[] | undefined, unknownIsNull: boolean): ((v: string | null) => boolean) | undefined => {
+      if (!values || values.length === 0) return undefined;
+      const named = new Set(values.filter((v) => !(unknownIsNull && v === 'unknown')));
+      const nullOk = unknownIsNull && values.includes('unknown');
+      return (v) => (v === null ? nullOk : named.has(v));
+    };
+    const side = inList(filter.side, true);
+    const source = inList(filter.source, false);
+    const lang = inList(filter.lang, false);
+    if (!from && !to && !side && !source && !lang) return full;
+    // The same conditions as `docFilter` (prefix comparison of ISO dates), over the kept arrays.
+    const keep: number[] = [];
+    let quadCount = 0;
+    for (let i = 0; i < full.docIds.length; i++) {
+      const date = full.dates[i] ?? null;
+      if (from && (date === null || date.slice(0, from.length) < from)) continue;
+      if (to && (date === null || date.slice(0, to.length) > to)) continue;
+      if (side && !side(full.sides[i] ?? null)) continue;
+      if (source && !source(full.sources[i] ?? null)) continue;
+      if (lang && !lang(full.langs[i] ?? null)) continue;
+      keep.push(i);
+      quadCount += (full.rowPtr[i + 1] as number) - (full.rowPtr[i] as number);
+    }
+    const quads = new Int32Array(quadCount * 4);
+    const rowPtr = new Int32Array(keep.length + 1);
+    keep.forEach((i, j) => {
+      const a = (full.rowPtr[i] as number) * 4;
+      const b = (full.rowPtr[i + 1] as number) * 4;
+      quads.set(full.quads.subarray(a, b), (rowPtr[j] as number) * 4);
+      rowPtr[j + 1] = (rowPtr[j] as number) + (b - a) / 4;
+    });
+    const pick = <T>(xs: T[]): T[] => keep.map((i) => xs[i] as T);
+    return { docIds: Int32Array.from(keep, (i) => full.docIds[i] as number), dates: pick(full.dates), sides: pick(full.sides), sources: pick(full.sources), langs: pick(full.langs), rowPtr, quads, names: full.names };
   }
 
   /**

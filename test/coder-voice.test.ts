@@ -79,6 +79,11 @@ describe('English attribution', () => {
     const v = voices(['Our guest was a retired Japanese diplomat.', 'He noted that the Secretary of State had flown to Tokyo to repeat the treaty pledge in person.'], 'tokyo');
     expect(v[1]).toBe('washington');
   });
+  it('a quotation standing alone goes on quoting the last speaker, in both languages', () => {
+    expect(voices(['Japanese officials were furious about the tariffs.', '"Allies do not treat each other this way."', 'Several said Tokyo would retaliate.'], 'washington')).toEqual(['tokyo', 'tokyo', 'tokyo']);
+    expect(voices(['外務省幹部は米側の対応に強い不満を示した。', '「同盟国にこんな仕打ちをするのか」。'], 'washington')).toEqual(['tokyo', 'tokyo']);
+    expect(voices(['The summit ended early.', '"A good day for the alliance."'], null)).toEqual(['author', 'author']);
+  });
   it('a side named as the topic ("about American politics") is not the holder', () => {
     expect(voices(['My neighbours quiz me about American politics with worried curiosity.'])).toEqual(['author']);
   });

@@ -103,6 +103,14 @@ const EN_HOLDING = ['frame', 'verb', 'noun', 'verb-before', 'reaction'];
 /** Likewise for a Japanese sentence: a frame, or a candidate holder before a particle. */
 const JA_HOLDING = ['frame', 'cue', 'home', 'holder', 'continuation'];
 
+/** Is the body one quotation (most of its characters inside quotation marks, opening with one)? */
+function quotationOnly(p: Prepared): boolean {
+  const body = p.text.slice(p.bodyStart).trim();
+  if (!/^["“「『]/u.test(body) || p.quotes.length === 0) return false;
+  const inside = p.quotes.reduce((n, [s, e]) => n + Math.max(0, e - Math.max(s, p.bodyStart)), 0);
+  return inside >= 0.8 * body.length;
+}
+
 /** "met in Washington": a place after a preposition is where something happened, unless it follows a holder ("officials in Tokyo") or opens the clause. */
 const PLACE_PREP = /\b(?:in|at|from)\s+(?:the\s+)?$/u;
 function eventPlace(p: Prepared, c: ScanHit, from: number): boolean {
@@ -425,6 +433,8 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   }
   const f = explicit(p, true);
   if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
+  // A quotation standing alone goes on quoting the last speaker ("This is not how allies behave.").
+  if (!f && isSide(cb, state.prevVoice) && quotationOnly(p)) return { voice: state.prevVoice, how: 'carried' };
   if (f) {
     const carried = unsidedVoice(f, state, docSide, cb);
     const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;

@@ -323,6 +323,10 @@ export const MIGRATIONS: readonly string[] = [
            coalesce(j.value ->> 4, substr(d.text, (j.value ->> 0) + 1, (j.value ->> 1) - (j.value ->> 0))) AS text
     FROM doc_layout l JOIN documents d ON d.id = l.doc_id, json_each(l.layout) j;
   `,
+  // 6: filter menus list sources and languages from a small index, not a scan of every document's text.
+  `
+  CREATE INDEX documents_source_lang ON documents(source, lang);
+  `,
 ];
 
 /** Work a migration needs beyond SQL, run right after it (by schema number reached). */

@@ -111,7 +111,18 @@ export type WorkUnit =
   | { kind: 'lines'; path: string; encoding: string; firstLine: number; bytes: Uint8Array; opts: ReadOptions }
   | { kind: 'files'; files: Array<{ path: string; opts: ReadOptions }> }
   | { kind: 'docs'; docs: Doc[] }
-  | { kind: 'code'; docs: Array<{ side: string | null; lang: string; title?: string; texts: string[]; paragraphs: number[] }> };
+  | { kind: 'code'; docs: RecodeDoc[] };
+
+/** A stored document to code again: its text once, each sentence as (start, end, paragraph) in `layout`. */
+interface RecodeDoc {
+  side: string | null;
+  lang: string;
+  title?: string;
+  text: string;
+  layout: Int32Array;
+  /** Sentences whose text is not the slice of `text` at their offsets. */
+  texts?: Array<[number, string]>;
+}
 
 /**
  * One document as it crosses back from a worker: metadata and text as they are, the paragraph and
@@ -306,7 +317,10 @@ export async function runUnit(unit: WorkUnit, codebook: Codebook): Promise<UnitR
   if (unit.kind === 'code') {
     return {
       decisions: unit.docs.map((d) => {
-        const decisions = decide(d.texts.map((text, i) => ({ text, paragraph: d.paragraphs[i] ?? 0 })), { docSide: d.side, lang: d.lang, title: d.title }, codebook);
+        const units = new Array<{ text: string; paragraph: number }>(d.layout.length / 3);
+        for (let i = 0, k = 0; k < d.layout.length; i++, k += 3) units[i] = { text: d.text.slice(d.layout[k] as number, d.layout[k + 1] as number), paragraph: d.layout[k + 2] as number };
+        for (const [i, text] of d.texts ?? []) (units[i] as { text: string }).text = text;
+        const decisions = decide(units, { docSide: d.side, lang: d.lang, title: d.title }, codebook);
         return encodeDecisions(decisions.map((decision, i) => ({ index: i, paragraph: 0, start: 0, end: 0, text: '', decision })));
       }),
     };
@@ -583,18 +597,22 @@ export async function recodeStore(
   const send = async (): Promise<void> => {
     const items = pending;
     pending = [];
-    const unit: WorkUnit = {
-      kind: 'code',
-      docs: items.map(({ doc }) => ({
-        side: doc.meta.side,
-        lang: doc.meta.lang,
-        ...(doc.meta.title === undefined ? {} : { title: doc.meta.title }),
-        texts: doc.sentences.map((s) => s.text),
-        paragraphs: doc.sentences.map((s) => s.paragraph),
-      })),
-    };
+    // One string and one small buffer per document cross to the worker, not a string per sentence.
+    const docs = items.map(({ doc }): RecodeDoc => {
+      const layout = new Int32Array(doc.sentences.length * 3);
+      let texts: Array<[number, string]> | undefined;
+      doc.sentences.forEach((s, i) => {
+        layout[i * 3] = s.start;
+        layout[i * 3 + 1] = s.end;
+        layout[i * 3 + 2] = s.paragraph;
+        if (s.text.length !== s.end - s.start || s.text !== doc.text.slice(s.start, s.end)) (texts ??= []).push([i, s.text]);
+      });
+      return { side: doc.meta.side, lang: doc.meta.lang, ...(doc.meta.title === undefined ? {} : { title: doc.meta.title }), text: doc.text, layout, ...(texts ? { texts } : {}) };
+    });
+    const unit: WorkUnit = { kind: 'code', docs };
     if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
-    queue.push({ docs: items, result: pool ? pool.run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });
+    const transfer = docs.map((d) => d.layout.buffer as ArrayBuffer);
+    queue.push({ docs: items, result: pool ? pool.run<CodeResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<CodeResult>) });
     while (queue.length > (pool ? pool.size * 2 : 0)) await take();
   };
   try {

@@ -63,6 +63,12 @@ describe('negation scope and wording', () => {
     expect(raised(one('I am not sure the Americans would fight for us.'))).toContain('abandonment');
     expect(raised(one('Would the United States really defend a few rocks?'))).toContain('abandonment');
   });
+  it('a conditional negation voices the concern instead of denying it (rule 6)', () => {
+    expect(raised(one('米国が日本を守らないなら、同盟に意味はない。'))).toContain('abandonment');
+    const d = one('If Tokyo does not go along with whatever Washington says, the alliance will survive.');
+    expect(raised(d)).toContain('autonomy');
+    expect(negated(d)).toEqual([]);
+  });
   it('a back-reference that names its own content denies only that content', () => {
     const [, d] = run(['Tokyo simply follows Washington on everything.', 'The fear that America will walk away is not supported by the record.']) as [SentenceDecision, SentenceDecision];
     expect(negated(d)).toEqual(['abandonment']);

@@ -70,9 +70,12 @@ const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|
 const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|Among|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
 const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
 /** A verb after a modal ("should tell Tokyo plainly") is the writer's advice, not a view reported. */
+const MODAL_HINT = /(?:ould|ust|to|tter)\s+(?:\w+ly\s+)?$/iu;
 const MODALS = new Set(['should', 'must', 'ought to', 'need to', 'needs to', 'has to', 'have to', 'had better']);
 /** The last words before a verb, an -ly adverb skipped, lower-cased ("should", "have to"). */
 function modalBefore(before: string): boolean {
+  // Most verbs follow a name or a noun: look closer only when a modal's letters are there at all.
+  if (!MODAL_HINT.test(before)) return false;
   const w = before.trimEnd().toLowerCase().split(/\s+/u);
   if (w.length > 0 && (w[w.length - 1] as string).endsWith('ly')) w.pop();
   const last = w[w.length - 1] ?? '';

@@ -1,7 +1,11 @@
 /**
  * Measurement: per voice, the share of sentences raising each code, the gap between two sides,
  * and percentile-bootstrap intervals over documents (sentences of one document are not
- * independent). Pure: it reads per-document summary counts (`DocCounts`), never text or SQLite.
+ * independent). Pure: it reads per-document summary counts (a packed `CountTable` from the store,
+ * or `DocCounts` rows), never text or SQLite. Above `groups` documents the bootstrap resamples
+ * groups of documents chosen by a hash of their id (a cluster bootstrap over random groups, whose
+ * intervals match the document bootstrap's: test/store-scale.test.ts), so its cost stops growing
+ * with the archive.
  */
 import { makeMessage } from './messages.js';
 import type { CountTable, DocCounts } from './store/index.js';
@@ -396,7 +400,7 @@ export function defaultGapSides(sides: readonly string[]): [string, string] {
  * (over documents, seeded: reruns give the same intervals), overall and per period.
  *
  * @example
- * const m = measure(store.docCounts({ codebook: cb.version }), { codebook: cb, codes: ['autonomy'], sides: ['washington', 'tokyo', 'other'] });
+ * const m = measure(store.countTable({ codebook: cb.version }), { codebook: cb, codes: ['autonomy'], sides: ['washington', 'tokyo', 'other'] });
  * m.codes.get('autonomy')?.gap.estimate;
  */
 export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureOptions): Measurement {

@@ -105,6 +105,9 @@ describe('Japanese attribution', () => {
   it('a holder marked by が holds the view of its own clause', () => {
     expect(voices(['集会では、参加した市民らが基地の撤去を求める声を上げた。'], 'tokyo')).toEqual(['tokyo']);
   });
+  it('a verb under an obligation or a wish is the writer\'s prescription', () => {
+    expect(voices(['政府は米国に対し、もっと強く抗議すべきだ。', '政府は米国に対し、強く抗議した。'], 'tokyo')).toEqual(['author', 'tokyo']);
+  });
   it('a writer\'s own 思う stays the writer\'s', () => {
     expect(voices(['結局、日本はアメリカに頼りすぎだと思う。'], 'tokyo')).toEqual(['author']);
   });

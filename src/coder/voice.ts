@@ -229,6 +229,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
 
 const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、|から、)/u;
 /** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
+const JA_PRESCRIPTIVE = /^(?:する|す|し|る)?(?:べき|べし|てもらいたい|てほしい|て欲しい|なければならない|ねばならない|なくてはならない)/u;
 const JA_HOLDER_GA = /^((?:たち|ら|達)?)が(?!、)/u;
 const JA_SOURCE = /^[^、。]{0,3}?(?:によると|によれば)/u;
 const JA_SOURCE_END = /(?:によると|によれば)$/u;
@@ -263,8 +264,9 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   if (frame && !source) return sideEvidence(p, frame);
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
   const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h));
-  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h));
+  // A verb under an obligation or a wish (主張すべきだ, 抗議してもらいたい) is the writer's prescription, not a view reported.
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
   const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];

@@ -40,6 +40,10 @@ describe('tone terms under a negation', () => {
     expect(termTone('Nobody on the panel suggested that a warming between the two capitals was near.')).toBe('neutral');
     expect(termTone('A warming between the two capitals was near.')).toBe('positive');
   });
+  it('a Japanese negation of another predicate further on does not turn the term over', () => {
+    expect(termTone('米国は強硬姿勢を崩していない。')).toBe('negative');
+    expect(termTone('負担を押しつける構図は変わっていない。')).toBe('negative');
+  });
   it('a double negative (…がないわけではない) still asserts the term', () => {
     expect(toneOf('ただし、日米間に摩擦がないわけではない。')).toBe('negative');
   });

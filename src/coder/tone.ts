@@ -11,8 +11,12 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 const EN_NEG_WORDS = 3;
 /** Farther away in its clause, a negation still takes the term's judgement away ("Nobody on the panel suggested a warming"). */
 const EN_SCOPE_WORDS = 12;
-/** A Japanese backward negation turns a term over only this close after it (信頼できなくなった). */
+/** A Japanese backward negation turns a term over only this close after it (信頼関係が良好とは言えない). */
 const JA_NEG_CHARS = 8;
+/** An object or a place between the term and the negation belongs to another predicate (強硬姿勢を崩していない). */
+const JA_OTHER_PREDICATE = /[をにで]/u;
+/** A term written as a verb or an adjective in its dictionary form. */
+const JA_VERBAL = /[うくぐすつぬぶむるい]$/u;
 /** A Japanese inflected term that is itself negative (揺らがない, 信頼できず, 良好とは言えません). */
 const JA_NEGATIVE_FORM = /^[^、。]{0,3}?(?:ない|なく|なかっ|ません|ず(?![っつ])|ぬ)/u;
 /** A Japanese verb phrase turned over by a negated potential or state (信頼できない, 揺らいでいない). */
@@ -59,7 +63,11 @@ function reading(p: Prepared, h: ScanHit): Reading {
     if (ownForm || JA_NEG_AFTER.test(tail)) {
       return ignores.some((x) => x.start >= h.start && x.start <= h.end + JA_NEG_CHARS) ? 'as-is' : 'turned';
     }
-    const back = hitsOf(p, 'neg-backward').some((c) => live(c) && c.start >= h.end && c.start - h.end <= JA_NEG_CHARS && clauseOf(p, c.start) === clauseOf(p, h.end - 1));
+    // A verbal term (押しつける) modifies what follows; a negation further on is that predicate's (押しつける構図は変わっていない).
+    const reach = JA_VERBAL.test(h.entry.text) ? 0 : JA_NEG_CHARS;
+    const back = hitsOf(p, 'neg-backward').some(
+      (c) => live(c) && c.start >= h.end && c.start - h.end <= reach && clauseOf(p, c.start) === clauseOf(p, h.end - 1) && !JA_OTHER_PREDICATE.test(p.text.slice(h.end, c.start)),
+    );
     return back ? 'turned' : 'as-is';
   }
   const cl = clauseOf(p, h.start);

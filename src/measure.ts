@@ -96,6 +96,54 @@ export interface MeasureOptions {
 /** Default most bootstrap units per tally: the interval's standard error is then within about 3% of the document bootstrap's (1/√(2·512)). */
 export const BOOTSTRAP_GROUPS = 512;
 
+/** What a measurement works out from a count table alone, kept with the table (the store shares a kept table between requests). */
+interface Derived {
+  voices?: Set<number>;
+  periods: Map<string, { pid: Int32Array; names: string[]; undated: number }>;
+}
+const DERIVED = new WeakMap<CountTable, Derived>();
+
+function derivedOf(table: CountTable): Derived {
+  let d = DERIVED.get(table);
+  if (!d) {
+    d = { periods: new Map() };
+    DERIVED.set(table, d);
+  }
+  return d;
+}
+
+/** The period number of every row (-1: undated for this granularity) and the period names by number. */
+function periodIds(table: CountTable, by: 'year' | 'quarter' | 'month'): { pid: Int32Array; names: string[]; undated: number } {
+  const n = table.docIds.length;
+  const pidOfDate = new Map<string, number>(); // dates repeat: each worked out once
+  const pidOfPeriod = new Map<string, number>();
+  const names: string[] = [];
+  const pid = new Int32Array(n);
+  let undated = 0;
+  for (let i = 0; i < n; i++) {
+    const date = table.dates[i];
+    let id = -1;
+    if (date !== null && date !== undefined) {
+      const known = pidOfDate.get(date);
+      if (known !== undefined) id = known;
+      else {
+        const p = periodOf(date, by);
+        if (p !== undefined) {
+          id = pidOfPeriod.get(p) ?? names.length;
+          if (id === names.length) {
+            pidOfPeriod.set(p, id);
+            names.push(p);
+          }
+        }
+        pidOfDate.set(date, id);
+      }
+    }
+    pid[i] = id;
+    if (id < 0) undated++;
+  }
+  return { pid, names, undated };
+}
+
 /** Pack `DocCounts` rows as a count table (names numbered here). */
 function tableOf(rows: readonly DocCounts[]): CountTable {
   const ids = new Map<string, number>();
@@ -174,11 +222,11 @@ function voiceMap(layout: Layout, table: CountTable, i: number, authorCol: numbe
   return remapped;
 }
 
-/** A well-mixed 32-bit hash of a document id: the document's bootstrap group. */
+/** A well-mixed 31-bit hash of a document id: the document's bootstrap group (a small integer keeps the loop on integers). */
 function mix(id: number): number {
   let h = Math.imul(id ^ (id >>> 16), 0x45d9f3b);
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) >>> 0;
+  return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
 /**
@@ -419,8 +467,12 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
   // Voices: the codebook's sides, then author, then any other voice found in the stored decisions.
   const known = [...opts.sides.filter((s) => s !== AUTHOR), AUTHOR];
   for (const s of gapSides) if (!known.includes(s)) known.push(s);
-  const seenVoices = new Set<number>();
-  for (let q = 0; q < table.quads.length; q += 4) if (table.quads[q + 1] === 0) seenVoices.add(table.quads[q] as number);
+  const derived = derivedOf(table);
+  if (!derived.voices) {
+    derived.voices = new Set<number>();
+    for (let q = 0; q < table.quads.length; q += 4) if (table.quads[q + 1] === 0) derived.voices.add(table.quads[q] as number);
+  }
+  const seenVoices = derived.voices;
   const extra = new Set<string>();
   for (const id of seenVoices) {
     const v = table.names.get(id);
@@ -473,28 +525,23 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
     messages,
   };
   if (opts.by) {
-    const byPeriod = new Map<string, number[]>();
-    const periodOfDate = new Map<string, string | undefined>(); // dates repeat: work each out once
-    let undated = 0;
+    // Rows by period with a counting sort into one typed array: no list per period, little garbage.
+    const byKey = derived.periods.get(opts.by) ?? periodIds(table, opts.by);
+    derived.periods.set(opts.by, byKey);
+    const { pid, names, undated } = byKey;
+    const start = new Int32Array(names.length + 1);
+    for (let i = 0; i < n; i++) if ((pid[i] as number) >= 0) start[(pid[i] as number) + 1] = (start[(pid[i] as number) + 1] as number) + 1;
+    for (let k = 0; k < names.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, names.length);
+    const grouped = new Int32Array(n - undated);
     for (let i = 0; i < n; i++) {
-      const date = table.dates[i] ?? undefined;
-      let p: string | undefined;
-      if (date !== undefined) {
-        if (periodOfDate.has(date)) p = periodOfDate.get(date);
-        else {
-          p = periodOf(date, opts.by);
-          periodOfDate.set(date, p);
-        }
-      }
-      if (p === undefined) {
-        undated++;
-        continue;
-      }
-      const g = byPeriod.get(p);
-      if (g) g.push(i);
-      else byPeriod.set(p, [i]);
+      const id = pid[i] as number;
+      if (id < 0) continue;
+      grouped[fill[id] as number] = i;
+      fill[id] = (fill[id] as number) + 1;
     }
-    m.periods = [...byPeriod.keys()].sort().map((period) => ({ period, ...tally(table, byPeriod.get(period) as number[], layout, gapSides, reps, seed, groups) }));
+    const order = names.map((name, id) => [name, id] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    m.periods = order.map(([period, id]) => ({ period, ...tally(table, grouped.subarray(start[id] as number, start[id + 1] as number), layout, gapSides, reps, seed, groups) }));
     if (undated > 0) {
       messages.push(makeMessage('measure', 'measure:undated', 'info', `${undated} documents have no date precise enough for a ${opts.by}ly trend and are left out of the periods`));
     }

@@ -2,7 +2,8 @@
 // corpus (JSONL with broken lines, text files, CSV) analysed with one job and with two worker
 // threads, every table compared row by row (timestamps aside). Worker threads need the compiled
 // worker, so these tests run the code in dist/ (built by `npm test`) and are skipped without it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -174,6 +175,37 @@ describe.skipIf(!built)('parallel pipeline', () => {
     // Records 0 and 7 have no id and sit on lines 1 and 8; record 126 comes after two bad lines.
     expect(ids.slice(0, 2)).toEqual(['1', '8']);
     expect(ids).toContain(String(126 + 1 + 2));
+  });
+
+  it('streams JSONL from stdin in units too, with the same rows, ids and line numbers', async () => {
+    // Stdin is JSONL only when every line starts with '{': the array line becomes a record without text.
+    const text = Buffer.from(readFileSync(inputs[0] as string, 'utf8').replace('\n[1, 2]\n', '\n{"text": 5}\n'));
+    const runs = [];
+    for (const jobs of [1, 2]) {
+      const db = join(work, `stdin-${jobs}.db`);
+      const store = dist.store.Store.open(db);
+      try {
+        // Stdin arrives in odd-sized pieces, as a pipe gives them.
+        const pieces = Array.from({ length: Math.ceil(text.length / 3000) }, (_, i) => text.subarray(i * 3000, (i + 1) * 3000));
+        const s = await dist.pipeline.analyzePaths(['-'], { store, codebook: dist.codebook.builtinCodebook(), jobs, parallelAfterBytes: 0, unitBytes: 8 * 1024, stdin: Readable.from(pieces) });
+        runs.push({ stored: s.stored, bad: s.messages.filter((m) => m.severity === 'fatal').map((m) => [m.ruleId, m.place.file, m.place.line]) });
+      } finally {
+        store.close();
+      }
+    }
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0]?.bad).toEqual([
+      ['read:jsonl-json', '<stdin>', marks.get('broken')],
+      ['read:no-text', '<stdin>', marks.get('array')],
+      ['read:no-text', '<stdin>', marks.get('no-text')],
+    ]);
+    const a = dump(join(work, 'stdin-1.db'));
+    const b = dump(join(work, 'stdin-2.db'));
+    for (const [table, rows] of a) expect({ table, rows: b.get(table) }).toEqual({ table, rows });
+    const db = new Database(join(work, 'stdin-2.db'), { readonly: true });
+    const ids = (db.prepare("SELECT ext_id FROM documents WHERE ext_id LIKE '<stdin>#%' ORDER BY id").all() as Array<{ ext_id: string }>).map((r) => r.ext_id);
+    db.close();
+    expect(ids.slice(0, 2)).toEqual(['<stdin>#1', '<stdin>#8']);
   });
 
   it('recodes a store to the same decisions with one job and with two', async () => {

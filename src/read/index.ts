@@ -138,7 +138,16 @@ async function* walk(dir: string, exts: Set<string> | undefined, seen: Set<strin
   }
 }
 
-async function* readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions): AsyncIterable<Doc | Message> {
+/**
+ * Stdin: JSONL when every line starts with `{` (streamed by `jsonl`), else one text document. `item`
+ * wraps what is read here, so that the same decision serves documents and reading tasks.
+ */
+async function* readStdin<T>(
+  stream: NodeJS.ReadableStream,
+  opts: ReadOptions,
+  jsonl: (path: string, source: AsyncIterable<Buffer>) => AsyncIterable<T>,
+  item: (x: Doc | Message) => T,
+): AsyncIterable<T> {
   const path = '<stdin>';
   const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const held: Buffer[] = [];
@@ -178,14 +187,14 @@ async function* readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions): Asy
     }
   }
   if (allJson && sawContent) {
-    yield* jsonlFromSource(path, all(), opts, 'jsonl');
+    yield* jsonl(path, all());
     return;
   }
   const chunks: Buffer[] = [];
   for await (const b of all()) chunks.push(b);
   const decoded = decodeBytes(Buffer.concat(chunks), { encoding: opts.encoding, file: path });
   if (decoded.text === undefined) {
-    yield* decoded.messages;
+    for (const m of decoded.messages) yield item(m);
     return;
   }
   const doc = newDoc(
@@ -201,7 +210,7 @@ async function* readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions): Asy
     decoded.text,
   );
   doc.messages.push(...decoded.messages);
-  yield doc;
+  yield item(doc);
 }
 
 /**
@@ -222,7 +231,7 @@ export async function* readInputs(paths: string[], opts: ReadOptions & { stdin?:
     if (p === '-') {
       if (stdinRead) continue;
       stdinRead = true;
-      yield* readStdin(opts.stdin ?? process.stdin, opts);
+      yield* readStdin(opts.stdin ?? process.stdin, opts, (path, source) => jsonlFromSource(path, source, opts, 'jsonl'), (x) => x);
       continue;
     }
     let st;
@@ -309,7 +318,7 @@ export async function* readTasks(paths: string[], opts: ReadOptions & { stdin?: 
     if (p === '-') {
       if (stdinRead) continue;
       stdinRead = true;
-      for await (const x of readStdin(opts.stdin ?? process.stdin, opts)) yield item(x);
+      yield* readStdin(opts.stdin ?? process.stdin, opts, (path, source) => jsonlTasks(path, () => source, opts, chunkBytes), item);
       continue;
     }
     let st;
@@ -331,7 +340,7 @@ export async function* readTasks(paths: string[], opts: ReadOptions & { stdin?: 
 async function* fileTasks(path: string, opts: ReadOptions, chunkBytes: number): AsyncIterable<ReadTask> {
   const x = extractorFor(path) ?? txtExtractor;
   if (x === jsonlExtractor) {
-    yield* jsonlTasks(path, opts, chunkBytes);
+    yield* jsonlTasks(path, () => createReadStream(path, { highWaterMark: 1 << 20 }), opts, chunkBytes);
     return;
   }
   if (x.extractStream) {
@@ -348,17 +357,17 @@ async function* fileTasks(path: string, opts: ReadOptions, chunkBytes: number): 
   yield { kind: 'file', path, size, opts: plainReadOptions(opts) };
 }
 
-async function* jsonlTasks(path: string, opts: ReadOptions, chunkBytes: number): AsyncIterable<ReadTask> {
+async function* jsonlTasks(path: string, open: () => AsyncIterable<Buffer | string>, opts: ReadOptions, chunkBytes: number): AsyncIterable<ReadTask> {
   try {
-    const { head, all } = await peek(createReadStream(path, { highWaterMark: 1 << 20 }), 1 << 16);
+    const { head, all } = await peek(open(), 1 << 16);
     const sniff = sniffEncoding(head, { encoding: opts.encoding, file: path });
     if (sniff.encoding === undefined) {
       for (const m of sniff.messages) yield { kind: 'item', item: m };
       return;
     }
     if (sniff.encoding.startsWith('utf-16')) {
-      // A newline byte can sit inside a UTF-16 character: such files are decoded whole, here.
-      for await (const item of readOneFile(path, opts)) yield { kind: 'item', item };
+      // A newline byte can sit inside a UTF-16 character: such input is decoded as a stream, here.
+      for await (const item of jsonlFromSource(path, all, opts, 'jsonl')) yield { kind: 'item', item };
       return;
     }
     const file: ChunkedFile = { path, records: 0 };

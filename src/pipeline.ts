@@ -71,6 +71,9 @@ export interface AnalyzeSummary extends Progress {
  * The stable identity of a document: its cleaned text and, when known, its date and source. The
  * same text from the same source on the same day is one document (re-reading is a no-op); a
  * headline printed again on another day, or by another paper, is another front page.
+ *
+ * @example
+ * contentHash('Tokyo worries.', '2004-01-15', 'Asahi'); // 64 hex digits
  */
 export function contentHash(text: string, date?: string, source?: string): string {
   const h = createHash('sha256').update(text);
@@ -92,7 +95,12 @@ export function processDoc(doc: Doc, codebook: Codebook): Doc {
   return doc;
 }
 
-/** Attach the coder's decisions to a segmented document's sentences. */
+/**
+ * Attach the coder's decisions to a segmented document's sentences.
+ *
+ * @example
+ * codeDoc(segmentedDoc, builtinCodebook()); // every sentence now has .decision
+ */
 export function codeDoc(doc: Doc, codebook: Codebook): void {
   const decisions = decide(
     doc.sentences.map((s) => ({ text: s.text, paragraph: s.paragraph })),

@@ -10,8 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook, compilePattern, normalize, type PatternEntry, type ScanHit } from '../src/codebook/index.js';
+import { readingTable } from '../src/codebook/pattern.js';
 import { decide, type CoderUnit } from '../src/coder/index.js';
 import { clean } from '../src/clean.js';
 import { parseUnits } from '../src/label.js';
@@ -155,9 +157,11 @@ function referenceScan(entries: readonly PatternEntry[]): (norm: string) => Arra
   const pre = new Map<string, C[]>();
   const ja = new Map<string, C[]>();
   const raw: C[] = [];
+  // Patterns compile with the codebook's readings, as the loader compiles them.
+  const readings = readingTable((parseYaml(cb.yaml) as { readings?: Record<string, string> }).readings);
   const file = (m: Map<string, C[]>, k: string, c: C): void => void (m.get(k) ?? m.set(k, []).get(k))?.push(c);
   for (const entry of entries) {
-    const p = compilePattern(entry.text).pattern;
+    const p = compilePattern(entry.text, readings).pattern;
     if (!p) continue;
     if (p.raw) {
       raw.push({ entry, re: new RegExp(p.source, 'giu') });
@@ -197,7 +201,9 @@ function referenceScan(entries: readonly PatternEntry[]): (norm: string) => Arra
         for (let k = 1; k <= k3.length; k++) tryList(pre.get(k3.slice(0, k)), i);
       }
     }
-    if (/[\u3000-\uffff]/u.test(norm)) for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) >= 0x3000) tryList(ja.get(norm[i] as string), i);
+    // Japanese patterns may start with a Latin letter or digit (GDP比): those are tried at every position.
+    const jaLow = [...ja.keys()].some((k) => k.charCodeAt(0) < 0x3000);
+    if (/[\u3000-\uffff]/u.test(norm)) for (let i = 0; i < norm.length; i++) if (jaLow || norm.charCodeAt(i) >= 0x3000) tryList(ja.get(norm[i] as string), i);
     for (const c of raw) for (const m of norm.matchAll(c.re)) if (m[0].length > 0) hits.push([c.entry.rule, m.index, m.index + m[0].length]);
     return hits;
   };

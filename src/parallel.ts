@@ -43,12 +43,17 @@ export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private failure: Error | undefined;
+  private readyCount = 0;
 
   constructor(jobs: number, workerData: unknown) {
     if (!workersAvailable()) throw new Error('parallel: the compiled worker (dist/worker.js) is missing; run `npm run build`');
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(WORKER_URL, { workerData });
-      w.on('message', (msg: { seq: number; result?: unknown; error?: string }) => {
+      w.on('message', (msg: { seq: number; result?: unknown; error?: string; ready?: boolean }) => {
+        if (msg.ready === true) {
+          this.readyCount++;
+          return;
+        }
         const p = this.pending.get(msg.seq);
         if (!p) return;
         this.pending.delete(msg.seq);
@@ -73,6 +78,11 @@ export class WorkerPool {
   /** Number of workers. */
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Workers that have started (loaded their modules and codebook); work sent before waits in their queue. */
+  get ready(): number {
+    return this.readyCount;
   }
 
   /** Run one unit on the least busy worker; `transfer` lists buffers that move with it. */

@@ -9,6 +9,7 @@
  * one job, on the main thread, so every job count stores the same rows.
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { clean } from './clean.js';
 import type { Codebook } from './codebook/index.js';
@@ -479,10 +480,13 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   let pool: WorkerPool | undefined;
   let dispatched = 0;
   const queue: Slot[] = [];
+  // A large file named on the command line starts the workers at once: they boot while this thread reads.
+  if (jobs > 1 && (await largestFile(paths)) > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
   const run = (unit: WorkUnit, size: number, transfer: ArrayBuffer[] = []): Promise<UnitResult> => {
     dispatched += size;
     if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
-    return pool ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
+    // Until a worker has started, this thread does the work itself rather than wait.
+    return pool && pool.ready > 0 ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
   };
   const take = async (slot: Slot): Promise<void> => {
     const r = await slot.result;
@@ -555,6 +559,21 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   return summary;
 }
 
+/** Size of the largest plain file among `paths` (directories, stdin and URLs count 0). */
+async function largestFile(paths: string[]): Promise<number> {
+  let largest = 0;
+  for (const p of paths) {
+    if (p === '-' || URL_RE.test(p)) continue;
+    try {
+      const st = await stat(p);
+      if (st.isFile()) largest = Math.max(largest, st.size);
+    } catch {
+      // The reader reports a missing path in its place.
+    }
+  }
+  return largest;
+}
+
 /** Stored documents per recoding unit. */
 const RECODE_DOCS_PER_UNIT = 64;
 
@@ -620,7 +639,7 @@ export async function recodeStore(
     const unit: WorkUnit = { kind: 'code', docs };
     if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
     const transfer = docs.map((d) => d.layout.buffer as ArrayBuffer);
-    queue.push({ docs: items, result: pool ? pool.run<CodeResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<CodeResult>) });
+    queue.push({ docs: items, result: pool && pool.ready > 0 ? pool.run<CodeResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<CodeResult>) });
     while (queue.length > (pool ? pool.size * 2 : 0)) await take();
   };
   try {

@@ -7,6 +7,9 @@ const { codebookYaml } = workerData as { codebookYaml: string };
 const builtin = builtinCodebook();
 const codebook: Codebook | undefined = builtin.yaml === codebookYaml ? builtin : loadCodebook(codebookYaml).codebook;
 
+// The pool hands this thread work only once it says it is ready (until then the main thread works).
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on('message', (msg: { seq: number; unit: WorkUnit }) => {
   void (async () => {
     try {

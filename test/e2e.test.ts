@@ -106,8 +106,8 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
     const chartVoices = ['tokyo', 'washington', ...voices.slice(1, -1).filter((v) => v !== 'tokyo' && v !== 'washington' && v !== 'author'), 'author'];
     const point = page.locator('#overview-chart svg .mark-symbol path').nth(codeIndex * chartVoices.length + chartVoices.indexOf('tokyo'));
     await point.click({ force: true });
-    // Functions run in the page are given as source: this file is type-checked without DOM types.
-    await page.waitForFunction("location.hash.startsWith('#/evidence')");
+    // Polled from Node: the page's CSP forbids the eval that waitForFunction's in-page polling needs.
+    await expect.poll(async () => String(await page.evaluate('location.hash')), { timeout: 10_000 }).toMatch(/^#\/evidence/);
     expect(decodeURIComponent(String(await page.evaluate('location.hash')))).toMatch(/code=abandonment.*voice=tokyo/);
     const evil = page.locator(`article.ev[data-doc="${evilId}"]`);
     await evil.first().waitFor();
@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${hasChromium ? '' : ' (skip
     await page.fill('#upload-date', 'year');
     await page.fill('#upload-label', '米国が嫌い (upload)');
     await page.locator('#upload-form button[type="submit"]').click();
-    await page.waitForFunction("(document.querySelector('#trend-chart svg')?.textContent ?? '').includes('米国が嫌い (upload)')");
+    await page.locator('#trend-chart svg', { hasText: '米国が嫌い (upload)' }).waitFor();
     await page.locator('#trend-chart svg .outside_series_marks path').first().waitFor();
     expect(await page.locator('#trend-chart svg .outside_series_marks path').count()).toBe(5);
     expect(await page.locator('#overlay-rho').textContent()).toMatch(/5 of 6 periods/);

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { AUTHOR, type CodeHit, type Doc, type Evidence, type Message, type PageSpan, type Paragraph, type Sentence, type SentenceDecision, type Severity, type Tone } from '../types.js';
+import type { EvidenceJson } from '../api-types.js';
 
 /** A problem opening or using a store file (not SQLite, not a twocities store, too new, read-only). */
 export class StoreError extends Error {
@@ -42,31 +43,8 @@ export interface DocCounts {
   codes: Map<string, Map<string, CodeCount>>;
 }
 
-/** One sentence behind a figure, with its document and the spans that decided it. */
-export interface EvidenceRow {
-  docId: number;
-  extId: string | null;
-  title: string | null;
-  date: string | null;
-  source: string | null;
-  side: string | null;
-  lang: string | null;
-  path: string | null;
-  /** 0-based sentence index in the document. */
-  sentence: number;
-  paragraph: number;
-  page: number | null;
-  text: string;
-  voice: string;
-  voiceHow: string;
-  /** Voice cue span in the sentence, when a cue set the voice. */
-  cue: { start: number; end: number; rule: string } | null;
-  code: string;
-  negated: boolean;
-  /** Evidence span of the code in the sentence. */
-  evidence: { start: number; end: number; rule: string };
-  negation: { start: number; end: number; rule: string } | null;
-}
+/** One sentence behind a figure, with its document and the spans that decided it (the dashboard's wire type). */
+export type EvidenceRow = EvidenceJson;
 
 /** A stored document as listed by `documents()`. */
 export interface DocumentRow {

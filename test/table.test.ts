@@ -9,6 +9,7 @@ import { segment } from '../src/segment.js';
 import { clean } from '../src/clean.js';
 import type { Doc, Message } from '../src/types.js';
 import { newDoc } from '../src/read/index.js';
+import { sjisEncoder } from './helpers/sjis.js';
 
 function newDocJa(text: string): Doc {
   return segment(clean(newDoc({ id: 'p', format: 'txt', lang: 'ja' }, text)));
@@ -34,34 +35,6 @@ async function collect(paths: string[], table?: TableMapping, extra: Record<stri
   return { docs, messages };
 }
 
-/** A Shift_JIS (CP932) encoder built by inverting the platform's decoder over every code. */
-function sjisEncoder(): (s: string) => Buffer {
-  const dec = new TextDecoder('shift_jis');
-  const table = new Map<string, number[]>();
-  for (let b = 0xa1; b <= 0xdf; b++) table.set(dec.decode(Uint8Array.of(b)), [b]);
-  for (let lead = 0x81; lead <= 0xfc; lead++) {
-    if (lead > 0x9f && lead < 0xe0) continue;
-    for (let trail = 0x40; trail <= 0xfc; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = dec.decode(Uint8Array.of(lead, trail));
-      // The first code for a character is the standard one (NEC/IBM duplicates come later).
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  return (s) => {
-    const out: number[] = [];
-    for (const ch of s) {
-      const c = ch.codePointAt(0) as number;
-      if (c < 0x80) out.push(c);
-      else {
-        const bytes = table.get(ch);
-        if (!bytes) throw new Error(`sjisEncoder: no code for ${ch}`);
-        out.push(...bytes);
-      }
-    }
-    return Buffer.from(out);
-  };
-}
 const toSjis = sjisEncoder();
 
 describe('column mapping', () => {

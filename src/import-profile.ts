@@ -5,9 +5,9 @@
  * options (`--source-map A=Asahi,Y=Yomiuri`), and their merge (command line wins).
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { makeMessage } from './messages.js';
+import { parseYamlInput } from './yaml-input.js';
 import type { TableMapping } from './read/table.js';
 import type { Message } from './types.js';
 
@@ -55,33 +55,8 @@ function toMap(r: Record<string, string> | undefined): Map<string, string> | und
  * // r.profile?.mapping → { textColumn: 'Headline', dateColumns: ['year', 'month', 'date'], side: 'tokyo' }
  */
 export function parseProfile(text: string, file: string): { profile?: ImportProfile; messages: Message[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const p = lc.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      messages: doc.errors.map((e) => makeMessage('profile', 'profile:yaml', 'fatal', `not valid YAML: ${e.message.split('\n')[0] ?? ''}`, { file, ...at(e.pos[0]) })),
-    };
-  }
-  const parsed = ProfileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    return {
-      messages: parsed.error.issues.map((issue) => {
-        // Point at the deepest node of the path that exists in the YAML.
-        let path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-        let node: unknown;
-        while (path.length > 0 && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
-        const range = isNode(node) ? node.range : doc.contents?.range;
-        const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-        return makeMessage('profile', 'profile:schema', 'fatal', `${where}${issue.message}`, { file, ...at(range?.[0]) });
-      }),
-    };
-  }
-  const p = parsed.data;
+  const { data: p, messages } = parseYamlInput(text, file, ProfileSchema, 'profile');
+  if (!p) return { messages };
   const mapping: TableMapping = {};
   const c = p.columns ?? {};
   if (c.text !== undefined) mapping.textColumn = c.text;

@@ -8,11 +8,11 @@
  * over documents, and the confusion table.
  */
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Codebook } from './codebook/index.js';
 import { cohenKappa } from './evaluate.js';
 import { makeMessage } from './messages.js';
+import { parseYamlInput } from './yaml-input.js';
 import { processDoc } from './pipeline.js';
 import { readInputs } from './read/index.js';
 import type { TableMapping, TableReadOptions } from './read/table.js';
@@ -81,33 +81,8 @@ export const GoldMapSchema = z
  * const { map } = parseGoldMap('rows: {train_us: 1}\nnegative: {cdneg_us: 1}\npositive: {cdpos_us: 1}\n', 'us-tone.yaml');
  */
 export function parseGoldMap(text: string, file: string): { map?: GoldMap; messages: Message[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): { line?: number; column?: number } => {
-    if (offset === undefined) return {};
-    const p = lc.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    return { messages: doc.errors.map((e) => makeMessage('gold-map', 'gold-map:yaml', 'fatal', `not valid YAML: ${e.message.split('\n')[0] ?? ''}`, { file, ...at(e.pos[0]) })) };
-  }
-  const parsed = GoldMapSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    return {
-      messages: parsed.error.issues.map((issue) => {
-        // An unknown key is pointed at itself, not at the object holding it.
-        const extraKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        let path = [...issue.path, ...(extraKey === undefined ? [] : [extraKey])].map((k) => (typeof k === 'symbol' ? String(k) : k));
-        let node: unknown;
-        // Point at the deepest part of the path present in the file.
-        while (path.length > 0 && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
-        const range = isNode(node) ? node.range : doc.contents?.range;
-        const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-        return makeMessage('gold-map', 'gold-map:schema', 'fatal', `${where}${issue.message}`, { file, ...at(range?.[0]) });
-      }),
-    };
-  }
-  const p = parsed.data;
+  const { data: p, messages } = parseYamlInput(text, file, GoldMapSchema, 'gold-map');
+  if (!p) return { messages };
   const toMap = (r: Record<string, string> | undefined): Map<string, string> | undefined => (r === undefined ? undefined : new Map(Object.entries(r)));
   const map: GoldMap = { both: p.both, neither: p.neither };
   const rows = toMap(p.rows);

@@ -3,7 +3,8 @@
  * measurement, so `twocities report --format json` and the dashboard's `/api/overview` can never
  * disagree: both call `measureFor`.
  */
-import type { Codebook } from './codebook/index.js';
+import { parse as parseYaml } from 'yaml';
+import type { Codebook, CodeInfo } from './codebook/index.js';
 import { measure, type Measurement } from './measure.js';
 import { makeMessage } from './messages.js';
 import type { MeasureFilter, Store } from './store/index.js';
@@ -23,6 +24,46 @@ export interface MeasureQuery {
   reps?: number | undefined;
   /** Count the latest human review of a sentence in place of the machine decision. */
   human?: boolean | undefined;
+}
+
+/** What measuring and reporting need of a codebook: its names, never its compiled patterns. */
+export type CodebookInfo = Pick<Codebook, 'name' | 'version' | 'sides' | 'codes'>;
+
+const TONE_NAMES = new Set(['positive', 'negative', 'neutral']);
+
+/**
+ * Read the name, sides and codes of a codebook stored with its decisions, without validating or
+ * compiling its patterns (it was checked when it was stored; a report needs only names and labels).
+ * `version` is the stored one (the hash of this very text). Undefined when the text lacks them.
+ *
+ * @example
+ * const latest = store.codebooks().at(-1);
+ * const info = latest && codebookInfo(latest.yaml, latest.version);
+ */
+export function codebookInfo(yaml: string, version: string): CodebookInfo | undefined {
+  let doc: unknown;
+  try {
+    doc = parseYaml(yaml);
+  } catch {
+    return undefined;
+  }
+  if (!doc || typeof doc !== 'object') return undefined;
+  const { name, sides, codes } = doc as { name?: unknown; sides?: unknown; codes?: unknown };
+  if (typeof name !== 'string' || !sides || typeof sides !== 'object' || !Array.isArray(codes)) return undefined;
+  const tone = (v: unknown): CodeInfo['tone'] => (typeof v === 'string' && TONE_NAMES.has(v) ? (v as CodeInfo['tone']) : 'neutral');
+  const out: CodeInfo[] = [];
+  for (const c of codes as unknown[]) {
+    const code = c as { id?: unknown; label?: unknown; description?: unknown; tone?: unknown; deniedTone?: unknown } | null;
+    if (!code || typeof code.id !== 'string') return undefined;
+    out.push(Object.freeze({
+      id: code.id,
+      label: typeof code.label === 'string' ? code.label : code.id,
+      description: typeof code.description === 'string' ? code.description : '',
+      tone: tone(code.tone),
+      deniedTone: tone(code.deniedTone),
+    }));
+  }
+  return Object.freeze({ name, version, sides: Object.freeze(Object.keys(sides)), codes: Object.freeze(out) });
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -5,22 +5,18 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../codebook/index.js';
-import { evaluate, formatEvaluation } from '../evaluate.js';
-import { labelUnits, parseUnits } from '../label.js';
+// Only light modules load up front; readers, coder, codebook compiler and charts load in the
+// commands that use them (`report` starts without pdf.js, exceljs, vega or the pattern compiler).
+import type { Codebook } from '../codebook/index.js';
 import type { Measurement } from '../measure.js';
-import { filterFor, measureFor, type MeasureQuery } from '../query.js';
+import { codebookInfo, filterFor, measureFor, type CodebookInfo, type MeasureQuery } from '../query.js';
 import { registerServe } from '../server/command.js';
-import { tableFromFlags, type MappingOptions } from '../import-profile.js';
+import type { MappingOptions } from '../import-profile.js';
 import { formatMessage, makeMessage } from '../messages.js';
-import { goldMapOfFlags, overlay, overlayChartSvg, overlayJson, parseLag, renderOverlay, seriesFromFlags, shortDocuments } from '../overlay.js';
-import { evaluateOutsideTone, loadGoldMap, renderToneAgreement, toneAgreement, tonePairsFromStore, type GoldMap } from '../outside.js';
-import { analyzePaths, recodeStore } from '../pipeline.js';
-import { renderReportAsync } from '../report/index.js';
+import type { GoldMap } from '../outside.js';
 import { Store, type MeasureFilter } from '../store/index.js';
 import type { Message } from '../types.js';
 import { DEFAULT_THRESHOLD } from '../dedup.js';
-import { loadSources } from '../sources.js';
 import type { SourceMap } from '../sources.js';
 import { progressLine } from './progress.js';
 
@@ -51,7 +47,8 @@ function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-function resolveCodebook(file: string | undefined, io: Io): Codebook {
+async function resolveCodebook(file: string | undefined, io: Io): Promise<Codebook> {
+  const { builtinCodebook, loadCodebook } = await import('../codebook/index.js');
   if (!file) return builtinCodebook();
   if (!existsSync(file)) throw new UserError(`codebook ${file}: no such file`);
   const { codebook, messages } = loadCodebook(readFileSync(file, 'utf8'), file);
@@ -60,17 +57,17 @@ function resolveCodebook(file: string | undefined, io: Io): Codebook {
   return codebook;
 }
 
-/** The codebook whose decisions a report reads: the one named, else the latest used on the store. */
-function codebookForStore(store: Store, file: string | undefined, io: Io): Codebook {
+/**
+ * The codebook whose decisions a report reads: the one named (loaded and checked), else the latest
+ * used on the store, read once for its names only (no pattern is compiled: it was checked when stored).
+ */
+async function codebookForStore(store: Store, file: string | undefined, io: Io): Promise<CodebookInfo> {
   if (file) return resolveCodebook(file, io);
-  const known = store.codebooks();
-  const latest = known[known.length - 1];
+  const latest = store.latestCodebook();
   if (!latest) throw new UserError('the store holds no coded documents yet: run `twocities analyze PATH` first', 1);
-  const builtin = builtinCodebook();
-  if (latest.version === builtin.version) return builtin;
-  const { codebook } = loadCodebook(latest.yaml, `codebook ${latest.version} in the store`);
-  if (!codebook) throw new UserError(`the store's codebook ${latest.version} no longer validates`, 1);
-  return codebook;
+  const info = codebookInfo(latest.yaml, latest.version);
+  if (!info) throw new UserError(`the store's codebook ${latest.version} no longer reads as a codebook`, 1);
+  return info;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -111,7 +108,7 @@ function checkBy(by: string | undefined): 'year' | 'quarter' | 'month' | undefin
   return by;
 }
 
-function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m: Measurement; filter: MeasureFilter } {
+function measureStore(store: Store, codebook: CodebookInfo, flags: ReportFlags): { m: Measurement; filter: MeasureFilter } {
   const query: MeasureQuery = {
     from: flags.from,
     to: flags.to,
@@ -126,7 +123,8 @@ function measureStore(store: Store, codebook: Codebook, flags: ReportFlags): { m
   return { m: measureFor(store, codebook, query), filter: filterFor(codebook.version, query) };
 }
 
-function render(store: Store, codebook: Codebook, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
+async function render(store: Store, codebook: CodebookInfo, m: Measurement, filter: MeasureFilter, format: Format, extraMessages: Message[] = []): Promise<string> {
+  const { renderReportAsync } = await import('../report/index.js');
   const folded = store.duplicateCount();
   const formats = [...store.formatCounts()].map(([f, n]) => `${n} ${f}`).join(', ');
   const notes = [...extraMessages];
@@ -176,7 +174,8 @@ interface OverlayFlags {
 }
 
 /** Set an outside series beside each chosen code's trend; appended to (or, for JSON, merged into) the report. */
-async function withOverlay(out: string, m: Measurement, codebook: Codebook, flags: OverlayFlags & ReportFlags, format: Format): Promise<string> {
+async function withOverlay(out: string, m: Measurement, codebook: CodebookInfo, flags: OverlayFlags & ReportFlags, format: Format): Promise<string> {
+  const { overlay, overlayChartSvg, overlayJson, parseLag, renderOverlay, seriesFromFlags } = await import('../overlay.js');
   if (!flags.by) throw new UserError('--overlay needs --by year, quarter or month');
   const lag = parseLag(flags.lag);
   if (typeof lag !== 'number') throw new UserError(`--${lag.reason}`);
@@ -259,7 +258,10 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   };
 
   const ingestAction = async (paths: string[], flags: Record<string, unknown>, withReport: boolean): Promise<void> => {
-    const codebook = resolveCodebook(flags.codebook as string | undefined, io);
+    const codebook = await resolveCodebook(flags.codebook as string | undefined, io);
+    const { tableFromFlags } = await import('../import-profile.js');
+    const { analyzePaths } = await import('../pipeline.js');
+    const { shortDocuments } = await import('../overlay.js');
     const side = flags.side as string | undefined;
     if (side !== undefined && !codebook.sides.includes(side)) throw new UserError(`--side "${side}" is not a side of codebook ${codebook.name} (${codebook.sides.join(', ')})`);
     const format = checkFormat(flags.format as string | undefined);
@@ -271,6 +273,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     printMessages(table.messages, true);
     let sources: SourceMap | undefined;
     if (flags.sources !== undefined) {
+      const { loadSources } = await import('../sources.js');
       const r = await loadSources(flags.sources as string);
       printMessages(r.messages, false);
       if (!r.map) throw new UserError(`sources ${flags.sources as string}: could not be read (see above)`);
@@ -371,7 +374,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--jobs <n>', 'coding threads (default: one per core)')
     .option('--no-progress', 'no progress line, even on a terminal')
     .action(async (flags: Record<string, unknown>) => {
-      const codebook = resolveCodebook(flags.codebook as string | undefined, io);
+      const codebook = await resolveCodebook(flags.codebook as string | undefined, io);
+      const { recodeStore } = await import('../pipeline.js');
       const store = openStore(flags.db as string, true);
       try {
         const bar = progressLine(io.stderr, flags.progress !== false);
@@ -401,7 +405,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       const format = checkFormat(flags.format);
       const store = openStore(flags.db, true);
       try {
-        const codebook = codebookForStore(store, flags.codebook, io);
+        const codebook = await codebookForStore(store, flags.codebook, io);
         const { m, filter } = measureStore(store, codebook, flags);
         let out = (await render(store, codebook, m, filter, format)) + (format === 'text' ? '\n' : '');
         if (flags.overlay) out = await withOverlay(out, m, codebook, flags, format);
@@ -419,7 +423,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
     .option('--evidence', 'include the evidence of each decision')
     .action(async (file: string | undefined, flags: { codebook?: string; evidence?: boolean }) => {
-      const codebook = resolveCodebook(flags.codebook, io);
+      const codebook = await resolveCodebook(flags.codebook, io);
+      const { labelUnits, parseUnits } = await import('../label.js');
       if (file && file !== '-' && !existsSync(file)) throw new UserError(`${file}: no such file`, 1);
       const text = file && file !== '-' ? readFileSync(file, 'utf8') : await readStdin(io.stdin);
       const { units, messages } = parseUnits(text, file ?? '<stdin>');
@@ -448,7 +453,9 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   tableOptions(evaluateCmd)
     .action(async (gold: string, flags: { codebook?: string; format: string; errors?: boolean; db?: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string } & MappingOptions & { profile?: string }) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
-      const codebook = resolveCodebook(flags.codebook, io);
+      const codebook = await resolveCodebook(flags.codebook, io);
+      const { parseUnits } = await import('../label.js');
+      const { evaluate, formatEvaluation } = await import('../evaluate.js');
       if (!existsSync(gold)) throw new UserError(`${gold}: no such file`, 1);
       if (flags.goldToneColumn !== undefined || flags.goldMap !== undefined) {
         await evaluateOutside(gold, codebook, flags);
@@ -476,6 +483,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   const evaluateOutside = async (gold: string, codebook: Codebook, flags: { format: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string; errors?: boolean; db?: string } & MappingOptions & { profile?: string }): Promise<void> => {
     if (flags.goldToneColumn !== undefined && flags.goldMap !== undefined) throw new UserError('give --gold-tone-column or --gold-map, not both');
     if (flags.errors || flags.db) throw new UserError('--errors and --db apply to labelled JSONL files, not to an outside coding');
+    const { evaluateOutsideTone, loadGoldMap, renderToneAgreement } = await import('../outside.js');
+    const { tableFromFlags } = await import('../import-profile.js');
     let map: GoldMap;
     if (flags.goldMap !== undefined) {
       const r = loadGoldMap(flags.goldMap);
@@ -515,11 +524,13 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--format <format>', 'text or json', 'text')
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--reps <n>', 'bootstrap replicates', '1000')
-    .action((flags: { db: string; codebook?: string; negative: string; positive: string; train: string; format: string; seed: string; reps: string }) => {
+    .action(async (flags: { db: string; codebook?: string; negative: string; positive: string; train: string; format: string; seed: string; reps: string }) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
+      const { renderToneAgreement, toneAgreement, tonePairsFromStore } = await import('../outside.js');
+      const { goldMapOfFlags } = await import('../overlay.js');
       const store = openStore(flags.db, true);
       try {
-        const codebook = codebookForStore(store, flags.codebook, io);
+        const codebook = await codebookForStore(store, flags.codebook, io);
         const pairs = tonePairsFromStore(store, codebook.version, goldMapOfFlags({ negative: flags.negative, positive: flags.positive, train: flags.train }));
         if (pairs.length === 0) throw new UserError(`no stored document carries the columns ${flags.negative}/${flags.positive} with ${flags.train}=1`, 1);
         const a = toneAgreement(pairs, { seed: positiveInt(flags.seed, '--seed'), reps: positiveInt(flags.reps, '--reps') });
@@ -537,8 +548,9 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   cb.command('check')
     .description('validate a codebook file: errors with line:column, and quality warnings')
     .argument('<file>', 'codebook YAML file')
-    .action((file: string) => {
+    .action(async (file: string) => {
       if (!existsSync(file)) throw new UserError(`${file}: no such file`, 1);
+      const { checkCodebook } = await import('../codebook/index.js');
       const messages = checkCodebook(readFileSync(file, 'utf8'), file);
       for (const m of messages) io.stdout.write(formatMessage(m) + '\n');
       const errors = messages.filter((m) => m.severity === 'fatal').length;
@@ -548,7 +560,8 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     });
   cb.command('show')
     .description('print the built-in codebook (YAML)')
-    .action(() => {
+    .action(async () => {
+      const { builtinCodebook } = await import('../codebook/index.js');
       io.stdout.write(builtinCodebook().yaml);
     });
 

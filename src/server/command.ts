@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatMessage } from '../messages.js';
-import { seriesFromFlags, type OverlayFlags } from '../overlay.js';
-import { startServer, type RunningServer } from './index.js';
+import type { OverlayFlags } from '../overlay.js';
+import type { RunningServer } from './index.js';
 
 /** The streams `registerServe` writes to (the CLI's `Io`). */
 export interface ServeIo {
@@ -37,6 +37,9 @@ export function registerServe(program: Command, io: ServeIo, fail: (message: str
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535 (got "${flags.port}")`);
       if (flags.db !== ':memory:' && !existsSync(flags.db)) fail(`store ${flags.db}: no such file (run \`twocities analyze PATH --db ${flags.db}\` first)`);
+      // The server and the series reader load only for `serve`: other commands start without Hono or vega.
+      const { startServer } = await import('./index.js');
+      const { seriesFromFlags } = await import('../overlay.js');
       // The same reading of the series as `report --overlay`, done once before listening.
       const loaded = seriesFromFlags(flags);
       for (const m of loaded.messages) if (m.severity !== 'fatal') io.stderr.write(formatMessage(m) + '\n');

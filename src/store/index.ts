@@ -1254,6 +1254,19 @@ export class Store {
   }
 
   /**
+   * The codebook used last on this store (what a report reads by default), or undefined.
+   *
+   * @example
+   * const latest = store.latestCodebook(); // { version: '92105d40bc50', name: 'us-japan', ... }
+   */
+  latestCodebook(): CodebookRow | undefined {
+    const r = this.stmt('SELECT version, name, yaml, added_at, used_at FROM codebooks ORDER BY seq DESC, rowid DESC LIMIT 1').get() as
+      | { version: string; name: string; yaml: string; added_at: string; used_at: string }
+      | undefined;
+    return r ? { version: r.version, name: r.name, yaml: r.yaml, addedAt: r.added_at, usedAt: r.used_at } : undefined;
+  }
+
+  /**
    * Record measured agreement figures of a codebook (kept as JSON; the newest is reported).
    *
    * @example

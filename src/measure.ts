@@ -207,18 +207,22 @@ interface Layout {
   voiceOfName: Int32Array;
   /** Code number of a name id (-1: not a measured code). */
   codeOfName: Int32Array;
+  /** `voiceOfName` with author moved to a side, by side (authorAsSide). */
+  bySide: Map<string, Int32Array>;
 }
 
-/** A count table's row i with its author sentences moved to its side (authorAsSide), as a voice-column map. */
+/** A count table's row i with its author sentences moved to its side (authorAsSide), as a voice-column map (one per side, made once). */
 function voiceMap(layout: Layout, table: CountTable, i: number, authorCol: number): Int32Array {
   if (!layout.authorAsSide) return layout.voiceOfName;
   const side = table.sides[i];
   if (side === null || side === undefined || !layout.sideSet.has(side)) return layout.voiceOfName;
-  const remapped = layout.voiceOfName.slice();
-  const sideCol = layout.voiceIndex.get(side) as number;
-  remapped.forEach((v, id) => {
-    if (v === authorCol) remapped[id] = sideCol;
-  });
+  let remapped = layout.bySide.get(side);
+  if (!remapped) {
+    remapped = layout.voiceOfName.slice();
+    const sideCol = layout.voiceIndex.get(side) as number;
+    for (let id = 0; id < remapped.length; id++) if (remapped[id] === authorCol) remapped[id] = sideCol;
+    layout.bySide.set(side, remapped);
+  }
   return remapped;
 }
 
@@ -501,6 +505,7 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
     authorAsSide,
     voiceOfName,
     codeOfName,
+    bySide: new Map(),
   };
 
   const all = new Int32Array(n);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { measure } from '../src/measure.js';
 import { measureFor } from '../src/query.js';
-import { APPLICATION_ID, MIGRATIONS, Store } from '../src/store/index.js';
+import { APPLICATION_ID, MIGRATIONS, Store, SUMMARY_BLOCK, type CountTable } from '../src/store/index.js';
 import type { Doc } from '../src/types.js';
 import { buildFixtureStore, fixtureDoc, type FixtureDoc } from './helpers/fixture-store.js';
 
@@ -85,7 +85,77 @@ function writeOld(db: Database.Database, doc: Doc, hash: string, version: string
   }
 }
 
+/** A count table as comparable rows: document, filter columns and its quads. */
+function tableRows(t: CountTable): unknown[] {
+  return [...t.docIds].map((id, i) => [id, t.dates[i], t.sides[i], t.sources[i], t.langs[i], [...t.quads.subarray((t.rowPtr[i] as number) * 4, (t.rowPtr[i + 1] as number) * 4)]]);
+}
+
+/** The per-document summary rows of a store file read straight from doc_sum (the source blocks are packed from). */
+function sumRows(path: string, version: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  const cb = (db.prepare('SELECT id FROM codebook_ids WHERE version = ?').get(version) as { id: number }).id;
+  const rows = (db.prepare('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? ORDER BY doc_id').raw().all(cb) as Array<[number, string | null, string | null, string | null, string | null, Buffer]>)
+    .map(([id, date, side, source, lang, counts]) => [id, date, side, source, lang, [...new Int32Array(new Uint8Array(counts).buffer)]]);
+  db.close();
+  return rows;
+}
+
+function blockNumbers(path: string): number[] {
+  const db = new Database(path, { readonly: true });
+  const out = (db.prepare('SELECT block FROM sum_block ORDER BY block').raw().all() as Array<[number]>).map((r) => r[0]);
+  db.close();
+  return out;
+}
+
 describe('store at archive scale', () => {
+  it('packs summary rows in blocks as the writer moves on; reads blocks plus unpacked rows; close packs the rest; a stale block is never read', () => {
+    const path = join(tmp(), 'blocks.db');
+    const cb = builtinCodebook();
+    const store = Store.open(path);
+    const docs = Math.round(SUMMARY_BLOCK * 2.5);
+    buildFixtureStore(store, cb, { documents: docs, seed: 11 });
+    // Ids start at 1: blocks 0 and 1 are complete, block 2 is still being written.
+    expect(blockNumbers(path)).toEqual([0, 1]);
+    expect(tableRows(store.countTable({ codebook: cb.version }))).toEqual(sumRows(path, cb.version));
+    // Re-coding a document of a packed block drops that block; reads still see the new counts.
+    const id = 5;
+    const before = store.countTable({ codebook: cb.version });
+    const sentences = store.sentencesOf(id, cb.version).map((s) => ({ ...s, decision: { voice: { voice: 'other', how: 'default' as const }, raised: [], negated: [], tone: 'neutral' as const, toneEvidence: [] } }));
+    store.putDecisions(id, cb.version, sentences);
+    const after = store.countTable({ codebook: cb.version });
+    expect(after).not.toBe(before);
+    expect(tableRows(after)).toEqual(sumRows(path, cb.version));
+    expect(tableRows(after)).not.toEqual(tableRows(before));
+    store.close();
+    expect(blockNumbers(path)).toEqual([0, 1, 2]);
+    // Blocks dropped by someone else: another connection reads those ranges from doc_sum and packs them again.
+    const raw = new Database(path);
+    raw.prepare('DELETE FROM sum_block WHERE block IN (0, 2)').run();
+    raw.close();
+    const again = Store.open(path);
+    expect(tableRows(again.countTable({ codebook: cb.version }))).toEqual(sumRows(path, cb.version));
+    expect(blockNumbers(path)).toEqual([0, 1, 2]);
+    expect([...again.countTable({ codebook: cb.version, from: '2003', side: ['tokyo'] }).docIds]).toEqual(again.documents({ from: '2003', side: ['tokyo'] }).map((d) => d.id));
+    again.close();
+  });
+
+  it('migration 7 packs the summary rows of an existing store', () => {
+    const path = join(tmp(), 'six.db');
+    const cb = builtinCodebook();
+    const store = Store.open(path);
+    buildFixtureStore(store, cb, { documents: SUMMARY_BLOCK + 40, seed: 3 });
+    store.close();
+    // Back to schema 6: no blocks.
+    const raw = new Database(path);
+    raw.exec('DROP TABLE sum_block; DROP INDEX documents_format;');
+    raw.pragma('user_version = 6');
+    raw.close();
+    const upgraded = Store.open(path);
+    expect(blockNumbers(path)).toEqual([0, 1]);
+    expect(tableRows(upgraded.countTable({ codebook: cb.version }))).toEqual(sumRows(path, cb.version));
+    upgraded.close();
+  });
+
   it('converts a schema-4 store in place: the same sentences, decisions, summaries and evidence as a store written now', () => {
     const dir = tmp();
     const oldPath = join(dir, 'old.db');

@@ -305,7 +305,65 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_source_lang ON documents(source, lang);
   `,
+  // 7: summary rows packed in blocks of SUMMARY_BLOCK documents (aligned on document ids), so the first
+  // read of a codebook's counts is a few hundred rows, not one per document; doc_sum stays the source
+  // they are built from (see FINISH and Store.summaryBlocks). Formats counted from an index.
+  `
+  CREATE TABLE sum_block (
+    cb INTEGER NOT NULL, block INTEGER NOT NULL,   -- documents block*SUMMARY_BLOCK .. (block+1)*SUMMARY_BLOCK-1
+    data BLOB NOT NULL,       -- int32: n, quads, n document ids, n quad ends, 4n name ids (date, side, source, lang; 0 = none), the quads
+    PRIMARY KEY (cb, block)
+  );
+  CREATE INDEX documents_format ON documents(format);
+  `,
 ];
+
+/** Documents per packed summary block (`sum_block`); blocks are aligned on document ids. */
+export const SUMMARY_BLOCK = 1024;
+
+/** A doc_sum row as read raw: doc id, date, side, source, lang, counts. */
+type SumRow = [number, string | null, string | null, string | null, string | null, Buffer];
+
+/** Pack the doc_sum rows of one block (in document order) as one int32 blob (layout in migration 7). */
+function packBlock(rows: readonly SumRow[], nameId: (name: string) => number): Buffer {
+  const n = rows.length;
+  let quadInts = 0;
+  for (const r of rows) quadInts += r[5].length / 4;
+  const a = new Int32Array(2 + 6 * n + quadInts);
+  a[0] = n;
+  a[1] = quadInts / 4;
+  const bytes = new Uint8Array(a.buffer);
+  let q = 2 + 6 * n;
+  rows.forEach((r, i) => {
+    a[2 + i] = r[0];
+    bytes.set(r[5], q * 4);
+    q += r[5].length / 4;
+    a[2 + n + i] = (q - 2 - 6 * n) / 4;
+    for (let k = 0; k < 4; k++) {
+      const v = r[k + 1] as string | null;
+      a[2 + 2 * n + 4 * i + k] = v === null ? 0 : nameId(v);
+    }
+  });
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** A block blob as int32 (copied when SQLite's buffer is not 4-byte aligned). */
+function blockInts(data: Buffer): Int32Array {
+  if (data.byteOffset % 4 === 0) return new Int32Array(data.buffer, data.byteOffset, data.byteLength / 4);
+  return new Int32Array(new Uint8Array(data).buffer);
+}
+
+/** Build and store every summary block of the listed (codebook, block) pairs from doc_sum. */
+function buildBlocks(db: Database.Database, names: NameTable, cb: number, blocks: Iterable<number>): void {
+  const read = db.prepare('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? AND doc_id >= ? AND doc_id < ? ORDER BY doc_id').raw();
+  const put = db.prepare('INSERT OR REPLACE INTO sum_block (cb, block, data) VALUES (?, ?, ?)');
+  const drop = db.prepare('DELETE FROM sum_block WHERE cb = ? AND block = ?');
+  for (const b of blocks) {
+    const rows = read.all(cb, b * SUMMARY_BLOCK, (b + 1) * SUMMARY_BLOCK) as SumRow[];
+    if (rows.length === 0) drop.run(cb, b);
+    else put.run(cb, b, packBlock(rows, (v) => names.id(v)));
+  }
+}
 
 /** Work a migration needs beyond SQL, run right after it (by schema number reached). */
 const FINISH = new Map<number, (db: Database.Database) => void>([
@@ -336,6 +394,18 @@ const FINISH = new Map<number, (db: Database.Database) => void>([
       ins.run(cbIds.get(cb), docId, date, side, source, lang, packCounts(quads));
     }
     db.exec('DROP TABLE doc_voice; DROP TABLE doc_code;');
+  }],
+  [7, (db) => {
+    // Pack the existing summary rows: every (codebook, block) that has any.
+    const names = new NameTable(db);
+    const pairs = db.prepare(`SELECT DISTINCT cb, doc_id / ${SUMMARY_BLOCK} FROM doc_sum ORDER BY 1, 2`).raw().all() as Array<[number, number]>;
+    const byCb = new Map<number, number[]>();
+    for (const [cb, b] of pairs) {
+      const list = byCb.get(cb) ?? [];
+      list.push(b);
+      byCb.set(cb, list);
+    }
+    for (const [cb, blocks] of byCb) buildBlocks(db, names, cb, blocks);
   }],
 ]);
 
@@ -541,6 +611,8 @@ export class Store {
   private nameTable: NameTable | undefined;
   private readonly cbIds = new Map<string, number>();
   private tableCache: { cb: number; version: string; table: CountTable } | undefined;
+  /** Summary blocks whose row a write through this connection dropped, by codebook id: rebuilt once the writer moves past them, or at close. */
+  private readonly pendingBlocks = new Map<number, Set<number>>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -647,6 +719,8 @@ export class Store {
       // Ids handed out inside the rolled-back work are gone from the file: forget the cached ones.
       this.nameTable?.reload();
       this.cbIds.clear();
+      // Block rows dropped inside it are back; any still missing are read from doc_sum, so forgetting is safe.
+      this.pendingBlocks.clear();
       throw e;
     }
   }
@@ -792,6 +866,8 @@ export class Store {
 
   /** Write collected rows, several rows per statement. */
   private writeCoded(rows: CodedRows): void {
+    // Every coded document's block goes stale (its summary row was added, replaced or dropped).
+    for (let i = 0; i < rows.coded.length; i += 3) this.staleBlock(rows.coded[i] as number, Math.floor((rows.coded[i + 1] as number) / SUMMARY_BLOCK));
     this.insertMany('coded', 3, rows.coded);
     this.insertMany('dec', 9, rows.dec);
     this.insertMany('hit', 13, rows.hit);
@@ -815,6 +891,7 @@ export class Store {
       const rows = emptyRows();
       this.collectCoded(cb, docId, meta, sentences, rows);
       this.writeCoded(rows);
+      this.sealBlocks(docId);
     });
   }
 
@@ -840,8 +917,37 @@ export class Store {
         return { id, inserted: true };
       });
       this.writeCoded(rows);
+      let last = 0;
+      for (const r of out) if (r.inserted && r.id > last) last = r.id;
+      this.sealBlocks(last);
       return out;
     });
+  }
+
+  /** Drop a summary block's row (its documents changed) and remember to rebuild it. */
+  private staleBlock(cb: number, block: number): void {
+    let set = this.pendingBlocks.get(cb);
+    if (!set) {
+      set = new Set();
+      this.pendingBlocks.set(cb, set);
+    }
+    if (set.has(block)) return;
+    this.stmt('DELETE FROM sum_block WHERE cb = ? AND block = ?').run(cb, block);
+    set.add(block);
+  }
+
+  /**
+   * Rebuild the stale blocks below the block of `docId` (or all of them): writers go in document
+   * order (ingest, re-coding), so a block left behind is complete and is packed exactly once.
+   */
+  private sealBlocks(docId = Number.POSITIVE_INFINITY): void {
+    const below = Math.floor(docId / SUMMARY_BLOCK);
+    for (const [cb, set] of this.pendingBlocks) {
+      const ready = [...set].filter((b) => b < below);
+      if (ready.length === 0) continue;
+      buildBlocks(this.db, this.names(), cb, ready);
+      for (const b of ready) set.delete(b);
+    }
   }
 
   /** SQL condition on `d` (documents or doc_sum: same column names) and its parameters for a filter. */
@@ -875,38 +981,100 @@ export class Store {
     return { where: parts.map((p) => ` AND (${p})`).join(''), params };
   }
 
-  /** Every summary row of one codebook, read once per data version and kept (one codebook at a time). */
+  /**
+   * Every summary row of one codebook, read once per data version and kept (one codebook at a
+   * time): the packed blocks, plus doc_sum rows of any range without a block (written by a process
+   * that has not closed yet, or an unfinished block), which are packed and stored when this
+   * connection may write.
+   */
   private fullTable(cb: number): CountTable {
-    const version = this.dataVersion();
+    let version = this.dataVersion();
     const hit = this.tableCache;
     if (hit && hit.cb === cb && hit.version === version) return hit.table;
     this.tableCache = undefined; // let the old one go before reading the new
-    const rows = this.stmt('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? ORDER BY doc_id')
-      .raw().all(cb) as Array<[number, string | null, string | null, string | null, string | null, Buffer]>;
-    const n = rows.length;
+    const stored = this.stmt('SELECT block, data FROM sum_block WHERE cb = ? ORDER BY block').raw().all(cb) as Array<[number, Buffer]>;
+    // Ranges between stored blocks (and after the last) may hold rows not packed yet.
+    const gaps: Array<[number, number]> = [];
+    let next = 0;
+    for (const [b] of stored) {
+      if (b > next) gaps.push([next * SUMMARY_BLOCK, b * SUMMARY_BLOCK]);
+      next = b + 1;
+    }
+    gaps.push([next * SUMMARY_BLOCK, 2 ** 53]);
+    const loose: SumRow[] = [];
+    const read = this.stmt('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? AND doc_id >= ? AND doc_id < ? ORDER BY doc_id').raw();
+    for (const [lo, hi] of gaps) for (const r of read.all(cb, lo, hi) as SumRow[]) loose.push(r);
+    if (loose.length > 0 && !this.readonly && !this.db.inTransaction) {
+      const blocks = new Set(loose.map((r) => Math.floor(r[0] / SUMMARY_BLOCK)));
+      try {
+        this.transaction(() => buildBlocks(this.db, this.names(), cb, blocks));
+        for (const b of blocks) this.pendingBlocks.get(cb)?.delete(b);
+        version = this.dataVersion(); // our own write, not a change of the data
+      } catch {
+        // Another process is writing: the rows are read below all the same; a later read packs them.
+      }
+    }
+    const nameOf = this.nameArray();
+    const parts = stored.map(([b, data]) => ({ b, a: blockInts(data) }));
+    let n = loose.length;
+    let quadInts = 0;
+    for (const r of loose) quadInts += r[5].length / 4;
+    for (const { a } of parts) {
+      n += a[0] as number;
+      quadInts += (a[1] as number) * 4;
+    }
     const docIds = new Int32Array(n);
     const dates = new Array<string | null>(n);
     const sides = new Array<string | null>(n);
     const sources = new Array<string | null>(n);
     const langs = new Array<string | null>(n);
     const rowPtr = new Int32Array(n + 1);
-    let bytes = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rows[i] as (typeof rows)[number];
-      docIds[i] = r[0];
-      dates[i] = r[1];
-      sides[i] = r[2];
-      sources[i] = r[3];
-      langs[i] = r[4];
-      bytes += r[5].length;
-      rowPtr[i + 1] = bytes / 16;
+    const quads = new Int32Array(quadInts);
+    const cols = [dates, sides, sources, langs];
+    let i = 0;
+    let li = 0; // next loose row
+    const takeLoose = (below: number): void => {
+      for (; li < loose.length && (loose[li] as SumRow)[0] < below; li++, i++) {
+        const r = loose[li] as SumRow;
+        docIds[i] = r[0];
+        dates[i] = r[1];
+        sides[i] = r[2];
+        sources[i] = r[3];
+        langs[i] = r[4];
+        const at = rowPtr[i] as number;
+        quads.set(blockInts(r[5]), at * 4);
+        rowPtr[i + 1] = at + r[5].length / 16;
+      }
+    };
+    for (const { b, a } of parts) {
+      takeLoose(b * SUMMARY_BLOCK);
+      const m = a[0] as number;
+      const base = rowPtr[i] as number;
+      const q0 = 2 + 6 * m;
+      docIds.set(a.subarray(2, 2 + m), i);
+      for (let j = 0; j < m; j++) {
+        rowPtr[i + j + 1] = base + (a[2 + m + j] as number);
+        for (let k = 0; k < 4; k++) (cols[k] as Array<string | null>)[i + j] = nameOf[a[2 + 2 * m + 4 * j + k] as number] ?? null;
+      }
+      quads.set(a.subarray(q0, q0 + (a[1] as number) * 4), base * 4);
+      i += m;
     }
-    const quads = new Int32Array(bytes / 4);
-    const asBytes = new Uint8Array(quads.buffer);
-    for (let i = 0; i < n; i++) asBytes.set((rows[i] as (typeof rows)[number])[5], (rowPtr[i] as number) * 16);
+    takeLoose(2 ** 53);
     const table: CountTable = { docIds, dates, sides, sources, langs, rowPtr, quads, names: new Map(this.names().all()) };
     this.tableCache = { cb, version, table };
     return table;
+  }
+
+  /** Names by id as a dense array (index 0: none), reloaded when a stored block names an id not seen yet. */
+  private nameArray(): Array<string | null> {
+    const names = this.names();
+    names.reload(); // blocks written by another connection may use names this one has not loaded
+    const all = names.all();
+    let max = 0;
+    for (const id of all.keys()) if (id > max) max = id;
+    const out = new Array<string | null>(max + 1).fill(null);
+    for (const [id, name] of all) out[id] = name;
+    return out;
   }
 
   /**
@@ -940,8 +1108,9 @@ export class Store {
     let quadCount = 0;
     for (let i = 0; i < full.docIds.length; i++) {
       const date = full.dates[i] ?? null;
-      if (from && (date === null || date.slice(0, from.length) < from)) continue;
-      if (to && (date === null || date.slice(0, to.length) > to)) continue;
+      // Prefix comparison without slicing: a date's prefix >= from iff the date >= from; <= to iff date <= to or it starts with to.
+      if (from && (date === null || date < from)) continue;
+      if (to && (date === null || (date > to && !date.startsWith(to)))) continue;
       if (side && !side(full.sides[i] ?? null)) continue;
       if (source && !source(full.sources[i] ?? null)) continue;
       if (lang && !lang(full.langs[i] ?? null)) continue;
@@ -1563,6 +1732,14 @@ export class Store {
    * store.close();
    */
   close(): void {
+    // Blocks this connection left stale are packed now, so the next reader finds them whole.
+    if (this.db.open && !this.readonly && !this.db.inTransaction && [...this.pendingBlocks.values()].some((set) => set.size > 0)) {
+      try {
+        this.transaction(() => this.sealBlocks());
+      } catch {
+        // Busy with another writer: readers read those ranges from doc_sum until a later writer packs them.
+      }
+    }
     this.stmts.clear();
     if (this.db.open) this.db.close();
   }

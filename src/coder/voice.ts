@@ -23,14 +23,22 @@ export interface DocState {
   scene: string | null;
   /** When the last unit relayed another side's statement: the side of its speaker, whom "he" then continues. */
   relayedBy: string | null;
+  /** The side of the person whose speech the document gives ("Excerpts from his speech follow", 要旨は次の通り). */
+  speech: string | null;
+  /** Whether that speech goes on only while units speak in the first person (an intro that names a speech without announcing its text). */
+  speechWeak: boolean;
+  /** Who gives the speech, as the intro named them (evidence for its units). */
+  speechCue: string;
+  /** The side of the last sentence's subject ("The prime minister returned…"): whose "home" the critics at home are in. */
+  topic: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null };
 }
 
-type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean } | null;
+type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean } | null;
 
 function usable(p: Prepared, h: ScanHit): boolean {
   return h.start >= p.bodyStart && !inQuote(p, h.start);
@@ -143,11 +151,9 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
   // A negated verb of saying ("did not say whether") reports no view.
-  const verbs = hitsOf(p, 'verb').filter((h) => {
-    if (!usable(p, h)) return false;
-    const before = p.text.slice(Math.max(0, h.start - 24), h.start);
-    return !NEGATED_VERB.test(before) && !modalBefore(before);
-  });
+  // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
+  const subjectVerbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)));
+  const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
@@ -178,7 +184,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
           wordIndex(p, c.start) - fromWord <= 6 &&
           !OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start)) &&
           !eventPlace(p, c, from) &&
-          (verbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
+          (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
       );
@@ -211,7 +217,11 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     if (ownClaim) return null;
     return sideEvidence(p, best.c);
   }
-  if (home) return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true };
+  if (home) {
+    // "Critics at home" are at home where the person spoken of is; "back home I keep hearing" is the writer's home.
+    const holderHome = HOLDER_HOME.test(p.text.slice(home.start, home.end)) && !EN_FIRST_PERSON.test(p.text.slice(p.bodyStart));
+    return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true, holderHome };
+  }
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
@@ -242,6 +252,9 @@ const JA_SUBJECT = /(?:は|が、|も、)[、\s]*$|は[^をにへで、「」]{1
 const JA_CARRY_ON = /^(?:さらに|また|その上|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
+/** "at home", "back home": relative to whoever the sentence speaks of, unless the writer speaks of their own home. */
+const HOLDER_HOME = /^(?:at|back) home$/iu;
+const EN_FIRST_PERSON = /\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b/u;
 /** A speaker's own view in the first person: rule 3 keeps the speaker's voice. */
 const FIRST_PERSON = /\b(?:I|I'm|I've|my)\b|私は|僕は/u;
 /** Hearsay ("according to reports") is the speaker's report, not the other side's stated position. */
@@ -254,6 +267,8 @@ function relayable(p: Prepared): boolean {
   return sentences <= 1 && !FIRST_PERSON.test(body) && !HEARSAY.test(body);
 }
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
+/** A demand (求めた, 迫った, 要求した) is a reported act with a view (rule 4) even where a code's wording contains it. */
+const JA_DEMAND = /^(?:求め|迫|要求|要請|促)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   // Without a holder, only a framed quotation (さらに「…」と警告した) can still report a view.
@@ -263,7 +278,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   const source = frame && JA_SOURCE_END.test(p.text.slice(frame.start, frame.end)) ? frame : undefined;
   if (frame && !source) return sideEvidence(p, frame);
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
-  const inCode = (h: ScanHit): boolean => hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
+  const inCode = (h: ScanHit): boolean => !JA_DEMAND.test(p.text.slice(h.start, h.end)) && hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
   // A verb under an obligation or a wish (主張すべきだ, 抗議してもらいたい) is the writer's prescription, not a view reported.
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
@@ -324,7 +339,8 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
   return state.local ?? (isSide(cb, docSide) ? docSide : null);
 }
 
-function unsidedVoice(f: { cue: Evidence; preferLocal: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  if (f.holderHome && isSide(cb, state.topic)) return { voice: state.topic, cue: f.cue, how: 'carried' };
   const local = localSide(state, docSide, cb);
   const prev = isSide(cb, state.prevVoice) ? state.prevVoice : isSide(cb, state.paragraphVoice) ? state.paragraphVoice : null;
   const voice = f.preferLocal ? (local ?? state.scene ?? prev) : (prev ?? state.scene ?? local);
@@ -392,9 +408,65 @@ function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | nul
  * const state = newDocState(); decideVoice(prepare('MS. ODELL (Department of State): No.', cb), state, 'washington', cb).voice; // 'washington'
  */
 export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
-  const d = voiceOf(p, state, docSide, cb);
+  const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
+  if (p.lang === 'en') state.topic = subjectSide(p) ?? state.topic;
   return d;
+}
+
+/** "Excerpts from his speech follow", 要旨は次の通り: the units after it are the speaker's own words. */
+const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b/iu;
+/** "in a speech to the Diet", "addressed Congress": a speech named, whose first-person units that follow are the speaker's. */
+const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
+const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)/u;
+const JA_SPEECH = /(?:演説|所信表明|施政方針|スピーチ|講演|談話|あいさつ|挨拶)(?:で|の中で|では|を行)/u;
+/** The speaker's own words: the first person (a nation's too: わが国, "our country"). */
+const SPEECH_FIRST_PERSON = /\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b|私|わたくし|我が国|わが国|我々|われわれ|僕/u;
+
+/** The side of a sentence's subject: a side's cue among its first words ("The prime minister returned…"). */
+function subjectSide(p: Prepared): string | null {
+  if (!p.byKind.has('cue')) return null;
+  const start = effectiveStart(p);
+  const c = cuesOf(p).find((c) => c.start >= start && wordIndex(p, c.start) - wordIndex(p, start) <= 3);
+  return c ? c.entry.owner : null;
+}
+
+/**
+ * A document giving a speech (an intro naming the speaker, then the speech): a unit of the speech
+ * takes the speaker's side (rule 2 without tags), unless it only relays another side's position.
+ */
+function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision | null {
+  if (p.tag) {
+    // Speaker tags make the document a transcript: they say who speaks from here on.
+    state.speech = null;
+    return null;
+  }
+  const body = p.text.slice(p.bodyStart);
+  const textIntro = (p.lang === 'ja' ? JA_SPEECH_TEXT : EN_SPEECH_TEXT).exec(body);
+  const intro = textIntro ?? (p.lang === 'ja' ? JA_SPEECH : EN_SPEECH).exec(body);
+  if (intro) {
+    const at = p.bodyStart + intro.index;
+    // The speaker is the side named before the speech (首相は…演説を行った); failing that, any side named, or the document's.
+    const cues = cuesOf(p);
+    const c = cues.find((c) => c.end <= at) ?? cues[0];
+    const side = c ? c.entry.owner : localSide(state, docSide, cb);
+    if (side && !SPEECH_FIRST_PERSON.test(p.text.slice(p.bodyStart, at))) {
+      state.speech = side;
+      state.speechWeak = textIntro === null;
+      state.speechCue = c ? p.text.slice(c.start, c.end) : side;
+      // The announcement of a speech's text is the writer's; an intro that reports a view is decided as usual.
+      if (textIntro) return { voice: AUTHOR, how: 'default' };
+    }
+    return null;
+  }
+  if (!state.speech) return null;
+  if (state.speechWeak && !SPEECH_FIRST_PERSON.test(body)) {
+    state.speech = null;
+    return null;
+  }
+  const f = explicit(p, false);
+  if (f && 'side' in f && f.side !== state.speech && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
+  return { voice: state.speech, cue: { start: 0, end: 0, text: state.speechCue, rule: 'attribution:speech' }, how: 'speaker' };
 }
 
 function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {

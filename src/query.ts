@@ -66,6 +66,27 @@ export function codebookInfo(yaml: string, version: string): CodebookInfo | unde
   return Object.freeze({ name, version, sides: Object.freeze(Object.keys(sides)), codes: Object.freeze(out) });
 }
 
+/**
+ * The codebooks of a store by version (the latest used when none is named), each read once for
+ * its names (`codebookInfo`): what the dashboard needs, with no pattern compiled.
+ *
+ * @example
+ * const app = createApp({ store, codebook: storeCodebookInfos(store) });
+ */
+export function storeCodebookInfos(store: Store): (version: string | undefined) => CodebookInfo | undefined {
+  const cache = new Map<string, CodebookInfo>();
+  return (version) => {
+    const v = version ?? store.latestCodebookVersion();
+    if (v === undefined) return undefined;
+    const hit = cache.get(v);
+    if (hit) return hit;
+    const row = store.codebookRow(v);
+    const info = row && codebookInfo(row.yaml, row.version);
+    if (info) cache.set(v, info);
+    return info;
+  };
+}
+
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function commaList(value: string | undefined): string[] | undefined {

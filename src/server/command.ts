@@ -54,7 +54,8 @@ export function registerServe(program: Command, io: ServeIo, fail: (message: str
         fail(err.message);
       }
       if (running.warning) io.stderr.write(`twocities: warning: ${running.warning}\n`);
-      io.stdout.write(`twocities: dashboard on ${running.url} (store ${flags.db}); Ctrl-C stops it\n`);
+      const ready = running.warmed ? `, ${running.warmed.documents} documents measured in ${(running.warmed.ms / 1000).toFixed(1)} s` : '';
+      io.stdout.write(`twocities: dashboard on ${running.url} (store ${flags.db}${ready}); Ctrl-C stops it\n`);
       const stop = (): void => {
         void running.close().then(() => process.exit(0));
       };

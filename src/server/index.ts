@@ -4,6 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { performance } from 'node:perf_hooks';
+import { storeCodebookInfos } from '../query.js';
 import { Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
 
@@ -32,6 +34,8 @@ export interface RunningServer {
   warning?: string;
   /** Stop listening and close the store. */
   close(): Promise<void>;
+  /** What was computed before the address was handed out: the latest codebook's counts and the first page's answers. */
+  warmed?: { documents: number; ms: number };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -61,10 +65,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const loopback = isLoopback(host);
   let server: ReturnType<typeof serve> | undefined;
   try {
+    const started = performance.now();
+    // Codebooks are read for their names only: the dashboard never codes text.
+    const codebook = storeCodebookInfos(store);
+    const latest = codebook(undefined);
+    // The count table of the latest codebook is read before listening: the first overview does not pay for it.
+    const documents = latest ? store.countTable({ codebook: latest.version }).docIds.length : 0;
+    let app: ReturnType<typeof createApp> | undefined;
     const port = await new Promise<number>((resolvePort, reject) => {
       // Hosts are checked only on loopback binds (guards against DNS rebinding); the port is known after listen.
       const allowed: string[] = [];
-      const app = createApp({ store, webRoot: opts.webRoot, allowedHosts: loopback ? allowed : undefined, ...(opts.overlay ? { overlay: opts.overlay } : {}) });
+      app = createApp({ store, codebook, webRoot: opts.webRoot, allowedHosts: loopback ? allowed : undefined, ...(opts.overlay ? { overlay: opts.overlay } : {}) });
       server = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, (info: AddressInfo) => {
         for (const h of ['127.0.0.1', 'localhost', '[::1]', host.includes(':') && !host.startsWith('[') ? `[${host}]` : host]) allowed.push(`${h}:${info.port}`);
         resolvePort(info.port);
@@ -72,6 +83,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       server.once('error', reject);
     });
     const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    if (latest && app) {
+      // The first page's answers (the default overview, its first trend, the menus) are computed before the address is given out.
+      const headers = { host: `127.0.0.1:${port}` }; // always among the allowed hosts
+      const first = latest.codes[0]?.id;
+      for (const path of ['/api/meta', '/api/overview', ...(first ? [`/api/trend?code=${encodeURIComponent(first)}&by=year`] : [])]) {
+        await (await app.request(path, { headers })).text();
+      }
+    }
     const running: RunningServer = {
       url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${port}/`,
       port,
@@ -86,6 +105,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           (s as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
     };
+    if (latest) running.warmed = { documents, ms: performance.now() - started };
     if (!loopback) running.warning = `serving on ${host}: anyone who can reach port ${port} can read this store and write reviews (default is 127.0.0.1)`;
     return running;
   } catch (e) {

@@ -1429,7 +1429,28 @@ export class Store {
    * const latest = store.latestCodebook(); // { version: '92105d40bc50', name: 'us-japan', ... }
    */
   latestCodebook(): CodebookRow | undefined {
-    const r = this.stmt('SELECT version, name, yaml, added_at, used_at FROM codebooks ORDER BY seq DESC, rowid DESC LIMIT 1').get() as
+    const version = this.latestCodebookVersion();
+    return version === undefined ? undefined : this.codebookRow(version);
+  }
+
+  /**
+   * The version of the codebook used last, without reading its text (cheap enough for every request).
+   *
+   * @example
+   * const v = store.latestCodebookVersion(); // '92105d40bc50'
+   */
+  latestCodebookVersion(): string | undefined {
+    return (this.stmt('SELECT version FROM codebooks ORDER BY seq DESC, rowid DESC LIMIT 1').get() as { version: string } | undefined)?.version;
+  }
+
+  /**
+   * One stored codebook by version, or undefined.
+   *
+   * @example
+   * const row = store.codebookRow('92105d40bc50');
+   */
+  codebookRow(version: string): CodebookRow | undefined {
+    const r = this.stmt('SELECT version, name, yaml, added_at, used_at FROM codebooks WHERE version = ?').get(version) as
       | { version: string; name: string; yaml: string; added_at: string; used_at: string }
       | undefined;
     return r ? { version: r.version, name: r.name, yaml: r.yaml, addedAt: r.added_at, usedAt: r.used_at } : undefined;

@@ -64,6 +64,8 @@ export interface Measurement extends Tally {
   seed: number;
   /** Bootstrap units at most: above this many documents, documents are drawn in this many hashed groups. */
   groups: number;
+  /** The same for each period of a trend. */
+  periodGroups: number;
   periods?: PeriodTally[];
   messages: Message[];
   /** Called by `JSON.stringify`: the stable shape with Maps turned into objects. */
@@ -91,7 +93,16 @@ export interface MeasureOptions {
    * the document bootstrap.
    */
   groups?: number;
+  /**
+   * Most bootstrap units per period of a trend (default 128): a trend draws many periods whose bands
+   * need less precision than the headline figures (the standard error of an interval's width is then
+   * within about 6% of the document bootstrap's), and each period costs a quarter of a 512-unit tally.
+   */
+  periodGroups?: number;
 }
+
+/** Default most bootstrap units per period of a trend. */
+export const PERIOD_GROUPS = 128;
 
 /** Default most bootstrap units per tally: the interval's standard error is then within about 3% of the document bootstrap's (1/√(2·512)). */
 export const BOOTSTRAP_GROUPS = 512;
@@ -427,7 +438,7 @@ export function measurementJson(m: Measurement): Record<string, unknown> {
   const out: Record<string, unknown> = { codebook: { ...m.codebook }, ...tallyJson(m) };
   out.gapSides = [...m.gapSides];
   out.authorAsSide = m.authorAsSide;
-  out.bootstrap = { reps: m.reps, seed: m.seed, level: LEVEL, over: 'documents', groups: m.groups };
+  out.bootstrap = { reps: m.reps, seed: m.seed, level: LEVEL, over: 'documents', groups: m.groups, ...(m.periods ? { periodGroups: m.periodGroups } : {}) };
   if (m.periods) out.periods = m.periods.map((p) => ({ period: p.period, ...tallyJson(p) }));
   out.messages = m.messages;
   return out;
@@ -462,10 +473,12 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
   const reps = opts.reps ?? 2000;
   const seed = opts.seed ?? 1;
   const groups = opts.groups ?? BOOTSTRAP_GROUPS;
+  const periodGroups = Math.min(groups, opts.periodGroups ?? PERIOD_GROUPS);
   const minSentences = opts.minSentences ?? 30;
   const authorAsSide = opts.authorAsSide === true;
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`measure: reps must be a positive integer (got ${reps})`);
   if (!Number.isInteger(groups) || groups < 1) throw new Error(`measure: groups must be a positive integer (got ${groups})`);
+  if (!Number.isInteger(periodGroups) || periodGroups < 1) throw new Error(`measure: periodGroups must be a positive integer (got ${periodGroups})`);
   const messages: Message[] = [];
 
   // Voices: the codebook's sides, then author, then any other voice found in the stored decisions.
@@ -527,6 +540,7 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
     reps,
     seed,
     groups,
+    periodGroups,
     messages,
   };
   if (opts.by) {
@@ -546,7 +560,7 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
       fill[id] = (fill[id] as number) + 1;
     }
     const order = names.map((name, id) => [name, id] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    m.periods = order.map(([period, id]) => ({ period, ...tally(table, grouped.subarray(start[id] as number, start[id + 1] as number), layout, gapSides, reps, seed, groups) }));
+    m.periods = order.map(([period, id]) => ({ period, ...tally(table, grouped.subarray(start[id] as number, start[id + 1] as number), layout, gapSides, reps, seed, periodGroups) }));
     if (undated > 0) {
       messages.push(makeMessage('measure', 'measure:undated', 'info', `${undated} documents have no date precise enough for a ${opts.by}ly trend and are left out of the periods`));
     }

@@ -265,4 +265,33 @@ describe('store at archive scale', () => {
     // The same estimates: only the intervals come from the grouping.
     expect(grouped.codes.get('abandonment')?.gap.estimate).toBe(plain.codes.get('abandonment')?.gap.estimate);
   });
+
+  it('periods of a trend bootstrap over fewer groups, and their intervals still agree with the document bootstrap', () => {
+    const store = Store.open(':memory:');
+    const cb = builtinCodebook();
+    buildFixtureStore(store, cb, { documents: 6000, seed: 21 });
+    const opts = { codebook: cb, codes: cb.codes.map((k) => k.id), sides: [...cb.sides], reps: 2000, seed: 7, by: 'year' as const };
+    const grouped = measure(store.countTable({ codebook: cb.version }), opts);
+    const plain = measure(store.docCounts({ codebook: cb.version }), { ...opts, groups: 1_000_000, periodGroups: 1_000_000 });
+    expect(grouped.periodGroups).toBe(128);
+    expect(JSON.parse(JSON.stringify(grouped)).bootstrap.periodGroups).toBe(128);
+    let compared = 0;
+    let off = 0;
+    grouped.periods?.forEach((p, i) => {
+      const q = plain.periods?.[i];
+      expect(p.documents).toBeGreaterThan(128); // every year is resampled in groups
+      expect(q?.period).toBe(p.period);
+      for (const code of cb.codes.map((k) => k.id)) {
+        const g = p.codes.get(code)!.gap;
+        const d = q!.codes.get(code)!.gap;
+        expect(g.estimate).toBe(d.estimate);
+        const width = (d.high as number) - (d.low as number);
+        if (!(width > 0)) continue;
+        off = Math.max(off, Math.abs((g.low as number) - (d.low as number)) / width, Math.abs((g.high as number) - (d.high as number)) / width);
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThanOrEqual(50);
+    expect(off).toBeLessThan(0.2);
+  });
 });

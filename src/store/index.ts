@@ -316,6 +316,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX documents_format ON documents(format);
   `,
+  // 8: menus and totals from small indexes: languages, and sentence counts without reading layouts.
+  `
+  CREATE INDEX documents_lang ON documents(lang);
+  CREATE INDEX doc_layout_n ON doc_layout(n);
+  `,
 ];
 
 /** Documents per packed summary block (`sum_block`); blocks are aligned on document ids. */
@@ -1608,11 +1613,11 @@ export class Store {
    * store.shortDocumentCount(2); // { documents: 9040, short: 9040 }
    */
   shortDocumentCount(minSentences: number): { documents: number; short: number } {
-    const r = this.stmt(
-      `SELECT count(*) AS documents, coalesce(sum(n < ?), 0) AS short
-       FROM (SELECT coalesce((SELECT l.n FROM doc_layout l WHERE l.doc_id = d.id), 0) AS n FROM documents d)`,
-    ).get(minSentences) as { documents: number; short: number };
-    return { documents: r.documents, short: r.short };
+    // Every layout row has its document (both written together, never deleted); documents without one have no
+    // sentences: short are all but those with enough, an index range.
+    const documents = (this.stmt('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const long = (this.stmt('SELECT count(*) AS n FROM doc_layout WHERE n >= ?').get(minSentences) as { n: number }).n;
+    return { documents, short: documents - long };
   }
 
   /**
@@ -1632,8 +1637,11 @@ export class Store {
    * store.formatCounts(); // Map { 'md' => 14, 'txt' => 3 }
    */
   formatCounts(): Map<string, number> {
-    const rows = this.stmt('SELECT coalesce(format, ?) AS f, count(*) AS n FROM documents GROUP BY f ORDER BY n DESC, f').all('unknown') as Array<{ f: string; n: number }>;
-    return new Map(rows.map((r) => [r.f, r.n]));
+    // Grouped in index order (no sort of every row); the few groups are ordered here.
+    const rows = this.stmt('SELECT format AS f, count(*) AS n FROM documents GROUP BY format').all() as Array<{ f: string | null; n: number }>;
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.f ?? 'unknown', (counts.get(r.f ?? 'unknown') ?? 0) + r.n);
+    return new Map([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
   }
 
   /**
@@ -1643,8 +1651,18 @@ export class Store {
    * const { sources } = store.facets();
    */
   facets(): Facets {
-    const col = (c: string): Array<string | null> => (this.stmt(`SELECT DISTINCT ${c} AS v FROM documents ORDER BY ${c}`).all() as Array<{ v: string | null }>).map((r) => r.v);
-    const range = this.stmt('SELECT min(date) AS lo, max(date) AS hi FROM documents').get() as { lo: string | null; hi: string | null };
+    // Distinct values by hopping along the column's index (one seek per value), not a scan of every entry.
+    const col = (c: string): Array<string | null> => {
+      const values = (this.stmt(`WITH RECURSIVE v(x) AS (SELECT min(${c}) FROM documents UNION ALL SELECT (SELECT min(${c}) FROM documents WHERE ${c} > v.x) FROM v WHERE v.x IS NOT NULL)
+        SELECT x FROM v WHERE x IS NOT NULL`).raw().all() as Array<[string]>).map((r) => r[0] as string | null);
+      const hasNull = this.stmt(`SELECT 1 FROM documents WHERE ${c} IS NULL LIMIT 1`).get() !== undefined;
+      return hasNull ? [null, ...values] : values;
+    };
+    // Each of min and max alone is one index seek; together they would scan.
+    const range = {
+      lo: (this.stmt('SELECT min(date) AS v FROM documents').get() as { v: string | null }).v,
+      hi: (this.stmt('SELECT max(date) AS v FROM documents').get() as { v: string | null }).v,
+    };
     return {
       sides: col('side'),
       sources: col('source').filter((v): v is string => v !== null),

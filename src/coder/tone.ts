@@ -82,6 +82,23 @@ function reading(p: Prepared, h: ScanHit): Reading {
   return back ? 'turned' : best;
 }
 
+/** A request or demand reported ("asked Tokyo to", 引き上げるよう求めた, 増やすべきだと主張した). */
+const EN_REQUEST = /\b(?:ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted)\s+(?:(?:the|its|their|our)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|it|them|for|that)\b/iu;
+const JA_REQUEST = /(?:求め|要求|要請|期待|迫|促)(?!に(?:応じ|従)|るべき|を(?:受け入れ|のむ|呑む|飲む))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)/u;
+/** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
+const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで/iu;
+/** The speaker's own demand ("I want Tokyo spending…", 私は…求める) judges the ally: it is not only reported. */
+const OWN_VOICE = /\b(?:I|I'm|I'd|we|We)\b|私|我々|われわれ/u;
+
+/** Rule 12: a code raised by a demand that the unit only reports, with nobody's judgement in it, lends no tone. */
+function reportedRequest(p: Prepared, r: CodeHit): boolean {
+  const body = p.text.slice(p.bodyStart);
+  if (OWN_VOICE.test(body) || JUDGED.test(body)) return false;
+  // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
+  const around = p.original.slice(Math.max(0, r.evidence.start - 12), r.evidence.end + (p.lang === 'ja' ? 0 : 24));
+  return (p.lang === 'ja' ? JA_REQUEST : EN_REQUEST).test(around);
+}
+
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
@@ -108,7 +125,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   for (const r of raised) {
     const t = info.get(r.code)?.tone;
     if (t === 'positive') pos ??= r.evidence;
-    if (t === 'negative') neg ??= r.evidence;
+    if (t === 'negative' && !reportedRequest(p, r)) neg ??= r.evidence;
   }
   for (const n of negated) {
     if (n.negation?.rule.startsWith('negation:absence')) continue;

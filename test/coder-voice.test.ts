@@ -117,14 +117,68 @@ describe('Japanese attribution', () => {
   });
 });
 
+describe('document context: speeches, whose home, a side that has not said', () => {
+  it('a speech announced by its intro is the speaker\'s, on the speaker\'s side, not the document\'s', () => {
+    const texts = ['President Hale spoke on Monday at West Point. Excerpts from his remarks follow.', 'I have told every leader in Asia the same thing.', 'Our friends in Tokyo will never stand alone.'];
+    expect(voices(texts, 'tokyo')).toEqual(['author', 'washington', 'washington']);
+    // Without the intro nothing makes the same first-person sentences American.
+    expect(voices(texts.slice(1), 'tokyo')).not.toContain('washington');
+  });
+  it('a Japanese speech summary (要旨は次の通り) gives the speaker\'s side even without a subject', () => {
+    expect(voices(['首相は１日、国会で所信表明演説を行った。要旨は次の通り。', '防衛費の増額は自らの判断で決めたものだ。'], 'tokyo')).toEqual(['author', 'tokyo']);
+    expect(voices(['防衛費の増額は自らの判断で決めたものだ。'], 'tokyo')).toEqual(['author']);
+  });
+  it('a named speech carries only while the units speak in the first person', () => {
+    const v = voices(['Japan\'s foreign minister, in a speech to business leaders, set out her view.', 'We will not be a junior partner.', 'The speech was broadcast live.'], 'washington');
+    expect(v.slice(1)).toEqual(['tokyo', 'author']);
+  });
+  it('a speech unit that only relays the other side\'s stated position takes that side (rule 3)', () => {
+    const v = voices(['Excerpts from the prime minister\'s address follow.', 'President Hale has said that the treaty covers the islands.'], 'tokyo');
+    expect(v[1]).toBe('washington');
+  });
+  it('"critics at home" are at home where the person spoken of is; "back home I hear" is the writer\'s home', () => {
+    const about = 'The prime minister flew back from the summit with a trade deal.';
+    expect(voices([about, 'Critics at home said he had conceded too much.'], 'washington')[1]).toBe('tokyo');
+    expect(voices([about, 'Back home I keep hearing that he conceded too much.'], 'washington')[1]).toBe('washington');
+  });
+  it('a side\'s subject that has not said something still speaks for that side alone (rule 5)', () => {
+    expect(voices(['Japanese officials have not said whether they will agree.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a demand inside a code\'s wording is still a reported act of its actor (rule 4)', () => {
+    expect(voices(['国防総省は日本に対し、防衛費を増額するよう求めた。'], 'tokyo')).toEqual(['washington']);
+  });
+});
+
+describe('tone of a demand (rule 12)', () => {
+  it('a demand only reported is neutral; judged or spoken by its holder it is negative', () => {
+    const reported = run(['The Pentagon has asked Japan to double its defense spending.'])[0];
+    expect(reported?.raised.length).toBeGreaterThan(0);
+    expect(reported?.tone).toBe('neutral');
+    expect(toneOf('Officials in Tokyo complain that the Pentagon has asked Japan to double its defense spending.')).toBe('negative');
+    expect(toneOf('SEN. REED: I want Japan to double its defense spending, and I want it now.')).toBe('negative');
+  });
+  it('the same in Japanese: 求めた is neutral, a worry about the demand is negative', () => {
+    const reported = run(['米政府は日本に対し、防衛費を引き上げるよう求めた。'])[0];
+    expect(reported?.raised.length).toBeGreaterThan(0);
+    expect(reported?.tone).toBe('neutral');
+    expect(toneOf('政府内には、米政府が防衛費を引き上げるよう求めてくるとの警戒感がある。')).toBe('negative');
+  });
+  it('a judged burden and the relationship\'s importance are tone families of their own', () => {
+    expect(termTone('When will they finally carry their weight?')).toBe('negative');
+    expect(toneOf('They have been the most important partners we have in Asia.')).toBe('positive');
+    expect(toneOf('日米同盟は日本の安全に欠かせない。')).toBe('positive');
+    expect(termTone('負担を増やせと言われても困る。')).toBe('negative');
+  });
+});
+
 describe('the voice check sets', () => {
   // The check sets are not tuned to; this only guards that they stay well-formed and complete.
-  it.each(['check-voice-en.jsonl', 'check-voice-ja.jsonl', 'train-voice-en.jsonl', 'train-voice-ja.jsonl'])('%s is valid LABELS.md JSONL with every voice and tone', (file) => {
+  it.each(['check-voice-en.jsonl', 'check-voice-ja.jsonl', 'check2-voice-en.jsonl', 'check2-voice-ja.jsonl', 'train-voice-en.jsonl', 'train-voice-ja.jsonl'])('%s is valid LABELS.md JSONL with every voice and tone', (file) => {
     const units = readFileSync(join(root, 'eval', file), 'utf8')
       .split('\n')
       .filter((l) => l.trim().length > 0)
       .map((l) => JSON.parse(l) as { doc: string; voice: string; tone: string; codes: string[]; negated: string[] });
-    expect(units.length).toBeGreaterThanOrEqual(50);
+    expect(units.length).toBeGreaterThanOrEqual(file.startsWith('check2') ? 35 : 50);
     expect(new Set(units.map((u) => u.voice))).toEqual(new Set(['washington', 'tokyo', 'other', 'author']));
     expect(new Set(units.map((u) => u.tone))).toEqual(new Set(['positive', 'negative', 'mixed', 'neutral']));
     for (const u of units) expect(u.codes.filter((c) => u.negated.includes(c))).toEqual([]);

@@ -29,8 +29,8 @@ export interface DocState {
   speechWeak: boolean;
   /** Who gives the speech, as the intro named them (evidence for its units). */
   speechCue: string;
-  /** The side of the last sentence's subject ("The prime minister returned…"): whose "home" the critics at home are in. */
-  topic: string | null;
+  /** The last sentence that named a side ("The prime minister returned…"): its subject is whose "home" the critics at home are in. */
+  topic: Prepared | null;
 }
 
 /** A fresh state for a new document. */
@@ -340,7 +340,9 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
 }
 
 function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
-  if (f.holderHome && isSide(cb, state.topic)) return { voice: state.topic, cue: f.cue, how: 'carried' };
+  // Worked out only here: "at home" is rare, and finding a subject needs the sentence's words.
+  const topic = f.holderHome && state.topic ? subjectSide(state.topic) : null;
+  if (isSide(cb, topic)) return { voice: topic, cue: f.cue, how: 'carried' };
   const local = localSide(state, docSide, cb);
   const prev = isSide(cb, state.prevVoice) ? state.prevVoice : isSide(cb, state.paragraphVoice) ? state.paragraphVoice : null;
   const voice = f.preferLocal ? (local ?? state.scene ?? prev) : (prev ?? state.scene ?? local);
@@ -410,7 +412,7 @@ function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | nul
 export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
-  if (p.lang === 'en') state.topic = subjectSide(p) ?? state.topic;
+  if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
 }
 
@@ -420,6 +422,8 @@ const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\
 const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
 const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)/u;
 const JA_SPEECH = /(?:演説|所信表明|施政方針|スピーチ|講演|談話|あいさつ|挨拶)(?:で|の中で|では|を行)/u;
+/** Words one of the speech patterns needs (no flags, so the engine scans for the literals fast). */
+const SPEECH_GATE = /xcerpt|ighlight|ext|ranscript|peech|ddress|emarks|ecture|eynote|poke|delivered|要旨|骨子|全文|主な|抜粋|演説|所信|施政|スピーチ|講演|談話|あいさつ|挨拶/;
 /** The speaker's own words: the first person (a nation's too: わが国, "our country"). */
 const SPEECH_FIRST_PERSON = /\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b|私|わたくし|我が国|わが国|我々|われわれ|僕/u;
 
@@ -441,6 +445,8 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
     state.speech = null;
     return null;
   }
+  // Most units name no speech: a plain literal gate spares them the two full patterns.
+  if (!state.speech && !SPEECH_GATE.test(p.text)) return null;
   const body = p.text.slice(p.bodyStart);
   const textIntro = (p.lang === 'ja' ? JA_SPEECH_TEXT : EN_SPEECH_TEXT).exec(body);
   const intro = textIntro ?? (p.lang === 'ja' ? JA_SPEECH : EN_SPEECH).exec(body);

@@ -139,6 +139,22 @@ describe('store at archive scale', () => {
     again.close();
   });
 
+  it('a block packed by a reader while a writer is still filling it is dropped by the writer\'s next write', () => {
+    const path = join(tmp(), 'two.db');
+    const cb = builtinCodebook();
+    const writer = Store.open(path);
+    buildFixtureStore(writer, cb, { documents: 100, seed: 4 });
+    const reader = Store.open(path);
+    expect(reader.countTable({ codebook: cb.version }).docIds.length).toBe(100);
+    expect(blockNumbers(path)).toEqual([0]); // packed by the reader
+    const late = fixtureDoc({ id: 'late', side: 'tokyo', lang: 'en', date: '2005-01-01', sentences: [{ text: 'Tokyo worries.', voice: 'tokyo' }] });
+    writer.putDecisions(writer.putDocument(late, 'late').id, cb.version, late.sentences);
+    expect(reader.countTable({ codebook: cb.version }).docIds.length).toBe(101);
+    expect(tableRows(reader.countTable({ codebook: cb.version }))).toEqual(sumRows(path, cb.version));
+    reader.close();
+    writer.close();
+  });
+
   it('migrations 7 and 8 pack the summary rows of an existing store', () => {
     const path = join(tmp(), 'six.db');
     const cb = builtinCodebook();

@@ -871,8 +871,15 @@ export class Store {
 
   /** Write collected rows, several rows per statement. */
   private writeCoded(rows: CodedRows): void {
-    // Every coded document's block goes stale (its summary row was added, replaced or dropped).
-    for (let i = 0; i < rows.coded.length; i += 3) this.staleBlock(rows.coded[i] as number, Math.floor((rows.coded[i + 1] as number) / SUMMARY_BLOCK));
+    // Every coded document's block goes stale (its summary row was added, replaced or dropped); each dropped once per write.
+    const stale = new Set<string>();
+    for (let i = 0; i < rows.coded.length; i += 3) {
+      const cb = rows.coded[i] as number;
+      const block = Math.floor((rows.coded[i + 1] as number) / SUMMARY_BLOCK);
+      if (stale.has(`${cb}/${block}`)) continue;
+      stale.add(`${cb}/${block}`);
+      this.staleBlock(cb, block);
+    }
     this.insertMany('coded', 3, rows.coded);
     this.insertMany('dec', 9, rows.dec);
     this.insertMany('hit', 13, rows.hit);
@@ -929,14 +936,16 @@ export class Store {
     });
   }
 
-  /** Drop a summary block's row (its documents changed) and remember to rebuild it. */
+  /**
+   * Drop a summary block's row (its documents changed) and remember to rebuild it. Always dropped,
+   * even when already pending: a reader may have packed the block since this connection's last write.
+   */
   private staleBlock(cb: number, block: number): void {
     let set = this.pendingBlocks.get(cb);
     if (!set) {
       set = new Set();
       this.pendingBlocks.set(cb, set);
     }
-    if (set.has(block)) return;
     this.stmt('DELETE FROM sum_block WHERE cb = ? AND block = ?').run(cb, block);
     set.add(block);
   }
@@ -997,26 +1006,35 @@ export class Store {
     const hit = this.tableCache;
     if (hit && hit.cb === cb && hit.version === version) return hit.table;
     this.tableCache = undefined; // let the old one go before reading the new
-    const stored = this.stmt('SELECT block, data FROM sum_block WHERE cb = ? ORDER BY block').raw().all(cb) as Array<[number, Buffer]>;
-    // Ranges between stored blocks (and after the last) may hold rows not packed yet.
-    const gaps: Array<[number, number]> = [];
-    let next = 0;
-    for (const [b] of stored) {
-      if (b > next) gaps.push([next * SUMMARY_BLOCK, b * SUMMARY_BLOCK]);
-      next = b + 1;
-    }
-    gaps.push([next * SUMMARY_BLOCK, 2 ** 53]);
-    const loose: SumRow[] = [];
-    const read = this.stmt('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? AND doc_id >= ? AND doc_id < ? ORDER BY doc_id').raw();
-    for (const [lo, hi] of gaps) for (const r of read.all(cb, lo, hi) as SumRow[]) loose.push(r);
+    // Blocks and the rows of ranges without one, read in one snapshot (a writer may commit in between).
+    const { stored, loose } = this.db.transaction(() => {
+      const stored = this.stmt('SELECT block, data FROM sum_block WHERE cb = ? ORDER BY block').raw().all(cb) as Array<[number, Buffer]>;
+      // Ranges between stored blocks (and after the last) may hold rows not packed yet.
+      const gaps: Array<[number, number]> = [];
+      let next = 0;
+      for (const [b] of stored) {
+        if (b > next) gaps.push([next * SUMMARY_BLOCK, b * SUMMARY_BLOCK]);
+        next = b + 1;
+      }
+      gaps.push([next * SUMMARY_BLOCK, 2 ** 53]);
+      const loose: SumRow[] = [];
+      const read = this.stmt('SELECT doc_id, date, side, source, lang, counts FROM doc_sum WHERE cb = ? AND doc_id >= ? AND doc_id < ? ORDER BY doc_id').raw();
+      for (const [lo, hi] of gaps) for (const r of read.all(cb, lo, hi) as SumRow[]) loose.push(r);
+      return { stored, loose };
+    })();
     if (loose.length > 0 && !this.readonly && !this.db.inTransaction) {
       const blocks = new Set(loose.map((r) => Math.floor(r[0] / SUMMARY_BLOCK)));
+      // Packing is a favour to later readers: never wait for another process's write lock to do it.
+      const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+      this.db.pragma('busy_timeout = 0');
       try {
         this.transaction(() => buildBlocks(this.db, this.names(), cb, blocks));
         for (const b of blocks) this.pendingBlocks.get(cb)?.delete(b);
         version = this.dataVersion(); // our own write, not a change of the data
       } catch {
         // Another process is writing: the rows are read below all the same; a later read packs them.
+      } finally {
+        this.db.pragma(`busy_timeout = ${timeout}`);
       }
     }
     const nameOf = this.nameArray();

@@ -144,6 +144,12 @@ describe('document context: speeches, whose home, a side that has not said', () 
   it('a side\'s subject that has not said something still speaks for that side alone (rule 5)', () => {
     expect(voices(['Japanese officials have not said whether they will agree.'], 'washington')).toEqual(['tokyo']);
   });
+  it('「政府」 alone under a foreign dateline, after units voiced by that side, is that side\'s government', () => {
+    const hearing = ['【ワシントン】米下院軍事委員会は５日、公聴会を開いた。', '議員らは、日本の防衛費が少なすぎると批判した。', '政府は、同盟国に負担増を求める方針を変えていない。'];
+    expect(voices(hearing, 'tokyo')).toEqual(['author', 'washington', 'washington']);
+    const talks = ['【ワシントン】日米外相会談が５日、開かれた。', '外務省幹部は「米国は日本と共にある」と述べた。', '政府は、同盟国に負担増を求める方針を変えていない。'];
+    expect(voices(talks, 'tokyo')[2]).toBe('tokyo');
+  });
   it('a demand inside a code\'s wording is still a reported act of its actor (rule 4)', () => {
     expect(voices(['国防総省は日本に対し、防衛費を増額するよう求めた。'], 'tokyo')).toEqual(['washington']);
   });

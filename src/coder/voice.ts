@@ -252,6 +252,7 @@ const JA_SUBJECT = /(?:は|が、|も、)[、\s]*$|は[^をにへで、「」]{1
 const JA_CARRY_ON = /^(?:さらに|また|その上|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
+const BARE_GOVERNMENT = '政府';
 /** "at home", "back home": relative to whoever the sentence speaks of, unless the writer speaks of their own home. */
 const HOLDER_HOME = /^(?:at|back) home$/iu;
 const EN_FIRST_PERSON = /\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b/u;
@@ -515,7 +516,12 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { voice: state.lastSpeaker, how: 'speaker' };
   }
   const f = explicit(p, true);
-  if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
+  if (f && 'side' in f) {
+    // 「政府」 alone is the government of the side the report is about: under a foreign dateline, after units voiced by that side (a U.S. hearing), it is that side's.
+    const away = state.local !== null && state.local !== f.side && state.prevVoice === state.local;
+    if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT) return { voice: state.local as string, cue: f.cue, how: 'carried' };
+    return { voice: f.side, cue: f.cue, how: 'cue' };
+  }
   // A quotation standing alone goes on quoting the last speaker ("This is not how allies behave.").
   if (!f && isSide(cb, state.prevVoice) && quotationOnly(p)) return { voice: state.prevVoice, how: 'carried' };
   if (f) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, measurementJson, periodOf, type Measurement } from '../src/measure.js';
+import { measure, measurementJson, percentileBounds, periodOf, type Measurement } from '../src/measure.js';
 import { bootstrap, seededRandom } from '../src/stats.js';
 import type { DocCounts } from '../src/store/index.js';
 
@@ -38,6 +38,31 @@ function corpus(seed: number, docs: number, pTokyo: number, pWash: number): DocC
 }
 
 const cell = (m: Measurement, code: string, voice: string) => m.codes.get(code)?.voices.get(voice);
+
+describe('percentileBounds', () => {
+  it('gives exactly the interpolated quantiles of a sort, ignoring NaN, with ties and any length', () => {
+    const rand = seededRandom(3);
+    const sorted = (xs: number[], q: number): number => {
+      const ys = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+      const pos = (ys.length - 1) * q;
+      const lo = Math.floor(pos);
+      return (ys[lo] as number) + ((ys[Math.ceil(pos)] as number) - (ys[lo] as number)) * (pos - lo);
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      // Few distinct values (ties), some NaN, some negatives.
+      const xs = Array.from({ length: n }, () => (rand() < 0.1 ? Number.NaN : Math.round((rand() - 0.3) * 8) / 4));
+      const got = percentileBounds(Float64Array.from(xs), trial % 2 ? 0.95 : 0.5);
+      if (xs.every((x) => Number.isNaN(x))) {
+        expect(got).toEqual({ low: null, high: null });
+        continue;
+      }
+      const level = trial % 2 ? 0.95 : 0.5;
+      expect(got.low).toBeCloseTo(sorted(xs, (1 - level) / 2), 12);
+      expect(got.high).toBeCloseTo(sorted(xs, 1 - (1 - level) / 2), 12);
+    }
+  });
+});
 
 describe('measure', () => {
   it('computes shares as ratio of sums and the gap tokyo − washington', () => {

@@ -529,8 +529,14 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
   for (const s of gapSides) if (!known.includes(s)) known.push(s);
   const derived = derivedOf(table);
   if (!derived.voices) {
+    // Flags by name id, not a Set: one typed-array store per voice count.
+    let top = 0;
+    for (const id of table.names.keys()) top = Math.max(top, id);
+    const seen = new Uint8Array(top + 1);
+    const quads = table.quads;
+    for (let q = 0; q < quads.length; q += 4) if (quads[q + 1] === 0) seen[quads[q] as number] = 1;
     derived.voices = new Set<number>();
-    for (let q = 0; q < table.quads.length; q += 4) if (table.quads[q + 1] === 0) derived.voices.add(table.quads[q] as number);
+    for (let id = 0; id <= top; id++) if (seen[id] === 1) derived.voices.add(id);
   }
   const seenVoices = derived.voices;
   const extra = new Set<string>();

@@ -1127,9 +1127,12 @@ export class Store {
     const lang = inList(filter.lang, false);
     if (!from && !to && !side && !source && !lang) return full;
     // The same conditions as `docFilter` (prefix comparison of ISO dates), over the kept arrays.
-    const keep: number[] = [];
+    const n = full.docIds.length;
+    const keep = new Int32Array(n);
+    let kept = 0;
     let quadCount = 0;
-    for (let i = 0; i < full.docIds.length; i++) {
+    const ptr = full.rowPtr;
+    for (let i = 0; i < n; i++) {
       const date = full.dates[i] ?? null;
       // Prefix comparison without slicing: a date's prefix >= from iff the date >= from; <= to iff date <= to or it starts with to.
       if (from && (date === null || date < from)) continue;
@@ -1137,19 +1140,31 @@ export class Store {
       if (side && !side(full.sides[i] ?? null)) continue;
       if (source && !source(full.sources[i] ?? null)) continue;
       if (lang && !lang(full.langs[i] ?? null)) continue;
-      keep.push(i);
-      quadCount += (full.rowPtr[i + 1] as number) - (full.rowPtr[i] as number);
+      keep[kept++] = i;
+      quadCount += (ptr[i + 1] as number) - (ptr[i] as number);
     }
+    // Copied int by int: a view per row would make one object per document.
+    const src = full.quads;
     const quads = new Int32Array(quadCount * 4);
-    const rowPtr = new Int32Array(keep.length + 1);
-    keep.forEach((i, j) => {
-      const a = (full.rowPtr[i] as number) * 4;
-      const b = (full.rowPtr[i + 1] as number) * 4;
-      quads.set(full.quads.subarray(a, b), (rowPtr[j] as number) * 4);
-      rowPtr[j + 1] = (rowPtr[j] as number) + (b - a) / 4;
-    });
-    const pick = <T>(xs: T[]): T[] => keep.map((i) => xs[i] as T);
-    return { docIds: Int32Array.from(keep, (i) => full.docIds[i] as number), dates: pick(full.dates), sides: pick(full.sides), sources: pick(full.sources), langs: pick(full.langs), rowPtr, quads, names: full.names };
+    const rowPtr = new Int32Array(kept + 1);
+    const docIds = new Int32Array(kept);
+    const dates = new Array<string | null>(kept);
+    const sides = new Array<string | null>(kept);
+    const sources = new Array<string | null>(kept);
+    const langs = new Array<string | null>(kept);
+    let at = 0;
+    for (let j = 0; j < kept; j++) {
+      const i = keep[j] as number;
+      docIds[j] = full.docIds[i] as number;
+      dates[j] = full.dates[i] ?? null;
+      sides[j] = full.sides[i] ?? null;
+      sources[j] = full.sources[i] ?? null;
+      langs[j] = full.langs[i] ?? null;
+      const end = (ptr[i + 1] as number) * 4;
+      for (let q = (ptr[i] as number) * 4; q < end; q++) quads[at++] = src[q] as number;
+      rowPtr[j + 1] = at / 4;
+    }
+    return { docIds, dates, sides, sources, langs, rowPtr, quads, names: full.names };
   }
 
   /**

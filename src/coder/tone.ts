@@ -83,10 +83,10 @@ function reading(p: Prepared, h: ScanHit): Reading {
 }
 
 /** A request or demand reported ("asked Tokyo to", 引き上げるよう求めた, 増やすべきだと主張した). */
-const EN_REQUEST = /\b(?:ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted)\s+(?:(?:the|its|their|our)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|it|them|for|that)\b/iu;
-const JA_REQUEST = /(?:求め|要求|要請|期待|迫|促)(?!に(?:応じ|従)|るべき|を(?:受け入れ|のむ|呑む|飲む))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)/u;
+const EN_REQUEST = /\b(?:ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
+const JA_REQUEST = /(?:求め|要求|要請|期待|促)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)/u;
 /** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
-const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで/iu;
+const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ/iu;
 /** The speaker's own demand ("I want Tokyo spending…", 私は…求める) judges the ally: it is not only reported. */
 const OWN_VOICE = /\b(?:I|I'm|I'd|we|We)\b|私|我々|われわれ/u;
 
@@ -95,12 +95,21 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const body = p.text.slice(p.bodyStart);
   if (OWN_VOICE.test(body) || JUDGED.test(body)) return false;
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
-  const around = p.original.slice(Math.max(0, r.evidence.start - 12), r.evidence.end + (p.lang === 'ja' ? 0 : 24));
-  return (p.lang === 'ja' ? JA_REQUEST : EN_REQUEST).test(around);
+  const from = Math.max(0, r.evidence.start - 12);
+  const m = (p.lang === 'ja' ? JA_REQUEST : EN_REQUEST).exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));
+  // A demand inside a quotation is its holder's own words (「求めているのは対等な同盟だ」), not a report of it.
+  return m !== null && !quoted(p.original, from + m.index);
+}
+
+/** Is this offset of the original sentence inside a quotation (more quotes opened than closed before it)? */
+function quoted(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const count = (re: RegExp): number => before.match(re)?.length ?? 0;
+  return count(/[「『“]/gu) > count(/[」』”]/gu) || count(/"/gu) % 2 === 1;
 }
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
-const CONTRAST = /(?:,|;)\s+(?:but|yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
+const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
 /** Is there another favourable tone term or code after the turn (original offsets)? */
 function posAfter(p: Prepared, pos: Evidence, from: number): boolean {

@@ -150,6 +150,15 @@ describe('document context: speeches, whose home, a side that has not said', () 
     const talks = ['【ワシントン】日米外相会談が５日、開かれた。', '外務省幹部は「米国は日本と共にある」と述べた。', '政府は、同盟国に負担増を求める方針を変えていない。'];
     expect(voices(talks, 'tokyo')[2]).toBe('tokyo');
   });
+  it('where the writer lives or works is whose people "colleagues" are, the writer\'s own words staying `author`', () => {
+    expect(voices(['私は米国の大学で十年間教えてきた。', '同僚たちは、日本を信頼できる友人と呼ぶ。'], 'tokyo')).toEqual(['author', 'washington']);
+    expect(voices(['同僚たちは、日本を信頼できる友人と呼ぶ。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['I have taught at a university in Ohio for twenty years.', 'Most of my students call Japan a reliable friend.'], 'tokyo')[0]).toBe('author');
+  });
+  it('a side followed by should/must is the writer\'s advice to it, not its view', () => {
+    expect(voices(['Washington should do more to explain what it contributes.'], 'washington')).toEqual(['author']);
+    expect(voices(['Washington has tried to explain what it contributes.'], 'washington')).toEqual(['washington']);
+  });
   it('a demand inside a code\'s wording is still a reported act of its actor (rule 4)', () => {
     expect(voices(['国防総省は日本に対し、防衛費を増額するよう求めた。'], 'tokyo')).toEqual(['washington']);
   });

@@ -106,6 +106,7 @@ const NAMED_RULE = 'attribution:named-person';
 const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,/u;
 /** A cue after these is what a view is about or where someone went, not who holds it ("ask me about American politics", "flew to Tokyo"). */
 const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into)\s+(?:the\s+)?$/iu;
+const SUBJECT_MODAL = /^\s+(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
@@ -184,6 +185,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
           wordIndex(p, c.start) - fromWord <= 6 &&
           !OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start)) &&
           !eventPlace(p, c, from) &&
+          // "Washington should do more": the writer's advice to a side, not that side's view.
+          !SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24)) &&
           (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
@@ -205,6 +208,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       // The subject of a reported clause ("said that Japan would…") is not the holder.
       if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start))) continue;
       if (OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start))) continue;
+      if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
       const d = words(p, c.end - 1, v.start);
       if (d <= 5 && (!best || d < best.d)) best = { c, d };
@@ -376,6 +380,8 @@ const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
 const GROUP = /(?:s|people|public|media)$/u;
 const HOLDER_OF = /^\s+(?:in|from|of|at)\s+(?:the\s+)?$/u;
 function sceneOf(p: Prepared): string | null {
+  const own = ownPlace(p);
+  if (own) return own;
   if (p.lang !== 'en' || !p.byKind.has('holder')) return null;
   let side: string | null = null;
   for (const h of hitsOf(p, 'holder')) {
@@ -387,6 +393,24 @@ function sceneOf(p: Prepared): string | null {
     }
   }
   return side;
+}
+
+/** The writer placing themselves where they live or work ("I have taught in Ohio for ten years", 私は米国の大学で教えてきた). */
+const EN_OWN_PLACE = /\b(?:I|we)\s+(?:have\s+|had\s+|still\s+)?(?:taught|teach|work|worked|live|lived|am based|have been based|was based)\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$/u;
+const JA_OWN_PLACE = /^(?:の[^。、「」]{0,10}?)?(?:で|に)[^。「」]{0,12}?(?:教え|勤め|働い|働き|住ん|暮らし|赴任|駐在)/u;
+const JA_WRITER = /私は|僕は|筆者は/u;
+/** Where the writer lives or works is the side whose people "my colleagues", "議会" later are (rule 1 keeps the writer's own words `author`). */
+function ownPlace(p: Prepared): string | null {
+  if (!p.byKind.has('cue')) return null;
+  if (p.lang === 'ja') {
+    const w = JA_WRITER.exec(p.text);
+    if (!w) return null;
+    const c = cuesOf(p).find((c) => c.start > w.index && JA_OWN_PLACE.test(p.text.slice(c.end, c.end + 30)));
+    return c ? c.entry.owner : null;
+  }
+  if (!/\b(?:I|we)\b/u.test(p.text)) return null;
+  const c = cuesOf(p).find((c) => EN_OWN_PLACE.test(p.text.slice(Math.max(0, c.start - 90), c.start)));
+  return c ? c.entry.owner : null;
 }
 
 /** Rule 3 in a narrative: "He noted that the Secretary of State had flown to Tokyo to repeat that…" relays the Secretary's side. */

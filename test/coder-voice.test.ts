@@ -159,6 +159,10 @@ describe('document context: speeches, whose home, a side that has not said', () 
     expect(voices(['Washington should do more to explain what it contributes.'], 'washington')).toEqual(['author']);
     expect(voices(['Washington has tried to explain what it contributes.'], 'washington')).toEqual(['washington']);
   });
+  it('a title-case speaker tag with a title ("Prime Minister Kishida:") is a tag like "SEN. REED:"', () => {
+    expect(voices(['Prime Minister Kishida: I believe our alliance has never been stronger.', 'Senator Wicker: Then why do we pay for it?'])).toEqual(['tokyo', 'washington']);
+    expect(voices(['President Biden said: the alliance is strong.'])).toEqual(['washington']);
+  });
   it('a demand inside a code\'s wording is still a reported act of its actor (rule 4)', () => {
     expect(voices(['国防総省は日本に対し、防衛費を増額するよう求めた。'], 'tokyo')).toEqual(['washington']);
   });

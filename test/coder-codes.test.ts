@@ -101,7 +101,10 @@ describe('code-detection sets (eval/*-codes-*.jsonl)', () => {
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as Unit);
-  const files = ['eval/check-codes-en.jsonl', 'eval/check-codes-ja.jsonl', 'eval/train-codes-en.jsonl', 'eval/train-codes-ja.jsonl'];
+  const files = [
+    'eval/check-codes-en.jsonl', 'eval/check-codes-ja.jsonl', 'eval/check2-codes-en.jsonl', 'eval/check2-codes-ja.jsonl',
+    'eval/train-codes-en.jsonl', 'eval/train-codes-ja.jsonl',
+  ];
   it('are well formed, raise every code and never list a code twice', () => {
     for (const f of files) {
       const units = read(f);

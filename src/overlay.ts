@@ -11,7 +11,6 @@ import type { OverlayJson, SeriesInfo } from './api-types.js';
 import { measurementJson, type Measurement } from './measure.js';
 import { trendWithOverlay } from './overlay-spec.js';
 import { trendSpec, type MeasurementJson } from './report/charts.js';
-import { specToSvg } from './report/svg.js';
 import { makeMessage } from './messages.js';
 import { decodeBytes } from './read/decode.js';
 import type { Store } from './store/index.js';
@@ -316,6 +315,8 @@ export function overlayJson(r: OverlayResult): OverlayJson {
  */
 export async function overlayChartSvg(m: Measurement, r: OverlayResult, opts: { width?: number } = {}): Promise<string> {
   const trend = trendSpec(measurementJson(m) as unknown as MeasurementJson, r.code, opts);
+  // vega is loaded only when a chart is drawn: text and JSON reports start without it.
+  const { specToSvg } = await import('./report/svg.js');
   return specToSvg(trendWithOverlay(trend, overlayJson(r)));
 }
 

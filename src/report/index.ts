@@ -8,7 +8,6 @@ import type { EvidenceRow } from '../store/index.js';
 import { csvField, pad, pct, pp } from './format.js';
 import { overviewSpec, trendSpec, type MeasurementJson } from './charts.js';
 import { renderHtml } from './html.js';
-import { specToSvg } from './svg.js';
 
 export { escapeHtml } from './format.js';
 
@@ -189,6 +188,8 @@ export function renderReport(m: Measurement, format: ReportFormat, extras: Repor
 export async function renderReportAsync(m: Measurement, format: ReportFormat, extras: ReportExtras = {}): Promise<string> {
   if (format !== 'html' || extras.charts) return renderReport(m, format, extras);
   const json = measurementJson(m) as unknown as MeasurementJson;
+  // vega is loaded only for HTML: text, JSON, CSV and Markdown reports start without it.
+  const { specToSvg } = await import('./svg.js');
   const charts: NonNullable<ReportExtras['charts']> = { overview: await specToSvg(overviewSpec(json)) };
   if (m.periods && m.periods.length > 1) {
     charts.trends = [];

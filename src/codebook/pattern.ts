@@ -115,6 +115,23 @@ function prefixes(parts: Array<string | string[]>, n: number, lower = true): str
 }
 
 const EN_END = "(?![A-Za-z0-9\\u00C0-\\u024F])";
+/** Any ending after a stem (`worr~`). */
+const EN_STEM = "[A-Za-z\\u00C0-\\u024F'’-]*";
+
+/**
+ * Alternatives of a word's last `{...}` group that end in `~` (stems), with the `~` taken off:
+ * `stems[k]` tells whether alternative k is a stem. A `~` in any other group is an error.
+ */
+function stemAlternatives(parts: Array<string | string[]>, src: string): { parts: Array<string | string[]>; stems?: boolean[]; error?: string } {
+  const last = parts[parts.length - 1];
+  const inner = parts.slice(0, -1);
+  if (inner.some((p) => typeof p !== 'string' && p.some((a) => a.endsWith('~')))) return { parts, error: `pattern "${src}": "~" inside {...} only in a word's last group` };
+  if (last === undefined || typeof last === 'string' || !last.some((a) => a.endsWith('~'))) return { parts };
+  const stems = last.map((a) => a.endsWith('~'));
+  const alts = last.map((a) => (a.endsWith('~') ? a.slice(0, -1) : a));
+  if (alts.some((a, k) => stems[k] && a === '' && inner.length === 0)) return { parts, error: `pattern "${src}": "~" needs a stem before it` };
+  return { parts: [...inner, alts], stems };
+}
 
 /** Split an English pattern on spaces that are not inside `{...}`. */
 function tokenize(src: string): string[] {
@@ -160,23 +177,27 @@ function compileEn(src: string): PatternResult {
       stem = true;
       tok = tok.slice(0, -1);
     }
-    const { parts, error } = splitAlternatives(tok);
+    const split = splitAlternatives(tok);
+    if (split.error) return { error: split.error };
+    // `{deepen~|grow~}`: an alternative ending in `~` takes any ending; allowed only in a word's last group.
+    const { parts, stems: altStems, error } = stemAlternatives(split.parts, src);
     if (error) return { error };
     let body = '';
     for (const p of parts) {
       if (typeof p === 'string') body += caseFold(p);
+      else if (altStems && p === parts[parts.length - 1]) body += `(?:${p.map((a, k) => (altStems[k] ? caseFold(a) + EN_STEM : `${caseFold(a)}${EN_END}`)).join('|')})`;
       else body += `(?:${p.map(caseFold).join('|')})`;
     }
-    if (stem) body += "[A-Za-z\\u00C0-\\u024F'’-]*";
+    if (stem) body += EN_STEM;
     const lastChar = tok[tok.length - 1] ?? '';
-    // A word that ends in a letter or digit must end at a word boundary; punctuation need not.
-    const needsEnd = /[\p{L}\p{N}}]/u.test(lastChar) && !stem;
+    // A word that ends in a letter or digit must end at a word boundary (a stem alternative has set its own ends); punctuation need not.
+    const needsEnd = /[\p{L}\p{N}}]/u.test(lastChar) && !stem && !altStems;
     if (needsEnd) body += EN_END;
     if (first) {
       if (optional) return { error: `pattern "${src}" cannot start with an optional word` };
       anchors = prefixes(parts, 3).filter((a) => a.length > 0);
       if (anchors.length === 0) return { error: `pattern "${src}" has no literal start` };
-      if (!stem) {
+      if (!stem && !altStems) {
         const full = prefixes(parts, 1000).map((x) => /^[a-z0-9]*/u.exec(x)?.[0] ?? '');
         // Tokens that open with punctuation or end in a word-internal stem keep the prefix anchors.
         if (full.every((w) => w.length > 0) && full.length <= 256) firstWords = [...new Set(full)];

@@ -1,24 +1,22 @@
 /**
- * Codes, negation and tone of one sentence (LABELS.md rules 6–13): code patterns with sense
- * exclusions, negation cues with a clause scope, outright denials, back-references to a view
- * dismissed ("That complaint does not survive…"), and tone from codes and tone terms.
+ * Codes and negation of one sentence (LABELS.md rules 6–11): code patterns with sense
+ * exclusions, negation cues with a clause scope, outright denials, and back-references to a view
+ * dismissed ("That complaint does not survive…"). Tone is decided in tone.ts.
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
-import type { CodeHit, Evidence, Tone } from '../types.js';
+import type { CodeHit } from '../types.js';
 import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 
-/** The hit kinds that can make a code decision or a tone. */
-const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal', 'tone-positive', 'tone-negative'];
+/** The hit kinds that can make a code decision (tone is decided in tone.ts). */
+const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
 
-/** The codes decided for one sentence. */
+/** The codes decided for one sentence (its tone is decided by `decideTone` in tone.ts). */
 export interface CodeDecision {
   raised: CodeHit[];
   negated: CodeHit[];
-  tone: Tone;
-  toneEvidence: Evidence[];
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -85,14 +83,14 @@ function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
 }
 
 /**
- * Decide raised and negated codes and tone for one sentence.
+ * Decide raised and negated codes for one sentence.
  *
  * @example
  * decideCodes(prepare('Nobody raised Japan passing.', cb), cb, []).negated[0]?.code; // 'japan_passing'
  */
 export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
   // Without a code, denial, back-reference or tone word nothing below can be raised, negated or lend tone.
-  if (!CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
+  if (!CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
@@ -180,37 +178,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   }
   for (const code of raised.keys()) negated.delete(code);
 
-  // Tone: what the raised codes and the denials lend, plus tone words not under a negation.
-  let pos: Evidence | undefined;
-  let neg: Evidence | undefined;
-  for (const r of raised.values()) {
-    const t = info.get(r.code)?.tone;
-    if (t === 'positive') pos ??= r.evidence;
-    if (t === 'negative') neg ??= r.evidence;
-  }
-  for (const n of negated.values()) {
-    if (n.absence) continue;
-    const t = info.get(n.code)?.deniedTone;
-    if (t === 'positive') pos ??= n.negation ?? n.evidence;
-    if (t === 'negative') neg ??= n.negation ?? n.evidence;
-  }
-  for (const [kind, which] of [
-    ['tone-positive', 'pos'],
-    ['tone-negative', 'neg'],
-  ] as const) {
-    for (const h of hitsOf(p, kind)) {
-      if (!inBody(h) || negationOf(h)) continue;
-      const ev = evidence(p, h.start, h.end, h.entry.rule);
-      if (which === 'pos') pos ??= ev;
-      else neg ??= ev;
-    }
-  }
-  const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
-  const toneEvidence = [pos, neg].filter((e): e is Evidence => e !== undefined);
   return {
     raised: [...raised.values()],
     negated: [...negated.values()].map(({ absence: _absence, ...hit }) => hit),
-    tone,
-    toneEvidence,
   };
 }

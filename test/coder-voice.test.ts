@@ -128,6 +128,13 @@ describe('document context: speeches, whose home, a side that has not said', () 
     expect(voices(['首相は１日、国会で所信表明演説を行った。要旨は次の通り。', '防衛費の増額は自らの判断で決めたものだ。'], 'tokyo')).toEqual(['author', 'tokyo']);
     expect(voices(['防衛費の増額は自らの判断で決めたものだ。'], 'tokyo')).toEqual(['author']);
   });
+  it('a speech opening with a salutation to its audience is the speaker\'s, on the document\'s side', () => {
+    expect(voices(['Mr. Speaker, I come before this parliament as a friend.', 'Our two countries have stood together for decades.'], 'tokyo')).toEqual(['tokyo', 'tokyo']);
+    expect(voices(['My fellow Americans, I will never abandon our allies in Asia.'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['国民の皆様、私は日米同盟をさらに強化してまいります。', '同盟は地域の平和の礎です。'], 'tokyo')).toEqual(['tokyo', 'tokyo']);
+    // Without the salutation the writer's own first person stays the writer's.
+    expect(voices(['I come to this question as a friend of both countries.'], 'tokyo')).toEqual(['author']);
+  });
   it('a named speech carries only while the units speak in the first person', () => {
     const v = voices(['Japan\'s foreign minister, in a speech to business leaders, set out her view.', 'We will not be a junior partner.', 'The speech was broadcast live.'], 'washington');
     expect(v.slice(1)).toEqual(['tokyo', 'author']);

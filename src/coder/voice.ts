@@ -447,6 +447,9 @@ const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\
 const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
 const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)/u;
 const JA_SPEECH = /(?:演説|所信表明|施政方針|スピーチ|講演|談話|あいさつ|挨拶)(?:で|の中で|では|を行)/u;
+/** A speech's salutation to its audience at the head of a unit. */
+const EN_ADDRESS = /^\s*(?:Members of (?:the )?(?:Congress|Diet|Parliament|the Diet)|Mr\.? (?:Speaker|President|Chairman)|Madam (?:Speaker|President|Chair)|Ladies and gentlemen|My fellow [A-Z]\w+|Distinguished (?:guests|members|delegates))\b/u;
+const JA_ADDRESS = /^\s*(?:国民の皆様|国民の皆さん|議員の皆様|議員の皆さん|ご列席の皆様)/u;
 /** Words one of the speech patterns needs (no flags, so the engine scans for the literals fast). */
 const SPEECH_GATE = /xcerpt|ighlight|ext|ranscript|peech|ddress|emarks|ecture|eynote|poke|delivered|要旨|骨子|全文|主な|抜粋|演説|所信|施政|スピーチ|講演|談話|あいさつ|挨拶/;
 /** The speaker's own words: the first person (a nation's too: わが国, "our country"). */
@@ -470,9 +473,22 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
     state.speech = null;
     return null;
   }
+  const body = p.text.slice(p.bodyStart);
+  // A speech that opens by addressing its audience ("Members of the Congress, … I stand here…", 国民の皆様) is the speaker's, on the document's side.
+  const address = (p.lang === 'ja' ? JA_ADDRESS : EN_ADDRESS).exec(body);
+  if (address && SPEECH_FIRST_PERSON.test(body)) {
+    // "My fellow Americans" names the speaker's own people; any other audience named is not the speaker.
+    const own = /^\s*My fellow/u.test(address[0]) ? cuesOf(p).find((c) => c.end <= p.bodyStart + address[0].length) : undefined;
+    const side = own ? own.entry.owner : localSide(state, docSide, cb);
+    if (side) {
+      state.speech = side;
+      state.speechWeak = false;
+      state.speechCue = address[0].trim();
+      return { voice: side, cue: evidence(p, p.bodyStart + address.index, p.bodyStart + address.index + address[0].length, 'attribution:speech'), how: 'speaker' };
+    }
+  }
   // Most units name no speech: a plain literal gate spares them the two full patterns.
   if (!state.speech && !SPEECH_GATE.test(p.text)) return null;
-  const body = p.text.slice(p.bodyStart);
   const textIntro = (p.lang === 'ja' ? JA_SPEECH_TEXT : EN_SPEECH_TEXT).exec(body);
   const intro = textIntro ?? (p.lang === 'ja' ? JA_SPEECH : EN_SPEECH).exec(body);
   if (intro) {

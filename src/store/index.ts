@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { AUTHOR, type CodeHit, type Doc, type Evidence, type Message, type PageSpan, type Paragraph, type Sentence, type SentenceDecision, type Severity, type Tone } from '../types.js';
 import type { EvidenceJson } from '../api-types.js';
+import { prepareCoded, prepareDoc, type PreparedCoded, type PreparedDoc } from './rows.js';
 
 /** A problem opening or using a store file (not SQLite, not a twocities store, too new, read-only). */
 export class StoreError extends Error {
@@ -514,6 +515,17 @@ function emptyRows(): CodedRows {
   return { coded: [], dec: [], hit: [], tone: [], sum: [] };
 }
 
+/** Rows per multi-row INSERT, largest first (256 measured fastest: see CHANGELOG). */
+const ROWS_PER_INSERT = [256, 64, 16, 4, 1] as const;
+
+/** Append prepared rows of `width` values to `out`, each led by the codebook and document ids. */
+function withIds(out: unknown[], cb: number, docId: number, src: readonly unknown[], width: number): void {
+  for (let i = 0; i < src.length; i += width) {
+    out.push(cb, docId);
+    for (let j = i; j < i + width; j++) out.push(src[j]);
+  }
+}
+
 /**
  * Per-document summary counts of a selection, packed: row i (document `docIds[i]`) owns quads
  * `rowPtr[i]..rowPtr[i+1]` of `quads`, each (voice name id, code name id or 0 for the voice's
@@ -574,24 +586,8 @@ export function docCountsOf(t: CountTable): DocCounts[] {
   return out;
 }
 
-/** Whether a decision is the default one, stored as the absence of a row. */
-function isDefaultDecision(d: SentenceDecision): boolean {
-  return d.voice.voice === AUTHOR && d.voice.how === 'default' && d.voice.cue === undefined && d.tone === 'neutral'
-    && d.raised.length === 0 && d.negated.length === 0 && d.toneEvidence.length === 0;
-}
-
 function defaultDecision(): SentenceDecision {
   return { voice: { voice: AUTHOR, how: 'default' }, raised: [], negated: [], tone: 'neutral', toneEvidence: [] };
-}
-
-/** The sentence layout of a document as stored in `doc_layout` (text kept only when not the slice). */
-function layoutJson(doc: Doc): string {
-  const entries = doc.sentences.map((s): LayoutEntry => {
-    const e: LayoutEntry = [s.start, s.end, s.paragraph, s.page ?? null];
-    if (doc.text.slice(s.start, s.end) !== s.text) e.push(s.text);
-    return e;
-  });
-  return JSON.stringify(entries);
 }
 
 function isoNow(): string {
@@ -748,41 +744,46 @@ export class Store {
     return id;
   }
 
-  /** Insert flat rows of `cols` values each: 64 rows per statement, then one by one. */
-  private insertMany(table: string, cols: number, flat: unknown[]): void {
+  /**
+   * Insert flat rows of `cols` values each, many rows per statement: runs of 256, then 64, 16, 4
+   * and 1 (a few cached statements cover any count; 256 rows of the widest table stay far under
+   * SQLite's limit of bound values).
+   */
+  private insertMany(table: string, cols: number, flat: readonly unknown[]): void {
     const rows = flat.length / cols;
-    const CHUNK = 64;
     const tuple = `(${'?, '.repeat(cols - 1)}?)`;
     let i = 0;
-    if (rows >= CHUNK) {
-      const many = this.stmt(`INSERT INTO ${table} VALUES ${`${tuple}, `.repeat(CHUNK - 1)}${tuple}`);
-      for (; i + CHUNK <= rows; i += CHUNK) many.run(flat.slice(i * cols, (i + CHUNK) * cols));
-    }
-    if (i < rows) {
-      const one = this.stmt(`INSERT INTO ${table} VALUES ${tuple}`);
-      for (; i < rows; i++) one.run(flat.slice(i * cols, (i + 1) * cols));
+    for (const chunk of ROWS_PER_INSERT) {
+      if (rows - i < chunk) continue;
+      const stmt = this.stmt(`INSERT INTO ${table} VALUES ${`${tuple}, `.repeat(chunk - 1)}${tuple}`);
+      for (; i + chunk <= rows; i += chunk) stmt.run(flat.slice(i * cols, (i + chunk) * cols));
     }
   }
 
-  /** Insert the document row, its sentence layout and its messages; the new id. */
-  private insertDocument(doc: Doc, hash: string): number {
-    const m = doc.meta;
-    const info = this.stmt(
-      `INSERT INTO documents (hash, ext_id, title, date, side, source, lang, format, path, encoding, meta, text, pages, added_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      hash, m.id, m.title ?? null, m.date ?? null, m.side, m.source ?? null, m.lang, m.format, m.path ?? null,
-      m.encoding ?? null, JSON.stringify(m.extra ?? {}), doc.text, doc.pages.length ? JSON.stringify(doc.pages) : null, isoNow(),
-    );
-    const id = Number(info.lastInsertRowid);
-    this.stmt('INSERT INTO doc_layout (doc_id, n, layout) VALUES (?, ?, ?)').run(id, doc.sentences.length, layoutJson(doc));
-    if (doc.messages.length) {
-      const flat: unknown[] = [];
-      for (const msg of doc.messages) flat.push(id, msg.ruleId, msg.source, msg.severity, msg.reason, JSON.stringify(msg.place));
-      const one = this.stmt('INSERT INTO doc_messages (doc_id, rule_id, source, severity, reason, place) VALUES (?, ?, ?, ?, ?, ?)');
-      for (let i = 0; i < flat.length; i += 6) one.run(flat.slice(i, i + 6));
-    }
-    return id;
+  /**
+   * Insert prepared documents (hashes not stored yet, all different) under consecutive ids from
+   * `firstId`, with their layouts and messages. The ids are the ones SQLite would give: one more
+   * than the largest stored.
+   */
+  private insertDocuments(docs: readonly PreparedDoc[], firstId: number): void {
+    const now = isoNow();
+    const d: unknown[] = [];
+    const l: unknown[] = [];
+    const msgs: unknown[] = [];
+    docs.forEach((p, i) => {
+      const id = firstId + i;
+      d.push(id, p.hash, p.extId, p.title, p.date, p.side, p.source, p.lang, p.format, p.path, p.encoding, p.meta, p.text, p.pages, now);
+      l.push(id, p.n, p.layout);
+      for (const m of p.messages) msgs.push(id, m.ruleId, m.source, m.severity, m.reason, JSON.stringify(m.place));
+    });
+    this.insertMany('documents', 15, d);
+    this.insertMany('doc_layout', 3, l);
+    this.insertMany('doc_messages', 6, msgs);
+  }
+
+  /** The id the next inserted document gets. */
+  private nextDocumentId(): number {
+    return ((this.stmt('SELECT max(id) AS id FROM documents').get() as { id: number | null }).id ?? 0) + 1;
   }
 
   /**
@@ -796,7 +797,9 @@ export class Store {
     return this.transaction(() => {
       const existing = this.hasHash(hash);
       if (existing !== undefined) return { id: existing, inserted: false };
-      return { id: this.insertDocument(doc, hash), inserted: true };
+      const id = this.nextDocumentId();
+      this.insertDocuments([prepareDoc(doc, hash)], id);
+      return { id, inserted: true };
     });
   }
 
@@ -821,50 +824,22 @@ export class Store {
     for (const table of ['coded', 'dec', 'hit', 'tone_ev', 'doc_sum']) this.stmt(`DELETE FROM ${table} WHERE cb = ? AND doc_id = ?`).run(cb, docId);
   }
 
-  /** Add the rows of one coded document to `rows` (nothing is written yet). */
-  private collectCoded(cb: number, docId: number, meta: DocFilterColumns, sentences: readonly Sentence[], rows: CodedRows): void {
+  /** Add the prepared coding rows of one document to `rows` with their ids; summary names become name ids here. */
+  private collectCoded(cb: number, docId: number, meta: DocFilterColumns, p: PreparedCoded, rows: CodedRows): void {
+    rows.coded.push(cb, docId, p.missing);
+    withIds(rows.dec, cb, docId, p.dec, 7);
+    withIds(rows.hit, cb, docId, p.hit, 11);
+    withIds(rows.tone, cb, docId, p.tone, 4);
+    if (p.quads.length === 0) return;
     const names = this.names();
-    const voices = new Map<string, number>();
-    const codes = new Map<string, CodeCount>(); // key: voice \u0000 code
-    const missing: number[] = [];
-    for (const s of sentences) {
-      const d = s.decision;
-      if (!d) {
-        missing.push(s.index);
-        continue;
-      }
-      const voice = d.voice.voice;
-      voices.set(voice, (voices.get(voice) ?? 0) + 1);
-      if (isDefaultDecision(d)) continue; // the common case: no row, rebuilt on read
-      const cue = d.voice.cue;
-      rows.dec.push(cb, docId, s.index, voice, d.voice.how, cue?.start ?? null, cue?.end ?? null, cue?.rule ?? null, d.tone);
-      const cued = d.voice.how === 'cue' ? 1 : 0;
-      const putHits = (hits: CodeHit[], negated: boolean): void => {
-        const seen = new Set<string>();
-        for (const h of hits) {
-          const n = h.negation;
-          rows.hit.push(cb, docId, s.index, h.code, voice, negated ? 1 : 0, cued, h.evidence.start, h.evidence.end, h.evidence.rule,
-            n?.start ?? null, n?.end ?? null, n?.rule ?? null);
-          if (seen.has(h.code)) continue; // a sentence counts once per code however many spans matched
-          seen.add(h.code);
-          const key = `${voice}\u0000${h.code}`;
-          const c = codes.get(key) ?? { raised: 0, negated: 0 };
-          if (negated) c.negated++;
-          else c.raised++;
-          codes.set(key, c);
-        }
-      };
-      putHits(d.raised, false);
-      putHits(d.negated, true);
-      for (const t of d.toneEvidence) rows.tone.push(cb, docId, s.index, t.start, t.end, t.rule);
-    }
-    rows.coded.push(cb, docId, missing.length ? JSON.stringify(missing) : null);
-    if (voices.size === 0) return;
-    const quads: number[] = [];
-    for (const [voice, n] of voices) quads.push(names.id(voice), 0, n, 0);
-    for (const [key, c] of codes) {
-      const cut = key.indexOf('\u0000');
-      quads.push(names.id(key.slice(0, cut)), names.id(key.slice(cut + 1)), c.raised, c.negated);
+    const ids = p.names.map((n) => names.id(n));
+    const quads = new Array<number>(p.quads.length);
+    for (let i = 0; i < p.quads.length; i += 4) {
+      const code = p.quads[i + 1] as number;
+      quads[i] = ids[p.quads[i] as number] as number;
+      quads[i + 1] = code === 0 ? 0 : (ids[code - 1] as number);
+      quads[i + 2] = p.quads[i + 2] as number;
+      quads[i + 3] = p.quads[i + 3] as number;
     }
     rows.sum.push(cb, docId, meta.date, meta.side, meta.source, meta.lang, packCounts(quads));
   }
@@ -895,15 +870,39 @@ export class Store {
    * store.putDecisions(id, codebook.version, doc.sentences);
    */
   putDecisions(docId: number, codebookVersion: string, sentences: Sentence[]): void {
+    this.putPreparedDecisions(codebookVersion, [{ id: docId, coded: prepareCoded(sentences) }]);
+  }
+
+  /**
+   * Replace the decisions of one codebook on stored documents with prepared rows (`prepareCoded`,
+   * built on any thread), in one transaction: the batch path of re-coding. `meta` saves a lookup
+   * of the document's filter columns when the caller has them.
+   *
+   * @example
+   * store.putPreparedDecisions(cb.version, [{ id, coded: prepareCoded(sentences) }]);
+   */
+  putPreparedDecisions(codebookVersion: string, items: ReadonlyArray<{ id: number; coded: PreparedCoded; meta?: DocFilterColumns }>): void {
     this.transaction(() => {
       const cb = this.cbId(codebookVersion, true);
-      this.clearCoded(cb, docId);
-      const meta = (this.stmt('SELECT date, side, source, lang FROM documents WHERE id = ?').get(docId) as DocFilterColumns | undefined)
-        ?? { date: null, side: null, source: null, lang: null };
-      const rows = emptyRows();
-      this.collectCoded(cb, docId, meta, sentences, rows);
+      let rows = emptyRows();
+      let last = 0;
+      const inRows = new Set<number>();
+      for (const { id, coded, meta } of items) {
+        if (inRows.has(id)) {
+          // The same document again: its earlier rows are written first, so the later ones replace them.
+          this.writeCoded(rows);
+          rows = emptyRows();
+          inRows.clear();
+        }
+        inRows.add(id);
+        this.clearCoded(cb, id);
+        const m = meta ?? (this.stmt('SELECT date, side, source, lang FROM documents WHERE id = ?').get(id) as DocFilterColumns | undefined)
+          ?? { date: null, side: null, source: null, lang: null };
+        this.collectCoded(cb, id, m, coded, rows);
+        if (id > last) last = id;
+      }
       this.writeCoded(rows);
-      this.sealBlocks(docId);
+      this.sealBlocks(last);
     });
   }
 
@@ -917,21 +916,37 @@ export class Store {
    * const ids = store.putCodedBatch(cb.version, [{ doc, hash: contentHash(doc.text) }]);
    */
   putCodedBatch(codebookVersion: string, items: ReadonlyArray<{ doc: Doc; hash: string }>): Array<{ id: number; inserted: boolean }> {
+    return this.putPrepared(codebookVersion, items.map(({ doc, hash }) => prepareDoc(doc, hash)));
+  }
+
+  /**
+   * `putCodedBatch` for documents prepared elsewhere (`prepareDoc`, on a worker thread): this
+   * thread only looks up hashes, binds values and runs multi-row INSERTs. Stores exactly what
+   * `putCodedBatch` stores for the same documents; a hash seen earlier in `docs` counts as stored.
+   *
+   * @example
+   * const ids = store.putPrepared(cb.version, [prepareDoc(doc, contentHash(doc.text))]);
+   */
+  putPrepared(codebookVersion: string, docs: readonly PreparedDoc[]): Array<{ id: number; inserted: boolean }> {
     return this.transaction(() => {
       const cb = this.cbId(codebookVersion, true);
-      const rows = emptyRows();
-      const out = items.map(({ doc, hash }) => {
-        const existing = this.hasHash(hash);
+      const firstId = this.nextDocumentId();
+      const fresh: PreparedDoc[] = [];
+      const inBatch = new Map<string, number>();
+      const out = docs.map((p) => {
+        const existing = inBatch.get(p.hash) ?? this.hasHash(p.hash);
         if (existing !== undefined) return { id: existing, inserted: false };
-        const id = this.insertDocument(doc, hash);
-        const m = doc.meta;
-        this.collectCoded(cb, id, { date: m.date ?? null, side: m.side, source: m.source ?? null, lang: m.lang }, doc.sentences, rows);
+        const id = firstId + fresh.length;
+        fresh.push(p);
+        inBatch.set(p.hash, id);
         return { id, inserted: true };
       });
+      if (fresh.length === 0) return out;
+      this.insertDocuments(fresh, firstId);
+      const rows = emptyRows();
+      fresh.forEach((p, i) => this.collectCoded(cb, firstId + i, p, p.coded, rows));
       this.writeCoded(rows);
-      let last = 0;
-      for (const r of out) if (r.inserted && r.id > last) last = r.id;
-      this.sealBlocks(last);
+      this.sealBlocks(firstId + fresh.length - 1);
       return out;
     });
   }

@@ -23,7 +23,8 @@ import { emptyFileMessage, readLineChunk } from './read/chunks.js';
 import type { ChunkedFile, ReadOptions, ReadTask } from './read/index.js';
 import { segment } from './segment.js';
 import type { Store } from './store/index.js';
-import { AUTHOR, type Doc, type DocMeta, type Message, type PageSpan, type Sentence, type SentenceDecision } from './types.js';
+import { prepareCoded, prepareDoc, type LayoutEntry, type PreparedCoded, type PreparedDoc, type RecodeRow } from './store/rows.js';
+import type { Doc, DocMeta, Message } from './types.js';
 
 /** Progress of a run, reported after each document. */
 export interface Progress {
@@ -122,36 +123,17 @@ export type WorkUnit =
   | { kind: 'docs'; docs: Doc[] }
   | { kind: 'code'; docs: RecodeDoc[] };
 
-/** A stored document to code again: its text once, each sentence as (start, end, paragraph) in `layout`. */
-interface RecodeDoc {
-  side: string | null;
-  lang: string;
-  title?: string;
-  text: string;
-  layout: Int32Array;
-  /** Sentences whose text is not the slice of `text` at their offsets. */
-  texts?: Array<[number, string]>;
-}
+/** A stored document to code again: its text and its stored sentence layout (`doc_layout` JSON), parsed by the worker. */
+type RecodeDoc = RecodeRow;
 
 /**
- * One document as it crosses back from a worker: metadata and text as they are, the paragraph and
- * sentence numbers in the unit's shared `ints` buffer from `at`, and only the decisions that differ
- * from the default (most sentences report nobody and raise nothing) as one JSON string.
+ * One document as it crosses back from a worker: everything the store writes for it, computed
+ * there (`prepareDoc`: hash, layout JSON, non-default decision rows, hit rows, summary counts), so
+ * the writer thread only binds values; and the size of its raw input, which stayed in the worker.
  */
 interface WireDoc {
-  meta: DocMeta;
-  text: string;
-  pages: PageSpan[];
-  messages: Message[];
+  p: PreparedDoc;
   rawBytes: number;
-  hash: string;
-  at: number;
-  paragraphs: number;
-  sentences: number;
-  /** Sentences whose text is not the slice of `text` at their offsets (none from the segmenter today). */
-  texts?: Array<[number, string]>;
-  /** JSON of `[index, decision | null]` pairs for the sentences whose decision is not the default. */
-  decisions: string;
 }
 
 /** A read message, a document whose side the codebook does not know (skipped), or a processed document. */
@@ -160,79 +142,22 @@ type WireItem = { m: Message } | { unknownSide: Message; rawBytes: number } | Wi
 /** What a unit of reading gives back, in input order. */
 export interface UnitResult {
   items: WireItem[];
-  /** Paragraphs as (index, start, end) and sentences as (paragraph, start, end, page or -1), all documents in a row. */
-  ints: Int32Array;
   /** JSONL records seen (for a file's "no records" warning). */
   records: number;
 }
 
-/** What recoding a unit gives back: one sparse decisions string per document. */
+/** What recoding a unit gives back: the store-ready decision rows of each document. */
 export interface CodeResult {
-  decisions: string[];
+  coded: PreparedCoded[];
+  /** Sentences coded, all documents together. */
+  sentences: number;
 }
 
-/** A sentence that reports nobody, raises and negates nothing and is neutral: most sentences. */
-function isDefaultDecision(d: SentenceDecision): boolean {
-  if (d.tone !== 'neutral' || d.raised.length > 0 || d.negated.length > 0 || d.toneEvidence.length > 0) return false;
-  const v = d.voice;
-  if (v.voice !== AUTHOR || v.how !== 'default' || v.cue !== undefined) return false;
-  // A field the coder may add one day must travel: only the exact default shape is left out.
-  let n = 0;
-  for (const _ in d) n++;
-  if (n !== 5) return false;
-  n = 0;
-  for (const _ in v) n++;
-  return n === 2;
-}
-
-/** The one default decision every default sentence points to (frozen: readers only read it). */
-const DEFAULT_DECISION: SentenceDecision = Object.freeze({
-  voice: Object.freeze({ voice: AUTHOR, how: 'default' as const }),
-  raised: Object.freeze([]) as unknown as SentenceDecision['raised'],
-  negated: Object.freeze([]) as unknown as SentenceDecision['negated'],
-  tone: 'neutral' as const,
-  toneEvidence: Object.freeze([]) as unknown as SentenceDecision['toneEvidence'],
-}) as SentenceDecision;
-
-function encodeDecisions(sentences: Sentence[]): string {
-  const out: Array<[number, SentenceDecision | null]> = [];
-  sentences.forEach((s, i) => {
-    if (s.decision === undefined) out.push([i, null]);
-    else if (!isDefaultDecision(s.decision)) out.push([i, s.decision]);
-  });
-  return JSON.stringify(out);
-}
-
-/** Put decoded decisions on sentences: the listed ones as sent, every other one the default. */
-function applyDecisions(sentences: Sentence[], json: string): void {
-  const listed = JSON.parse(json) as Array<[number, SentenceDecision | null]>;
-  let next = 0;
-  for (const [i, d] of listed) {
-    for (; next < i; next++) (sentences[next] as Sentence).decision = DEFAULT_DECISION;
-    const s = sentences[i] as Sentence;
-    if (d === null) delete s.decision;
-    else s.decision = d;
-    next = i + 1;
-  }
-  for (; next < sentences.length; next++) (sentences[next] as Sentence).decision = DEFAULT_DECISION;
-}
-
-/** Collects a unit's items, packing the numbers of every document into one growing buffer. */
+/** Collects a unit's items: each document processed and turned into store-ready rows. */
 class UnitEncoder {
   readonly items: WireItem[] = [];
-  private ints = new Int32Array(1024);
-  private used = 0;
 
   constructor(private readonly codebook: Codebook) {}
-
-  private reserve(n: number): void {
-    if (this.used + n <= this.ints.length) return;
-    let size = this.ints.length * 2;
-    while (size < this.used + n) size *= 2;
-    const bigger = new Int32Array(size);
-    bigger.set(this.ints.subarray(0, this.used));
-    this.ints = bigger;
-  }
 
   add(x: Doc | Message): void {
     if (!('meta' in x)) {
@@ -246,43 +171,14 @@ class UnitEncoder {
       return;
     }
     const doc = processDoc(x, this.codebook);
-    const at = this.used;
-    this.reserve(doc.paragraphs.length * 3 + doc.sentences.length * 4);
-    const ints = this.ints;
-    let k = this.used;
-    for (const p of doc.paragraphs) {
-      ints[k++] = p.index;
-      ints[k++] = p.start;
-      ints[k++] = p.end;
-    }
-    let texts: Array<[number, string]> | undefined;
     doc.sentences.forEach((s, i) => {
       if (s.index !== i) throw new Error(`pipeline: sentence ${i} of ${doc.meta.id} has index ${s.index}`);
-      ints[k++] = s.paragraph;
-      ints[k++] = s.start;
-      ints[k++] = s.end;
-      ints[k++] = s.page ?? -1;
-      if (s.text.length !== s.end - s.start || s.text !== doc.text.slice(s.start, s.end)) (texts ??= []).push([i, s.text]);
     });
-    this.used = k;
-    this.items.push({
-      meta: doc.meta,
-      text: doc.text,
-      pages: doc.pages,
-      messages: doc.messages,
-      rawBytes,
-      hash: contentHash(doc.text, doc.meta.date, doc.meta.source),
-      at,
-      paragraphs: doc.paragraphs.length,
-      sentences: doc.sentences.length,
-      ...(texts ? { texts } : {}),
-      decisions: encodeDecisions(doc.sentences),
-    });
+    this.items.push({ p: prepareDoc(doc, contentHash(doc.text, doc.meta.date, doc.meta.source)), rawBytes });
   }
 
   finish(records: number): UnitResult {
-    // A copy of the used part only: the buffer that moves holds no slack.
-    return { items: this.items, ints: this.ints.slice(0, this.used), records };
+    return { items: this.items, records };
   }
 }
 
@@ -290,29 +186,6 @@ function unknownSideMessage(doc: Doc, codebook: Codebook): Message {
   return makeMessage('pipeline', 'pipeline:unknown-side', 'fatal',
     `unknown side "${doc.meta.side}" (codebook ${codebook.name} has ${codebook.sides.join(', ')}); document skipped`,
     { file: doc.meta.path ?? doc.meta.id });
-}
-
-/** Rebuild a document from its wire form (the raw text stayed in the worker: only its size came back). */
-function decodeDoc(w: WireDoc, ints: Int32Array): Doc {
-  let k = w.at;
-  const paragraphs = new Array<{ index: number; start: number; end: number }>(w.paragraphs);
-  for (let i = 0; i < w.paragraphs; i++) {
-    paragraphs[i] = { index: ints[k] as number, start: ints[k + 1] as number, end: ints[k + 2] as number };
-    k += 3;
-  }
-  const sentences = new Array<Sentence>(w.sentences);
-  for (let i = 0; i < w.sentences; i++) {
-    const start = ints[k + 1] as number;
-    const end = ints[k + 2] as number;
-    const page = ints[k + 3] as number;
-    const s: Sentence = { index: i, paragraph: ints[k] as number, start, end, text: w.text.slice(start, end) };
-    if (page >= 0) s.page = page;
-    sentences[i] = s;
-    k += 4;
-  }
-  for (const [i, text] of w.texts ?? []) (sentences[i] as Sentence).text = text;
-  applyDecisions(sentences, w.decisions);
-  return { meta: w.meta, raw: '', text: w.text, pages: w.pages, paragraphs, sentences, messages: w.messages };
 }
 
 /**
@@ -324,15 +197,15 @@ function decodeDoc(w: WireDoc, ints: Int32Array): Doc {
  */
 export async function runUnit(unit: WorkUnit, codebook: Codebook): Promise<UnitResult | CodeResult> {
   if (unit.kind === 'code') {
-    return {
-      decisions: unit.docs.map((d) => {
-        const units = new Array<{ text: string; paragraph: number }>(d.layout.length / 3);
-        for (let i = 0, k = 0; k < d.layout.length; i++, k += 3) units[i] = { text: d.text.slice(d.layout[k] as number, d.layout[k + 1] as number), paragraph: d.layout[k + 2] as number };
-        for (const [i, text] of d.texts ?? []) (units[i] as { text: string }).text = text;
-        const decisions = decide(units, { docSide: d.side, lang: d.lang, title: d.title }, codebook);
-        return encodeDecisions(decisions.map((decision, i) => ({ index: i, paragraph: 0, start: 0, end: 0, text: '', decision })));
-      }),
-    };
+    let sentences = 0;
+    const coded = unit.docs.map((d) => {
+      const layout = JSON.parse(d.layout) as LayoutEntry[];
+      sentences += layout.length;
+      const units = layout.map(([start, end, paragraph, , own]) => ({ text: own ?? d.text.slice(start, end), paragraph }));
+      const decisions = decide(units, { docSide: d.side, lang: d.lang ?? 'und', title: d.title ?? undefined }, codebook);
+      return prepareCoded(decisions.map((decision, index) => ({ index, paragraph: 0, start: 0, end: 0, text: '', decision })));
+    });
+    return { coded, sentences };
   }
   const enc = new UnitEncoder(codebook);
   let records = 0;
@@ -373,6 +246,17 @@ const FILES_PER_UNIT = 32;
 const DOCS_PER_UNIT = 64;
 const BYTES_PER_UNIT = 1 << 20;
 
+/** A document as the near-duplicate check sees it: metadata and cleaned text (sentences stay in the rows). */
+function textDoc(p: PreparedDoc): Doc {
+  const meta: DocMeta = { id: p.extId, side: p.side, lang: p.lang, format: p.format, extra: JSON.parse(p.meta) as Record<string, string> };
+  if (p.title !== null) meta.title = p.title;
+  if (p.date !== null) meta.date = p.date;
+  if (p.source !== null) meta.source = p.source;
+  if (p.path !== null) meta.path = p.path;
+  if (p.encoding !== null) meta.encoding = p.encoding;
+  return { meta, raw: '', text: p.text, pages: [], paragraphs: [], sentences: [], messages: p.messages };
+}
+
 /** One place in the ordered queue of answers. */
 interface Slot {
   result: Promise<UnitResult>;
@@ -400,11 +284,11 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   };
   store.putCodebook({ name: codebook.name, version: codebook.version, yaml: codebook.yaml });
 
-  let batch: Array<{ doc: Doc; hash: string }> = [];
+  let batch: PreparedDoc[] = [];
   const seenInBatch = new Set<string>();
-  const duplicate = (doc: Doc): void => {
+  const duplicate = (p: PreparedDoc): void => {
     summary.duplicates++;
-    note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${doc.meta.id}: same text, date and source already stored; counted once`, { file: doc.meta.path ?? doc.meta.id }));
+    note(makeMessage('pipeline', 'pipeline:duplicate', 'info', `document ${p.extId}: same text, date and source already stored; counted once`, { file: p.path ?? p.extId }));
   };
   const flush = (): void => {
     if (batch.length === 0) return;
@@ -412,47 +296,48 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     batch = [];
     seenInBatch.clear();
     const results = store.transaction(() => {
-      // The store's batch path: many rows per statement, no per-document deletes.
-      const r = store.putCodedBatch(codebook.version, items);
+      // Rows were made on the workers: this thread only binds them, many rows per statement.
+      const r = store.putPrepared(codebook.version, items);
       if (near) r.forEach(({ id, inserted }, i) => {
-        if (inserted) near.stored((items[i] as { hash: string }).hash, id);
+        if (inserted) near.stored((items[i] as PreparedDoc).hash, id);
       });
       return r;
     });
     // Whether a document was stored already is learnt here, from the batch write, not by a lookup per document.
     results.forEach(({ inserted }, i) => {
-      const { doc } = items[i] as { doc: Doc };
-      if (!inserted) return duplicate(doc);
+      const p = items[i] as PreparedDoc;
+      if (!inserted) return duplicate(p);
       summary.stored++;
-      summary.sentences += doc.sentences.length;
-      summary.formats.set(doc.meta.format, (summary.formats.get(doc.meta.format) ?? 0) + 1);
+      summary.sentences += p.n;
+      summary.formats.set(p.format, (summary.formats.get(p.format) ?? 0) + 1);
     });
   };
 
-  const accept = (doc: Doc, hash: string): void => {
-    for (const m of doc.messages) note(m);
-    if (doc.sentences.length === 0) {
-      note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: doc.meta.path ?? doc.meta.id }));
+  const accept = (p: PreparedDoc): void => {
+    for (const m of p.messages) note(m);
+    if (p.n === 0) {
+      note(makeMessage('pipeline', 'pipeline:no-text', 'warning', 'no sentences after cleaning; document skipped', { file: p.path ?? p.extId }));
       summary.skipped++;
       return;
     }
-    if (seenInBatch.has(hash)) return duplicate(doc);
+    if (seenInBatch.has(p.hash)) return duplicate(p);
     if (near) {
       // Near-duplicates are looked for only among documents not stored already.
-      if (store.hasHash(hash) !== undefined) return duplicate(doc);
+      if (store.hasHash(p.hash) !== undefined) return duplicate(p);
+      const doc = textDoc(p);
       const match = near.find(doc);
       if (match) {
         near.fold(doc, match);
         summary.nearDuplicates++;
         note(makeMessage('pipeline', 'pipeline:near-duplicate', 'info',
-          `document ${doc.meta.id}: near-duplicate (similarity ${match.similarity.toFixed(2)}) of a stored document; counted once, source linked`,
-          { file: doc.meta.path ?? doc.meta.id }));
+          `document ${p.extId}: near-duplicate (similarity ${match.similarity.toFixed(2)}) of a stored document; counted once, source linked`,
+          { file: p.path ?? p.extId }));
         return;
       }
-      near.accept(doc, hash);
+      near.accept(doc, p.hash);
     }
-    seenInBatch.add(hash);
-    batch.push({ doc, hash });
+    seenInBatch.add(p.hash);
+    batch.push(p);
     if (batch.length >= batchSize) flush();
   };
 
@@ -468,7 +353,7 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
       if ('unknownSide' in item) {
         note(item.unknownSide);
         summary.skipped++;
-      } else accept(decodeDoc(item, r.ints), item.hash);
+      } else accept(item.p);
       opts.onProgress?.(summary);
     }
   };
@@ -539,12 +424,12 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
           docs.push(item);
           docsBytes += item.raw.length;
           if (docs.length >= DOCS_PER_UNIT || docsBytes >= unitBytes) await flushDocs();
-        } else await push({ result: Promise.resolve({ items: [{ m: item }], ints: new Int32Array(0), records: 0 }) });
+        } else await push({ result: Promise.resolve({ items: [{ m: item }], records: 0 }) });
       } else if (task.kind === 'lines') {
         const unit: WorkUnit = { kind: 'lines', path: task.path, encoding: task.encoding, firstLine: task.firstLine, bytes: task.bytes, opts: task.opts };
         await push({ result: run(unit, task.bytes.length, [task.bytes.buffer as ArrayBuffer]), lines: task.file });
       } else {
-        await push({ result: Promise.resolve({ items: [], ints: new Int32Array(0), records: 0 }), end: task.file });
+        await push({ result: Promise.resolve({ items: [], records: 0 }), end: task.file });
       }
     }
     await flushFiles();
@@ -574,12 +459,14 @@ async function largestFile(paths: string[]): Promise<number> {
   return largest;
 }
 
-/** Stored documents per recoding unit. */
+/** Stored documents per recoding unit, and per write transaction. */
 const RECODE_DOCS_PER_UNIT = 64;
+const RECODE_DOCS_PER_WRITE = 256;
 
 /**
  * Code every stored document again with `codebook`, keeping the decisions of other codebooks.
- * Coding runs on worker threads (`jobs`, default one per core); the main thread reads and writes.
+ * Coding runs on worker threads (`jobs`, default one per core) and gives store-ready rows; the
+ * main thread reads stored text and layouts as they are and writes the rows in batched transactions.
  *
  * @example
  * const { documents, seconds } = await recodeStore(store, loadedCodebook);
@@ -598,55 +485,40 @@ export async function recodeStore(
   let documents = 0;
   let sentences = 0;
   let bytes = 0;
-  let pending: Array<{ id: number; doc: Doc }> = [];
-  let toWrite: Array<{ id: number; doc: Doc }> = [];
+  let pending: RecodeRow[] = [];
+  let toWrite: Array<{ id: number; coded: PreparedCoded; meta: { date: string | null; side: string | null; source: string | null; lang: string | null } }> = [];
   const write = (): void => {
+    if (toWrite.length === 0) return;
     const items = toWrite;
     toWrite = [];
-    store.transaction(() => {
-      for (const { id, doc } of items) store.putDecisions(id, codebook.version, doc.sentences);
-    });
+    store.putPreparedDecisions(codebook.version, items);
   };
-  const queue: Array<{ docs: Array<{ id: number; doc: Doc }>; result: Promise<CodeResult> }> = [];
+  const queue: Array<{ docs: RecodeRow[]; result: Promise<CodeResult> }> = [];
   const take = async (): Promise<void> => {
     const slot = queue.shift();
     if (!slot) return;
     const r = await slot.result;
-    slot.docs.forEach(({ id, doc }, i) => {
-      applyDecisions(doc.sentences, r.decisions[i] ?? '[]');
-      toWrite.push({ id, doc });
+    slot.docs.forEach((d, i) => {
+      toWrite.push({ id: d.id, coded: r.coded[i] as PreparedCoded, meta: { date: d.date, side: d.side, source: d.source, lang: d.lang } });
       documents++;
-      sentences += doc.sentences.length;
       onProgress?.(documents);
     });
-    if (toWrite.length >= 200) write();
+    sentences += r.sentences;
+    if (toWrite.length >= RECODE_DOCS_PER_WRITE) write();
   };
   const send = async (): Promise<void> => {
-    const items = pending;
+    const docs = pending;
     pending = [];
-    // One string and one small buffer per document cross to the worker, not a string per sentence.
-    const docs = items.map(({ doc }): RecodeDoc => {
-      const layout = new Int32Array(doc.sentences.length * 3);
-      let texts: Array<[number, string]> | undefined;
-      doc.sentences.forEach((s, i) => {
-        layout[i * 3] = s.start;
-        layout[i * 3 + 1] = s.end;
-        layout[i * 3 + 2] = s.paragraph;
-        if (s.text.length !== s.end - s.start || s.text !== doc.text.slice(s.start, s.end)) (texts ??= []).push([i, s.text]);
-      });
-      return { side: doc.meta.side, lang: doc.meta.lang, ...(doc.meta.title === undefined ? {} : { title: doc.meta.title }), text: doc.text, layout, ...(texts ? { texts } : {}) };
-    });
     const unit: WorkUnit = { kind: 'code', docs };
     if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
-    const transfer = docs.map((d) => d.layout.buffer as ArrayBuffer);
-    queue.push({ docs: items, result: pool && pool.ready > 0 ? pool.run<CodeResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<CodeResult>) });
+    queue.push({ docs, result: pool && pool.ready > 0 ? pool.run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });
     while (queue.length > (pool ? pool.size * 2 : 0)) await take();
   };
   try {
     // Documents are read page by page, so writing decisions between pages is safe.
-    for (const item of store.iterateDocuments()) {
-      pending.push(item);
-      bytes += Buffer.byteLength(item.doc.text);
+    for (const row of store.recodeRows()) {
+      pending.push(row);
+      bytes += Buffer.byteLength(row.text);
       if (pending.length >= RECODE_DOCS_PER_UNIT) await send();
     }
     if (pending.length > 0) await send();

@@ -1,5 +1,5 @@
-/** A pipeline worker: receives units of work (lines to read, files, documents to code) and returns compact results. */
-import { parentPort, workerData, type Transferable } from 'node:worker_threads';
+/** A pipeline worker: receives units of work (lines to read, files, documents to code) and returns store-ready rows. */
+import { parentPort, workerData } from 'node:worker_threads';
 import { builtinCodebook, loadCodebook, type Codebook } from './codebook/index.js';
 import { runUnit, type WorkUnit } from './pipeline.js';
 
@@ -14,10 +14,8 @@ parentPort?.on('message', (msg: { seq: number; unit: WorkUnit }) => {
   void (async () => {
     try {
       if (!codebook) throw new Error('the codebook did not load in the worker');
-      const result = await runUnit(msg.unit, codebook);
-      // The numbers travel as one buffer that moves to the main thread instead of being copied.
-      const transfer: Transferable[] = 'ints' in result ? [result.ints.buffer as ArrayBuffer] : [];
-      parentPort?.postMessage({ seq: msg.seq, result }, transfer);
+      // Store-ready rows: the main thread only binds them (plain strings and arrays, cloned once).
+      parentPort?.postMessage({ seq: msg.seq, result: await runUnit(msg.unit, codebook) });
     } catch (e) {
       parentPort?.postMessage({ seq: msg.seq, error: (e as Error).message });
     }

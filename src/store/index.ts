@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { AUTHOR, type CodeHit, type Doc, type Evidence, type Message, type PageSpan, type Paragraph, type Sentence, type SentenceDecision, type Severity, type Tone } from '../types.js';
 import type { EvidenceJson } from '../api-types.js';
-import { prepareCoded, prepareDoc, type PreparedCoded, type PreparedDoc } from './rows.js';
+import { prepareCoded, prepareDoc, type PreparedCoded, type PreparedDoc, type RecodeRow } from './rows.js';
 
 /** A problem opening or using a store file (not SQLite, not a twocities store, too new, read-only). */
 export class StoreError extends Error {
@@ -904,6 +904,24 @@ export class Store {
       this.writeCoded(rows);
       this.sealBlocks(last);
     });
+  }
+
+  /**
+   * Stored documents as re-coding reads them, in id order, a page at a time (so writing between
+   * pages is safe): no sentence objects are built here, the layout JSON goes to the coder as it is.
+   *
+   * @example
+   * for (const row of store.recodeRows()) send(row);
+   */
+  *recodeRows(pageSize = 256): Generator<RecodeRow> {
+    let after = 0;
+    for (;;) {
+      const rows = this.stmt(`SELECT d.id, d.side, d.lang, d.title, d.date, d.source, d.text, coalesce(l.layout, '[]') AS layout
+        FROM documents d LEFT JOIN doc_layout l ON l.doc_id = d.id WHERE d.id > ? ORDER BY d.id LIMIT ?`).all(after, pageSize) as RecodeRow[];
+      if (rows.length === 0) return;
+      yield* rows;
+      after = (rows[rows.length - 1] as RecodeRow).id;
+    }
   }
 
   /**

@@ -56,6 +56,18 @@ export interface PreparedDoc {
   coded: PreparedCoded;
 }
 
+/** A stored document as re-coding needs it: filter columns, cleaned text and its `doc_layout` JSON. */
+export interface RecodeRow {
+  id: number;
+  side: string | null;
+  lang: string | null;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  text: string;
+  layout: string;
+}
+
 /** Whether a decision is the default one, stored as the absence of a row. */
 export function isDefaultStoredDecision(d: SentenceDecision): boolean {
   return d.voice.voice === AUTHOR && d.voice.how === 'default' && d.voice.cue === undefined && d.tone === 'neutral'

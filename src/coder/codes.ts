@@ -9,6 +9,8 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
+/** An English negation stops at a subordinate clause it governs: "will not object if we ask them to pay more" keeps the demand. */
+const EN_SUBORDINATE = /\b(?:if|unless|whether|because|although|though|once)\b/iu;
 
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
@@ -98,10 +100,11 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const overridden = (h: ScanHit): boolean => excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)) || denies.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h));
   const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !overridden(h));
   const ignores = hitsOf(p, 'neg-ignore');
+  const ignored = (h: { start: number; end: number }): boolean => ignores.some((x) => overlaps(x, h));
   const cues: NegCue[] = [];
   const addCues = (kind: string, dir: NegCue['dir']): void => {
     for (const h of hitsOf(p, kind)) {
-      if (!inBody(h) || ignores.some((x) => overlaps(x, h))) continue;
+      if (!inBody(h) || ignored(h)) continue;
       // A negation word inside a code's own wording ("cannot say no") is part of that wording.
       const wording = codeHits.find((c) => c.start <= h.start && c.end >= h.end);
       cues.push(wording ? { hit: h, dir, wording } : { hit: h, dir });
@@ -114,7 +117,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   if (p.lang === 'ja') {
     for (const h of codeHits) {
       const span = negativeInflection(p.text, h);
-      if (span && !ignores.some((x) => overlaps(x, span))) cues.push({ hit: { entry: { ...h.entry, kind: 'neg-backward', rule: `${h.entry.rule}/negative-form` }, start: span.start, end: span.end }, dir: 'backward' });
+      if (span && !ignored(span)) cues.push({ hit: { entry: { ...h.entry, kind: 'neg-backward', rule: `${h.entry.rule}/negative-form` }, start: span.start, end: span.end }, dir: 'backward' });
     }
   }
 
@@ -136,7 +139,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
       const ok =
         c.dir === 'forward'
-          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS)
+          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1)
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

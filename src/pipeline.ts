@@ -366,12 +366,15 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   let dispatched = 0;
   const queue: Slot[] = [];
   // A large file named on the command line starts the workers at once: they boot while this thread reads.
-  if (jobs > 1 && (await largestFile(paths)) > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+  const early = jobs > 1 && (await largestFile(paths)) > parallelAfter;
+  if (early) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
   const run = (unit: WorkUnit, size: number, transfer: ArrayBuffer[] = []): Promise<UnitResult> => {
     dispatched += size;
     if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
-    // Until a worker has started, this thread does the work itself rather than wait.
-    return pool && pool.ready > 0 ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
+    // Started late (the input grew past `parallelAfter`), workers get work once one is up; until then this
+    // thread works. Started early, they get all of it at once: coding here while they boot was measured
+    // slower (20k docs: 8.1-8.3 s vs 8.6-8.9 s), two cores being busy with their start-up already.
+    return pool && (pool.ready > 0 || early) ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
   };
   const take = async (slot: Slot): Promise<void> => {
     const r = await slot.result;

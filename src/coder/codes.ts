@@ -9,8 +9,8 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
-/** An English negation stops at a subordinate clause it governs: "will not object if we ask them to pay more" keeps the demand. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|because|although|though|once)\b/iu;
+/** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand); "not … because" still denies the reason. */
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b/iu;
 
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
@@ -36,8 +36,8 @@ interface NegCue {
 const JA_NEGATIVE_WORDING = /(?:ない|なかった|ません|ず|ぬ)=?$/u;
 /** A negative ending after a verb's stem (な|い, ら|れない, ま|せん, た|ず), not かねない (may) nor ずに (without). */
 const JA_NEGATIVE_TAIL = /^(?:(?:ら?れ|させ|せ)?な(?:い|かっ)|(?:ら?れ)?ませ(?:ん)|(?:ら?れ)?ず(?!に))/u;
-/** What follows a negative form that makes it a plea (見捨てないで) or a question (見捨てないか), not a denial. */
-const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか)/u;
+/** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか) or a condition (持たない限り), not a denial. */
+const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり)/u;
 
 /**
  * The negative inflection of a Japanese verb or adjective pattern's own hit (`見捨てる` hit as 見捨てない),

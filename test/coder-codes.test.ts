@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
+import { compilePattern } from '../src/codebook/pattern.js';
 import { negativeInflection } from '../src/coder/codes.js';
 import { decide } from '../src/coder/index.js';
 import type { SentenceDecision } from '../src/types.js';
@@ -76,6 +77,58 @@ describe('negation scope and wording', () => {
   it('a back-reference alone still dismisses the previous unit\'s concerns', () => {
     const [, d] = run(['Tokyo simply follows Washington on everything.', 'That complaint does not survive a look at the record.']) as [SentenceDecision, SentenceDecision];
     expect(negated(d)).toEqual(['autonomy']);
+  });
+});
+
+describe("'~' on an alternative of a word's last group (English)", () => {
+  const matches = (pattern: string, text: string): boolean => {
+    const c = compilePattern(pattern).pattern;
+    if (!c) throw new Error(`pattern ${pattern} does not compile`);
+    const re = new RegExp(c.source, 'uy');
+    for (let i = 0; i < text.length; i++) {
+      re.lastIndex = i;
+      if (re.test(text)) return true;
+    }
+    return false;
+  };
+  it('takes any ending on the marked alternatives only', () => {
+    expect(matches('ties {deepen~|grow~} closer', 'ties deepened closer')).toBe(true);
+    expect(matches('ties {deepen~|grow~} closer', 'ties growing closer')).toBe(true);
+    expect(matches('{walk~|leave} away', 'they walked away')).toBe(true);
+    expect(matches('{walk~|leave} away', 'leaves away')).toBe(false);
+    expect(matches('{walk~|leave} away', 'leave away')).toBe(true);
+  });
+  it('is an error inside a group that is not the word\'s last', () => {
+    expect(compilePattern('{deep~|grow~}er ties').error).toMatch(/only in a word's last group/);
+  });
+  it('works through the scanner of the built-in codebook', () => {
+    expect(raised(one('Some in the party want to rethink the country\'s non-nuclear policy.'))).toContain('nuclear');
+    expect(raised(one('A few of them even questioned Japan\'s non-nuclear stance.'))).toContain('nuclear');
+  });
+});
+
+describe('negation scope, round 2', () => {
+  it('an English negation does not reach into a conditional it governs, but still denies a reason', () => {
+    const d = one('Then you will not object if we ask them to write a bigger check next year.');
+    expect(raised(d)).toContain('burden_pressure');
+    expect(negated(d)).toEqual([]);
+    expect(negated(one('Japan did not send the ships because Washington asked.'))).toContain('burden_pressure');
+  });
+  it('"few" negates, "a few" does not', () => {
+    const d = one('Few in Tokyo believe Washington would walk away from the treaty.');
+    expect(negated(d)).toContain('abandonment');
+    expect(raised(one('A few commentators said Japan should build a bomb of its own.'))).toContain('nuclear');
+  });
+  it('a Japanese negative form before 限り is a condition, not a denial', () => {
+    const t = '日本が核を持たない限り、真の自立はない。';
+    const start = t.indexOf('核を持た');
+    expect(negativeInflection(t, { start, end: start + 4, entry: { text: '核を持つ' } })).toBeUndefined();
+    expect(raised(one(t))).toContain('nuclear');
+  });
+  it('a denial written with its affirmative ending does not fire on the negative form', () => {
+    const d = one('米議会には、日本は応分の負担をしていないとの不満がある。');
+    expect(raised(d)).toContain('one_way');
+    expect(negated(d)).not.toContain('one_way');
   });
 });
 

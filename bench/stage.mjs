@@ -57,16 +57,12 @@ let batch = [];
 const inBatch = new Set();
 
 // Same batching as the pipeline: one transaction per 200 documents, duplicates (same hash) left out.
+// putCodedBatch is the pipeline's write (prepareDoc, done on the workers there, then putPrepared).
 const flush = () => {
   const items = batch;
   batch = [];
   inBatch.clear();
-  store.transaction(() => {
-    for (const { doc, hash } of items) {
-      const { id, inserted } = store.putDocument(doc, hash);
-      if (inserted) store.putDecisions(id, codebook.version, doc.sentences);
-    }
-  });
+  store.putCodedBatch(codebook.version, items);
 };
 
 const iterator = readInputs([resolve(values.corpus)], {})[Symbol.asyncIterator]();

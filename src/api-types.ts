@@ -63,8 +63,8 @@ export interface ReviewJson {
   tone: Tone;
 }
 
-/** A stored document with its cleaned text. */
-export interface DocumentJson {
+/** A stored document as listed: its metadata and sentence count. */
+export interface DocumentListJson {
   id: number;
   hash: string;
   extId: string | null;
@@ -77,6 +77,10 @@ export interface DocumentJson {
   path: string | null;
   addedAt: string | null;
   sentences: number;
+}
+
+/** A stored document with its cleaned text. */
+export interface DocumentJson extends DocumentListJson {
   text: string;
   pages: Array<{ page: number; start: number; end: number }>;
   meta: Record<string, string>;

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { AUTHOR, type CodeHit, type Doc, type Evidence, type Message, type PageSpan, type Paragraph, type Sentence, type SentenceDecision, type Severity, type Tone } from '../types.js';
-import type { EvidenceJson } from '../api-types.js';
+import type { DocumentListJson, EvidenceJson } from '../api-types.js';
 import { prepareCoded, prepareDoc, type PreparedCoded, type PreparedDoc, type RecodeRow } from './rows.js';
 
 /** A problem opening or using a store file (not SQLite, not a twocities store, too new, read-only). */
@@ -47,21 +47,8 @@ export interface DocCounts {
 /** One sentence behind a figure, with its document and the spans that decided it (the dashboard's wire type). */
 export type EvidenceRow = EvidenceJson;
 
-/** A stored document as listed by `documents()`. */
-export interface DocumentRow {
-  id: number;
-  hash: string;
-  extId: string | null;
-  title: string | null;
-  date: string | null;
-  side: string | null;
-  source: string | null;
-  lang: string | null;
-  format: string | null;
-  path: string | null;
-  addedAt: string | null;
-  sentences: number;
-}
+/** A stored document as listed by `documents()` (the dashboard's wire type). */
+export type DocumentRow = DocumentListJson;
 
 /** A codebook known to the store, oldest use first. */
 export interface CodebookRow {

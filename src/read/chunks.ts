@@ -3,9 +3,8 @@
  * into documents and messages. Kept apart from the readers' index so that a worker thread loads the
  * JSONL reader only, not every format's dependencies.
  */
-import { makeMessage } from '../messages.js';
 import type { Doc, Message } from '../types.js';
-import { recordToDoc } from './jsonl.js';
+import { jsonlLine } from './jsonl.js';
 import type { ReadOptions } from './types.js';
 
 /**
@@ -33,34 +32,12 @@ export function readLineChunk(path: string, encoding: string, firstLine: number,
       text = undefined;
     }
     from = end + 1;
-    if (text === undefined) {
-      items.push(makeMessage('read', 'read:line-encoding', 'fatal', `line ${n}: not valid ${encoding}`, { file: path, line: n }));
-      continue;
-    }
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      items.push(makeMessage('read', 'read:jsonl-json', 'fatal', `line ${n}: not valid JSON`, { file: path, line: n }));
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      items.push(makeMessage('read', 'read:jsonl-json', 'fatal', `line ${n}: not a JSON object`, { file: path, line: n }));
-      continue;
-    }
-    records++;
-    items.push(recordToDoc(new Map(Object.entries(value as Record<string, unknown>)), path, n, 'jsonl', encoding, opts));
+    const { item, record } = jsonlLine(text, n, path, 'jsonl', encoding, opts);
+    if (record) records++;
+    if (item) items.push(item);
   }
   return { items, records };
 }
 
-/**
- * The warning for a chunked file that held no record (given when its `end` task comes).
- *
- * @example
- * const m = emptyFileMessage('a.jsonl'); // read:empty
- */
-export function emptyFileMessage(path: string): Message {
-  return makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
-}
+// The warning for a chunked file that held no record (given when its `end` task comes).
+export { emptyFileMessage } from './jsonl.js';

@@ -30,6 +30,39 @@ export function recordToDoc(fields: Map<string, unknown>, path: string, line: nu
   return newDoc({ ...meta, id, format, path, ...(encoding === undefined ? {} : { encoding }) }, text);
 }
 
+/**
+ * One JSONL line read into a document or a message (`text` undefined = the line was not valid in
+ * `encoding`); `record` says the line held a JSON object. Blank lines give no item.
+ * Shared by the streaming reader and the workers' line chunks.
+ *
+ * @example
+ * jsonlLine('{"text":"Hi."}', 1, 'a.jsonl', 'jsonl', 'utf-8', {}); // { item: Doc, record: true }
+ */
+export function jsonlLine(text: string | undefined, line: number, path: string, format: string, encoding: string, opts: ReadOptions): { item?: Doc | Message; record: boolean } {
+  if (text === undefined) return { item: makeMessage('read', 'read:line-encoding', 'fatal', `line ${line}: not valid ${encoding}`, { file: path, line }), record: false };
+  if (text.trim() === '') return { record: false };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { item: makeMessage('read', 'read:jsonl-json', 'fatal', `line ${line}: not valid JSON`, { file: path, line }), record: false };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { item: makeMessage('read', 'read:jsonl-json', 'fatal', `line ${line}: not a JSON object`, { file: path, line }), record: false };
+  }
+  return { item: recordToDoc(new Map(Object.entries(value as Record<string, unknown>)), path, line, format, encoding, opts), record: true };
+}
+
+/**
+ * The warning for a JSONL file that held no record.
+ *
+ * @example
+ * const m = emptyFileMessage('a.jsonl'); // read:empty
+ */
+export function emptyFileMessage(path: string): Message {
+  return makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
+}
+
 async function* extractJsonl(path: string, source: AsyncIterable<Buffer | string>, opts: ReadOptions, format = 'jsonl'): AsyncIterable<Doc | Message> {
   const { head, all } = await peek(source, 1 << 16);
   const sniff = sniffEncoding(head, { encoding: opts.encoding, file: path });
@@ -39,26 +72,11 @@ async function* extractJsonl(path: string, source: AsyncIterable<Buffer | string
   }
   let any = false;
   for await (const { line, text } of readLines(all, sniff.encoding, sniff.bomLength)) {
-    if (text === undefined) {
-      yield makeMessage('read', 'read:line-encoding', 'fatal', `line ${line}: not valid ${sniff.encoding}`, { file: path, line });
-      continue;
-    }
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      yield makeMessage('read', 'read:jsonl-json', 'fatal', `line ${line}: not valid JSON`, { file: path, line });
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield makeMessage('read', 'read:jsonl-json', 'fatal', `line ${line}: not a JSON object`, { file: path, line });
-      continue;
-    }
-    any = true;
-    yield recordToDoc(new Map(Object.entries(value as Record<string, unknown>)), path, line, format, sniff.encoding, opts);
+    const { item, record } = jsonlLine(text, line, path, format, sniff.encoding, opts);
+    if (record) any = true;
+    if (item) yield item;
   }
-  if (!any) yield makeMessage('read', 'read:empty', 'warning', 'no records, skipped', { file: path });
+  if (!any) yield emptyFileMessage(path);
 }
 
 /** `.jsonl` / `.ndjson`: one document per line. */

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/stats.js';
 import type { Message } from '../src/types.js';
+import { dumpTables } from './helpers/db-dump.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const built = existsSync(join(ROOT, 'dist/worker.js')) && existsSync(join(ROOT, 'dist/pipeline.js'));
@@ -96,19 +97,6 @@ function writeCorpus(dir: string): Map<string, number> {
   return marks;
 }
 
-/** Every row of every table, in a fixed order, without the columns that hold times. */
-function dump(path: string): Map<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  const out = new Map<string, unknown[]>();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
-  for (const { name } of tables) {
-    const cols = (db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => !/_at$/.test(c));
-    const list = cols.map((c) => `"${c}"`).join(', ');
-    out.set(name, db.prepare(`SELECT ${list} FROM "${name}" ORDER BY ${list}`).raw().all());
-  }
-  db.close();
-  return out;
-}
 
 async function analyze(db: string, jobs: number, paths: string[]): Promise<{ messages: Message[]; stored: number; documents: number; skipped: number; duplicates: number; bytes: number }> {
   const store = dist.store.Store.open(db);
@@ -140,8 +128,8 @@ describe.skipIf(!built)('parallel pipeline', () => {
   }, 120_000);
 
   it('stores identical rows in every table with one job and with two', () => {
-    const a = dump(join(work, 'one.db'));
-    const b = dump(join(work, 'two.db'));
+    const a = dumpTables(join(work, 'one.db'));
+    const b = dumpTables(join(work, 'two.db'));
     expect([...b.keys()]).toEqual([...a.keys()]);
     expect(a.get('documents')?.length).toBe(one.stored);
     for (const [table, rows] of a) expect({ table, rows: b.get(table) }).toEqual({ table, rows });
@@ -199,8 +187,8 @@ describe.skipIf(!built)('parallel pipeline', () => {
       ['read:no-text', '<stdin>', marks.get('array')],
       ['read:no-text', '<stdin>', marks.get('no-text')],
     ]);
-    const a = dump(join(work, 'stdin-1.db'));
-    const b = dump(join(work, 'stdin-2.db'));
+    const a = dumpTables(join(work, 'stdin-1.db'));
+    const b = dumpTables(join(work, 'stdin-2.db'));
     for (const [table, rows] of a) expect({ table, rows: b.get(table) }).toEqual({ table, rows });
     const db = new Database(join(work, 'stdin-2.db'), { readonly: true });
     const ids = (db.prepare("SELECT ext_id FROM documents WHERE ext_id LIKE '<stdin>#%' ORDER BY id").all() as Array<{ ext_id: string }>).map((r) => r.ext_id);
@@ -224,8 +212,8 @@ describe.skipIf(!built)('parallel pipeline', () => {
     }
     expect(results[1]?.documents).toBe(one.stored);
     expect({ ...results[1], seconds: 0 }).toEqual({ ...results[0], seconds: 0 });
-    const a = dump(join(work, 'one.db'));
-    const b = dump(join(work, 'two.db'));
+    const a = dumpTables(join(work, 'one.db'));
+    const b = dumpTables(join(work, 'two.db'));
     for (const [table, rows] of a) expect({ table, rows: b.get(table) }).toEqual({ table, rows });
   });
 });

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { contentHash, processDoc } from '../src/pipeline.js';
@@ -15,6 +14,7 @@ import { seededRandom } from '../src/stats.js';
 import { Store, SUMMARY_BLOCK } from '../src/store/index.js';
 import { prepareCoded, prepareDoc } from '../src/store/rows.js';
 import type { Doc } from '../src/types.js';
+import { dumpTables } from './helpers/db-dump.js';
 
 const work = mkdtempSync(join(tmpdir(), 'twocities-prepared-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,19 +46,6 @@ function corpus(n: number): Array<{ doc: Doc; hash: string }> {
   return out;
 }
 
-/** Every row of every table in a fixed order, times left out. */
-function dump(path: string): Map<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  const out = new Map<string, unknown[]>();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
-  for (const { name } of tables) {
-    const cols = (db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => !/_at$/.test(c));
-    const list = cols.map((c) => `"${c}"`).join(', ');
-    out.set(name, db.prepare(`SELECT ${list} FROM "${name}" ORDER BY ${list}`).raw().all());
-  }
-  db.close();
-  return out;
-}
 
 describe('prepared store rows', () => {
   // More documents than a summary block and than one multi-row INSERT, so blocks and every statement size run.
@@ -88,11 +75,11 @@ describe('prepared store rows', () => {
     // A duplicate answers with the id of the stored document with its hash.
     got.forEach((r, i) => expect(r.id).toBe(one.hasHash((items[i] as { hash: string }).hash)));
     for (const s of stores) s.close();
-    const want = dump(paths[0] as string);
+    const want = dumpTables(paths[0] as string);
     expect((want.get('hit') ?? []).length).toBeGreaterThan(100);
     expect((want.get('sum_block') ?? []).length).toBeGreaterThan(0);
-    expect(dump(paths[1] as string)).toEqual(want);
-    expect(dump(paths[2] as string)).toEqual(want);
+    expect(dumpTables(paths[1] as string)).toEqual(want);
+    expect(dumpTables(paths[2] as string)).toEqual(want);
   });
 
   it('putPreparedDecisions replaces decisions exactly as putDecisions does', () => {
@@ -114,6 +101,6 @@ describe('prepared store rows', () => {
       }
     }
     for (const s of stores) s.close();
-    expect(dump(paths[1] as string)).toEqual(dump(paths[0] as string));
+    expect(dumpTables(paths[1] as string)).toEqual(dumpTables(paths[0] as string));
   });
 });

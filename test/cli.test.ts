@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
 import { cliReference, BEGIN, END } from '../src/cli/reference.js';
+import { runCli } from './helpers/cli.js';
 
 interface Result {
   code: number;
@@ -13,16 +12,7 @@ interface Result {
   err: string;
 }
 
-async function cli(argv: string[], stdin = ''): Promise<Result> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await run(argv, { stdout, stderr, stdin: Readable.from([stdin]) });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdin = ''): Promise<Result> => runCli(argv, stdin);
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'twocities-cli-'));

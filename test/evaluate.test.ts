@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { cohenKappa, evaluate, formatEvaluation, krippendorffAlpha } from '../src/evaluate.js';
 import { labelUnits, parseUnits } from '../src/label.js';
@@ -12,6 +10,7 @@ import { evaluateOutsideTone, goldTone, loadGoldMap, parseGoldMap, US_TONE_MAP, 
 import { seededRandom } from '../src/stats.js';
 import { TONES, type Tone, type UnitIn, type UnitLabel } from '../src/types.js';
 import { sjisEncoder } from './helpers/sjis.js';
+import { runCli } from './helpers/cli.js';
 
 const cb = builtinCodebook();
 
@@ -188,16 +187,7 @@ describe('evaluate against an outside coding (gold maps)', () => {
     expect(twin.agreement).toEqual(r.agreement);
   });
 
-  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    stdout.on('data', (d: Buffer) => out.push(d.toString()));
-    stderr.on('data', (d: Buffer) => err.push(d.toString()));
-    const code = await run(argv, { stdout, stderr, stdin: Readable.from(['']) });
-    return { code, out: out.join(''), err: err.join('') };
-  }
+  const cli = runCli;
 
   it('`evaluate FILE --gold-tone-column` and `--gold-map` print kappa, the table and the note', async () => {
     const { csv, rows } = fixture(8, 40);

@@ -15,6 +15,7 @@ import { createApp } from '../src/server/app.js';
 import { startServer } from '../src/server/index.js';
 import { Store } from '../src/store/index.js';
 import { addFixtureDoc, buildFixtureStore } from './helpers/fixture-store.js';
+import { runCli } from './helpers/cli.js';
 
 const cb = builtinCodebook();
 const ORIGIN = 'http://localhost';
@@ -203,15 +204,9 @@ describe('dashboard API: outside series', () => {
   };
 
   async function cliJson(argv: string[]): Promise<Record<string, unknown>> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    stdout.on('data', (d: Buffer) => out.push(d.toString()));
-    stderr.on('data', (d: Buffer) => err.push(d.toString()));
-    const code = await run(argv, { stdout, stderr, stdin: Readable.from(['']) });
-    expect(code, err.join('')).toBe(0);
-    return JSON.parse(out.join('')) as Record<string, unknown>;
+    const { code, out, err } = await runCli(argv);
+    expect(code, err).toBe(0);
+    return JSON.parse(out) as Record<string, unknown>;
   }
 
   it('overlay equals the overlay of `report --format json` for the same filters, lag and codes', async () => {

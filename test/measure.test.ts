@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, measurementJson, percentileBounds, periodOf, type Measurement } from '../src/measure.js';
+import { countTableOf, measure, measurementJson, percentileBounds, periodOf, type Measurement } from '../src/measure.js';
 import { bootstrap, seededRandom } from '../src/stats.js';
 import type { DocCounts } from '../src/store/index.js';
 
@@ -139,6 +139,19 @@ describe('measure', () => {
     const c = JSON.stringify(measure(rows, { codebook: CB, codes: ['a'], sides: SIDES, reps: 300, seed: 5 }));
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it('gives the same headline figures from a kept table as from a fresh one, whatever the period and replicate count', () => {
+    const rows = corpus(21, 700, 0.3, 0.2);
+    const table = countTableOf(rows);
+    const headline = (m: Measurement): string => JSON.stringify({ ...measurementJson(m), periods: undefined, bootstrap: undefined });
+    for (const reps of [1, 2, 3, 5, 7, 301]) {
+      const fresh = headline(measure(rows, { codebook: CB, codes: ['a'], sides: SIDES, reps, seed: 3, groups: 64 }));
+      // The second and third calls reuse the kept headline tally of `table`; a changed seed must not.
+      expect(headline(measure(table, { codebook: CB, codes: ['a'], sides: SIDES, reps, seed: 3, groups: 64 }))).toBe(fresh);
+      expect(headline(measure(table, { codebook: CB, codes: ['a'], sides: SIDES, reps, seed: 3, groups: 64, by: 'year' }))).toBe(fresh);
+      if (reps > 3) expect(headline(measure(table, { codebook: CB, codes: ['a'], sides: SIDES, reps, seed: 4, groups: 64, by: 'quarter' }))).not.toBe(fresh);
+    }
   });
 
   it('counts author sentences for their document side only with authorAsSide', () => {

@@ -8,7 +8,7 @@
  * with the archive.
  */
 import { makeMessage } from './messages.js';
-import type { CountTable, DocCounts } from './store/index.js';
+import type { CountSelection, CountTable, DocCounts } from './store/index.js';
 import { AUTHOR, type Message } from './types.js';
 
 /** Sentences and documents of one voice. */
@@ -547,9 +547,13 @@ export function defaultGapSides(sides: readonly string[]): [string, string] {
  * const m = measure(store.countTable({ codebook: cb.version }), { codebook: cb, codes: ['autonomy'], sides: ['washington', 'tokyo', 'other'] });
  * m.codes.get('autonomy')?.gap.estimate;
  */
-export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureOptions): Measurement {
-  const table = Array.isArray(input) ? countTableOf(input as readonly DocCounts[]) : (input as CountTable);
-  const n = table.docIds.length;
+export function measure(input: readonly DocCounts[] | CountTable | CountSelection, opts: MeasureOptions): Measurement {
+  let table: CountTable;
+  let selected: Int32Array | null = null; // rows of `table` a selection keeps, null: all
+  if (Array.isArray(input)) table = countTableOf(input as readonly DocCounts[]);
+  else if ('table' in input) ({ table, rows: selected } = input as CountSelection);
+  else table = input as CountTable;
+  const n = selected ? selected.length : table.docIds.length;
   const gapSides = opts.gapSides ?? defaultGapSides(opts.sides);
   const reps = opts.reps ?? 2000;
   const seed = opts.seed ?? 1;
@@ -566,17 +570,23 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
   const known = [...opts.sides.filter((s) => s !== AUTHOR), AUTHOR];
   for (const s of gapSides) if (!known.includes(s)) known.push(s);
   const derived = derivedOf(table);
-  if (!derived.voices) {
+  // Voices found in the rows measured: the whole table's are kept with it, a selection's counted afresh.
+  let seenVoices = selected ? undefined : derived.voices;
+  if (!seenVoices) {
     // Flags by name id, not a Set: one typed-array store per voice count.
     let top = 0;
     for (const id of table.names.keys()) top = Math.max(top, id);
     const seen = new Uint8Array(top + 1);
-    const quads = table.quads;
-    for (let q = 0; q < quads.length; q += 4) if (quads[q + 1] === 0) seen[quads[q] as number] = 1;
-    derived.voices = new Set<number>();
-    for (let id = 0; id <= top; id++) if (seen[id] === 1) derived.voices.add(id);
+    const { quads, rowPtr } = table;
+    const mark = (from: number, to: number): void => {
+      for (let q = from; q < to; q += 4) if (quads[q + 1] === 0) seen[quads[q] as number] = 1;
+    };
+    if (selected) for (const i of selected) mark((rowPtr[i] as number) * 4, (rowPtr[i + 1] as number) * 4);
+    else mark(0, quads.length);
+    seenVoices = new Set<number>();
+    for (let id = 0; id <= top; id++) if (seen[id] === 1) seenVoices.add(id);
+    if (!selected) derived.voices = seenVoices;
   }
-  const seenVoices = derived.voices;
   const extra = new Set<string>();
   for (const id of seenVoices) {
     const v = table.names.get(id);
@@ -608,15 +618,20 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
     bySide: new Map(),
   };
 
-  const all = new Int32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  // The headline figures of a table are the same for every `by`: worked out once per options.
-  const tallyKey = JSON.stringify([voices, layout.codes, gapSides, authorAsSide, reps, seed, groups]);
-  let overall = derived.overall.get(tallyKey);
+  let all = selected;
+  if (!all) {
+    all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+  }
+  // The headline figures of a whole table are the same for every `by`: worked out once per options.
+  const tallyKey = selected ? undefined : JSON.stringify([voices, layout.codes, gapSides, authorAsSide, reps, seed, groups]);
+  let overall = tallyKey === undefined ? undefined : derived.overall.get(tallyKey);
   if (!overall) {
     overall = tally(table, all, layout, gapSides, reps, seed, groups);
-    if (derived.overall.size >= KEPT_TALLIES) derived.overall.delete(derived.overall.keys().next().value as string);
-    derived.overall.set(tallyKey, overall);
+    if (tallyKey !== undefined) {
+      if (derived.overall.size >= KEPT_TALLIES) derived.overall.delete(derived.overall.keys().next().value as string);
+      derived.overall.set(tallyKey, overall);
+    }
   }
   if (n === 0) messages.push(makeMessage('measure', 'measure:empty', 'warning', 'no coded documents match: nothing to measure'));
   for (const side of gapSides) {
@@ -641,19 +656,26 @@ export function measure(input: readonly DocCounts[] | CountTable, opts: MeasureO
     // Rows by period with a counting sort into one typed array: no list per period, little garbage.
     const byKey = derived.periods.get(opts.by) ?? periodIds(table, opts.by);
     derived.periods.set(opts.by, byKey);
-    const { pid, names, undated } = byKey;
+    const { pid, names } = byKey;
     const start = new Int32Array(names.length + 1);
-    for (let i = 0; i < n; i++) if ((pid[i] as number) >= 0) start[(pid[i] as number) + 1] = (start[(pid[i] as number) + 1] as number) + 1;
+    let undated = 0;
+    for (let j = 0; j < n; j++) {
+      const id = pid[all[j] as number] as number;
+      if (id >= 0) start[id + 1] = (start[id + 1] as number) + 1;
+      else undated++;
+    }
     for (let k = 0; k < names.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
     const fill = start.slice(0, names.length);
     const grouped = new Int32Array(n - undated);
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const i = all[j] as number;
       const id = pid[i] as number;
       if (id < 0) continue;
       grouped[fill[id] as number] = i;
       fill[id] = (fill[id] as number) + 1;
     }
-    const order = names.map((name, id) => [name, id] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    // Periods with no selected document are left out, as a copied table would not know them.
+    const order = names.map((name, id) => [name, id] as const).filter(([, id]) => (start[id + 1] as number) > (start[id] as number)).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     m.periods = order.map(([period, id]) => ({ period, ...tally(table, grouped.subarray(start[id] as number, start[id + 1] as number), layout, gapSides, reps, seed, periodGroups) }));
     if (undated > 0) {
       messages.push(makeMessage('measure', 'measure:undated', 'info', `${undated} documents have no date precise enough for a ${opts.by}ly trend and are left out of the periods`));

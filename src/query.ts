@@ -155,7 +155,8 @@ export function filterFor(codebookVersion: string, q: MeasureQuery): MeasureFilt
  */
 export function measureFor(store: Store, codebook: Pick<Codebook, 'name' | 'version' | 'sides' | 'codes'>, q: MeasureQuery = {}): Measurement {
   const filter = filterFor(codebook.version, q);
-  const rows = q.human ? store.countTableReviewed(filter) : store.countTable(filter);
+  // A plain filter measures the kept table's selected rows in place; human corrections need a table of their own.
+  const rows = q.human ? store.countTableReviewed(filter) : store.countSelection(filter);
   return measure(rows, {
     codebook: { name: codebook.name, version: codebook.version },
     codes: codebook.codes.map((c) => c.id),

@@ -139,6 +139,24 @@ describe('store at archive scale', () => {
     again.close();
   });
 
+  it('measures a filter\'s selected rows in place exactly as it measures the copied table, periods included', () => {
+    const path = join(tmp(), 'select.db');
+    const cb = builtinCodebook();
+    const store = Store.open(path);
+    buildFixtureStore(store, cb, { documents: 900, seed: 23 });
+    const opts = { codebook: cb, codes: cb.codes.map((c) => c.id), sides: [...cb.sides], reps: 203, groups: 64, periodGroups: 16 };
+    const filters = [{}, { from: '2003' }, { from: '2002-03', to: '2004' }, { side: ['tokyo'] }, { lang: ['ja'], side: ['washington', 'unknown'] }, { source: ['Asahi', 'NYT'] }, { from: '2999' }];
+    for (const f of filters) {
+      const filter = { codebook: cb.version, ...f };
+      const selection = store.countSelection(filter);
+      if (Object.keys(f).length > 0) expect(selection.rows).not.toBeNull();
+      for (const by of [undefined, 'year', 'quarter'] as const) {
+        expect(JSON.stringify(measure(selection, { ...opts, by }))).toBe(JSON.stringify(measure(store.countTable(filter), { ...opts, by })));
+      }
+    }
+    store.close();
+  });
+
   it('a block packed by a reader while a writer is still filling it is dropped by the writer\'s next write', () => {
     const path = join(tmp(), 'two.db');
     const cb = builtinCodebook();

@@ -531,6 +531,12 @@ export interface CountTable {
   names: ReadonlyMap<number, string>;
 }
 
+/** Rows of a count table chosen by a filter (null: all of them), in table order. */
+export interface CountSelection {
+  table: CountTable;
+  rows: Int32Array | null;
+}
+
 /**
  * Unpack a count table into one `DocCounts` object per document (for code that wants Maps).
  *
@@ -1121,18 +1127,18 @@ export class Store {
   }
 
   /**
-   * The per-document summary counts of one codebook under a filter, packed for measurement: no
-   * sentence is read and no object is made per document. The codebook's rows are read once per
-   * data version and kept, so another filter costs a pass over arrays, not a query. The result is
-   * shared: read it, never change it.
+   * The rows of the kept count table that a filter selects, without copying them: `rows` lists
+   * row numbers of `table` in order, or is null when the filter keeps everything. Measurement
+   * reads a selection as it reads a table (`measure({ table, rows }, opts)`), which spares a
+   * filtered query the copy of every kept document's counts. Shared: read it, never change it.
    *
    * @example
-   * const m = measure(store.countTable({ codebook: cb.version }), opts);
+   * const m = measure(store.countSelection({ codebook: cb.version, lang: ['ja'] }), opts);
    */
-  countTable(filter: MeasureFilter): CountTable {
+  countSelection(filter: MeasureFilter): CountSelection {
     const cb = this.cbId(filter.codebook, false);
     if (cb === undefined) {
-      return { docIds: new Int32Array(0), dates: [], sides: [], sources: [], langs: [], rowPtr: new Int32Array(1), quads: new Int32Array(0), names: new Map() };
+      return { table: { docIds: new Int32Array(0), dates: [], sides: [], sources: [], langs: [], rowPtr: new Int32Array(1), quads: new Int32Array(0), names: new Map() }, rows: null };
     }
     const full = this.fullTable(cb);
     const { from, to } = filter;
@@ -1145,13 +1151,11 @@ export class Store {
     const side = inList(filter.side, true);
     const source = inList(filter.source, false);
     const lang = inList(filter.lang, false);
-    if (!from && !to && !side && !source && !lang) return full;
+    if (!from && !to && !side && !source && !lang) return { table: full, rows: null };
     // The same conditions as `docFilter` (prefix comparison of ISO dates), over the kept arrays.
     const n = full.docIds.length;
     const keep = new Int32Array(n);
     let kept = 0;
-    let quadCount = 0;
-    const ptr = full.rowPtr;
     for (let i = 0; i < n; i++) {
       const date = full.dates[i] ?? null;
       // Prefix comparison without slicing: a date's prefix >= from iff the date >= from; <= to iff date <= to or it starts with to.
@@ -1161,8 +1165,26 @@ export class Store {
       if (source && !source(full.sources[i] ?? null)) continue;
       if (lang && !lang(full.langs[i] ?? null)) continue;
       keep[kept++] = i;
-      quadCount += (ptr[i + 1] as number) - (ptr[i] as number);
     }
+    return { table: full, rows: keep.slice(0, kept) };
+  }
+
+  /**
+   * The per-document summary counts of one codebook under a filter, packed for measurement: no
+   * sentence is read and no object is made per document. The codebook's rows are read once per
+   * data version and kept, so another filter costs a pass over arrays, not a query. The result is
+   * shared: read it, never change it.
+   *
+   * @example
+   * const m = measure(store.countTable({ codebook: cb.version }), opts);
+   */
+  countTable(filter: MeasureFilter): CountTable {
+    const { table: full, rows: keep } = this.countSelection(filter);
+    if (keep === null) return full;
+    const kept = keep.length;
+    const ptr = full.rowPtr;
+    let quadCount = 0;
+    for (let j = 0; j < kept; j++) quadCount += (ptr[(keep[j] as number) + 1] as number) - (ptr[keep[j] as number] as number);
     // Copied int by int: a view per row would make one object per document.
     const src = full.quads;
     const quads = new Int32Array(quadCount * 4);

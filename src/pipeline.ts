@@ -16,7 +16,7 @@ import type { Codebook } from './codebook/index.js';
 import { decide } from './coder/index.js';
 import { NearDuplicates } from './dedup.js';
 import { makeMessage } from './messages.js';
-import { WorkerPool, workersAvailable } from './parallel.js';
+import { WorkerPool, workerCodebook, workersAvailable } from './parallel.js';
 // Only the JSONL chunk reader is loaded eagerly: a worker thread needs the other readers (PDF, HTML,
 // DOCX and their dependencies) only when it is handed such files, and web fetching never.
 import { emptyFileMessage, readLineChunk } from './read/chunks.js';
@@ -367,10 +367,10 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   const queue: Slot[] = [];
   // A large file named on the command line starts the workers at once: they boot while this thread reads.
   const early = jobs > 1 && (await largestFile(paths)) > parallelAfter;
-  if (early) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+  if (early) pool = new WorkerPool(jobs, workerCodebook(codebook));
   const run = (unit: WorkUnit, size: number, transfer: ArrayBuffer[] = []): Promise<UnitResult> => {
     dispatched += size;
-    if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+    if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, workerCodebook(codebook));
     // Started late (the input grew past `parallelAfter`), workers get work once one is up; until then this
     // thread works. Started early, they get all of it at once: coding here while they boot was measured
     // slower (20k docs: 8.1-8.3 s vs 8.6-8.9 s), two cores being busy with their start-up already.
@@ -516,12 +516,12 @@ export async function recodeStore(
   };
   // A large store starts the workers at once and gives them all the work (as analyze does for a large file).
   const early = jobs > 1 && (options.parallelAfterBytes === 0 || store.stats().documents >= RECODE_PARALLEL_DOCS);
-  if (early) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+  if (early) pool = new WorkerPool(jobs, workerCodebook(codebook));
   const send = async (): Promise<void> => {
     const docs = pending;
     pending = [];
     const unit: WorkUnit = { kind: 'code', docs };
-    if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, { codebookYaml: codebook.yaml });
+    if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, workerCodebook(codebook));
     // Reading the store never yields: let the workers' "ready" messages in before choosing who codes.
     if (pool && !early && pool.ready === 0) await new Promise((resolve) => setImmediate(resolve));
     queue.push({ docs, result: pool && (early || pool.ready > 0) ? pool.run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });

@@ -212,7 +212,11 @@ export async function runUnit(unit: WorkUnit, codebook: Codebook): Promise<UnitR
   if (unit.kind === 'lines') {
     const r = readLineChunk(unit.path, unit.encoding, unit.firstLine, unit.bytes, unit.opts);
     records = r.records;
-    for (const x of r.items) enc.add(x);
+    // Each read document is let go once encoded: its sentences and decisions die young instead of surviving the unit.
+    for (let i = 0; i < r.items.length; i++) {
+      enc.add(r.items[i] as Doc | Message);
+      (r.items as Array<Doc | Message | undefined>)[i] = undefined;
+    }
   } else if (unit.kind === 'files') {
     const { readFileTask } = await import('./read/index.js');
     for (const f of unit.files) for await (const x of readFileTask(f.path, f.opts)) enc.add(x);

@@ -36,8 +36,8 @@ interface NegCue {
 const JA_NEGATIVE_WORDING = /(?:ない|なかった|ません|ず|ぬ)=?$/u;
 /** A negative ending after a verb's stem (な|い, ら|れない, ま|せん, た|ず), not かねない (may) nor ずに (without). */
 const JA_NEGATIVE_TAIL = /^(?:(?:ら?れ|させ|せ)?な(?:い|かっ)|(?:ら?れ)?ませ(?:ん)|(?:ら?れ)?ず(?!に))/u;
-/** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか) or a condition (持たない限り), not a denial. */
-const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり)/u;
+/** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか), a condition (持たない限り) or a purpose (移らないよう), not a denial. */
+const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり|よう)/u;
 
 /**
  * The negative inflection of a Japanese verb or adjective pattern's own hit (`見捨てる` hit as 見捨てない),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
 import { compilePattern } from '../src/codebook/pattern.js';
@@ -132,6 +132,29 @@ describe('negation scope, round 2', () => {
   });
 });
 
+describe('negation scope, round 3', () => {
+  it('a rhetorical question denies; a plain question still raises', () => {
+    expect(negated(one('米国が日本を見捨てるなどと、いまさら誰が信じるだろうか。'))).toContain('abandonment');
+    expect(negated(one('Who seriously believes that Japan is a free rider these days?'))).toContain('one_way');
+    expect(raised(one('米国は本当に日本を見捨てないだろうか。'))).toContain('abandonment');
+  });
+  it('a condition used as the premise of an argument yields to a denial in the same unit, and raises alone', () => {
+    const d = one('核を持てば日本は孤立する。私は核武装には与しない。');
+    expect(negated(d)).toContain('nuclear');
+    expect(raised(d)).not.toContain('nuclear');
+    expect(raised(one('日本が核を持てば、中国は強く警戒するだろう。'))).toContain('nuclear');
+  });
+  it('purpose (〜ないよう), "only" (〜としか…ない) and persistence (変わらない) deny nothing', () => {
+    expect(raised(one('有事に自衛隊の指揮権が米軍に移らないよう、歯止めが要る。'))).toContain('autonomy');
+    expect(raised(one('米国は日本を数ある同盟国の一つとしか見ていない。'))).toContain('japan_passing');
+    expect(raised(one('片務的な構図は今も変わらない。'))).toContain('one_way');
+  });
+  it('a dismissal that calls the view off target or outdated negates it', () => {
+    expect(negated(one('米国の戦争に巻き込まれるという批判は的外れだ。'))).toContain('entrapment');
+    expect(negated(one('日本がただ乗りしているという非難は、もはや時代遅れだ。'))).toContain('one_way');
+  });
+});
+
 describe('concepts beyond the keyword, and senses that must not fire', () => {
   it('raises codes worded without their obvious keyword', () => {
     expect(raised(one('Opposition lawmakers say Japan has spent decades deferring to the United States.'))).toContain('autonomy');
@@ -171,7 +194,9 @@ describe('code-detection sets (eval/*-codes-*.jsonl)', () => {
   });
   it('share no sentence with each other nor with the other labelled sets', () => {
     const seen = new Map<string, string>();
-    for (const f of [...files, 'eval/units-en.jsonl', 'eval/units-ja.jsonl', 'eval/holdout-en.jsonl', 'eval/holdout-ja.jsonl']) {
+    // Round 3's training and blind sets land in batches: every one present takes part.
+    const round3 = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train3|blind3)-.*\.jsonl$/u.test(f)).sort().map((f) => `eval/${f}`);
+    for (const f of [...files, ...round3, 'eval/units-en.jsonl', 'eval/units-ja.jsonl', 'eval/holdout-en.jsonl', 'eval/holdout-ja.jsonl']) {
       for (const u of read(f)) {
         const key = u.text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
         expect(seen.get(key), `${f}: ${key.slice(0, 40)}`).toBeUndefined();

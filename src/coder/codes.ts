@@ -12,6 +12,13 @@ const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand); "not … because" still denies the reason. */
 const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b/iu;
 
+/** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
+const RHETORICAL_CUE = /(?:誰が|\bwho\b)/iu;
+/** What follows a Japanese hit that makes it a condition (核を持てば, 持ったら, 持つなら): an argument's premise, not a stance. */
+const JA_CONDITION_AFTER = /^(?:ば|ても|たら|なら|とすれば|とすると|としたら)/u;
+/** An English clause opening that makes what follows it a condition. */
+const EN_CONDITION_BEFORE = /\b(?:if|unless|were\s+\w+\s+to)\b/iu;
+
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
 
@@ -85,6 +92,21 @@ function clauseEndsWithQuestion(p: Prepared, pos: number): boolean {
 }
 
 /**
+ * Whether a code hit is the premise of a condition: a Japanese hit followed by ば/たら/なら, an
+ * English hit after "if"/"unless" in its clause.
+ *
+ * @example
+ * isCondition(prepare('核を持てば孤立する。', cb), hit); // true for the hit 核を持て
+ */
+export function isCondition(p: Prepared, h: { start: number; end: number }): boolean {
+  if (p.lang === 'ja') return JA_CONDITION_AFTER.test(p.text.slice(h.end, h.end + 4)) || JA_CONDITION_AFTER.test(p.text.slice(h.end - 1, h.end + 3));
+  // The clause starts after the last boundary before the hit.
+  let from = 0;
+  for (const b of p.boundaries) if (b < h.start) from = b;
+  return EN_CONDITION_BEFORE.test(p.text.slice(from, h.start));
+}
+
+/**
  * Decide raised and negated codes for one sentence.
  *
  * @example
@@ -130,11 +152,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     return /^(?:と|との|という|って|とか)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
   };
   const negationOf = (span: ScanHit): NegCue | undefined => {
-    if (clauseEndsWithQuestion(p, span.end)) return undefined;
+    const question = clauseEndsWithQuestion(p, span.end);
     const cl = clauseOf(p, span.start);
     let best: NegCue | undefined;
     for (const c of cues) {
       const h = c.hit;
+      // A question raises what it asks about, unless the negation is the rhetorical question itself.
+      if (question && !RHETORICAL_CUE.test(p.text.slice(h.start, h.end))) continue;
       // "would never leave Japan alone": the reassurance's negation covers the abandonment it overlaps, not the reassurance itself nor the rest of the clause.
       if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
       const ok =
@@ -151,12 +175,17 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
 
   const raised = new Map<string, CodeHit>();
   const negated = new Map<string, CodeHit & { absence: boolean }>();
+  // Codes raised only as the premise of a condition ("if Japan went nuclear, it would be isolated"): a denial in the same unit outweighs them.
+  const firmlyRaised = new Set<string>();
   for (const h of codeHits) {
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     const neg = negationOf(h);
     if (neg) {
       if (!negated.has(h.entry.owner)) negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: neg.dir === 'absence' });
-    } else if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
+      continue;
+    }
+    if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
+    if (!isCondition(p, h)) firmlyRaised.add(h.entry.owner);
   }
   for (const h of denies) {
     if (!inBody(h) || negated.has(h.entry.owner)) continue;
@@ -179,7 +208,10 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
     }
   }
-  for (const code of raised.keys()) negated.delete(code);
+  for (const code of [...raised.keys()]) {
+    if (negated.has(code) && !firmlyRaised.has(code)) raised.delete(code);
+    else negated.delete(code);
+  }
 
   return {
     raised: [...raised.values()],

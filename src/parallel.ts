@@ -130,6 +130,13 @@ export class WorkerPool {
     return this.readyCount;
   }
 
+  /** Units sent and not answered yet, all workers together. */
+  get outstanding(): number {
+    let n = 0;
+    for (const l of this.load) n += l;
+    return n;
+  }
+
   /** Run one unit on the least busy worker; `transfer` lists buffers that move with it. */
   run<R>(unit: unknown, transfer: Transferable[] = []): Promise<R> {
     if (this.failure) return Promise.reject(this.failure);

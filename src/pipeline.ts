@@ -4,9 +4,9 @@
  * entry points, never their internals.
  *
  * At scale the work is cut into units (a megabyte of JSONL lines, a few files, a few documents)
- * that worker threads read, clean, segment and code; the main thread only puts the answers back in
- * input order and writes the store. A unit is processed by the same `runUnit` on a worker or, with
- * one job, on the main thread, so every job count stores the same rows.
+ * that worker threads read, clean, segment and code; the main thread puts the answers back in input
+ * order, writes the store, and codes a unit itself whenever the workers have enough waiting. A unit is
+ * processed by the same `runUnit` on a worker or on the main thread, so every job count stores the same rows.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -45,7 +45,10 @@ export interface AnalyzeOptions extends ReadOptions {
   /** Called for every message as it happens (the CLI prints them). */
   onMessage?: (m: Message) => void;
   stdin?: NodeJS.ReadableStream;
-  /** Worker threads (default: one per core when the compiled worker exists; 1 runs everything on the main thread). */
+  /**
+   * Coding threads (default: one per core when the compiled worker exists): the main thread and
+   * `jobs - 1` workers; 1 runs everything on the main thread.
+   */
   jobs?: number;
   /**
    * Input bytes handled on the main thread before the workers start (default 4 MB: a small input is
@@ -371,14 +374,20 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
   const queue: Slot[] = [];
   // A large file named on the command line starts the workers at once: they boot while this thread reads.
   const early = jobs > 1 && (await largestFile(paths)) > parallelAfter;
-  if (early) pool = new WorkerPool(jobs, workerCodebook(codebook));
+  // `jobs` threads code: this one and jobs - 1 workers. A third isolate on two cores cost more CPU (its
+  // own start-up, JIT compilation and heap) than this thread's share of the coding saves: 20k English
+  // documents, 2 workers 8.2-8.7 CPU-s vs 1 worker + this thread 7.4-8.2 (see CHANGELOG).
+  const workers = jobs - 1;
+  if (early) pool = new WorkerPool(workers, workerCodebook(codebook));
   const run = (unit: WorkUnit, size: number, transfer: ArrayBuffer[] = []): Promise<UnitResult> => {
     dispatched += size;
-    if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(jobs, workerCodebook(codebook));
+    if (!pool && jobs > 1 && dispatched > parallelAfter) pool = new WorkerPool(workers, workerCodebook(codebook));
     // Started late (the input grew past `parallelAfter`), workers get work once one is up; until then this
-    // thread works. Started early, they get all of it at once: coding here while they boot was measured
-    // slower (20k docs: 8.1-8.3 s vs 8.6-8.9 s), two cores being busy with their start-up already.
-    return pool && (pool.ready > 0 || early) ? pool.run<UnitResult>(unit, transfer) : (runUnit(unit, codebook) as Promise<UnitResult>);
+    // thread works. Once up (or started early), they get the work while each has fewer than two units
+    // waiting; beyond that this thread codes the unit itself, between its writes.
+    return pool && (pool.ready > 0 || early) && pool.outstanding < 2 * pool.size
+      ? pool.run<UnitResult>(unit, transfer)
+      : (runUnit(unit, codebook) as Promise<UnitResult>);
   };
   const take = async (slot: Slot): Promise<void> => {
     const r = await slot.result;
@@ -386,13 +395,14 @@ export async function analyzePaths(paths: string[], opts: AnalyzeOptions): Promi
     acceptResult(r);
     if (slot.end && slot.end.records === 0) note(emptyFileMessage(slot.end.path));
   };
-  // Backpressure: at most two units per worker wait for the writer, so memory stays bounded.
+  // Backpressure: at most four units per coding thread wait for the writer, so memory stays bounded; fewer
+  // would make this thread wait for a worker's answer when it could be coding the next unit.
   const drain = async (keep: number): Promise<void> => {
     while (queue.length > keep) await take(queue.shift() as Slot);
   };
   const push = async (slot: Slot): Promise<void> => {
     queue.push(slot);
-    await drain(pool ? pool.size * 2 : 0);
+    await drain(pool ? 4 * jobs : 0);
   };
 
   // Files and read documents are grouped into units; anything else ends the group, keeping input order.
@@ -520,16 +530,18 @@ export async function recodeStore(
   };
   // A large store starts the workers at once and gives them all the work (as analyze does for a large file).
   const early = jobs > 1 && (options.parallelAfterBytes === 0 || store.stats().documents >= RECODE_PARALLEL_DOCS);
-  if (early) pool = new WorkerPool(jobs, workerCodebook(codebook));
+  // As in analyze: this thread and jobs - 1 workers code; this one takes a unit when the workers have enough.
+  if (early) pool = new WorkerPool(jobs - 1, workerCodebook(codebook));
   const send = async (): Promise<void> => {
     const docs = pending;
     pending = [];
     const unit: WorkUnit = { kind: 'code', docs };
-    if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs, workerCodebook(codebook));
+    if (!pool && jobs > 1 && bytes > parallelAfter) pool = new WorkerPool(jobs - 1, workerCodebook(codebook));
     // Reading the store never yields: let the workers' "ready" messages in before choosing who codes.
     if (pool && !early && pool.ready === 0) await new Promise((resolve) => setImmediate(resolve));
-    queue.push({ docs, result: pool && (early || pool.ready > 0) ? pool.run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });
-    while (queue.length > (pool ? pool.size * 2 : 0)) await take();
+    const toPool = pool && (early || pool.ready > 0) && pool.outstanding < 2 * pool.size;
+    queue.push({ docs, result: toPool ? (pool as WorkerPool).run<CodeResult>(unit) : (runUnit(unit, codebook) as Promise<CodeResult>) });
+    while (queue.length > (pool ? 4 * jobs : 0)) await take();
   };
   try {
     // Documents are read page by page, so writing decisions between pages is safe.

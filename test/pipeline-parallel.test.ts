@@ -20,6 +20,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type Dist = {
   pipeline: typeof import('../src/pipeline.js');
+  parallel: typeof import('../src/parallel.js');
   store: typeof import('../src/store/index.js');
   codebook: typeof import('../src/codebook/index.js');
 };
@@ -114,29 +115,57 @@ describe.skipIf(!built)('parallel pipeline', () => {
   const inputs = [join(corpus, 'corpus.jsonl'), join(corpus, 'texts'), join(corpus, 'table.csv')];
   let one: Awaited<ReturnType<typeof analyze>>;
   let two: Awaited<ReturnType<typeof analyze>>;
+  let three: Awaited<ReturnType<typeof analyze>>;
   let marks: Map<string, number>;
 
   beforeAll(async () => {
     dist = {
       pipeline: (await import(pathToFileURL(join(ROOT, 'dist/pipeline.js')).href)) as Dist['pipeline'],
+      parallel: (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as Dist['parallel'],
       store: (await import(pathToFileURL(join(ROOT, 'dist/store/index.js')).href)) as Dist['store'],
       codebook: (await import(pathToFileURL(join(ROOT, 'dist/codebook/index.js')).href)) as Dist['codebook'],
     };
     marks = writeCorpus(corpus);
     one = await analyze(join(work, 'one.db'), 1, inputs);
     two = await analyze(join(work, 'two.db'), 2, inputs);
+    // Three jobs: two workers beside the main thread, which codes too when they have enough waiting.
+    three = await analyze(join(work, 'three.db'), 3, inputs);
   }, 120_000);
 
-  it('stores identical rows in every table with one job and with two', () => {
+  it('stores identical rows in every table with one job, two and three', () => {
     const a = dumpTables(join(work, 'one.db'));
-    const b = dumpTables(join(work, 'two.db'));
-    expect([...b.keys()]).toEqual([...a.keys()]);
     expect(a.get('documents')?.length).toBe(one.stored);
-    for (const [table, rows] of a) expect({ table, rows: b.get(table) }).toEqual({ table, rows });
+    for (const other of ['two.db', 'three.db']) {
+      const b = dumpTables(join(work, other));
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [table, rows] of a) expect({ other, table, rows: b.get(table) }).toEqual({ other, table, rows });
+    }
+  });
+
+  it('gives workers a codebook that scans and decides as the loaded one, or its YAML when a field cannot cross', () => {
+    const cb = dist.codebook.builtinCodebook();
+    const sent = dist.parallel.workerCodebook(cb);
+    expect(sent.data?.version).toBe(cb.version);
+    const rebuilt = dist.parallel.codebookOfWorker(structuredClone(sent));
+    expect(rebuilt).toBeDefined();
+    if (!rebuilt) return;
+    expect(rebuilt.matcher).not.toBe(cb.matcher);
+    expect(rebuilt.matcher.entries).toEqual(cb.matcher.entries);
+    const rand = seededRandom(7);
+    for (let i = 0; i < 40; i++) {
+      const sentence = paragraph(rand, i % 2 ? 'ja' : 'en');
+      expect(rebuilt.matcher.scan(sentence)).toEqual(cb.matcher.scan(sentence));
+    }
+    // A field holding a function (say, a later model object) cannot be cloned: only the YAML goes.
+    const withFn = { ...cb, extra: () => 1 } as unknown as typeof cb;
+    const yamlOnly = dist.parallel.workerCodebook(withFn);
+    expect(yamlOnly).toEqual({ codebookYaml: cb.yaml });
+    expect(dist.parallel.codebookOfWorker(yamlOnly)?.version).toBe(cb.version);
   });
 
   it('reports the same counts and the same messages in the same order', () => {
     expect(two).toEqual(one);
+    expect(three).toEqual(one);
     expect(one.stored).toBeGreaterThan(400);
     expect(one.duplicates).toBe(1);
   });

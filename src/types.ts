@@ -92,6 +92,8 @@ export interface Evidence {
   text: string;
   /** The codebook rule that fired, e.g. `side:tokyo/cue:critics-in` or `code:abandonment/en:3`. */
   rule: string;
+  /** For a code raised by the learned model (rule `model:<code>`): its score, threshold and strongest features. */
+  model?: { score: number; threshold: number; features: string[] };
 }
 
 /** The voice decision for one sentence. */

@@ -4,9 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { makeMessage } from '../messages.js';
 import type { Message, Place } from '../types.js';
+import { buildModel, type CodeModel } from '../coder/model.js';
 import { buildMatcher, type Matcher, type PatternEntry } from './matcher.js';
 import { compilePattern, patternLang } from './pattern.js';
 import { codebookSchema, type CodebookSpec, type LangPatterns } from './schema.js';
@@ -37,6 +40,40 @@ export interface Codebook {
   readonly spec: CodebookSpec;
   /** Every pattern, compiled into one scanner. */
   readonly matcher: Matcher;
+  /** The learned model named by the `model:` key, when there is one and it loaded. */
+  readonly model?: CodeModel;
+}
+
+/** Where a codebook's `model:` file is looked for. */
+export interface LoadOptions {
+  /** The folder holding the codebook (default: the folder of `file`). */
+  dir?: string;
+}
+
+/** Read and check the model a codebook names; problems are warnings (the codebook then codes with its rules alone). */
+function readModel(spec: CodebookSpec, at: Place, file: string | undefined, options: LoadOptions): { model?: CodeModel; text?: string; messages: Message[] } {
+  if (!spec.model) return { messages: [] };
+  const warn = (reason: string): { messages: Message[] } => ({ messages: [makeMessage(SOURCE, 'codebook:model', 'warning', `model ${spec.model}: ${reason}; coding with the rules alone`, at)] });
+  const dir = options.dir ?? (file ? dirname(file) : undefined);
+  if (dir === undefined) return warn('the codebook was given as text, with no folder to find its model in');
+  const path = resolve(dir, spec.model);
+  const rel = relative(resolve(dir), path);
+  if (rel.startsWith('..') || isAbsolute(rel)) return warn("it is outside the codebook's folder");
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return warn(`cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return warn(`is not valid JSON (${(e as Error).message})`);
+  }
+  const built = buildModel(json, spec.model, spec.codes.map((c) => c.id));
+  if ('problem' in built) return warn(built.problem);
+  return { model: built.model, text, messages: [] };
 }
 
 const SOURCE = 'codebook';
@@ -147,19 +184,25 @@ function parse(text: string, file?: string): Parsed {
  * @example
  * const { codebook, messages } = loadCodebook(readFileSync('codebooks/us-japan.yaml', 'utf8'), 'us-japan.yaml');
  */
-export function loadCodebook(text: string, file?: string): { codebook?: Codebook; messages: Message[] } {
-  const { spec, messages } = parse(text, file);
-  if (!spec || messages.some((m) => m.severity === 'fatal')) return { messages };
+export function loadCodebook(text: string, file?: string, options: LoadOptions = {}): { codebook?: Codebook; messages: Message[] } {
+  const { spec, doc, lc, messages } = parse(text, file);
+  if (!spec || !doc || messages.some((m) => m.severity === 'fatal')) return { messages };
   const entries: PatternEntry[] = [];
   forEachPattern(spec, (e) => entries.push(e));
+  const model = readModel(spec, placeOf(doc, lc, ['model'], file), file, options);
+  messages.push(...model.messages);
+  // The version covers the model file too: retraining changes the decisions, so it is a new codebook.
+  const hash = createHash('sha256').update(text);
+  if (model.text !== undefined) hash.update('\u0000model\u0000').update(model.text);
   const codebook: Codebook = Object.freeze({
     name: spec.name,
-    version: createHash('sha256').update(text).digest('hex').slice(0, 12),
+    version: hash.digest('hex').slice(0, 12),
     sides: Object.freeze(Object.keys(spec.sides)),
     codes: Object.freeze(spec.codes.map((c) => Object.freeze({ id: c.id, label: c.label, description: c.description, tone: c.tone, deniedTone: c.deniedTone }))),
     yaml: text,
     spec: deepFreeze(spec),
     matcher: buildMatcher(entries, spec.readings),
+    ...(model.model ? { model: model.model } : {}),
   });
   return { codebook, messages };
 }
@@ -186,10 +229,13 @@ function plainWords(text: string): string | null {
  * @example
  * for (const m of checkCodebook(text, 'my.yaml')) console.log(formatMessage(m));
  */
-export function checkCodebook(text: string, file?: string): Message[] {
+export function checkCodebook(text: string, file?: string, options: LoadOptions = {}): Message[] {
   const { spec, doc, lc, messages } = parse(text, file);
   if (!spec || !doc) return messages;
   const at = (path: ReadonlyArray<PropertyKey>): Place => placeOf(doc, lc, path, file);
+  const model = readModel(spec, at(['model']), file, options);
+  messages.push(...model.messages);
+  if (model.model) messages.push(...modelFigures(model.model, text, at(['model'])));
   // Shadowing: within one kind+owner+language, a plain pattern containing another plain one adds nothing.
   const groups = new Map<string, Array<{ entry: PatternEntry; path: Array<string | number>; plain: string }>>();
   forEachPattern(spec, (entry, path) => {
@@ -234,6 +280,22 @@ export function checkCodebook(text: string, file?: string): Message[] {
   return messages;
 }
 
+/** `codebook check` lines about a loaded model: training size, cross-validated figures, staleness. */
+function modelFigures(model: CodeModel, yaml: string, at: Place): Message[] {
+  const s = model.summary;
+  const out: Message[] = [];
+  const units = s.training.files.reduce((a, f) => a + f.units, 0);
+  out.push(makeMessage(SOURCE, 'codebook:model', 'info', `model ${model.file}: trained on ${units} units from ${s.training.files.length} files (hash ${s.training.hash.slice(0, 12)})`, at));
+  for (const l of s.langs) {
+    const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
+    out.push(makeMessage(SOURCE, 'codebook:model', 'info', `model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)}; raises ${on.length > 0 ? on.join(', ') : 'no code'}`, at));
+  }
+  // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
+  const hash = createHash('sha256').update(yaml).digest('hex').slice(0, 12);
+  if (hash !== s.codebook.yamlHash) out.push(makeMessage(SOURCE, 'codebook:model-stale', 'info', `model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`, at));
+  return out;
+}
+
 let builtin: Codebook | undefined;
 
 /**
@@ -245,7 +307,7 @@ let builtin: Codebook | undefined;
 export function builtinCodebook(): Codebook {
   if (builtin) return builtin;
   const text = readFileSync(new URL('../../codebooks/us-japan.yaml', import.meta.url), 'utf8');
-  const { codebook, messages } = loadCodebook(text, 'codebooks/us-japan.yaml');
+  const { codebook, messages } = loadCodebook(text, 'codebooks/us-japan.yaml', { dir: fileURLToPath(new URL('../../codebooks/', import.meta.url)) });
   if (!codebook) throw new Error(`codebook: the built-in codebook does not load: ${messages.map((m) => `${m.place.line ?? "?"}:${m.place.column ?? "?"} ${m.reason}`).join('; ')}`);
   builtin = codebook;
   return codebook;

@@ -108,6 +108,12 @@ export const codebookSchema = z
       .strict(),
     codes: z.array(code).min(1),
     readings: readings.optional(),
+    /** A learned model beside the rules (`scripts/train-model.mjs`): a JSON file in the codebook's folder, by relative path. */
+    model: z
+      .string()
+      .regex(/^[^/\\][^\\]*\.json$/u, 'a model is a .json file named relative to the codebook (no absolute path)')
+      .refine((v) => !v.split('/').includes('..'), 'a model must stay inside the codebook\'s folder (no "..")')
+      .optional(),
   })
   .strict();
 

@@ -1,0 +1,117 @@
+// Train the learned component beside the rules (src/coder/model.ts) and write codebooks/us-japan.model.json.
+// Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
+// Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry]
+//        node scripts/train-model.mjs --compare FILE...   (summary figures, rules alone vs rules+model; no training)
+// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-* (never dev, check*, blind3-*, holdout-*).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCodebook, normalize } from '../dist/codebook/index.js';
+import { DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, trainLanguage } from '../dist/coder/model.js';
+import { labelUnits, parseUnits } from '../dist/label.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const codebookFile = arg('--codebook', join(root, 'codebooks/us-japan.yaml'));
+const yaml = readFileSync(codebookFile, 'utf8');
+const { codebook, messages } = loadCodebook(yaml, codebookFile);
+if (!codebook) {
+  for (const m of messages) console.error(m.reason);
+  process.exit(1);
+}
+// Thresholds are chosen for "rules OR model": the rules must run without any model.
+const { model: loadedModel, ...rest } = codebook;
+const rulesOnly = Object.freeze(rest);
+const CODES = codebook.codes.map((c) => c.id);
+
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-).*\.jsonl$/u;
+// Never trained on, whatever their names: the acceptance set and the blind sets.
+const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
+
+if (process.argv.includes('--compare')) {
+  compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a) => !a.startsWith('--')));
+} else {
+  train();
+}
+
+function train() {
+  const t0 = process.cpuUsage();
+  const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
+  const byLang = { en: [], ja: [] };
+  const fileInfo = [];
+  const all = createHash('sha256');
+  for (const f of files) {
+    const text = readFileSync(join(root, 'eval', f), 'utf8');
+    const { units } = parseUnits(text, f);
+    const labelled = units.filter((u) => Array.isArray(u.codes));
+    const rules = labelUnits(labelled, rulesOnly);
+    labelled.forEach((u, i) => {
+      const r = rules[i];
+      // Documents are named per file: two files may reuse an id.
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: r.negated });
+    });
+    const sha = createHash('sha256').update(text).digest('hex');
+    all.update(`${f}\u0000${sha}\u0000`);
+    fileInfo.push({ name: `eval/${f}`, units: labelled.length, sha256: sha.slice(0, 16) });
+  }
+  const out = {
+    format: MODEL_FORMAT,
+    codebook: { name: codebook.name, yamlHash: createHash('sha256').update(yaml).digest('hex').slice(0, 12) },
+    training: { files: fileInfo, hash: all.digest('hex').slice(0, 16) },
+    features: DEFAULT_FEATURES,
+    settings: DEFAULT_TRAINING,
+    langs: {},
+  };
+  for (const lang of ['en', 'ja']) {
+    if (byLang[lang].length === 0) continue;
+    out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, DEFAULT_FEATURES, DEFAULT_TRAINING);
+    const cv = out.langs[lang].cv;
+    console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)}`);
+    console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
+  }
+  const json = JSON.stringify(out) + '\n';
+  const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));
+  if (!process.argv.includes('--dry')) writeFileSync(file, json);
+  const cpu = process.cpuUsage(t0);
+  console.log(`${process.argv.includes('--dry') ? '(dry run) ' : ''}${relative(process.cwd(), file)}: ${(json.length / 1024).toFixed(0)} KB, ${files.length} files, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  if (loadedModel === undefined && !/^model:/mu.test(yaml)) console.log(`note: ${basename(codebookFile)} has no "model:" key; the coder will not use this file`);
+}
+
+/** Per language: codes macro-F1 (and min), negated micro-F1, tone accuracy; rules alone vs rules+model. Summary figures only. */
+function compare(files) {
+  if (!loadedModel) console.log('note: the codebook loaded no model; both rows are the rules alone');
+  for (const f of files) {
+    const { units } = parseUnits(readFileSync(f, 'utf8'), f);
+    const rows = [['rules', labelUnits(units, rulesOnly)], ['rules+model', labelUnits(units, codebook)]];
+    for (const lang of ['en', 'ja']) {
+      const idx = units.map((_, i) => i).filter((i) => modelLang(normalize(units[i].text).text) === lang);
+      if (idx.length === 0) continue;
+      const line = [];
+      for (const [name, out] of rows) {
+        const f1 = CODES.map((c) => {
+          let tp = 0, fp = 0, fn = 0;
+          for (const i of idx) {
+            const g = units[i].codes.includes(c), p = out[i].codes.includes(c);
+            if (g && p) tp++; else if (p) fp++; else if (g) fn++;
+          }
+          return tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn);
+        });
+        let ntp = 0, nfp = 0, nfn = 0, tone = 0;
+        for (const i of idx) {
+          for (const c of CODES) {
+            const g = units[i].negated.includes(c), p = out[i].negated.includes(c);
+            if (g && p) ntp++; else if (p) nfp++; else if (g) nfn++;
+          }
+          if (out[i].tone === units[i].tone) tone++;
+        }
+        const macro = f1.reduce((a, v) => a + v, 0) / f1.length;
+        line.push(`${name} codes ${macro.toFixed(3)} (min ${Math.min(...f1).toFixed(2)}) neg ${(ntp + nfp + nfn === 0 ? 1 : (2 * ntp) / (2 * ntp + nfp + nfn)).toFixed(3)} tone ${(tone / idx.length).toFixed(3)}`);
+      }
+      console.log(`${basename(f)} ${lang} n=${idx.length}: ${line.join(' | ')}`);
+    }
+  }
+}

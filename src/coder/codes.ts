@@ -43,8 +43,8 @@ interface NegCue {
 const JA_NEGATIVE_WORDING = /(?:ない|なかった|ません|ず|ぬ)=?$/u;
 /** A negative ending after a verb's stem (な|い, ら|れない, ま|せん, た|ず), not かねない (may) nor ずに (without). */
 const JA_NEGATIVE_TAIL = /^(?:(?:ら?れ|させ|せ)?な(?:い|かっ)|(?:ら?れ)?ませ(?:ん)|(?:ら?れ)?ず(?!に))/u;
-/** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか), a condition (持たない限り) or a purpose (移らないよう), not a denial. */
-const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり|よう)/u;
+/** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか), a condition (持たない限り), a purpose (移らないよう) or a doubt (外されない保証はない), not a denial. */
+const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり|よう|保証|確証|とは限ら|とも限ら)/u;
 
 /**
  * The negative inflection of a Japanese verb or adjective pattern's own hit (`見捨てる` hit as 見捨てない),
@@ -143,13 +143,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     }
   }
 
-  // A Japanese negation outside a quotation reaches into it only when the quotation is the claim being denied (「…」との批判は事実に反する).
+  // A Japanese negation outside a quotation reaches into it only when the quotation is the claim being denied (「…」との批判は事実に反する, 「…」は言い過ぎ).
   const quoteAllows = (span: { start: number; end: number }, cue: { start: number; end: number }): boolean => {
     if (p.lang !== 'ja') return true;
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
     if (!q || (cue.start >= q[0] && cue.end <= q[1])) return true;
     if (cue.start < q[1]) return true;
-    return /^(?:と|との|という|って|とか)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
+    return /^(?:と|との|という|って|とか|は)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
   };
   const negationOf = (span: ScanHit): NegCue | undefined => {
     const question = clauseEndsWithQuestion(p, span.end);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize } from '../dist/codebook/index.js';
-import { DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, trainLanguage } from '../dist/coder/model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +24,18 @@ if (!codebook) {
   process.exit(1);
 }
 // Thresholds are chosen for "rules OR model": the rules must run without any model.
-const { model: loadedModel, ...rest } = codebook;
+const { model: yamlModel, ...rest } = codebook;
 const rulesOnly = Object.freeze(rest);
+// --model FILE: compare with this model file instead of the one the codebook names.
+const modelFile = arg('--model', undefined);
+const loadedModel = modelFile ? modelOf(modelFile) : yamlModel;
+const withModel = Object.freeze({ ...rulesOnly, ...(loadedModel ? { model: loadedModel } : {}) });
+
+function modelOf(file) {
+  const built = buildModel(JSON.parse(readFileSync(file, 'utf8')), basename(file), codebook.codes.map((c) => c.id));
+  if ('problem' in built) throw new Error(`train-model: ${file}: ${built.problem}`);
+  return built.model;
+}
 const CODES = codebook.codes.map((c) => c.id);
 
 const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-).*\.jsonl$/u;
@@ -33,12 +43,28 @@ const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-).*\.jsonl$/u;
 const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
 
 if (process.argv.includes('--compare')) {
-  compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a) => !a.startsWith('--')));
+  compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a, i, l) => !a.startsWith('--') && l[i - 1] !== '--model'));
 } else {
   train();
 }
 
+/** `--set name=value` (repeatable) overrides a feature or training setting, for experiments with --dry. */
+function settings() {
+  const features = { ...DEFAULT_FEATURES };
+  const training = { ...DEFAULT_TRAINING };
+  process.argv.forEach((a, i) => {
+    if (a !== '--set') return;
+    const [k, v] = process.argv[i + 1].split('=');
+    const value = k === 'jaGrams' ? v.split(',').map(Number) : v === 'true' || v === 'false' ? v === 'true' : Number(v);
+    if (k in features) features[k] = value;
+    else if (k in training) training[k] = value;
+    else throw new Error(`train-model: unknown setting ${k}`);
+  });
+  return { features, training };
+}
+
 function train() {
+  const { features, training } = settings();
   const t0 = process.cpuUsage();
   const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
   const byLang = { en: [], ja: [] };
@@ -62,23 +88,23 @@ function train() {
     format: MODEL_FORMAT,
     codebook: { name: codebook.name, yamlHash: createHash('sha256').update(yaml).digest('hex').slice(0, 12) },
     training: { files: fileInfo, hash: all.digest('hex').slice(0, 16) },
-    features: DEFAULT_FEATURES,
-    settings: DEFAULT_TRAINING,
+    features,
+    settings: training,
     langs: {},
   };
   for (const lang of ['en', 'ja']) {
     if (byLang[lang].length === 0) continue;
-    out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, DEFAULT_FEATURES, DEFAULT_TRAINING);
+    out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, features, training);
     const cv = out.langs[lang].cv;
-    console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)}`);
-    console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
+    console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)} (nested ${cv.nestedMacroF1.toFixed(3)})`);
+    console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
   }
   const json = JSON.stringify(out) + '\n';
   const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));
   if (!process.argv.includes('--dry')) writeFileSync(file, json);
   const cpu = process.cpuUsage(t0);
   console.log(`${process.argv.includes('--dry') ? '(dry run) ' : ''}${relative(process.cwd(), file)}: ${(json.length / 1024).toFixed(0)} KB, ${files.length} files, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
-  if (loadedModel === undefined && !/^model:/mu.test(yaml)) console.log(`note: ${basename(codebookFile)} has no "model:" key; the coder will not use this file`);
+  if (yamlModel === undefined && !/^model:/mu.test(yaml)) console.log(`note: ${basename(codebookFile)} has no "model:" key; the coder will not use this file`);
 }
 
 /** Per language: codes macro-F1 (and min), negated micro-F1, tone accuracy; rules alone vs rules+model. Summary figures only. */
@@ -86,7 +112,7 @@ function compare(files) {
   if (!loadedModel) console.log('note: the codebook loaded no model; both rows are the rules alone');
   for (const f of files) {
     const { units } = parseUnits(readFileSync(f, 'utf8'), f);
-    const rows = [['rules', labelUnits(units, rulesOnly)], ['rules+model', labelUnits(units, codebook)]];
+    const rows = [['rules', labelUnits(units, rulesOnly)], ['rules+model', labelUnits(units, withModel)]];
     for (const lang of ['en', 'ja']) {
       const idx = units.map((_, i) => i).filter((i) => modelLang(normalize(units[i].text).text) === lang);
       if (idx.length === 0) continue;

@@ -1,0 +1,231 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelCodes, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { prepare } from '../src/coder/sentence.js';
+import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const builtin = builtinCodebook();
+const CODES = builtin.codes.map((c) => c.id);
+// The shipped YAML without any model line: what a user's edited copy without the key looks like.
+const RULES_YAML = builtin.yaml.replace(/^model:.*\n/mu, '');
+
+/** A deterministic PRNG for the fixture (mulberry32, fixed seed). */
+function rand(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A small training fixture built by code: filler sentences from a fixed vocabulary, and sentences
+ * holding an invented signal word (no rule knows it) labelled with a code. Rules decided nothing.
+ */
+function fixture(lang: 'en' | 'ja', seed: number): TrainUnit[] {
+  const r = rand(seed);
+  const filler = lang === 'en' ? ['the', 'talks', 'went', 'on', 'in', 'spring', 'with', 'staff', 'notes', 'a', 'meeting', 'later'] : ['会議', 'は', '春', 'に', '続い', 'た', '担当', '者', 'が', '記録', 'を', '残し'];
+  const signals: Array<[string, string]> = lang === 'en' ? [['zorblax', 'autonomy'], ['quendor', 'one_way']] : [['ゾルバクス', 'autonomy'], ['クエンドル', 'one_way']];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const units: TrainUnit[] = [];
+  for (let i = 0; i < 80; i++) {
+    const words = Array.from({ length: 6 + Math.floor(r() * 5) }, () => pick(filler));
+    const codes: string[] = [];
+    if (i % 4 === 0) {
+      const [word, code] = pick(signals);
+      words.splice(Math.floor(r() * words.length), 0, word);
+      codes.push(code);
+    }
+    units.push({ doc: `d${i % 16}`, text: lang === 'en' ? words.join(' ') + '.' : words.join('') + '。', codes, rulesRaised: [], rulesNegated: [] });
+  }
+  return units;
+}
+
+const SETTINGS = { ...DEFAULT_TRAINING, folds: 4, minAdded: 1 };
+
+function trainFixture(): ModelFileJson {
+  return {
+    format: MODEL_FORMAT,
+    codebook: { name: builtin.name, yamlHash: 'fixture' },
+    training: { files: [{ name: 'fixture', units: 160, sha256: 'none' }], hash: 'fixture' },
+    features: DEFAULT_FEATURES,
+    settings: SETTINGS,
+    langs: { en: trainLanguage(fixture('en', 7), 'en', CODES, DEFAULT_FEATURES, SETTINGS), ja: trainLanguage(fixture('ja', 8), 'ja', CODES, DEFAULT_FEATURES, SETTINGS) },
+  };
+}
+
+/** A folder holding a codebook YAML (the shipped rules plus `modelLine`) and, when given, a model file. */
+function codebookDir(modelLine: string, model?: string): { dir: string; yaml: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-model-'));
+  const yaml = `${RULES_YAML.trimEnd()}\n${modelLine}\n`;
+  const file = join(dir, 'cb.yaml');
+  writeFileSync(file, yaml);
+  if (model !== undefined) writeFileSync(join(dir, 'm.json'), model);
+  return { dir, yaml, file };
+}
+
+function loadWithModel(json: ModelFileJson): Codebook {
+  const { yaml, file } = codebookDir('model: m.json', JSON.stringify(json));
+  const { codebook, messages } = loadCodebook(yaml, file);
+  expect(messages.filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
+  return codebook as Codebook;
+}
+
+const one = (cb: Codebook, text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
+
+describe('features', () => {
+  it('stems English words lightly and pairs neighbours', () => {
+    expect(['worries', 'worried', 'deals', 'japan\'s', 'pass', 'meeting'].map(stem)).toEqual(['worry', 'worry', 'deal', 'japan', 'pass', 'meet']);
+    const f = sentenceFeatures('Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
+    expect(f.keys).toEqual(['w:tokyo', 'b:tokyo fear', 'w:fear', 'b:fear abandonment', 'w:abandonment']);
+    expect(f.starts[1]).toBe(0);
+    expect(f.ends[1]).toBe('Tokyo fears'.length);
+  });
+  it('takes Japanese character n-grams that do not cross punctuation', () => {
+    const f = sentenceFeatures('日本、米国。', 'ja', DEFAULT_FEATURES);
+    expect(f.keys.sort()).toEqual(['c:日本', 'c:米国']);
+  });
+});
+
+describe('training', () => {
+  it('is deterministic: the same fixture trains to identical JSON', () => {
+    expect(JSON.stringify(trainFixture())).toBe(JSON.stringify(trainFixture()));
+  });
+  it('learns the fixture signal and sets thresholds only for codes it can add', () => {
+    const json = trainFixture();
+    const en = json.langs.en;
+    expect(en?.codes.find((c) => c.code === 'autonomy')?.threshold).not.toBeNull();
+    expect(en?.codes.find((c) => c.code === 'nuclear')?.threshold).toBeNull();
+    expect(en?.cv.combinedMacroF1).toBeGreaterThan(en?.cv.rulesMacroF1 ?? 1);
+  });
+  it('chooses the threshold that maximises F1 of rules OR model under the precision floor', () => {
+    // Units 0-1 gold and unseen by rules, unit 2 a false alarm scored between them, unit 3 raised by the rules.
+    const t = chooseThreshold([0.9, 0.5, 0.7, 0.1], [true, true, false, true], [false, false, false, true], [false, false, false, false], 0.6, 1);
+    expect(t.threshold).toBe(0.5);
+    expect(t.addedTp).toBe(2);
+    expect(t.addedFp).toBe(1);
+    expect(t.combinedF1).toBeCloseTo(6 / 7, 6);
+    // With a stricter floor only the first addition is allowed.
+    expect(chooseThreshold([0.9, 0.5, 0.7, 0.1], [true, true, false, true], [false, false, false, true], [false, false, false, false], 0.9, 1).threshold).toBe(0.9);
+    // A unit the rules negated is never added.
+    expect(chooseThreshold([0.9], [true], [false], [true], 0.5, 1).threshold).toBeNull();
+  });
+});
+
+describe('the model in the coder', () => {
+  const cb = loadWithModel(trainFixture());
+
+  it('raises a code the rules miss, with evidence on real text and rule model:<code>', () => {
+    const text = 'Officials in Tokyo zorblax the plan again.';
+    expect(one(loadCodebook(RULES_YAML).codebook as Codebook, text).raised).toEqual([]);
+    const d = one(cb, text);
+    const hit = d.raised.find((h) => h.code === 'autonomy');
+    expect(hit?.evidence.rule).toBe('model:autonomy');
+    expect(hit && text.slice(hit.evidence.start, hit.evidence.end)).toBe(hit?.evidence.text);
+    expect(hit?.evidence.text.toLowerCase()).toContain('zorblax');
+    expect(hit?.evidence.model?.score).toBeGreaterThanOrEqual(hit?.evidence.model?.threshold ?? 2);
+    expect(hit?.evidence.model?.features[0]).toMatch(/zorblax/u);
+  });
+
+  it('maps evidence back to the original characters of a Japanese sentence (half-width kana)', () => {
+    const text = '政府はｿﾞﾙﾊﾞｸｽの姿勢だ。';
+    const hit = one(cb, text).raised.find((h) => h.code === 'autonomy');
+    expect(hit?.evidence.rule).toBe('model:autonomy');
+    expect(hit && text.slice(hit.evidence.start, hit.evidence.end)).toBe(hit?.evidence.text);
+    expect('ｿﾞﾙﾊﾞｸｽ'.includes(hit?.evidence.text ?? '-')).toBe(true);
+  });
+
+  it('raises nothing for a sentence with no model features', () => {
+    const p = prepare('Qwv xyzzy plugh.', cb);
+    expect(scoreSentence(cb.model as NonNullable<Codebook['model']>, p.text, p.lang, new Set())).toEqual([]);
+    expect(one(cb, 'Qwv xyzzy plugh.').raised).toEqual([]);
+  });
+
+  it('leaves codes the rules raised or negated to the rules', () => {
+    const p = prepare('Officials in Tokyo zorblax the plan again.', cb);
+    const model = cb.model as NonNullable<Codebook['model']>;
+    expect(modelCodes(p, model, { raised: [], negated: [] }).map((h) => h.code)).toContain('autonomy');
+    const negated = [{ code: 'autonomy', evidence: { start: 0, end: 1, text: 'O', rule: 'test' } }];
+    expect(modelCodes(p, model, { raised: [], negated }).map((h) => h.code)).not.toContain('autonomy');
+  });
+
+  it('travels to workers with the codebook', () => {
+    const w = codebookOfWorker(structuredClone(workerCodebook(cb)));
+    expect(w?.model).toBeDefined();
+    expect(one(w as Codebook, 'Officials in Tokyo zorblax the plan again.').raised.map((h) => h.code)).toContain('autonomy');
+  });
+});
+
+describe('the model: key of a codebook', () => {
+  it('a codebook without the key has no model and codes as the rules do', () => {
+    const rules = loadCodebook(RULES_YAML).codebook as Codebook;
+    expect(rules.model).toBeUndefined();
+    const withModel = loadWithModel(trainFixture());
+    const texts = ['Japan always follows Washington.', 'The talks went on in spring.', '日本は米国に追随している。'];
+    const strip = (d: SentenceDecision): unknown => ({ ...d, raised: d.raised.filter((h) => !h.evidence.rule.startsWith('model:')) });
+    expect(decide(texts.map((text) => ({ text, paragraph: 0 })), { docSide: null }, rules)).toEqual(decide(texts.map((text) => ({ text, paragraph: 0 })), { docSide: null }, withModel).map(strip));
+  });
+
+  it('changes the codebook version when the model file changes', () => {
+    const a = trainFixture();
+    const b: ModelFileJson = JSON.parse(JSON.stringify(a));
+    const code = b.langs.en?.codes.find((c) => c.threshold !== null);
+    if (code) code.threshold = 0.99;
+    const va = loadWithModel(a).version;
+    expect(loadWithModel(b).version).not.toBe(va);
+    expect(loadWithModel(a).version).toBe(va);
+    expect(loadCodebook(RULES_YAML).codebook?.version).not.toBe(va);
+  });
+
+  it('reports a missing, broken or foreign model as a message with the file, and codes with the rules', () => {
+    for (const [line, model, expected] of [
+      ['model: missing.json', undefined, /cannot be read/u],
+      ['model: m.json', '{ not json', /not valid JSON/u],
+      ['model: m.json', JSON.stringify({ format: 'other' }), /format/u],
+      ['model: m.json', JSON.stringify({ ...trainFixture(), langs: { en: { ...trainFixture().langs.en, codes: [{ code: 'no_such_code', bias: 0, threshold: 0.5, idx: [], w: [] }] } } }), /no_such_code/u],
+    ] as Array<[string, string | undefined, RegExp]>) {
+      const { yaml, file } = codebookDir(line, model);
+      const { codebook, messages } = loadCodebook(yaml, file);
+      expect(codebook?.model).toBeUndefined();
+      const m = messages.find((x) => x.ruleId === 'codebook:model');
+      expect(m?.reason).toMatch(expected);
+      expect(m?.place.file).toBe(file);
+      expect(m?.place.line).toBe(yaml.split('\n').indexOf(line) + 1);
+    }
+  });
+
+  it('refuses a model outside the codebook folder, as a schema error with the file', () => {
+    for (const line of ['model: ../m.json', 'model: /etc/m.json', 'model: m.yaml']) {
+      const { yaml, file } = codebookDir(line);
+      const { codebook, messages } = loadCodebook(yaml, file);
+      expect(codebook).toBeUndefined();
+      expect(messages.some((m) => m.ruleId === 'codebook:schema' && m.place.file === file && /model/u.test(m.reason))).toBe(true);
+    }
+  });
+
+  it('codebook check states the training size and the cross-validated figures', () => {
+    const { yaml, file } = codebookDir('model: m.json', JSON.stringify(trainFixture()));
+    const info = checkCodebook(yaml, file).filter((m) => m.ruleId.startsWith('codebook:model'));
+    expect(info.some((m) => /trained on 160 units/u.test(m.reason))).toBe(true);
+    expect(info.some((m) => /en: 80 units.*macro-F1 rules 0\.\d+ -> rules\+model 0\.\d+/u.test(m.reason))).toBe(true);
+  });
+});
+
+describe('the shipped model', () => {
+  it('loads for the built-in codebook, small enough to ship', () => {
+    const text = readFileSync(new URL('../codebooks/us-japan.model.json', import.meta.url), 'utf8');
+    expect(text.length).toBeLessThan(1.5 * 1024 * 1024);
+    const r = buildModel(JSON.parse(text), 'us-japan.model.json', CODES);
+    expect('model' in r && r.model.langs.size).toBe(2);
+    const json = JSON.parse(text) as ModelFileJson;
+    // Never trained on the acceptance set or on any check, blind or held-out set.
+    expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout/u.test(n))).toEqual([]);
+  });
+});

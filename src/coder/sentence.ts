@@ -35,6 +35,8 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
+/** A name before an ideographic space opens a turn in a printed dialogue or hearing (中川　…, ロペス議員（民主）　…). */
+const TAG_JA_SPACE = /^\s*([^\s\u3000：:「」『』。、，【】（(]{1,16}(?:[（(][^）)\u3000]{1,30}[）)])?)\u3000+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
 const INLINE_ANSWER = /\s(A|Answer):\s/gu;
@@ -141,6 +143,13 @@ export function prepare(original: string, cb: Codebook): Prepared {
   if (dl) {
     p.dateline = { start: 0, end: dl[0].length };
     p.bodyStart = dl[0].length;
+    // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和）　…): the turn's tag follows it.
+    const after = lang === 'ja' && text.includes('\u3000') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
+    if (after && (after[1] ?? '').length > 0) {
+      const label = after[1] as string;
+      p.tag = { start: p.bodyStart, end: p.bodyStart + after[0].length, label, name: tagName(label) };
+      p.bodyStart += after[0].length;
+    }
   } else {
     const dash = lang === 'ja' ? TAG_JA_DASH.exec(text) : null;
     const colon = text.includes(':') || (lang === 'ja' && text.includes('：'));
@@ -148,14 +157,20 @@ export function prepare(original: string, cb: Codebook): Prepared {
       dash ??
       (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
-      (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null);
+      (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null) ??
+      (lang === 'ja' && text.includes('\u3000') ? TAG_JA_SPACE.exec(text) : null);
     if (m && (m[1] ?? '').length > 0) {
       const label = dash ? '質問' : (m[1] as string);
-      p.tag = { start: 0, end: m[0].length, label, name: label.replace(/\s*[（(].*$/u, '').trim().toUpperCase(), interviewer: dash !== null };
+      p.tag = { start: 0, end: m[0].length, label, name: tagName(label), interviewer: dash !== null };
       p.bodyStart = m[0].length;
     }
   }
   return p;
+}
+
+/** A speaker tag's name without its affiliation in brackets, upper-cased ("Ms. Odell (State)" → "MS. ODELL"). */
+function tagName(label: string): string {
+  return label.replace(/\s*[（(].*$/u, '').trim().toUpperCase();
 }
 
 /** Hits of one kind (empty list when none). */

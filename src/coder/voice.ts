@@ -271,6 +271,10 @@ function relayable(p: Prepared): boolean {
   const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
   return sentences <= 1 && !FIRST_PERSON.test(body) && !HEARSAY.test(body);
 }
+/** A passive or causative-passive ending (られ, され, させられ) right at a verb. */
+const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
+/** The agent of a passive report (米側からは, 長官からも). */
+const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 /** A demand (求めた, 迫った, 要求した) is a reported act with a view (rule 4) even where a code's wording contains it. */
 const JA_DEMAND = /^(?:求め|迫|要求|要請|促)/u;
@@ -285,7 +289,9 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   // A verb inside a code's own wording (文句ひとつ言えない) reports nothing.
   const inCode = (h: ScanHit): boolean => !JA_DEMAND.test(p.text.slice(h.start, h.end)) && hitsOf(p, 'code').some((c) => c.start <= h.start && c.end >= h.end && c.end - c.start > h.end - h.start);
   // A verb under an obligation or a wish (主張すべきだ, 抗議してもらいたい) is the writer's prescription, not a view reported.
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
+  // In a narrative, a verb in the passive (増額を迫られている, 成功したとみられ) has its holder elsewhere, unless an agent is named (米側からは…表明されている).
+  const passive = (h: ScanHit): boolean => !p.tag && JA_PASSIVE.test(p.text.slice(h.start + 1, h.end + 3)) && !JA_AGENT.test(p.text);
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
@@ -365,14 +371,42 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (q || tag.interviewer || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
   const a = hitsOf(p, 'interviewee').find((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end));
   if (a) return { role: 'interviewee', side: local, cue: ev(a) };
-  const sp = hitsOf(p, 'speaker').find(inTag) ?? hitsOf(p, 'cue').find(inTag);
+  // An affiliation in brackets (ロペス議員（民主）, 駒田（元防衛次官、日本）) says more about the side than a title before it.
+  const open = p.text.slice(tag.start, tag.end).search(/[（(]/u);
+  const inParens = (h: ScanHit): boolean => open >= 0 && h.start > tag.start + open && inTag(h);
+  const speakers = hitsOf(p, 'speaker');
+  const cues = hitsOf(p, 'cue');
+  const sp = speakers.find(inParens) ?? cues.find(inParens) ?? speakers.find(inTag) ?? cues.find(inTag);
+  // The name after a role (元韓国外交官・朴氏) is how later turns tag the same speaker (朴氏：).
+  const short = SHORT_NAME.exec(tag.name)?.[1];
   if (sp) {
     state.speakerSides.set(tag.name, sp.entry.owner);
+    if (short) state.speakerSides.set(short, sp.entry.owner);
     return { role: 'speaker', side: sp.entry.owner, cue: ev(sp) };
   }
   const known = state.speakerSides.get(tag.name);
+  // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
+  if (known === undefined && p.text.slice(tag.start, tag.end).trimStart().startsWith('【@')) {
+    const place = tag.label.includes('・') || tag.label.includes('･') ? local : handlePlace(tag.label, cb);
+    state.speakerSides.set(tag.name, place);
+    return { role: 'speaker', side: place };
+  }
   return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
 }
+
+/** A place a post's handle spells in Latin letters (kenji_kobe → Kobe), looked up among the sides' speaker places; `author` when none. */
+function handlePlace(handle: string, cb: Codebook): string {
+  for (const part of handle.split(/[_.\-\d]+/u)) {
+    if (part.length < 3) continue;
+    const word = part.charAt(0).toUpperCase() + part.slice(1).toLowerCase();
+    const hit = cb.matcher.scan(word).find((h) => h.entry.kind === 'speaker' && h.start === 0 && h.end === word.length);
+    if (hit) return hit.entry.owner;
+  }
+  return AUTHOR;
+}
+
+/** The last part of a tag that names a role and then the person (元海兵隊員・ギブソンさん → ギブソンさん). */
+const SHORT_NAME = /[・･]([^・･]{1,12})$/u;
 
 /** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
 const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
@@ -540,6 +574,12 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     }
     state.lastSpeaker = t.side;
     state.awaitingAnswer = false;
+    if (t.side === AUTHOR) {
+      // Rule 1: a post with no place is the writer's own, unless it reports a view held on a side ("…と感じる日本人は少なくない").
+      const own = explicit(p, true);
+      if (own && 'side' in own) return { voice: own.side, cue: own.cue, how: 'cue' };
+      return own ? unsidedVoice(own, state, docSide, cb) : { voice: AUTHOR, how: 'default' };
+    }
     const f = explicit(p, false);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };

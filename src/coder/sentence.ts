@@ -39,6 +39,7 @@ const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
 const TAG_JA_SPACE = /^\s*([^\s\u3000：:「」『』。、，【】（(]{1,16}(?:[（(][^）)\u3000]{1,30}[）)])?)\u3000+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
+const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
 const INLINE_ANSWER = /\s(A|Answer):\s/gu;
 
 function addBoundaries(text: string, lang: 'en' | 'ja'): number[] {
@@ -159,7 +160,12 @@ export function prepare(original: string, cb: Codebook): Prepared {
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
       (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null) ??
       (lang === 'ja' && text.includes('\u3000') ? TAG_JA_SPACE.exec(text) : null);
-    if (m && (m[1] ?? '').length > 0) {
+    // A heading (EDITORIAL:, 社説：) names the kind of piece, not a speaker: the piece is the writer's (rule 1).
+    const heading = m && HEADING.test((m[1] ?? '').trim());
+    if (heading && m) {
+      p.dateline = { start: 0, end: m[0].length };
+      p.bodyStart = m[0].length;
+    } else if (m && (m[1] ?? '').length > 0) {
       const label = dash ? '質問' : (m[1] as string);
       p.tag = { start: 0, end: m[0].length, label, name: tagName(label), interviewer: dash !== null };
       p.bodyStart = m[0].length;

@@ -105,7 +105,7 @@ const NAMED_RULE = 'attribution:named-person';
 /** A question opening by addressing someone ("Mr. Ambassador, how…"): the name is no holder. */
 const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,/u;
 /** A cue after these is what a view is about or where someone went, not who holds it ("ask me about American politics", "flew to Tokyo"). */
-const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into)\s+(?:the\s+)?$/iu;
+const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with)\s+(?:the\s+)?$/iu;
 const SUBJECT_MODAL = /^\s+(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
@@ -384,7 +384,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (short) state.speakerSides.set(short, sp.entry.owner);
     return { role: 'speaker', side: sp.entry.owner, cue: ev(sp) };
   }
-  const known = state.speakerSides.get(tag.name);
+  // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
+  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : state.speakerSides.get(tag.name);
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   if (known === undefined && p.text.slice(tag.start, tag.end).trimStart().startsWith('【@')) {
     const place = tag.label.includes('・') || tag.label.includes('･') ? local : handlePlace(tag.label, cb);

@@ -35,8 +35,8 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
-/** A name before an ideographic space opens a turn in a printed dialogue or hearing (中川　…, ロペス議員（民主）　…). */
-const TAG_JA_SPACE = /^\s*([^\s\u3000：:「」『』。、，【】（(]{1,16}(?:[（(][^）)\u3000]{1,30}[）)])?)\u3000+(?=\S)/u;
+/** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川　…, ロペス議員（民主）　…). */
+const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
 const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
@@ -145,7 +145,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
     p.dateline = { start: 0, end: dl[0].length };
     p.bodyStart = dl[0].length;
     // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和）　…): the turn's tag follows it.
-    const after = lang === 'ja' && text.includes('\u3000') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
+    const after = lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
     if (after && (after[1] ?? '').length > 0) {
       const label = after[1] as string;
       p.tag = { start: p.bodyStart, end: p.bodyStart + after[0].length, label, name: tagName(label) };
@@ -159,7 +159,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
       (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
       (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null) ??
-      (lang === 'ja' && text.includes('\u3000') ? TAG_JA_SPACE.exec(text) : null);
+      (lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text) : null);
     // A heading (EDITORIAL:, 社説：) names the kind of piece, not a speaker: the piece is the writer's (rule 1).
     const heading = m && HEADING.test((m[1] ?? '').trim());
     if (heading && m) {

@@ -273,6 +273,8 @@ function relayable(p: Prepared): boolean {
 }
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb. */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
+/** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
+const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
@@ -320,6 +322,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     }
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
     if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;
+    // A side that owns a thing (日本の核武装は, 日本外交の弱点は) is not its holder; one that owns a person (日本の当局者は) is found through that person.
+    if (kind === 'cue' && /^の/u.test(m[1] ?? '') && !JA_PERSONISH.test(m[1] ?? '')) continue;
     const cue = evidence(p, h.start, h.end, h.entry.rule);
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };

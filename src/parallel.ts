@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { builtinCodebook, loadCodebook, type Codebook, type PatternEntry } from './codebook/index.js';
-import { buildMatcher } from './codebook/matcher.js';
+// Types only: the codebook loader (YAML parser, schema) is imported by a worker only when it must load YAML.
+import type { Codebook } from './codebook/index.js';
+import { buildMatcher, type PatternEntry } from './codebook/matcher.js';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -55,13 +56,28 @@ export function workerCodebook(codebook: Codebook): WorkerCodebook {
 
 /**
  * The codebook a worker codes with, from what `workerCodebook` sent: the sent fields with a matcher
- * built from the kept patterns (what `loadCodebook` builds from the same spec), else the YAML loaded.
+ * built from the kept patterns (what `loadCodebook` builds from the same spec); undefined when only
+ * the YAML was sent (`loadWorkerCodebook` then loads it).
  *
  * @example
- * const codebook = codebookOfWorker(workerData as WorkerCodebook);
+ * const codebook = codebookOfWorker(structuredClone(workerCodebook(builtinCodebook())));
  */
 export function codebookOfWorker(w: WorkerCodebook): Codebook | undefined {
-  if (w.data && w.entries) return Object.freeze({ ...w.data, matcher: buildMatcher(w.entries, w.data.spec.readings) });
+  if (!w.data || !w.entries) return undefined;
+  return Object.freeze({ ...w.data, matcher: buildMatcher(w.entries, w.data.spec.readings) });
+}
+
+/**
+ * `codebookOfWorker`, or when only the YAML was sent, the YAML loaded (the codebook loader is
+ * imported only then). Undefined when that YAML does not load.
+ *
+ * @example
+ * const codebook = await loadWorkerCodebook(workerData as WorkerCodebook);
+ */
+export async function loadWorkerCodebook(w: WorkerCodebook): Promise<Codebook | undefined> {
+  const sent = codebookOfWorker(w);
+  if (sent) return sent;
+  const { builtinCodebook, loadCodebook } = await import('./codebook/index.js');
   const builtin = builtinCodebook();
   return builtin.yaml === w.codebookYaml ? builtin : loadCodebook(w.codebookYaml).codebook;
 }

@@ -142,7 +142,7 @@ describe.skipIf(!built)('parallel pipeline', () => {
     }
   });
 
-  it('gives workers a codebook that scans and decides as the loaded one, or its YAML when a field cannot cross', () => {
+  it('gives workers a codebook that scans and decides as the loaded one, or its YAML when a field cannot cross', async () => {
     const cb = dist.codebook.builtinCodebook();
     const sent = dist.parallel.workerCodebook(cb);
     expect(sent.data?.version).toBe(cb.version);
@@ -160,7 +160,8 @@ describe.skipIf(!built)('parallel pipeline', () => {
     const withFn = { ...cb, extra: () => 1 } as unknown as typeof cb;
     const yamlOnly = dist.parallel.workerCodebook(withFn);
     expect(yamlOnly).toEqual({ codebookYaml: cb.yaml });
-    expect(dist.parallel.codebookOfWorker(yamlOnly)?.version).toBe(cb.version);
+    expect(dist.parallel.codebookOfWorker(yamlOnly)).toBeUndefined();
+    expect((await dist.parallel.loadWorkerCodebook(yamlOnly))?.version).toBe(cb.version);
   });
 
   it('reports the same counts and the same messages in the same order', () => {

@@ -2,7 +2,9 @@
  * One sentence prepared for the coder: normalised text, every pattern hit sorted by kind, quote
  * spans, clause boundaries, the speaker tag and the dateline at its head.
  */
-import { normalize, toOriginal, type Codebook, type Normalized, type ScanHit } from '../codebook/index.js';
+import type { Codebook } from '../codebook/index.js';
+// From the matcher itself: a worker thread then never loads the codebook loader (YAML parser, schema).
+import { normalize, toOriginal, type Normalized, type ScanHit } from '../codebook/matcher.js';
 import type { Evidence } from '../types.js';
 
 /** A sentence with its hits grouped by kind. */

@@ -275,6 +275,8 @@ function relayable(p: Prepared): boolean {
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
 const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
+/** A plan or policy put out or settled: the act of announcing it, not a view. */
+const JA_EVENT_NOUN = /^方針を(?:打ち出|決め|固め|発表)/u;
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
@@ -294,7 +296,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   // In a narrative, a verb in the passive (増額を迫られている, 成功したとみられ) has its holder elsewhere, unless an agent is named (米側からは…表明されている).
   const passive = (h: ScanHit): boolean => !p.tag && JA_PASSIVE.test(p.text.slice(h.start + 1, h.end + 3)) && !JA_AGENT.test(p.text);
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h));
-  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)));
+  // A plan announced or decided (方針を打ち出した, 方針を決めた) is an event (rule 4), a plan held (緩めない方針だ) a stance.
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 6)));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
   const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];

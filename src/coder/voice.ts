@@ -31,11 +31,13 @@ export interface DocState {
   speechCue: string;
   /** The last sentence that named a side ("The prime minister returned…"): its subject is whose "home" the critics at home are in. */
   topic: Prepared | null;
+  /** Surnames the document introduced next to a side ("Joining us from Tokyo is Masaru Endo"): the side a later tag of that name (ENDO:) speaks for. */
+  named: Map<string, string>;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map() };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean } | null;
@@ -110,6 +112,8 @@ const SUBJECT_MODAL = /^\s+(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
+/** "This page believes", "this newspaper": the writer's own paper, not a view carried on. */
+const OWN_MEDIUM = /^\s+(?:page|newspaper|paper|column|editorial|board|magazine)\b/iu;
 /** Without these kinds of hit an English sentence names no holder (every path below needs one of them). */
 const EN_HOLDING = ['frame', 'verb', 'noun', 'verb-before', 'reaction'];
 /** Likewise for a Japanese sentence: a frame, or a candidate holder before a particle. */
@@ -228,7 +232,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   }
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
   if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
@@ -392,7 +396,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { role: 'speaker', side: sp.entry.owner, cue: ev(sp) };
   }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
-  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : state.speakerSides.get(tag.name);
+  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? state.named.get(lastWord(tag.name)));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   if (known === undefined && p.text.slice(tag.start, tag.end).trimStart().startsWith('【@')) {
     const place = tag.label.includes('・') || tag.label.includes('･') ? local : handlePlace(tag.label, cb);
@@ -411,6 +415,38 @@ function handlePlace(handle: string, cb: Codebook): string {
     if (hit) return hit.entry.owner;
   }
   return AUTHOR;
+}
+
+/** The last word of a tag's name (DR. FUJIMORI → FUJIMORI). */
+function lastWord(name: string): string {
+  const w = name.split(/\s+/u);
+  return w[w.length - 1] ?? name;
+}
+
+/** A person named in running English text: "Masaru Endo", "Dr. Fujimori", "Congressman Pike" (group 1 is the surname). */
+const EN_PERSON = /\b(?:(?:Mr|Ms|Mrs|Dr|Professor|Prof|Congressman|Congresswoman|Senator|Ambassador|Minister|Governor)\.?\s+|[A-Z][a-z]+\s+)([A-Z][a-z]{2,})\b/gu;
+/** Words that are roles, not surnames ("the Japanese Ambassador"). */
+const TITLE_WORD = /^(?:Ambassador|Minister|Secretary|President|Senator|Chairman|Chairwoman|Governor|Professor|Congressman|Congresswoman|Representative|Speaker|Admiral|General|Director|Spokesman|Spokeswoman|Party|Ministry|Department|Forces?|Diet|House|Office|Agency|University|Institute|Forum|Government|Administration|Alliance|Treaty)$/u;
+/** How far (in characters) a side's name may stand from a person to be their side. */
+const NAMED_REACH = 60;
+
+/** Remember the side next to each person the text introduces (a guest, a witness), nearest cue first; a cue after the name counts a little farther. */
+function learnNames(p: Prepared, state: DocState): void {
+  if (p.lang !== 'en' || !p.byKind.has('cue')) return;
+  const cues = cuesOf(p);
+  for (const m of p.text.matchAll(EN_PERSON)) {
+    const surname = (m[1] as string).toUpperCase();
+    if (m.index < p.bodyStart || state.named.has(surname) || TITLE_WORD.test(m[1] as string)) continue;
+    const at = m.index + m[0].length - (m[1] as string).length;
+    const end = m.index + m[0].length;
+    let best: { side: string; d: number } | null = null;
+    for (const c of cues) {
+      if ((c.start >= at && c.end <= end) || c.start < p.bodyStart) continue;
+      const d = c.end <= at ? at - c.end : c.start >= end ? c.start - end + 3 : Number.POSITIVE_INFINITY;
+      if (d <= NAMED_REACH && (!best || d < best.d)) best = { side: c.entry.owner, d };
+    }
+    if (best) state.named.set(surname, best.side);
+  }
 }
 
 /** The last part of a tag that names a role and then the person (元海兵隊員・ギブソンさん → ギブソンさん). */
@@ -479,12 +515,13 @@ function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | nul
 export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
+  learnNames(p, state);
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
 }
 
 /** "Excerpts from his speech follow", 要旨は次の通り: the units after it are the speaker's own words. */
-const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b/iu;
+const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b|^\s*(?:(?:Prepared\s+)?(?:Remarks|Address|Speech|Statement|Testimony)\s+(?:by|of)\s)/iu;
 /** "in a speech to the Diet", "addressed Congress": a speech named, whose first-person units that follow are the speaker's. */
 const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
 const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)/u;
@@ -493,7 +530,7 @@ const JA_SPEECH = /(?:演説|所信表明|施政方針|スピーチ|講演|談�
 const EN_ADDRESS = /^\s*(?:Members of (?:the )?(?:Congress|Diet|Parliament|the Diet)|Mr\.? (?:Speaker|President|Chairman)|Madam (?:Speaker|President|Chair)|Ladies and gentlemen|My fellow [A-Z]\w+|Distinguished (?:guests|members|delegates))\b/u;
 const JA_ADDRESS = /^\s*(?:国民の皆様|国民の皆さん|議員の皆様|議員の皆さん|ご列席の皆様)/u;
 /** Words one of the speech patterns needs (no flags, so the engine scans for the literals fast). */
-const SPEECH_GATE = /xcerpt|ighlight|ext|ranscript|peech|ddress|emarks|ecture|eynote|poke|delivered|要旨|骨子|全文|主な|抜粋|演説|所信|施政|スピーチ|講演|談話|あいさつ|挨拶/;
+const SPEECH_GATE = /xcerpt|ighlight|ext|ranscript|peech|ddress|emarks|ecture|eynote|poke|delivered|tatement|estimony|要旨|骨子|全文|主な|抜粋|演説|所信|施政|スピーチ|講演|談話|あいさつ|挨拶/;
 /** The speaker's own words: the first person (a nation's too: わが国, "our country"). */
 const SPEECH_FIRST_PERSON = /\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b|私|わたくし|我が国|わが国|我々|われわれ|僕/u;
 

@@ -677,6 +677,9 @@ export class Store {
   private tune(): void {
     this.db.pragma('cache_size = -65536'); // 64 MiB of page cache: index pages stay hot through a large ingest
     this.db.pragma('temp_store = MEMORY');
+    // Checkpoint the WAL every 16384 pages (64 MiB) instead of 1000: a bulk write then waits for a
+    // checkpoint's fsync 16 times less often and copies a page rewritten by several batches once.
+    if (!this.readonly) this.db.pragma('wal_autocheckpoint = 16384');
   }
 
   /** A cached prepared statement. */

@@ -37,7 +37,7 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
-/** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川　…, ロペス議員（民主）　…). */
+/** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川 …, ロペス議員（民主） …, with an ideographic space). */
 const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
@@ -146,7 +146,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
   if (dl) {
     p.dateline = { start: 0, end: dl[0].length };
     p.bodyStart = dl[0].length;
-    // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和）　…): the turn's tag follows it.
+    // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和） …): the turn's tag follows it.
     const after = lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
     if (after && (after[1] ?? '').length > 0) {
       const label = after[1] as string;

@@ -108,6 +108,21 @@ function quoted(text: string, at: number): boolean {
   return count(/[「『“]/gu) > count(/[」』”]/gu) || count(/"/gu) % 2 === 1;
 }
 
+/** Words of reaction whose object may be anything (a trade deal, a domestic plan, a third country's move). */
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ)/u;
+/** The relationship or the ally named in a Japanese unit: the alliance, the two countries, the U.S. and its attitude to Japan. */
+const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米側|米軍|アメリカ|対日|対米|安保/u;
+
+/** A Japanese question or condition right after a term (…のか。, …ば, …なら). */
+const JA_ASKED = /^[るいた]?(?:の(?:だろう|でしょう)?か[。？?」]|か[。？?」]|ば|なら|たら)/u;
+/** A concession: the unfavourable term stands in a clause the main, favourable clause overrides. */
+const JA_CONCEDED = /^[^。]{0,12}?(?:ても|でも|乗り越え|にもかかわらず|を経て)/u;
+const EN_CONCEDED = /\b(?:despite|in spite of|for all|notwithstanding|overcame|overcome|weathered|survived)\s+(?:\S+\s+){0,4}$/iu;
+function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
+  if (JA_CONCEDED.test(text.slice(neg.end, pos.start))) return true;
+  return EN_CONCEDED.test(text.slice(Math.max(0, neg.start - 50), neg.start));
+}
+
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
@@ -147,16 +162,23 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   terms.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start));
   // A term inside a code's or a denial's wording (ただ乗り, "free ride") already speaks through that code's decision.
   const taken: ScanHit[] = [...hitsOf(p, 'code'), ...hitsOf(p, 'deny')];
+  // A reaction (反発, 不満, welcome) judges the relationship only in a unit about it: one raising a concern or naming the alliance.
+  const aboutRelationship = p.lang === 'en' || raised.length > 0 || negated.length > 0 || JA_RELATIONSHIP.test(p.text);
   for (const { h, positive } of terms) {
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
+    if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
     taken.push(h);
     const r = reading(p, h);
     if (r === 'void') continue;
+    // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
+    if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
     const reads = r === 'turned' ? !positive : positive;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     if (reads) pos ??= ev;
     else neg ??= ev;
   }
+  // "Despite friction over trade, ties remain solid", 摩擦を乗り越えて…揺るぎない: a concession that the praise overrides is no blame.
+  if (pos && neg && neg.rule.startsWith('tone:') && neg.end <= pos.start && conceded(p.original, neg, pos)) neg = undefined;
   // "The alliance is sound, but its future depends on one man's moods": praise then a turn with no praise of its own is mixed.
   if (pos && !neg) {
     const turn = CONTRAST.exec(p.original.slice(pos.end));

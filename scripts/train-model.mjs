@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
+import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,7 +79,7 @@ function train() {
     labelled.forEach((u, i) => {
       const r = rules[i];
       // Documents are named per file: two files may reuse an id.
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: r.negated });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: r.negated, unscored: !modelReads(prepare(u.text, rulesOnly)) });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

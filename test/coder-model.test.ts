@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelCodes, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
 import type { SentenceDecision } from '../src/types.js';
@@ -91,6 +92,26 @@ describe('features', () => {
   it('takes Japanese character n-grams that do not cross punctuation', () => {
     const f = sentenceFeatures('日本、米国。', 'ja', DEFAULT_FEATURES);
     expect(f.keys.sort()).toEqual(['c:日本', 'c:米国']);
+  });
+});
+
+describe('hashed features', () => {
+  it('scoring computes the same keys as the named features, on every labelled sentence of the project', () => {
+    const { normalize } = codebookModule;
+    const texts = ['Japan\'s PM: "We WORRIED about it," don\'t they? İstanbul naïve 3-D talks', '日本ｶﾞ米国に追随、「ポチ」だ。ﾘｰﾀﾞｰ…２０２６年'];
+    for (const f of ['units-en.jsonl', 'units-ja.jsonl', 'train-codes-en.jsonl', 'train-codes-ja.jsonl']) {
+      for (const line of readFileSync(new URL(`../eval/${f}`, import.meta.url), 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+    }
+    for (const settings of [DEFAULT_FEATURES, { enSkip: true, jaGrams: [1, 2, 3] }]) {
+      for (const raw of texts) {
+        const text = normalize(raw).text;
+        const lang = modelLang(text);
+        const named = [...new Set(sentenceFeatures(text, lang, settings).keys.map(featureKey))].sort((a, b) => a - b);
+        const hashed: number[] = [];
+        featureKeys(text, lang, settings, (k) => hashed.push(k));
+        expect([...new Set(hashed)].sort((a, b) => a - b)).toEqual(named);
+      }
+    }
   });
 });
 

@@ -350,11 +350,12 @@ function table(header, rows) {
 
 function stageTable(rows) {
   return table(
-    ['stage', 'lang', 'docs', 'sentences', 'MB', 'seconds', 'MB/s', 'docs/s', 'sent/s', 'peak RSS MB'],
+    // CPU seconds (whole process: every thread, V8's compiler and GC helpers too) are steadier than wall time on a shared machine.
+    ['stage', 'lang', 'docs', 'sentences', 'MB', 'seconds', 'MB/s', 'docs/s', 'sent/s', 'peak RSS MB', 'CPU s'],
     rows.map((r) =>
       r.error
-        ? [LABEL.get(r.stage) ?? r.stage, r.lang, 'FAILED', '—', '—', '—', '—', '—', '—', '—']
-        : [LABEL.get(r.stage) ?? r.stage, r.lang, r.docs, r.sentences ?? '—', fmt(r.bytes / 1e6), fmt(r.seconds, 2), fmt(r.mbPerS, 2), fmt(r.docsPerS, 0), fmt(r.sentencesPerS, 0), fmt(r.peakRssMB, 0)],
+        ? [LABEL.get(r.stage) ?? r.stage, r.lang, 'FAILED', '—', '—', '—', '—', '—', '—', '—', '—']
+        : [LABEL.get(r.stage) ?? r.stage, r.lang, r.docs, r.sentences ?? '—', fmt(r.bytes / 1e6), fmt(r.seconds, 2), fmt(r.mbPerS, 2), fmt(r.docsPerS, 0), fmt(r.sentencesPerS, 0), fmt(r.peakRssMB, 0), r.cpuSeconds == null ? '—' : fmt(r.cpuSeconds, 2)],
     ),
   );
 }
@@ -380,7 +381,7 @@ function speedups(rows, opts) {
     if (r.stage !== 'e2e' || r.error) continue;
     const one = rows.find((x) => x.stage === 'e2e1' && x.lang === r.lang && !x.error);
     if (!one) continue;
-    out.push({ lang: r.lang, jobs: opts.jobs ? Number(opts.jobs) : cpus().length, seconds: r.seconds, seconds1: one.seconds, speedup: one.seconds / r.seconds, peakRssMB: r.peakRssMB, peakRssMB1: one.peakRssMB });
+    out.push({ lang: r.lang, jobs: opts.jobs ? Number(opts.jobs) : cpus().length, seconds: r.seconds, seconds1: one.seconds, speedup: one.seconds / r.seconds, peakRssMB: r.peakRssMB, peakRssMB1: one.peakRssMB, cpuSeconds: r.cpuSeconds ?? null, cpuSeconds1: one.cpuSeconds ?? null });
   }
   return out;
 }
@@ -509,7 +510,8 @@ async function main() {
   }
   for (const r of results) {
     for (const q of r.speedup ?? []) {
-      console.log(`\nspeed-up at ${r.docs} documents, ${q.lang}: ${q.jobs} jobs ${fmt(q.seconds, 2)} s vs 1 job ${fmt(q.seconds1, 2)} s = ${fmt(q.speedup, 2)}× (peak RSS ${fmt(q.peakRssMB, 0)} vs ${fmt(q.peakRssMB1, 0)} MB)`);
+      const cpu = q.cpuSeconds != null && q.cpuSeconds1 != null ? `; CPU ${fmt(q.cpuSeconds, 2)} vs ${fmt(q.cpuSeconds1, 2)} s` : '';
+      console.log(`\nspeed-up at ${r.docs} documents, ${q.lang}: ${q.jobs} jobs ${fmt(q.seconds, 2)} s vs 1 job ${fmt(q.seconds1, 2)} s = ${fmt(q.speedup, 2)}× (peak RSS ${fmt(q.peakRssMB, 0)} vs ${fmt(q.peakRssMB1, 0)} MB${cpu})`);
     }
   }
   const scale = scaleRows(results);
@@ -534,7 +536,7 @@ async function main() {
       if (p?.error) console.log(`\nprofile with worker threads: FAILED (${p.error})`);
       else if (p) {
         console.log(`\nprofile of analyze --jobs ${p.jobs} (${fmt(p.seconds, 1)} s wall, ${fmt(p.cpuSeconds, 1)} s CPU) → ${p.file}`);
-        console.log(`  main thread (orders answers, writes the store): ${fmt(p.totalMs, 0)} ms sampled; ` + p.stages.slice(0, 6).map((x) => `${x.stage} ${(x.share * 100).toFixed(1)}%`).join(', '));
+        console.log(`  main thread (orders answers, writes the store, codes when the workers have enough): ${fmt(p.totalMs, 0)} ms sampled; ` + p.stages.slice(0, 6).map((x) => `${x.stage} ${(x.share * 100).toFixed(1)}%`).join(', '));
         console.log('    top: ' + p.functions.slice(0, 6).map((f) => `${f.name} ${fmt(f.ms, 0)} ms`).join(', '));
         for (const [i, w] of (p.workers ?? []).entries()) {
           console.log(`  worker ${i + 1}: ${fmt(w.totalMs, 0)} ms sampled; ` + w.stages.slice(0, 6).map((x) => `${x.stage} ${(x.share * 100).toFixed(1)}%`).join(', '));

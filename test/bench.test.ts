@@ -114,7 +114,7 @@ describe('npm run bench', () => {
     const r = bench(['--quick', '--out', out, '--work-dir', work]);
     expect(r.stderr).not.toMatch(/FAILED|failed/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/stage\s+lang\s+docs\s+sentences\s+MB\s+seconds\s+MB\/s\s+docs\/s\s+sent\/s\s+peak RSS MB/);
+    expect(r.stdout).toMatch(/stage\s+lang\s+docs\s+sentences\s+MB\s+seconds\s+MB\/s\s+docs\/s\s+sent\/s\s+peak RSS MB\s+CPU s/);
     for (const label of ['read', 'clean', 'segment', 'attribute\\+code', 'store', 'analyze \\(CLI\\)', 'analyze --jobs 1', 'code \\(recode\\)', 'report']) {
       for (const lang of ['en', 'ja', 'mixed']) expect(r.stdout).toMatch(new RegExp(`^${label}\\s+${lang}\\s+\\d+`, 'm'));
     }

@@ -107,6 +107,13 @@ const NAMED_RULE = 'attribution:named-person';
 /** A question opening by addressing someone ("Mr. Ambassador, how…"): the name is no holder. */
 const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,/u;
 /** A cue after these is what a view is about or where someone went, not who holds it ("ask me about American politics", "flew to Tokyo"). */
+/** "Aides to Abe", "an adviser to the prime minister": 'to' ties a person to whom they serve, and the cue names their side. */
+const SERVES = /\b(?:aides?|advisers?|advisors?|envoys?|spokes(?:man|woman|person)|close)\s+to\s+(?:the\s+)?$/iu;
+/** Is the cue the object of a preposition (about Japan, flew to Tokyo) rather than someone's side (aides to Abe)? */
+function objectOf(p: Prepared, c: ScanHit): boolean {
+  const before = p.text.slice(Math.max(0, c.start - 24), c.start);
+  return OBJECT_PREP.test(before.slice(-16)) && !SERVES.test(before);
+}
 const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with)\s+(?:the\s+)?$/iu;
 const SUBJECT_MODAL = /^\s+(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
@@ -187,7 +194,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
         (c) =>
           c.start >= from &&
           wordIndex(p, c.start) - fromWord <= 6 &&
-          !OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start)) &&
+          !objectOf(p, c) &&
           !eventPlace(p, c, from) &&
           // "Washington should do more": the writer's advice to a side, not that side's view.
           !SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24)) &&
@@ -211,7 +218,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
       // The subject of a reported clause ("said that Japan would…") is not the holder.
       if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start))) continue;
-      if (OBJECT_PREP.test(p.text.slice(Math.max(0, c.start - 16), c.start))) continue;
+      if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
       const d = words(p, c.end - 1, v.start);
@@ -233,7 +240,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
-  if (cont) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
+  // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
+  if (cont && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };

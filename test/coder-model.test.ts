@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
-import { builtinCodebook, checkCodebook, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
 import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
@@ -231,11 +231,23 @@ describe('the model: key of a codebook', () => {
     }
   });
 
-  it('codebook check states the training size and the cross-validated figures', () => {
+  it('codebook check states the training size and the cross-validated figures, and checks the model file', () => {
     const { yaml, file } = codebookDir('model: m.json', JSON.stringify(trainFixture()));
-    const info = checkCodebook(yaml, file).filter((m) => m.ruleId.startsWith('codebook:model'));
-    expect(info.some((m) => /trained on 160 units/u.test(m.reason))).toBe(true);
-    expect(info.some((m) => /en: 80 units.*macro-F1 rules 0\.\d+ -> rules\+model 0\.\d+/u.test(m.reason))).toBe(true);
+    expect(checkCodebook(yaml, file).filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
+    const lines = describeModel(loadWithModel(trainFixture()).model as NonNullable<Codebook['model']>, yaml);
+    expect(lines.some((l) => /trained on 160 units/u.test(l))).toBe(true);
+    expect(lines.some((l) => /en: 80 units.*macro-F1 rules 0\.\d+ -> rules\+model 0\.\d+ \(thresholds chosen on other folds: 0\.\d+\)/u.test(l))).toBe(true);
+    // The fixture was not trained with these rules' hash: the lines say to retrain.
+    expect(lines.some((l) => /retrain/u.test(l))).toBe(true);
+    const broken = codebookDir('model: m.json', '{}');
+    expect(checkCodebook(broken.yaml, broken.file).find((m) => m.ruleId === 'codebook:model')?.severity).toBe('warning');
+  });
+
+  it('a codebook given as text has no folder: no model, and an info message says so', () => {
+    const { yaml } = codebookDir('model: m.json', JSON.stringify(trainFixture()));
+    const { codebook, messages } = loadCodebook(yaml);
+    expect(codebook?.model).toBeUndefined();
+    expect(messages.find((m) => m.ruleId === 'codebook:model')?.severity).toBe('info');
   });
 });
 
@@ -245,6 +257,9 @@ describe('the shipped model', () => {
     expect(text.length).toBeLessThan(1.5 * 1024 * 1024);
     const r = buildModel(JSON.parse(text), 'us-japan.model.json', CODES);
     expect('model' in r && r.model.langs.size).toBe(2);
+    // The built-in codebook names it, and workers receive it with the codebook.
+    expect(builtin.model?.file).toBe('us-japan.model.json');
+    expect(codebookOfWorker(structuredClone(workerCodebook(builtin)))?.model?.summary.training.hash).toBe(builtin.model?.summary.training.hash);
     const json = JSON.parse(text) as ModelFileJson;
     // Never trained on the acceptance set or on any check, blind or held-out set.
     expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout/u.test(n))).toEqual([]);

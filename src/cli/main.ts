@@ -550,9 +550,13 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .argument('<file>', 'codebook YAML file')
     .action(async (file: string) => {
       if (!existsSync(file)) throw new UserError(`${file}: no such file`, 1);
-      const { checkCodebook } = await import('../codebook/index.js');
-      const messages = checkCodebook(readFileSync(file, 'utf8'), file);
+      const { checkCodebook, describeModel, loadCodebook } = await import('../codebook/index.js');
+      const text = readFileSync(file, 'utf8');
+      const messages = checkCodebook(text, file);
       for (const m of messages) io.stdout.write(formatMessage(m) + '\n');
+      // The learned model's training size and cross-validated figures, when the codebook names one.
+      const model = /^model:/mu.test(text) ? loadCodebook(text, file).codebook?.model : undefined;
+      if (model) for (const line of describeModel(model, text)) io.stdout.write(`${file}: ${line}\n`);
       const errors = messages.filter((m) => m.severity === 'fatal').length;
       const warnings = messages.filter((m) => m.severity === 'warning').length;
       io.stdout.write(`${file}: ${errors} errors, ${warnings} warnings\n`);

@@ -3,7 +3,7 @@
  * its patterns into one matcher. A `Codebook` is frozen; every load builds a new one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -54,8 +54,9 @@ export interface LoadOptions {
 function readModel(spec: CodebookSpec, at: Place, file: string | undefined, options: LoadOptions): { model?: CodeModel; text?: string; messages: Message[] } {
   if (!spec.model) return { messages: [] };
   const warn = (reason: string): { messages: Message[] } => ({ messages: [makeMessage(SOURCE, 'codebook:model', 'warning', `model ${spec.model}: ${reason}; coding with the rules alone`, at)] });
-  const dir = options.dir ?? (file ? dirname(file) : undefined);
-  if (dir === undefined) return warn('the codebook was given as text, with no folder to find its model in');
+  // A codebook given as text (from a store, a worker, a test) has no folder: it codes with its rules, and says so.
+  const dir = options.dir ?? (file && existsSync(file) ? dirname(file) : undefined);
+  if (dir === undefined) return { messages: [makeMessage(SOURCE, 'codebook:model', 'info', `model ${spec.model}: the codebook was given as text, with no folder to find its model in; coding with the rules alone`, at)] };
   const path = resolve(dir, spec.model);
   const rel = relative(resolve(dir), path);
   if (rel.startsWith('..') || isAbsolute(rel)) return warn("it is outside the codebook's folder");
@@ -233,9 +234,8 @@ export function checkCodebook(text: string, file?: string, options: LoadOptions 
   const { spec, doc, lc, messages } = parse(text, file);
   if (!spec || !doc) return messages;
   const at = (path: ReadonlyArray<PropertyKey>): Place => placeOf(doc, lc, path, file);
-  const model = readModel(spec, at(['model']), file, options);
-  messages.push(...model.messages);
-  if (model.model) messages.push(...modelFigures(model.model, text, at(['model'])));
+  // Problems with the model only; its figures are printed by `codebook check` (see `describeModel`).
+  messages.push(...readModel(spec, at(['model']), file, options).messages.filter((m) => m.severity !== 'info'));
   // Shadowing: within one kind+owner+language, a plain pattern containing another plain one adds nothing.
   const groups = new Map<string, Array<{ entry: PatternEntry; path: Array<string | number>; plain: string }>>();
   forEachPattern(spec, (entry, path) => {
@@ -280,19 +280,25 @@ export function checkCodebook(text: string, file?: string, options: LoadOptions 
   return messages;
 }
 
-/** `codebook check` lines about a loaded model: training size, cross-validated figures, staleness. */
-function modelFigures(model: CodeModel, yaml: string, at: Place): Message[] {
+/**
+ * Lines about a codebook's learned model for `codebook check`: training size, cross-validated figures,
+ * the codes it may raise, and whether the rules changed since it was trained.
+ *
+ * @example
+ * const { codebook } = loadCodebook(text, file); if (codebook?.model) describeModel(codebook.model, text).forEach((l) => print(l));
+ */
+export function describeModel(model: CodeModel, yaml: string): string[] {
   const s = model.summary;
-  const out: Message[] = [];
+  const out: string[] = [];
   const units = s.training.files.reduce((a, f) => a + f.units, 0);
-  out.push(makeMessage(SOURCE, 'codebook:model', 'info', `model ${model.file}: trained on ${units} units from ${s.training.files.length} files (hash ${s.training.hash.slice(0, 12)})`, at));
+  out.push(`model ${model.file}: trained on ${units} units from ${s.training.files.length} files (hash ${s.training.hash.slice(0, 12)})`);
   for (const l of s.langs) {
     const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
-    out.push(makeMessage(SOURCE, 'codebook:model', 'info', `model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)}; raises ${on.length > 0 ? on.join(', ') : 'no code'}`, at));
+    out.push(`model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${(l.cv.nestedMacroF1 ?? l.cv.combinedMacroF1).toFixed(3)}); raises ${on.length > 0 ? on.join(', ') : 'no code'}`);
   }
   // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
   const hash = createHash('sha256').update(yaml).digest('hex').slice(0, 12);
-  if (hash !== s.codebook.yamlHash) out.push(makeMessage(SOURCE, 'codebook:model-stale', 'info', `model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`, at));
+  if (hash !== s.codebook.yamlHash) out.push(`model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`);
   return out;
 }
 

@@ -92,6 +92,8 @@ function modalBefore(before: string): boolean {
   if (last !== 'to' && last !== 'better') return MODALS.has(last);
   return MODALS.has(`${w[w.length - 2] ?? ''} ${last}`);
 }
+/** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
+const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 /** Where a clause opens after a colon or semicolon: its subject may hold the view ("…is anxious: officials fear…"). */
@@ -164,7 +166,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
   // A negated verb of saying ("did not say whether") reports no view.
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
-  const subjectVerbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)));
+  const subjectVerbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)));
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));

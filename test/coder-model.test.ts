@@ -7,6 +7,7 @@ import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codeb
 import { decide } from '../src/coder/index.js';
 import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
+import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
 import type { SentenceDecision } from '../src/types.js';
 
@@ -263,5 +264,22 @@ describe('the shipped model', () => {
     const json = JSON.parse(text) as ModelFileJson;
     // Never trained on the acceptance set or on any check, blind or held-out set.
     expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout/u.test(n))).toEqual([]);
+  });
+});
+
+describe('twocities codebook check', () => {
+  it('prints the shipped model\'s training size and cross-validated figures', async () => {
+    const r = await runCli(['codebook', 'check', new URL('../codebooks/us-japan.yaml', import.meta.url).pathname]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/model us-japan\.model\.json: trained on \d+ units from \d+ files/u);
+    expect(r.out).toMatch(/model en: \d+ units, \d+ features; cross-validated codes macro-F1 rules 0\.\d{3} -> rules\+model 0\.\d{3}/u);
+    expect(r.out).toMatch(/model ja: /u);
+  });
+  it('warns, with the file and line, when the model named is missing', async () => {
+    const { file, yaml } = codebookDir('model: gone.json');
+    const r = await runCli(['codebook', 'check', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${file}:${yaml.split('\n').indexOf('model: gone.json') + 1}:`);
+    expect(r.out).toMatch(/warning: model gone\.json: cannot be read \(ENOENT\); coding with the rules alone/u);
   });
 });

@@ -49,6 +49,11 @@ if (process.argv.includes('--compare')) {
   train();
 }
 
+/** Codes the coder keeps the model from raising in a sentence besides the rules' own decisions: those set aside as another sense. */
+function excluded(p) {
+  return (p.byKind.get('exclude') ?? []).map((h) => h.entry.owner);
+}
+
 /** `--set name=value` (repeatable) overrides a feature or training setting, for experiments with --dry. */
 function settings() {
   const features = { ...DEFAULT_FEATURES };
@@ -78,8 +83,9 @@ function train() {
     const rules = labelUnits(labelled, rulesOnly);
     labelled.forEach((u, i) => {
       const r = rules[i];
+      const p = prepare(u.text, rulesOnly);
       // Documents are named per file: two files may reuse an id.
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: r.negated, unscored: !modelReads(prepare(u.text, rulesOnly)) });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p) });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

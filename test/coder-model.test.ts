@@ -34,7 +34,7 @@ function rand(seed: number): () => number {
 function fixture(lang: 'en' | 'ja', seed: number): TrainUnit[] {
   const r = rand(seed);
   const filler = lang === 'en' ? ['the', 'talks', 'went', 'on', 'in', 'spring', 'with', 'staff', 'notes', 'a', 'meeting', 'later'] : ['会議', 'は', '春', 'に', '続い', 'た', '担当', '者', 'が', '記録', 'を', '残し'];
-  const signals: Array<[string, string]> = lang === 'en' ? [['zorblax', 'autonomy'], ['quendor', 'one_way']] : [['ゾルバクス', 'autonomy'], ['クエンドル', 'one_way']];
+  const signals: Array<[string, string]> = lang === 'en' ? [['zorblax', 'autonomy'], ['quendor', 'one_way'], ['blorvik', 'nuclear']] : [['ゾルバクス', 'autonomy'], ['クエンドル', 'one_way']];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const units: TrainUnit[] = [];
   for (let i = 0; i < 80; i++) {
@@ -124,7 +124,7 @@ describe('training', () => {
     const json = trainFixture();
     const en = json.langs.en;
     expect(en?.codes.find((c) => c.code === 'autonomy')?.threshold).not.toBeNull();
-    expect(en?.codes.find((c) => c.code === 'nuclear')?.threshold).toBeNull();
+    expect(en?.codes.find((c) => c.code === 'abandonment')?.threshold).toBeNull();
     expect(en?.cv.combinedMacroF1).toBeGreaterThan(en?.cv.rulesMacroF1 ?? 1);
   });
   it('chooses the threshold that maximises F1 of rules OR model under the precision floor', () => {
@@ -176,6 +176,11 @@ describe('the model in the coder', () => {
     expect(modelCodes(p, model, { raised: [], negated: [] }).map((h) => h.code)).toContain('autonomy');
     const negated = [{ code: 'autonomy', evidence: { start: 0, end: 1, text: 'O', rule: 'test' } }];
     expect(modelCodes(p, model, { raised: [], negated }).map((h) => h.code)).not.toContain('autonomy');
+  });
+
+  it('does not raise a code whose word the codebook set aside as another sense', () => {
+    expect(one(cb, 'Officials blorvik the plan again.').raised.map((h) => h.code)).toContain('nuclear');
+    expect(one(cb, 'Officials blorvik the nuclear power plant again.').raised.map((h) => h.code)).not.toContain('nuclear');
   });
 
   it('travels to workers with the codebook', () => {

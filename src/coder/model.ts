@@ -444,6 +444,8 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
   const skip = new Set<string>();
   for (const h of rules.raised) skip.add(h.code);
   for (const h of rules.negated) skip.add(h.code);
+  // A code whose word the codebook set aside as another sense (a nuclear power plant) is not the model's to raise either.
+  for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
   const out: CodeHit[] = [];
   for (const h of scoreSentence(model, p.text, p.lang, skip)) {
     const best = h.top[0];
@@ -547,8 +549,9 @@ export interface TrainUnit {
   text: string;
   codes: readonly string[];
   rulesRaised: readonly string[];
+  /** Codes the rules negated, and codes the coder keeps the model from raising (set aside as another sense). */
   rulesNegated: readonly string[];
-  /** True when the coder would not score the unit (no codebook hit at all, see `modelCodes`). */
+  /** True when the coder would not score the unit (see `modelReads`). */
   unscored?: boolean;
 }
 

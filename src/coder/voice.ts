@@ -397,13 +397,20 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const inParens = (h: ScanHit): boolean => open >= 0 && h.start > tag.start + open && inTag(h);
   const speakers = hitsOf(p, 'speaker');
   const cues = hitsOf(p, 'cue');
-  const sp = speakers.find(inParens) ?? cues.find(inParens) ?? speakers.find(inTag) ?? cues.find(inTag);
   // The name after a role (元韓国外交官・朴氏) is how later turns tag the same speaker (朴氏：).
   const short = SHORT_NAME.exec(tag.name)?.[1];
+  // A name in katakana (マクレーン氏：, ミラー議員 + an ideographic space) is a foreigner's: in a Japanese document from the side Japanese names belong to, the counterpart side speaks.
+  const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
+  const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : (speakers.find(inTag) ?? cues.find(inTag)));
   if (sp) {
     state.speakerSides.set(tag.name, sp.entry.owner);
     if (short) state.speakerSides.set(short, sp.entry.owner);
     return { role: 'speaker', side: sp.entry.owner, cue: ev(sp) };
+  }
+  if (foreign) {
+    state.speakerSides.set(tag.name, foreign);
+    if (short) state.speakerSides.set(short, foreign);
+    return { role: 'speaker', side: foreign, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:foreign-name' } };
   }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? state.named.get(lastWord(tag.name)));
@@ -425,6 +432,20 @@ function handlePlace(handle: string, cb: Codebook): string {
     if (hit) return hit.entry.owner;
   }
   return AUTHOR;
+}
+
+/** A katakana surname with an honorific or title, at the end of a tag's name (元国家安全保障会議アジア部長・マクレーン氏). */
+const KATAKANA_NAME = /(?:^|[・･】])[ァ-ヴ][ァ-ヴー]+(?:氏|さん|教授|議員|上院議員|下院議員|大使|長官|報道官|司令官)$/u;
+const homeCache = new WeakMap<Codebook, string | null>();
+/** Whose side a foreign (katakana) name speaks for: the other of the two compared sides when `local` is the side Japanese names belong to (the side of 日本), else `local` itself. */
+function counterpart(cb: Codebook, local: string | null): string | null {
+  let home = homeCache.get(cb);
+  if (home === undefined) {
+    home = cb.matcher.scan('日本').find((h) => h.entry.kind === 'cue' && h.start === 0 && h.end === 2)?.entry.owner ?? null;
+    homeCache.set(cb, home);
+  }
+  if (!home || local === null) return null;
+  return local === home ? (cb.sides.find((s) => s !== home && s !== 'other') ?? null) : local;
 }
 
 /** The last word of a tag's name (DR. FUJIMORI → FUJIMORI). */

@@ -96,6 +96,11 @@ function modalBefore(before: string): boolean {
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
+/** Is a verb after this stretch past the subject still the subject's: no relative clause, or one closed by a comma ("Japanese officials, who had lobbied for it, called it…")? */
+function inMainClause(between: string): boolean {
+  const r = RELATIVE.exec(between);
+  return r === null || between.indexOf(',', r.index + 1) >= 0;
+}
 /** Where a clause opens after a colon or semicolon: its subject may hold the view ("…is anxious: officials fear…"). */
 const CLAUSE_OPEN = /[:;]\s+/gu;
 const COMPLEMENT_OPEN = /^(?:whether|that|if|how|why|what|when|to)\b/iu;
@@ -200,7 +205,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
           !eventPlace(p, c, from) &&
           // "Washington should do more": the writer's advice to a side, not that side's view.
           !SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24)) &&
-          (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && !RELATIVE.test(p.text.slice(c.end, v.start))) ||
+          (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && inMainClause(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
       );

@@ -40,7 +40,7 @@ export function newDocState(): DocState {
   return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map() };
 }
 
-type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean } | null;
+type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
 
 function usable(p: Prepared, h: ScanHit): boolean {
   return h.start >= p.bodyStart && !inQuote(p, h.start);
@@ -296,6 +296,12 @@ const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
 const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
 const JA_EVENT_NOUN = /^方針を(?:打ち出|決め|固め|発表)/u;
+/** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
+const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
+/** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
+const JA_PREVAILS = /^(?:は|が|も)?[^。、「」]{0,6}?(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って)/u;
+/** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
+const JA_MAY = /かねない|かねず|恐れ|おそれ|可能性/u;
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
@@ -361,6 +367,11 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
     if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: false };
   }
+  // A view said to prevail with nobody named (…との見方も根強い, …への不満は強い, という不安が広がっている) is held where the report comes from.
+  const prevails = allowUnsided
+    ? nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)))
+    : undefined;
+  if (prevails) return { unsided: true, cue: evidence(p, prevails.start, prevails.end, prevails.entry.rule), preferLocal: true, docFirst: true };
   return null;
 }
 
@@ -376,7 +387,9 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
   return state.local ?? (isSide(cb, docSide) ? docSide : null);
 }
 
-function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  // A view said to prevail at large is held on the document's own side, whatever dateline it was filed under.
+  if (f.docFirst && isSide(cb, docSide)) return { voice: docSide, cue: f.cue, how: 'carried' };
   // Worked out only here: "at home" is rare, and finding a subject needs the sentence's words.
   const topic = f.holderHome && state.topic ? subjectSide(state.topic) : null;
   if (isSide(cb, topic)) return { voice: topic, cue: f.cue, how: 'carried' };

@@ -84,6 +84,39 @@ describe('Japanese holders and possessors', () => {
   });
 });
 
+describe('English attribution structures', () => {
+  it('an agreement to act is an event (rule 4); an agreement that something holds is a view', () => {
+    expect(voices(['OSAKA, May 2 — Japan agreed on Monday to join the research program.'], null)).toEqual(['author']);
+    expect(voices(['Japanese officials agreed that the plan had been rushed.'], null)).toEqual(['tokyo']);
+  });
+  it('a relative clause closed by a comma leaves the main verb to the subject', () => {
+    expect(voices(['Japanese officials, who had pressed for the visit, called it a turning point.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['The president signed the order, which activists had urged for years.'], null)).toEqual(['author']);
+  });
+  it('paraphrase frames without a verb of saying', () => {
+    expect(voices(['The handshake in Beijing was read in Tokyo as a sign of things to come.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['That is welcome news in Tokyo, where officials feared the worst.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['Seen from Beijing, the new guidelines are an American leash on Japan.'], null)).toEqual(['other']);
+  });
+  it('a pronoun after a side named in its clause carries nothing', () => {
+    const v = voices(['Japanese officials fear the worst.', 'Washington should take this as a warning.'], 'tokyo');
+    expect(v).toEqual(['tokyo', 'author']);
+  });
+  it('an English post tag with a place in brackets takes the place', () => {
+    expect(voices(['@ryukyu_blue (Naha): Another helicopter over the school today.'], null)).toEqual(['tokyo']);
+  });
+});
+
+describe('Japanese views said to prevail', () => {
+  it('a view present or spreading with no holder is held on the document\'s side', () => {
+    expect(voices(['米国が日本の頭越しに中国と手を結ぶとの見方も根強い。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['米国が日本の頭越しに中国と手を結ぶとの見方も根強い。'], null)).toEqual(['author']);
+  });
+  it('a view that only may spread is the writer\'s warning', () => {
+    expect(voices(['このままでは、米国への不信が広がりかねない。'], 'tokyo')).toEqual(['author']);
+  });
+});
+
 describe('tone round 3', () => {
   it('a Japanese reaction to something other than the relationship lends no tone', () => {
     expect(tones(['地元の反発で、処分場選びは難航している。'])).toEqual(['neutral']);

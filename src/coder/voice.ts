@@ -94,6 +94,8 @@ function modalBefore(before: string): boolean {
 }
 /** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
+/** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
+const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 /** Is a verb after this stretch past the subject still the subject's: no relative clause, or one closed by a comma ("Japanese officials, who had lobbied for it, called it…")? */
@@ -185,6 +187,12 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   }
   for (const r of hitsOf(p, 'reaction')) {
     if (!usable(p, r)) continue;
+    // "Aides to Abe were stunned that Washington…", "officials who had been unnerved by…": the one who reacts is named before.
+    if (PASSIVE_BE.test(p.text.slice(Math.max(0, r.start - 24), r.start))) {
+      const b = cues.filter((c) => c.end <= r.start && words(p, c.end - 1, r.start) <= 8 && !objectOf(p, c)).pop();
+      if (b) return sideEvidence(p, b);
+      continue;
+    }
     const c = cues.find((c) => c.start >= r.end && words(p, r.end, c.start) <= 3);
     if (c) return sideEvidence(p, c);
   }

@@ -268,7 +268,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   return null;
 }
 
-const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|の中に|まで|が、|から、)/u;
+const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|からは|の中に|まで|が、|から、)/u;
 /** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
 const JA_PRESCRIPTIVE = /^(?:する|す|し|る)?(?:べき|べし|てもらいたい|てほしい|て欲しい|なければならない|ねばならない|なくてはならない)/u;
 const JA_HOLDER_GA = /^((?:たち|ら|達)?)が(?!、)/u;
@@ -280,7 +280,10 @@ const JA_QUOTED = /^([^「『]{0,24}?)[「『][^」』]*[」』](?:と|って|�
 /** A subject marked before the quotation (主婦（58）は「…」, 元幹事長は「…」). */
 const JA_SUBJECT = /(?:は|が、|も、)[、\s]*$|は[^をにへで、「」]{1,6}$/u;
 /** Openings that carry on without a subject (さらに「…」, また「…」). */
-const JA_CARRY_ON = /^(?:さらに|また|その上|加えて|続けて|一方で?)?[、\s]*$/u;
+const JA_CARRY_ON = /^(?:さらに|また|その上|そのうえで|その上で|加えて|続けて|一方で?)?[、\s]*$/u;
+/** A unit that carries on the last speaker's words without a subject (そのうえで、…と訴えた). */
+const JA_CARRY_LEAD = /^\s*(?:さらに|そのうえで|その上で|加えて|続けて)、/u;
+const JA_SAID_END = /と(?:も)?$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
 const BARE_GOVERNMENT = '政府';
@@ -310,13 +313,21 @@ const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 const JA_PREVAILS = /^(?:は|が|も)?[^。、「」]{0,6}?(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って)/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
 const JA_MAY = /かねない|かねず|恐れ|おそれ|可能性/u;
+/** Katakana right before a cue (a country's name: パキスタン, ロシア): the cue is that country's institution. */
+const JA_FOREIGN_BEFORE = /[ァ-ヴ][ァ-ヴー]+$/u;
+/** An institution, not a title a person's name comes before (ルース駐日大使 is a person). */
+const JA_INSTITUTION = /^(?:政府|外務省|国防省|国防総省|当局|議会)$/u;
+/** The side for third parties: the codebook's side named 'other', if any. */
+function thirdParty(cb: Codebook): string | null {
+  return cb.sides.includes('other') ? 'other' : null;
+}
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
 /** A demand (求めた, 迫った, 要求した) is a reported act with a view (rule 4) even where a code's wording contains it. */
 const JA_DEMAND = /^(?:求め|迫|要求|要請|促)/u;
 
-function explicitJa(p: Prepared, allowUnsided: boolean): Found {
+function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // Without a holder, only a framed quotation (さらに「…」と警告した) can still report a view.
   if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text))) return null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
@@ -361,6 +372,11 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     // A side that owns a thing (日本の核武装は, 日本外交の弱点は) is not its holder; one that owns a person (日本の当局者は) is found through that person.
     if (kind === 'cue' && /^の/u.test(m[1] ?? '') && !JA_PERSONISH.test(m[1] ?? '')) continue;
     const cue = evidence(p, h.start, h.end, h.entry.rule);
+    // A country the codebook does not name, written in katakana before an institution (パキスタン政府, ロシア外務省…), is a third party's.
+    if (kind === 'cue' && JA_INSTITUTION.test(p.text.slice(h.start, h.end)) && JA_FOREIGN_BEFORE.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !cueHits.some((c) => c.end === h.start)) {
+      const third = thirdParty(cb);
+      if (third) return { side: third, cue: evidence(p, Math.max(0, h.start - 8), h.end, h.entry.rule) };
+    }
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };
     if (allowUnsided) return { unsided: true, cue, preferLocal: false };
@@ -375,6 +391,11 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
     if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
     if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: false };
   }
+  // "そのうえで、…と訴えた": the same speaker goes on, with no subject of their own.
+  if (allowUnsided && JA_CARRY_LEAD.test(body)) {
+    const said = verbs.find((v) => v.start > p.bodyStart && JA_SAID_END.test(p.text.slice(Math.max(0, v.start - 2), v.start)));
+    if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: false };
+  }
   // A view said to prevail with nobody named (…との見方も根強い, …への不満は強い, という不安が広がっている) is held where the report comes from.
   const prevails = allowUnsided
     ? nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)))
@@ -383,8 +404,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean): Found {
   return null;
 }
 
-function explicit(p: Prepared, relaxed: boolean): Found {
-  return p.lang === 'ja' ? explicitJa(p, relaxed) : explicitEn(p, relaxed);
+function explicit(p: Prepared, relaxed: boolean, cb: Codebook): Found {
+  return p.lang === 'ja' ? explicitJa(p, relaxed, cb) : explicitEn(p, relaxed);
 }
 
 function isSide(cb: Codebook, s: string | null | undefined): s is string {
@@ -647,7 +668,7 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
     state.speech = null;
     return null;
   }
-  const f = explicit(p, false);
+  const f = explicit(p, false, cb);
   if (f && 'side' in f && f.side !== state.speech && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
   return { voice: state.speech, cue: { start: 0, end: 0, text: state.speechCue, rule: 'attribution:speech' }, how: 'speaker' };
 }
@@ -669,7 +690,7 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
       state.lastSpeaker = AUTHOR;
       state.awaitingAnswer = true;
       // A question names a holder of a view, but a vocative ("Mr. Ambassador, how…") names none.
-      const f = explicit(p, false);
+      const f = explicit(p, false, cb);
       if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
       if (f && f.cue.rule !== NAMED_RULE && !VOCATIVE.test(p.text.slice(p.bodyStart))) return unsidedVoice(f, state, docSide, cb);
       return { voice: AUTHOR, how: 'default' };
@@ -678,11 +699,11 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     state.awaitingAnswer = false;
     if (t.side === AUTHOR) {
       // Rule 1: a post with no place is the writer's own, unless it reports a view held on a side ("…と感じる日本人は少なくない").
-      const own = explicit(p, true);
+      const own = explicit(p, true, cb);
       if (own && 'side' in own) return { voice: own.side, cue: own.cue, how: 'cue' };
       return own ? unsidedVoice(own, state, docSide, cb) : { voice: AUTHOR, how: 'default' };
     }
-    const f = explicit(p, false);
+    const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
@@ -693,11 +714,11 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (local) state.lastSpeaker = local;
   }
   if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {
-    const f = explicit(p, false);
+    const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== state.lastSpeaker && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     return { voice: state.lastSpeaker, how: 'speaker' };
   }
-  const f = explicit(p, true);
+  const f = explicit(p, true, cb);
   if (f && 'side' in f) {
     // 「政府」 alone is the government of the side the report is about: under a foreign dateline, after units voiced by that side (a U.S. hearing), it is that side's.
     const away = state.local !== null && state.local !== f.side && state.prevVoice === state.local;

@@ -96,6 +96,8 @@ function modalBefore(before: string): boolean {
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
 const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
+/** Verbs of telling, asking and warning, whose passive subject is the one addressed. */
+const TOLD = /^(?:told|asked|urged|pressed|warned|reassured|assured|informed|advised)\b/u;
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 /** Is a verb after this stretch past the subject still the subject's: no relative clause, or one closed by a comma ("Japanese officials, who had lobbied for it, called it…")? */
@@ -173,7 +175,10 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const cues = cuesOf(p).filter((c) => c.start >= skipTo);
   // A negated verb of saying ("did not say whether") reports no view.
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
-  const subjectVerbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)));
+  // "Japanese officials were told…": the subject of a verb of telling in the passive is its addressee, not its holder.
+  const subjectVerbs = hitsOf(p, 'verb').filter(
+    (h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
+  );
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));

@@ -127,6 +127,10 @@ describe('tone round 3', () => {
     expect(tones(['Despite friction over trade, the alliance remains rock solid.'])).toEqual(['positive']);
     expect(tones(['There is friction over trade, yet the alliance remains rock solid.'])).toEqual(['mixed']);
   });
+  it('a demand reported in the causative lends no tone (rule 12); one the speaker makes does', () => {
+    expect(tones(['大統領は、日本に駐留経費をもっと払わせようとしていた。'])).toEqual(['neutral']);
+    expect(tones(['日本は、米側に地位協定の改定を認めさせるべきだ。'])).not.toEqual(['neutral']);
+  });
   it('praise asked about or supposed is no praise', () => {
     expect(tones(['いざという時に、米国は本当に頼れるのか。'])).toEqual(['neutral']);
     expect(tones(['いざという時に、米国は頼れる同盟国だ。'])).toEqual(['positive']);

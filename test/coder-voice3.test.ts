@@ -112,6 +112,10 @@ describe('Japanese views said to prevail', () => {
     expect(voices(['米国が日本の頭越しに中国と手を結ぶとの見方も根強い。'], 'tokyo')).toEqual(['tokyo']);
     expect(voices(['米国が日本の頭越しに中国と手を結ぶとの見方も根強い。'], null)).toEqual(['author']);
   });
+  it('an interviewer\'s question that reports such a view carries it', () => {
+    expect(voices(['記者：同盟国として軽んじられているのではないかとの声もありますが。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['記者：会談の日程はいつ決まりましたか。'], 'tokyo')).toEqual(['author']);
+  });
   it('a view that only may spread is the writer\'s warning', () => {
     expect(voices(['このままでは、米国への不信が広がりかねない。'], 'tokyo')).toEqual(['author']);
   });

@@ -402,7 +402,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: false };
   }
   // A view said to prevail with nobody named (…との見方も根強い, …への不満は強い, という不安が広がっている) is held where the report comes from.
-  const prevails = allowUnsided
+  // An interviewer's question may carry such a view too (…との声もありますが).
+  const prevails = allowUnsided || p.tag !== undefined
     ? nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)))
     : undefined;
   if (prevails) return { unsided: true, cue: evidence(p, prevails.start, prevails.end, prevails.entry.rule), preferLocal: true, docFirst: true };

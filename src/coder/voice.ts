@@ -334,7 +334,8 @@ const JA_DEMAND = /^(?:求め|迫|要求|要請|促)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // Without a holder, only a framed quotation (さらに「…」と警告した) can still report a view.
-  if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text))) return null;
+  // …or a view noun said to prevail (…との声もある), checked further down.
+  if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text)) && !p.byKind.has('noun')) return null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   // A source frame (政府関係者によると) yields to another side's holder it reports (米側は…と伝えてきている): rule 3.
   const source = frame && JA_SOURCE_END.test(p.text.slice(frame.start, frame.end)) ? frame : undefined;

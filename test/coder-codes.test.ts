@@ -149,6 +149,11 @@ describe('negation scope, round 3', () => {
     expect(raised(one('米国は日本を数ある同盟国の一つとしか見ていない。'))).toContain('japan_passing');
     expect(raised(one('片務的な構図は今も変わらない。'))).toContain('one_way');
   });
+  it('an English negation stops at a reported ", saying" clause', () => {
+    const d = one('The minister dismissed the idea that Tokyo was being sidelined, saying the alliance would remain the cornerstone of its policy.');
+    expect(negated(d)).toContain('japan_passing');
+    expect(raised(d)).toContain('reassurance');
+  });
   it('a dismissal that calls the view off target or outdated negates it', () => {
     expect(negated(one('米国の戦争に巻き込まれるという批判は的外れだ。'))).toContain('entrapment');
     expect(negated(one('日本がただ乗りしているという非難は、もはや時代遅れだ。'))).toContain('one_way');

@@ -31,13 +31,15 @@ export interface DocState {
   speechCue: string;
   /** The last sentence that named a side ("The prime minister returned…"): its subject is whose "home" the critics at home are in. */
   topic: Prepared | null;
-  /** Surnames the document introduced next to a side ("Joining us from Tokyo is Masaru Endo"): the side a later tag of that name (ENDO:) speaks for. */
-  named: Map<string, string>;
+  /** Surnames looked up among the document's earlier units ("Joining us from Tokyo is Masaru Endo"): the side a later tag of that name (ENDO:) speaks for. */
+  named: Map<string, string | null>;
+  /** Earlier English units that name a side, where a tag's surname is looked up when it is first met. */
+  introductions: Prepared[];
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map() };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [] };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
@@ -334,8 +336,8 @@ const JA_DEMAND = /^(?:求め|迫|要求|要請|促)/u;
 
 function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // Without a holder, only a framed quotation (さらに「…」と警告した) can still report a view.
-  // …or a view noun said to prevail (…との声もある), checked further down.
-  if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text)) && !p.byKind.has('noun')) return null;
+  // …or a view noun said to prevail (…との声もある).
+  if (!JA_HOLDING.some((k) => p.byKind.has(k)) && !(allowUnsided && p.byKind.has('verb') && JA_QUOTE_FRAME.test(p.text))) return p.byKind.has('noun') ? prevailing(p, allowUnsided) : null;
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   // A source frame (政府関係者によると) yields to another side's holder it reports (米側は…と伝えてきている): rule 3.
   const source = frame && JA_SOURCE_END.test(p.text.slice(frame.start, frame.end)) ? frame : undefined;
@@ -402,13 +404,17 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     const said = verbs.find((v) => v.start > p.bodyStart && JA_SAID_END.test(p.text.slice(Math.max(0, v.start - 2), v.start)));
     if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: false };
   }
-  // A view said to prevail with nobody named (…との見方も根強い, …への不満は強い, という不安が広がっている) is held where the report comes from.
-  // An interviewer's question may carry such a view too (…との声もありますが).
-  const prevails = allowUnsided || p.tag !== undefined
-    ? nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)))
-    : undefined;
-  if (prevails) return { unsided: true, cue: evidence(p, prevails.start, prevails.end, prevails.entry.rule), preferLocal: true, docFirst: true };
-  return null;
+  return prevailing(p, allowUnsided, nouns);
+}
+
+/**
+ * A view said to prevail with nobody named (…との見方も根強い, …への不満は強い, という不安が広がっている) is held where the
+ * report comes from; an interviewer's question may carry one too (…との声もありますが).
+ */
+function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsOf(p, 'noun')): Found {
+  if (!allowUnsided && p.tag === undefined) return null;
+  const n = nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)));
+  return n ? { unsided: true, cue: evidence(p, n.start, n.end, n.entry.rule), preferLocal: true, docFirst: true } : null;
 }
 
 function explicit(p: Prepared, relaxed: boolean, cb: Codebook): Found {
@@ -467,7 +473,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { role: 'speaker', side: foreign, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:foreign-name' } };
   }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
-  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? state.named.get(lastWord(tag.name)));
+  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? introducedSide(state, lastWord(tag.name)));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   if (known === undefined && p.text.slice(tag.start, tag.end).trimStart().startsWith('【@')) {
     const place = tag.label.includes('・') || tag.label.includes('･') ? local : handlePlace(tag.label, cb);
@@ -515,23 +521,39 @@ const TITLE_WORD = /^(?:Ambassador|Minister|Secretary|President|Senator|Chairman
 /** How far (in characters) a side's name may stand from a person to be their side. */
 const NAMED_REACH = 60;
 
-/** Remember the side next to each person the text introduces (a guest, a witness), nearest cue first; a cue after the name counts a little farther. */
-function learnNames(p: Prepared, state: DocState): void {
-  if (p.lang !== 'en' || !p.byKind.has('cue')) return;
-  const cues = cuesOf(p);
-  for (const m of p.text.matchAll(EN_PERSON)) {
-    const surname = (m[1] as string).toUpperCase();
-    if (m.index < p.bodyStart || state.named.has(surname) || TITLE_WORD.test(m[1] as string)) continue;
-    const at = m.index + m[0].length - (m[1] as string).length;
-    const end = m.index + m[0].length;
-    let best: { side: string; d: number } | null = null;
-    for (const c of cues) {
-      if ((c.start >= at && c.end <= end) || c.start < p.bodyStart) continue;
-      const d = c.end <= at ? at - c.end : c.start >= end ? c.start - end + 3 : Number.POSITIVE_INFINITY;
-      if (d <= NAMED_REACH && (!best || d < best.d)) best = { side: c.entry.owner, d };
+/** Keep an English unit that names a side, for a later tag's surname to be looked up in (only when a tag needs it). */
+function rememberIntroduction(p: Prepared, state: DocState): void {
+  if (p.lang === 'en' && p.byKind.has('cue') && state.introductions.length < MAX_INTRODUCTIONS) state.introductions.push(p);
+}
+const MAX_INTRODUCTIONS = 200;
+
+/** The side next to the person a tag names, where an earlier unit introduced them (a guest, a witness): nearest cue first, one after the name a little farther. */
+function introducedSide(state: DocState, surname: string): string | undefined {
+  if (!/^[A-Z]{3,}$/u.test(surname) || TITLE_WORD.test(surname.charAt(0) + surname.slice(1).toLowerCase())) return undefined;
+  const cached = state.named.get(surname);
+  if (cached !== undefined) return cached ?? undefined;
+  let side: string | null = null;
+  const word = surname.charAt(0) + surname.slice(1).toLowerCase();
+  for (const p of state.introductions) {
+    if (!p.text.includes(word)) continue;
+    const cues = cuesOf(p);
+    for (const m of p.text.matchAll(EN_PERSON)) {
+      if (m[1] !== word || m.index < p.bodyStart) continue;
+      const at = m.index + m[0].length - word.length;
+      const end = m.index + m[0].length;
+      let best: { side: string; d: number } | null = null;
+      for (const c of cues) {
+        if ((c.start >= at && c.end <= end) || c.start < p.bodyStart) continue;
+        const d = c.end <= at ? at - c.end : c.start >= end ? c.start - end + 3 : Number.POSITIVE_INFINITY;
+        if (d <= NAMED_REACH && (!best || d < best.d)) best = { side: c.entry.owner, d };
+      }
+      if (best) side = best.side;
+      break;
     }
-    if (best) state.named.set(surname, best.side);
+    if (side) break;
   }
+  state.named.set(surname, side);
+  return side ?? undefined;
 }
 
 /** The last part of a tag that names a role and then the person (元海兵隊員・ギブソンさん → ギブソンさん). */
@@ -600,7 +622,7 @@ function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | nul
 export function decideVoice(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
   const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
-  learnNames(p, state);
+  rememberIntroduction(p, state);
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
 }

@@ -102,6 +102,10 @@ describe('English attribution structures', () => {
     const v = voices(['Japanese officials fear the worst.', 'Washington should take this as a warning.'], 'tokyo');
     expect(v).toEqual(['tokyo', 'author']);
   });
+  it('the writer describing themselves holds no reported view (rule 1)', () => {
+    expect(voices(["I'm a retired teacher in Sendai, and my book club argued about the alliance all evening."], 'tokyo')).toEqual(['author']);
+    expect(voices(['Teachers in Sendai argued about the alliance all evening.'], 'tokyo')).toEqual(['tokyo']);
+  });
   it('an English post tag with a place in brackets takes the place', () => {
     expect(voices(['@ryukyu_blue (Naha): Another helicopter over the school today.'], null)).toEqual(['tokyo']);
   });

@@ -100,6 +100,9 @@ const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+
 const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
 /** Verbs of telling, asking and warning, whose passive subject is the one addressed. */
 const TOLD = /^(?:told|asked|urged|pressed|warned|reassured|assured|informed|advised)\b/u;
+/** The writer describing themselves up to a place: "I'm a third-year student in", "I was a reporter at". */
+const SELF_PLACE = /\b(?:I'm|I am|I was|I've been)\s+(?:a|an|the)\s[^.;,]{0,50}\b(?:in|from|at)\s+(?:the\s+)?$/u;
+const SELF_HOLDER = /\b(?:I'm|I am|I was|I've been)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$/u;
 /** A relative clause between a subject and a verb gives the verb another holder ("The president …, which activists had urged"). */
 const RELATIVE = /,\s*(?:which|who|whom|whose|where)\b/u;
 /** Is a verb after this stretch past the subject still the subject's: no relative clause, or one closed by a comma ("Japanese officials, who had lobbied for it, called it…")? */
@@ -174,7 +177,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
-  const cues = cuesOf(p).filter((c) => c.start >= skipTo);
+  // A place in the writer's self-description ("I'm a student in Kyoto") is where the writer is, not a holder (rule 1).
+  const cues = cuesOf(p).filter((c) => c.start >= skipTo && !SELF_PLACE.test(p.text.slice(Math.max(0, c.start - 80), c.start)));
   // A negated verb of saying ("did not say whether") reports no view.
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
   // "Japanese officials were told…": the subject of a verb of telling in the passive is its addressee, not its holder.
@@ -265,7 +269,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
   if (cont && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
-  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)));
+  // "I'm a third-year student": the writer describing themselves holds no reported view.
+  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(

@@ -3,22 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook } from '../src/codebook/index.js';
-import { decide, type CoderContext } from '../src/coder/index.js';
 import { prepare } from '../src/coder/sentence.js';
 import { decideTone } from '../src/coder/tone.js';
-import type { SentenceDecision } from '../src/types.js';
+import { runCoder, voicesOf } from './helpers/coder.js';
 
 const cb = builtinCodebook();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function run(texts: string[], ctx: CoderContext = { docSide: null }): SentenceDecision[] {
-  return decide(
-    texts.map((text, i) => ({ text, paragraph: i })),
-    ctx,
-    cb,
-  );
-}
-const voices = (texts: string[], side: string | null = null): string[] => run(texts, { docSide: side }).map((d) => d.voice.voice);
+const run = runCoder;
+const voices = voicesOf;
 const toneOf = (text: string): string => run([text])[0]?.tone ?? 'none';
 /** Tone from the tone terms alone, with no code decision behind it. */
 const termTone = (text: string): string => decideTone(prepare(text, cb), cb, [], []).tone;

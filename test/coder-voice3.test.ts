@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook } from '../src/codebook/index.js';
-import { decide, type CoderContext } from '../src/coder/index.js';
-import type { SentenceDecision } from '../src/types.js';
+import { runCoder, voicesOf } from './helpers/coder.js';
 
-const cb = builtinCodebook();
-
-function run(texts: string[], ctx: CoderContext = { docSide: null }): SentenceDecision[] {
-  return decide(
-    texts.map((text, i) => ({ text, paragraph: i })),
-    ctx,
-    cb,
-  );
-}
-const voices = (texts: string[], side: string | null = null): string[] => run(texts, { docSide: side }).map((d) => d.voice.voice);
+const run = runCoder;
+const voices = voicesOf;
 const tones = (texts: string[], side: string | null = null): string[] => run(texts, { docSide: side }).map((d) => d.tone);
 
 describe('Japanese turn tags', () => {

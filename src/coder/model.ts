@@ -6,6 +6,7 @@
  * sentence's features with a `Map` lookup each; training is deterministic (fixed order, seed, epochs).
  */
 import { normalize, toOriginal } from '../codebook/matcher.js';
+import { seededRandom } from '../stats.js';
 import type { CodeHit } from '../types.js';
 import type { Prepared } from './sentence.js';
 
@@ -555,18 +556,6 @@ export interface TrainUnit {
   unscored?: boolean;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a of a string: spreads documents over folds independently of file order. */
 function fnv(s: string): number {
   let h = 0x811c9dc5;
@@ -598,7 +587,7 @@ function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s
   // Start at the base rate so that rare codes do not spend epochs learning their bias.
   let b = Math.log((pos + 0.5) / (rows.length - pos + 0.5));
   const order = rows.slice();
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   for (let ep = 0; ep < s.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

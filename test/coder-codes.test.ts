@@ -158,19 +158,6 @@ describe('negation scope, round 3', () => {
     expect(negated(one('米国の戦争に巻き込まれるという批判は的外れだ。'))).toContain('entrapment');
     expect(negated(one('日本がただ乗りしているという非難は、もはや時代遅れだ。'))).toContain('one_way');
   });
-  it('round 3b: "I doubt", "no one … believes" and a conscription nobody is doing deny; "nothing wrong with" and "never been more" do not', () => {
-    expect(negated(one('I doubt Washington would ever tear up the treaty over a trade quarrel.'))).toContain('abandonment');
-    expect(negated(one('No one I met in the ministry seriously believes America would leave Japan to Beijing.'))).toContain('abandonment');
-    expect(negated(one('Nobody is conscripting Tokyo; the cabinet chose this mission itself.'))).toContain('burden_pressure');
-    expect(negated(one('Many students now see nothing wrong with debating a Japanese bomb.'))).not.toContain('nuclear');
-    const closer = one('On every front that counts, Japan has never been a more dependable partner of the alliance.');
-    expect(negated(closer)).toEqual([]);
-  });
-  it('an English negation stops at a reason set off by a comma; without the comma it denies the reason', () => {
-    const d = one('The cabinet will protest and then do nothing, because it never says no to Washington.');
-    expect(negated(d)).not.toContain('autonomy');
-    expect(raised(d)).toContain('autonomy');
-  });
 });
 
 describe('concepts beyond the keyword, and senses that must not fire', () => {

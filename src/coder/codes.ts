@@ -9,8 +9,8 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
-/** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain") and at a reason set off by a comma ("do nothing, because it never says no"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|saying|adding|arguing|insisting|because)\b/iu;
+/** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|saying|adding|arguing|insisting)\b/iu;
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
 const RHETORICAL_CUE = /(?:誰が|\bwho\b)/iu;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCodebook, normalize } from '../dist/codebook/index.js';
+import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
 import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
@@ -93,7 +93,7 @@ function train() {
   }
   const out = {
     format: MODEL_FORMAT,
-    codebook: { name: codebook.name, yamlHash: createHash('sha256').update(yaml).digest('hex').slice(0, 12) },
+    codebook: { name: codebook.name, yamlHash: rulesHash(yaml) },
     training: { files: fileInfo, hash: all.digest('hex').slice(0, 16) },
     features,
     settings: training,

@@ -281,6 +281,16 @@ export function checkCodebook(text: string, file?: string, options: LoadOptions 
 }
 
 /**
+ * The hash a learned model records of the codebook text it was trained with (`codebook check` compares it).
+ *
+ * @example
+ * rulesHash(readFileSync('codebooks/us-japan.yaml', 'utf8')); // 12 hex digits
+ */
+export function rulesHash(yaml: string): string {
+  return createHash('sha256').update(yaml).digest('hex').slice(0, 12);
+}
+
+/**
  * Lines about a codebook's learned model for `codebook check`: training size, cross-validated figures,
  * the codes it may raise, and whether the rules changed since it was trained.
  *
@@ -297,7 +307,7 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
     out.push(`model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${(l.cv.nestedMacroF1 ?? l.cv.combinedMacroF1).toFixed(3)}); raises ${on.length > 0 ? on.join(', ') : 'no code'}`);
   }
   // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
-  const hash = createHash('sha256').update(yaml).digest('hex').slice(0, 12);
+  const hash = rulesHash(yaml);
   if (hash !== s.codebook.yamlHash) out.push(`model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`);
   return out;
 }

@@ -556,13 +556,6 @@ export interface TrainUnit {
   unscored?: boolean;
 }
 
-/** FNV-1a of a string: spreads documents over folds independently of file order. */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 interface Encoded {
   x: Int32Array[];
   vocab: string[];
@@ -664,7 +657,9 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   const texts = units.map((u) => normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount);
   // Folds by document: documents sorted by hash, dealt round-robin (balanced, independent of file order).
-  const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => fnv(a) - fnv(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // FNV-1a of the id (unsigned) spreads documents over folds independently of file order.
+  const spread = (d: string): number => fnv1a(d, 0, d.length) >>> 0;
+  const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => spread(a) - spread(b) || (a < b ? -1 : a > b ? 1 : 0));
   const foldOf = new Map(docs.map((d, i) => [d, i % s.folds]));
   const fold = units.map((u) => foldOf.get(u.doc) as number);
   const all = units.map((_, i) => i);

@@ -42,6 +42,8 @@ const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【�
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
 const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
+/** A heading written in title case ("Editorial: …", "Opinion: …"), which the speaker-tag pattern leaves to upper case. */
+const HEADING_EN = /^\s*(Editorial|Opinion|Commentary|Analysis|Column|Editor's note)\s*:\s+/u;
 const INLINE_ANSWER = /\s(A|Answer):\s/gu;
 
 function addBoundaries(text: string, lang: 'en' | 'ja'): number[] {
@@ -160,7 +162,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
       dash ??
       (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
-      (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : TAG_EN.exec(text)) : null) ??
+      (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : (HEADING_EN.exec(text) ?? TAG_EN.exec(text))) : null) ??
       (lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text) : null);
     // A heading (EDITORIAL:, 社説：) names the kind of piece, not a speaker: the piece is the writer's (rule 1).
     const heading = m && HEADING.test((m[1] ?? '').trim());

@@ -79,7 +79,7 @@ function effectiveStart(p: Prepared): number {
 
 const COMPLEMENT = /\b(?:that|whether|if|why|how|because|when|what)\s+(?:the\s+|a\s+)?$/iu;
 /** A leading adverbial or concessive clause ("At one conference, …", "While the U.S. views…, …"): the main clause follows its comma. */
-const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|Among|During|After|Before|For|Since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever)\b|(?:While|Although|Though|Whereas|Even though|If|When)\b)[^,;:"]{0,80},\s*/u;
+const LEADING_CLAUSE = /^\s*(?:(?:At|In|On|Among|During|After|Before|For|Since|Ever since|Over|Throughout|Privately|Publicly|Yet|But|And|Still|Meanwhile|Asked|Speaking|Each time|Whatever|With|Without|Under|Despite|Given|Like|Unlike|Once|Until|Within|Across|Now|Today|Since then|Behind|Beyond|(?:This|Last|Next|That|Later|Earlier) (?:week|month|year|spring|summer|autumn|fall|winter|morning|day|decade))\b|(?:While|Although|Though|Whereas|Even though|If|When|As|Because|Now that|Having)\b)[^,;:"]{0,80},\s*/u;
 const NEGATED_VERB = /\b(?:not|n't|never|declined to|refused to)\s+$/u;
 /** A verb after a modal ("should tell Tokyo plainly") is the writer's advice, not a view reported. */
 const MODAL_HINT = /(?:ould|ust|to|tter)\s+(?:\w+ly\s+)?$/iu;
@@ -131,10 +131,13 @@ function objectOf(p: Prepared, c: ScanHit): boolean {
   return OBJECT_PREP.test(before.slice(-16)) && !SERVES.test(before);
 }
 const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with)\s+(?:the\s+)?$/iu;
-const SUBJECT_MODAL = /^\s+(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b/u;
+/** After a subject: the writer's advice ("should do more") or the writer's verdict on a side's view ("has reason to worry", "is right to", "has arguably"), not a view reported. */
+const SUBJECT_MODAL = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b|^\s+(?:[a-z]+s\s+)?(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:good\s+|every\s+|some\s+|little\s+|no\s+|more\s+|less\s+|real\s+)?reason to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:right|wrong|correct|justified|mistaken)\s+to|(?:has|have|had|is|are|was|were)?\s*arguably)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
+/** "This spring", "this week": a time, not a view carried on. */
+const TIME_AFTER = /^\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|time|weekend|decade|century)\b/iu;
 /** "This page believes", "this newspaper": the writer's own paper, not a view carried on. */
 const OWN_MEDIUM = /^\s+(?:page|newspaper|paper|column|editorial|board|magazine)\b/iu;
 /** Without these kinds of hit an English sentence names no holder (every path below needs one of them). */
@@ -173,8 +176,12 @@ function clauseOpens(p: Prepared, from: number): number[] {
   return out;
 }
 
+/** A question opening with its auxiliary ("Did the President raise…?", "Does Tokyo fear…?"): its subject is asked about and holds no view. */
+const INVERTED_QUESTION = /^\s*(?:Do|Does|Did|Is|Are|Was|Were|Will|Would|Can|Could|Has|Have|Had|Shall)\s[^?]{0,200}\?\s*$/u;
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return null;
+  if (INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
   // A place in the writer's self-description ("I'm a student in Kyoto") is where the writer is, not a holder (rule 1).
@@ -265,12 +272,12 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   }
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
   // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
-  if (cont && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
+  if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   // "I'm a third-year student": the writer describing themselves holds no reported view.
-  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
+  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
@@ -566,6 +573,8 @@ const SHORT_NAME = /[・･]([^・･]{1,12})$/u;
 
 /** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
 const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
+/** A verb of saying right before a clause's subject, with no "that" ("said Washington had asked…"). */
+const SAID_BARE = /^(?:said|says|say|told reporters|noted|added|insisted|stressed|explained)\s+(?:the\s+)?$/u;
 /** A group of people (officials, participants, people): a single person named in an event sets no scene. */
 const GROUP = /(?:s|people|public|media)$/u;
 const HOLDER_OF = /^\s+(?:in|from|of|at)\s+(?:the\s+)?$/u;
@@ -604,19 +613,25 @@ function ownPlace(p: Prepared): string | null {
 }
 
 /** Rule 3 in a narrative: "He noted that the Secretary of State had flown to Tokyo to repeat that…" relays the Secretary's side. */
-function relayedInComplement(p: Prepared): { side: string; cue: Evidence } | null {
+function relayedInComplement(p: Prepared, strict = false): { side: string; cue: Evidence } | null {
   if (p.lang !== 'en' || !relayable(p)) return null;
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h));
   if (verbs.length < 2) return null;
   for (const c of cuesOf(p)) {
-    if (!THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start))) continue;
-    if (!verbs.some((v) => v.end <= c.start)) continue;
+    // "said that Washington…", or "said Washington…" with the complementiser left out.
+    const said = THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)) ? verbs.some((v) => v.end <= c.start) : verbs.some((v) => v.end <= c.start && SAID_BARE.test(p.text.slice(v.start, c.start)));
+    if (!said) continue;
     // The reported side's own verb of saying, in the same stretch of the clause (no comma: ", pointing out" is the speaker's again).
     const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 10 && !p.text.slice(c.end, v.start).includes(','));
-    if (v) return sideEvidence(p, c);
+    if (!v) continue;
+    // Over a speaker who names a side of their own, only the other side as the subject of its own active verb relays ("the White House had assured…"), not "American friendship…" or "Japan had been briefed".
+    if (strict && !(RELAY_GAP.test(p.text.slice(c.end, v.start)) && !/^'s\b/u.test(p.text.slice(c.end, c.end + 3)))) continue;
+    return sideEvidence(p, c);
   }
   return null;
 }
+/** Between a subject and its own active verb: auxiliaries and adverbs only. */
+const RELAY_GAP = /^\s+(?:(?:has|have|had|would|will|could|might|did|does|do|also|already|repeatedly|privately|publicly|informally|formally|firmly|once|again|now)\s+)*$/u;
 
 /**
  * Decide the voice of one prepared sentence, updating the document state.
@@ -757,6 +772,12 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     // 「政府」 alone is the government of the side the report is about: under a foreign dateline, after units voiced by that side (a U.S. hearing), it is that side's.
     const away = state.local !== null && state.local !== f.side && state.prevVoice === state.local;
     if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT) return { voice: state.local as string, cue: f.cue, how: 'carried' };
+    // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…").
+    const relay = relayedInComplement(p, true);
+    if (relay && relay.side !== f.side) {
+      state.relayedBy = f.side;
+      return { voice: relay.side, cue: relay.cue, how: 'relayed' };
+    }
     return { voice: f.side, cue: f.cue, how: 'cue' };
   }
   // A quotation standing alone goes on quoting the last speaker ("This is not how allies behave.").

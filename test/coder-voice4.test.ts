@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { runCoder, voicesOf } from './helpers/coder.js';
+
+const voices = voicesOf;
+
+describe('leading phrases before the subject', () => {
+  it('a subject after a longer leading phrase still holds the view', () => {
+    // The same holder is found whether the leading phrase is one the earlier list knew or a new one.
+    // A holder with no side of its own ("local assembly members") must open the clause to hold the view, on the document's side.
+    for (const lead of ['Ever since the crash', 'With the election over', 'Despite the new treaty', 'Under the new budget', 'This spring']) {
+      expect(voices(['The prefecture held a ceremony.', `${lead}, local assembly members have been complaining that the bases never shrink.`], 'tokyo')[1]).toBe('tokyo');
+    }
+  });
+  it('"This" opens a leading phrase only with a time word ("This spring,"), not as a subject\'s determiner', () => {
+    // "This spring" carries no one's view on from the unit before.
+    expect(voices(['American officials insist the treaty covers the islands.', 'This spring, the prefecture held its annual ceremony.'], 'tokyo')).toEqual(['washington', 'author']);
+  });
+});
+
+describe('headings and paraphrase frames', () => {
+  it('a title-case heading ("Editorial:") is the writer\'s piece, not a speaker', () => {
+    expect(voices(['Editorial: The government has once more bowed to an American request.'], 'tokyo')).toEqual(['author']);
+    expect(voices(['Opinion: The alliance has rarely been in better shape.'], 'washington')).toEqual(['author']);
+  });
+  it('"described in Washington as" reports Washington\'s view of something done elsewhere', () => {
+    expect(voices(['The cabinet\'s decision was described in Washington as a long-overdue step.'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['The new budget is being portrayed in Tokyo as a declaration of independence.'], 'washington')).toEqual(['tokyo']);
+  });
+});
+
+describe("the writer's verdict on a side's view (rule 1)", () => {
+  it('"has reason to", "is right to", "arguably" make the sentence the writer\'s', () => {
+    expect(voices(['Tokyo has good reason to fear a deal struck over its head.'], 'washington')).toEqual(['author']);
+    expect(voices(['Japanese officials are right to worry about American staying power.'], 'washington')).toEqual(['author']);
+    expect(voices(['Washington has arguably said too little about its commitment.'], null)).toEqual(['author']);
+    // Without the verdict, the same subject holds the view.
+    expect(voices(['Japanese officials worry about American staying power.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a pronoun carrying a view on is stopped by the writer\'s verdict', () => {
+    const v = voices(['Japanese officials fear that Washington will deal with Beijing alone.', 'They are right to worry: great powers settle things between themselves.'], 'washington');
+    expect(v).toEqual(['tokyo', 'author']);
+  });
+});
+
+describe('questions opening with an auxiliary', () => {
+  it("an interviewer's yes/no question about a side's act carries no view (rule 2)", () => {
+    const v = voices(['Q: Did the President raise the steel deal with the prime minister?', 'A: He raised it, and we explained our position.'], 'tokyo');
+    expect(v[0]).toBe('author');
+    // A question that reports a view held on a side still takes it.
+    expect(voices(['Q: Japanese officials say they were not consulted. Is that fair?'], 'washington')).toEqual(['tokyo']);
+  });
+});
+
+describe('a side relaying the other side (rule 3)', () => {
+  it('a Japanese speaker reporting what the White House assured is Washington\'s position', () => {
+    expect(voices(['Chief Cabinet Secretary Kato said the White House had assured Tokyo that the treaty still applies.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('only the other side as the subject of its own active verb relays', () => {
+    // A passive ("had been briefed") or a side's thing ("American friendship") reports no position of that side.
+    expect(voices(['A senior U.S. official said Japan had been briefed at the appropriate time.'], 'washington')).toEqual(['washington']);
+    expect(voices(['The prime minister said American friendship does not include advance notice.'], 'tokyo')).toEqual(['tokyo']);
+    // The speaker's evidence names the relayed side's cue.
+    const d = runCoder(['Foreign Minister Hayashi said Washington had promised that it would consult Tokyo.'], { docSide: 'tokyo' })[0];
+    expect(d?.voice.voice).toBe('washington');
+    expect(d?.voice.cue?.text).toBe('Washington');
+  });
+});

@@ -65,3 +65,25 @@ describe('a side relaying the other side (rule 3)', () => {
     expect(d?.voice.cue?.text).toBe('Washington');
   });
 });
+
+describe("a side's people as the subject, without a verb of saying (rules 4–5)", () => {
+  it('an attitude or a request held by a side\'s people takes that side', () => {
+    expect(voices(['Japanese diplomats were noticeably cooler after the summit.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['U.S. negotiators had pushed for years for a larger Japanese share.'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['The Americans want the rice market opened before the election.'], 'tokyo')).toEqual(['washington']);
+    // A clause set off by commas or a participle between subject and predicate is skipped.
+    expect(voices(['Japanese officials traveling with the minister could barely hide their relief.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('an event, a nationality used as an adjective, or the writer\'s advice is no view', () => {
+    expect(voices(['Japanese officials arrived in Washington on Monday for two days of talks.'], 'washington')).toEqual(['author']);
+    expect(voices(['The Japanese prime minister was across town at the time.'], 'washington')).toEqual(['author']);
+    expect(voices(['Japanese officials should stop pretending nothing has changed.'], 'washington')).toEqual(['author']);
+  });
+});
+
+describe("the writer's own circle", () => {
+  it('"my neighbour" speaks from where the writer is, not for the side last quoted', () => {
+    const v = voices(['American officials insist the treaty covers the islands.', 'My neighbour says we can never say no to them on anything.'], 'tokyo');
+    expect(v).toEqual(['washington', 'tokyo']);
+  });
+});

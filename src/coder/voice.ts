@@ -136,6 +136,7 @@ const SUBJECT_MODAL = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|n
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
+const OWN_CIRCLE = /\b(?:my|our|My|Our)\s+(?:[a-z]+\s+)?$/u;
 /** "This spring", "this week": a time, not a view carried on. */
 const TIME_AFTER = /^\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|time|weekend|decade|century)\b/iu;
 /** "This page believes", "this newspaper": the writer's own paper, not a view carried on. */
@@ -179,8 +180,42 @@ function clauseOpens(p: Prepared, from: number): number[] {
 /** A question opening with its auxiliary ("Did the President raise…?", "Does Tokyo fear…?"): its subject is asked about and holds no view. */
 const INVERTED_QUESTION = /^\s*(?:Do|Does|Did|Is|Are|Was|Were|Will|Would|Can|Could|Has|Have|Had|Shall)\s[^?]{0,200}\?\s*$/u;
 
+/** A side's people as the subject ("Japanese officials", "U.S. negotiators", "the Americans"): group nouns after a side's cue. */
+const PEOPLE_AFTER = /^\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+)?(?:officials|diplomats|lawmakers|legislators|negotiators|policymakers|policy-makers|planners|politicians|leaders|strategists|commentators|critics|analysts|experts|scholars|officers|commanders|voters|conservatives|liberals|nationalists|hawks|doves)\b/u;
+/** A side's people named by nationality alone ("The Americans want…", "Many Japanese feel…"). */
+const NATIONALS = /^(?:Americans|Japanese)$/u;
+const NATIONAL_VERB = /^\s+(?:\w+ly\s+)?(?:will|would|want|wanted|are|were|have|had|can|could|do|did|may|might|feel|felt|think|thought|fear|feared|see|saw|know|knew|expect|expected|like|liked|dislike|disliked|care|cared|prefer|preferred)\b/u;
+/** Predicates that report an event, not an attitude (rule 4): "Japanese officials arrived in Washington". */
+const EVENT_PREDICATE = /^\s+(?:\w+ly\s+)?(?:(?:will|would|are to|were to|are due to|plan to|planned to)\s+)?(?:arriv|met|meet|visit|flew|fly|travel|gather|held|hold|attend|sign|announc|left|leave|return|began|begin|open|launch|join|took part|land|sat|sit|spent the (?:day|night|morning|evening)|were told|was told|are told|have been told|had been told|were briefed|will be)/u;
+/** Words before the subject that still open the clause ("But", "Still,", "Even"). */
+const SUBJECT_LEAD = /^\s*(?:(?:But|And|Yet|Still|So|Even|Now|Meanwhile|Instead),?\s+)?(?:(?:the|The|some|Some|many|Many|most|Most|several|Several|senior|Senior|top|Top|those|Those|these|These|other|Other|few|Few)\s+)*$/u;
+
+/**
+ * A side's people opening the main clause, with a predicate that is no event ("Japanese officials were more muted",
+ * "U.S. officials had asked for years that…"): their attitude is reported even without a verb of saying (rules 4–5).
+ */
+function sidePeopleSubject(p: Prepared, from: number): { side: string; cue: Evidence } | null {
+  for (const c of cuesOf(p)) {
+    if (c.start < from) continue;
+    if (c.start - from > 40) break;
+    if (!SUBJECT_LEAD.test(p.text.slice(from, c.start))) continue;
+    const word = p.text.slice(c.start, c.end);
+    const people = PEOPLE_AFTER.exec(p.text.slice(c.end, c.end + 40));
+    // A nationality alone is a people only before its verb ("The Americans want"), not as an adjective ("the Japanese prime minister").
+    if (!people && !(NATIONALS.test(word) && NATIONAL_VERB.test(p.text.slice(c.end, c.end + 24)))) continue;
+    let after = c.end + (people ? people[0].length : 0);
+    // A closed relative or participial phrase after the subject ("officials, who had lobbied…,", "officials traveling with Abe") is skipped to its predicate.
+    const rel = /^\s*,[^,]{1,80},/u.exec(p.text.slice(after, after + 90)) ?? /^\s+[a-z]+ing\s+(?:with|to|in|for|from|at)\s+[^,.;]{1,30}?(?=\s+(?:could|would|were|was|are|is|had|have|has|did|do|will)\b)/u.exec(p.text.slice(after, after + 60));
+    if (rel) after += rel[0].length;
+    const rest = p.text.slice(after, after + 40);
+    if (EVENT_PREDICATE.test(rest) || SUBJECT_MODAL.test(rest) || /^\s*(?:'s|[,.;:]|$)/u.test(rest)) return null;
+    return sideEvidence(p, c);
+  }
+  return null;
+}
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
-  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return null;
+  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? sidePeopleSubject(p, effectiveStart(p)) : null;
   if (INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
@@ -270,6 +305,10 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     const holderHome = HOLDER_HOME.test(p.text.slice(home.start, home.end)) && !EN_FIRST_PERSON.test(p.text.slice(p.bodyStart));
     return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true, holderHome };
   }
+  if (allowInitial) {
+    const people = sidePeopleSubject(p, start);
+    if (people) return people;
+  }
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
@@ -278,7 +317,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   // "I'm a third-year student": the writer describing themselves holds no reported view.
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
-  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: false };
+  // The writer's own circle ("my neighbour", "our readers") is where the writer is: the document's side before the last voice heard.
+  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),

@@ -87,3 +87,16 @@ describe("the writer's own circle", () => {
     expect(v).toEqual(['washington', 'tokyo']);
   });
 });
+
+describe('a side as the object of a verb is no holder', () => {
+  it('a side right after another verb of its clause is its object, not a later verb\'s subject', () => {
+    const v = voices(['Opponents saw American fingerprints on the bill, pointing to pressure from the allies.'], 'tokyo');
+    expect(v).toEqual(['tokyo']);
+    // Next to the verb it governs, the side still holds the view ("heard Tokyo politicians say").
+    expect(voices(['For years we have heard Tokyo politicians say that the bases are a fair price.'], null)).toEqual(['tokyo']);
+  });
+  it('holders "here" are where the report comes from; a writer "teaching in Fukuoka" is placed there', () => {
+    expect(voices(['TOKYO — Chinese officials protested the drills.', 'Security scholars here note that each study has reached the same conclusion.'], null)).toEqual(['other', 'tokyo']);
+    expect(voices(["I'm an American teaching English in Fukuoka.", 'My students mostly think their country does what it is told.'], null)).toEqual(['author', 'tokyo']);
+  });
+});

@@ -126,10 +126,12 @@ const VOCATIVE = /^\s*(?:(?:Mr|Ms|Mrs|Dr|Madam|Madame)\.?\s+)?[A-Z][\w.'-]*(?:\s
 /** "Aides to Abe", "an adviser to the prime minister": 'to' ties a person to whom they serve, and the cue names their side. */
 const SERVES = /\b(?:aides?|advisers?|advisors?|envoys?|spokes(?:man|woman|person)|close)\s+to\s+(?:the\s+)?$/iu;
 /** Is the cue the object of a preposition (about Japan, flew to Tokyo) rather than someone's side (aides to Abe)? */
-function objectOf(p: Prepared, c: ScanHit): boolean {
+function objectOf(p: Prepared, c: ScanHit, infinitive = true): boolean {
   const before = p.text.slice(Math.max(0, c.start - 24), c.start);
-  return OBJECT_PREP.test(before.slice(-16)) && !SERVES.test(before);
+  return (OBJECT_PREP.test(before.slice(-16)) && !SERVES.test(before)) || (infinitive && TO_VERB.test(before));
 }
+/** The object of an infinitive ("to reassure Washington", "to pressure Tokyo"). */
+const TO_VERB = /\bto\s+[a-z]{3,}\s+(?:the\s+)?$/u;
 const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with)\s+(?:the\s+)?$/iu;
 /** After a subject: the writer's advice ("should do more") or the writer's verdict on a side's view ("has reason to worry", "is right to", "has arguably"), not a view reported. */
 const SUBJECT_MODAL = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b|^\s+(?:[a-z]+s\s+)?(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:good\s+|every\s+|some\s+|little\s+|no\s+|more\s+|less\s+|real\s+)?reason to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:right|wrong|correct|justified|mistaken)\s+to|(?:has|have|had|is|are|was|were)?\s*arguably)\b/u;
@@ -242,7 +244,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     if (!usable(p, r)) continue;
     // "Aides to Abe were stunned that Washington…", "officials who had been unnerved by…": the one who reacts is named before.
     if (PASSIVE_BE.test(p.text.slice(Math.max(0, r.start - 24), r.start))) {
-      const b = cues.filter((c) => c.end <= r.start && words(p, c.end - 1, r.start) <= 8 && !objectOf(p, c)).pop();
+      const b = cues.filter((c) => c.end <= r.start && words(p, c.end - 1, r.start) <= 8 && !objectOf(p, c, false)).pop();
       if (b) return sideEvidence(p, b);
       continue;
     }
@@ -289,6 +291,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
+      // A side right after another verb of its clause is that verb's object ("Opponents saw American fingerprints…, pointing"), not the later verb's subject.
+      if (words(p, c.end - 1, v.start) > 2 && verbs.some((o) => o.end <= c.start && o.start >= start && clauseOf(p, o.start) === clauseOf(p, c.start) && words(p, o.end - 1, c.start) <= 2 && !THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)))) continue;
       const d = words(p, c.end - 1, v.start);
       if (d <= 5 && (!best || d < best.d)) best = { c, d };
     }
@@ -318,7 +322,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // "I'm a third-year student": the writer describing themselves holds no reported view.
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   // The writer's own circle ("my neighbour", "our readers") is where the writer is: the document's side before the last voice heard.
-  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) };
+  // "Scholars here", like "officials here", are where the report is filed.
+  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
@@ -635,7 +640,7 @@ function sceneOf(p: Prepared): string | null {
 }
 
 /** The writer placing themselves where they live or work ("I have taught in Ohio for ten years", 私は米国の大学で教えてきた). */
-const EN_OWN_PLACE = /\b(?:I|we)\s+(?:have\s+|had\s+|still\s+)?(?:taught|teach|work|worked|live|lived|am based|have been based|was based)\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$/u;
+const EN_OWN_PLACE = /\b(?:(?:I|we)\s+(?:have\s+|had\s+|still\s+)?(?:taught|teach|work|worked|live|lived|am based|have been based|was based)|(?:I'm|I am|I was|I've been|we're|we are)\s+(?:an?\s+(?:[\w-]+\s+){1,2})?(?:teaching|working|living|studying|based|stationed|posted))\b[^.;]{0,40}?\b(?:in|at)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$/u;
 const JA_OWN_PLACE = /^(?:の[^。、「」]{0,10}?)?(?:で|に)[^。「」]{0,12}?(?:教え|勤め|働い|働き|住ん|暮らし|赴任|駐在)/u;
 const JA_WRITER = /私は|僕は|筆者は/u;
 /** Where the writer lives or works is the side whose people "my colleagues", "議会" later are (rule 1 keeps the writer's own words `author`). */

@@ -100,3 +100,19 @@ describe('a side as the object of a verb is no holder', () => {
     expect(voices(["I'm an American teaching English in Fukuoka.", 'My students mostly think their country does what it is told.'], null)).toEqual(['author', 'tokyo']);
   });
 });
+
+describe('views held where a place leads, by a crowd split, or by someone made to react', () => {
+  it('"In Tokyo, …" opening a sentence reports how things are seen there', () => {
+    expect(voices(['In Tokyo, the decision stirred memories of an earlier betrayal.'], 'washington')).toEqual(['tokyo']);
+    // Without the comma the place is only where something happened.
+    expect(voices(['In Tokyo the two ministers signed the agreement.'], 'washington')).toEqual(['author']);
+  });
+  it('"half the room", "the other half" hold views on the document\'s side; "no one in the room" is left to rule 5', () => {
+    const v = voices(['Half the room thought the alliance was lopsided.', 'The other half said that was outdated.'], 'tokyo');
+    expect(v).toEqual(['tokyo', 'tokyo']);
+    expect(voices(['No one in the room suggested that the treaty should be revised.'], 'tokyo')).toEqual(['author']);
+  });
+  it('the one a thing "makes wince" holds the reaction', () => {
+    expect(voices(['The phrase "new model of relations" makes Japanese diplomats wince.'], 'washington')).toEqual(['tokyo']);
+  });
+});

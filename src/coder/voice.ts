@@ -216,8 +216,20 @@ function sidePeopleSubject(p: Prepared, from: number): { side: string; cue: Evid
   return null;
 }
 
+/** A causative verb and its object before a reaction ("makes Japanese diplomats"). */
+const CAUSATIVE = /\b(?:make|makes|made|making|leave|leaves|left|leaving)\s+(?:[\w.'-]+\s+){1,3}$/u;
+/** "In Tokyo, …" opening a sentence: what follows is how things stand or are seen there. */
+const PLACE_LEAD = /^\s*(?:(?:But|And|Yet|Still|Meanwhile|Now),?\s+)?(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?$/u;
+/** A side's capital or country leading the sentence with a comma ("In Tokyo, the announcement revived memories…"): that side's view (rule 4's reported reaction, without a named holder). */
+function placeLead(p: Prepared): { side: string; cue: Evidence } | null {
+  const c = cuesOf(p)[0];
+  if (!c || c.start - p.bodyStart > 24 || !PLACE_LEAD.test(p.text.slice(p.bodyStart, c.start))) return null;
+  if (!/^\s*,/u.test(p.text.slice(c.end, c.end + 3))) return null;
+  return sideEvidence(p, c);
+}
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
-  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? sidePeopleSubject(p, effectiveStart(p)) : null;
+  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? (sidePeopleSubject(p, effectiveStart(p)) ?? placeLead(p)) : null;
   if (INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
@@ -250,6 +262,12 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     }
     const c = cues.find((c) => c.start >= r.end && words(p, r.end, c.start) <= 3);
     if (c) return sideEvidence(p, c);
+    // "…makes Japanese diplomats wince": the one made to react stands between the causative verb and the reaction.
+    const made = CAUSATIVE.exec(p.text.slice(Math.max(0, r.start - 48), r.start));
+    if (made) {
+      const e = cues.find((c) => c.end <= r.start && c.start >= r.start - made[0].length + made[0].indexOf(' '));
+      if (e) return sideEvidence(p, e);
+    }
   }
   const home = hitsOf(p, 'home').find((h) => usable(p, h) && h.start >= skipTo && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 7));
   const start = effectiveStart(p);
@@ -310,7 +328,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true, holderHome };
   }
   if (allowInitial) {
-    const people = sidePeopleSubject(p, start);
+    const people = sidePeopleSubject(p, start) ?? placeLead(p);
     if (people) return people;
   }
   if (verbs.length === 0 && nouns.length === 0) return null;

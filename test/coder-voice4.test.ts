@@ -116,3 +116,19 @@ describe('views held where a place leads, by a crowd split, or by someone made t
     expect(voices(['The phrase "new model of relations" makes Japanese diplomats wince.'], 'washington')).toEqual(['tokyo']);
   });
 });
+
+describe('holders with no side of their own', () => {
+  it('"Its diplomats" are the people of the last sentence\'s subject', () => {
+    const v = voices(['American officials want Japan to send ships.', 'Japan has refused so far.', 'Its diplomats insist that the constitution ties its hands.'], 'washington');
+    expect(v[2]).toBe('tokyo');
+  });
+  it('ordinary people are met where the report is filed, not on the side last quoted', () => {
+    expect(voices(['American officials said the drills would go ahead.', 'Residents near the base said they feared another accident.'], 'tokyo')).toEqual(['washington', 'tokyo']);
+    expect(voices(['米国務省は「訓練は予定通り行う」と述べた。', '基地近くの住民は「また事故が起きないか心配だ」と話した。'], 'tokyo')).toEqual(['washington', 'tokyo']);
+    // An official with no side named goes on for the side last quoted.
+    expect(voices(['American officials said the drills would go ahead.', 'Officials added that the schedule was fixed.'], 'tokyo')).toEqual(['washington', 'washington']);
+  });
+  it('a holder named before "they" is who "they" are', () => {
+    expect(voices(['Chinese officials protested the deployment.', 'Residents near Misawa said they worried about becoming a target.'], 'tokyo')).toEqual(['other', 'tokyo']);
+  });
+});

@@ -138,6 +138,8 @@ const SUBJECT_MODAL = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|n
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
 const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(?!(?:has|have|had|is|was|were|are|would|will|that|to)\s)[\w.'-]+\s+){0,3}$/u;
 
+/** People met in the street or at home, not officials: where the report is filed, not the side last quoted. */
+const EN_VOX = /^(?:residents?|citizens?|students?|voters?|farmers?|fishermen|shopkeepers?|retirees?|pensioners?|teachers?|nurses?|workers?|drivers?|housewi(?:fe|ves)|neighbou?rs?|survivors?|famil(?:y|ies)|relatives|people|public|crowds?|demonstrators|protesters?|thousands|hundreds)$/iu;
 const OWN_CIRCLE = /\b(?:my|our|My|Our)\s+(?:[a-z]+\s+)?$/u;
 /** "This spring", "this week": a time, not a view carried on. */
 const TIME_AFTER = /^\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|time|weekend|decade|century)\b/iu;
@@ -335,13 +337,15 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const bodyWord = wordIndex(p, p.bodyStart);
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
   // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
-  if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
+  // A holder named before the pronoun ("Residents near Misawa said they…") is the one the pronoun stands for.
+  if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start)) && !hitsOf(p, 'holder').some((h) => h.end <= cont.start && h.start >= start && clauseOf(p, h.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   // "I'm a third-year student": the writer describing themselves holds no reported view.
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   // The writer's own circle ("my neighbour", "our readers") is where the writer is: the document's side before the last voice heard.
   // "Scholars here", like "officials here", are where the report is filed.
-  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) };
+  // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
+  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
@@ -403,6 +407,8 @@ const JA_INSTITUTION = /^(?:政府|外務省|国防省|国防総省|当局|議�
 function thirdParty(cb: Codebook): string | null {
   return cb.sides.includes('other') ? 'other' : null;
 }
+/** People met in the street or at home, not officials: 住民, 市民, 学生, 男性, 主婦… */
+const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々)$/u;
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
@@ -462,7 +468,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     }
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };
-    if (allowUnsided) return { unsided: true, cue, preferLocal: false };
+    // Ordinary people (住民, 学生, 主婦…) are met where the report is filed, not on the side last quoted.
+    if (allowUnsided) return { unsided: true, cue, preferLocal: kind === 'holder' && JA_VOX.test(p.text.slice(h.start, h.end)) };
   }
   // A quotation with a verb of saying after it: its speaker is the subject before it, or the last one heard.
   const body = p.text.slice(p.bodyStart);

@@ -132,3 +132,15 @@ describe('holders with no side of their own', () => {
     expect(voices(['Chinese officials protested the deployment.', 'Residents near Misawa said they worried about becoming a target.'], 'tokyo')).toEqual(['other', 'tokyo']);
   });
 });
+
+describe('Japanese: 政府 under a foreign dateline, and parties', () => {
+  it('only 政府 itself as the subject turns to the dateline\'s side; 政府内, 政府関係者 stay the paper\'s own', () => {
+    const lead = ['【ワシントン】米下院軍事委員会は５日、公聴会を開いた。', '議員らは、日本の防衛費が少なすぎると批判した。'];
+    expect(voices([...lead, '政府は、同盟国に負担増を求める方針を変えていない。'], 'tokyo')[2]).toBe('washington');
+    expect(voices([...lead, '政府内では「今度こそ人を出さねば」との焦りが広がる。'], 'tokyo')[2]).toBe('tokyo');
+    expect(voices([...lead, '同行した政府関係者の一人は「日本が最前線に立つということだ」と漏らした。'], 'tokyo')[2]).toBe('tokyo');
+  });
+  it('a Japanese party\'s leader speaks for Tokyo', () => {
+    expect(voices(['米国務省は「支援を歓迎する」と述べた。', '一方、社民党の党首は「米国の一言で派遣を急ぐのはおかしい」と反発した。'], 'tokyo')).toEqual(['washington', 'tokyo']);
+  });
+});

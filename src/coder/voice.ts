@@ -841,7 +841,8 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (f && 'side' in f) {
     // 「政府」 alone is the government of the side the report is about: under a foreign dateline, after units voiced by that side (a U.S. hearing), it is that side's.
     const away = state.local !== null && state.local !== f.side && state.prevVoice === state.local;
-    if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT) return { voice: state.local as string, cue: f.cue, how: 'carried' };
+    // Only 政府 itself as the subject (政府は), not 政府内では or 政府関係者 (a Japanese paper's own government's people, travelling or at home).
+    if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT && /^(?:は|が)/u.test(p.text.slice(f.cue.end, f.cue.end + 1))) return { voice: state.local as string, cue: f.cue, how: 'carried' };
     // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…").
     const relay = relayedInComplement(p, true);
     if (relay && relay.side !== f.side) {

@@ -144,3 +144,14 @@ describe('Japanese: 政府 under a foreign dateline, and parties', () => {
     expect(voices(['米国務省は「支援を歓迎する」と述べた。', '一方、社民党の党首は「米国の一言で派遣を急ぐのはおかしい」と反発した。'], 'tokyo')).toEqual(['washington', 'tokyo']);
   });
 });
+
+describe('Japanese turn tags remembered', () => {
+  it('a katakana name met before with a third country keeps that side in later turns', () => {
+    const v = voices(['豪州の戦略研究所・ハーパー氏：日米の結束は地域の重しです。', 'ハーパー氏：ただ、日本も豪州も脇役に回されるかもしれない。'], 'tokyo');
+    expect(v).toEqual(['other', 'other']);
+  });
+  it('a party in brackets (民主) decides every turn of the same member, not the title 議員', () => {
+    const v = voices(['ロペス議員（民主）　日本の防衛の穴を埋めるのは米国の納税者だ。', 'ロペス議員（民主）　日本には、もっと国防費を求めるべきだ。'], 'washington');
+    expect(v).toEqual(['washington', 'washington']);
+  });
+});

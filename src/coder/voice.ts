@@ -536,13 +536,15 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (a) return { role: 'interviewee', side: local, cue: ev(a) };
   // An affiliation in brackets (ロペス議員（民主）, 駒田（元防衛次官、日本）) says more about the side than a title before it.
   const open = p.text.slice(tag.start, tag.end).search(/[（(]/u);
-  const inParens = (h: ScanHit): boolean => open >= 0 && h.start > tag.start + open && inTag(h);
+  // A hit may open with the bracket itself ("(民主)").
+  const inParens = (h: ScanHit): boolean => open >= 0 && h.start >= tag.start + open && inTag(h);
   const speakers = hitsOf(p, 'speaker');
   const cues = hitsOf(p, 'cue');
   // The name after a role (元韓国外交官・朴氏) is how later turns tag the same speaker (朴氏：).
   const short = SHORT_NAME.exec(tag.name)?.[1];
   // A name in katakana (マクレーン氏：, ミラー議員 + an ideographic space) is a foreigner's: in a Japanese document from the side Japanese names belong to, the counterpart side speaks.
-  const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
+  // A name met before (豪州の研究所・ハーパー氏 → ハーパー氏：) keeps the side its first tag gave.
+  const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) && !state.speakerSides.has(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
   const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : (speakers.find(inTag) ?? cues.find(inTag)));
   if (sp) {
     state.speakerSides.set(tag.name, sp.entry.owner);

@@ -155,3 +155,12 @@ describe('Japanese turn tags remembered', () => {
     expect(v).toEqual(['washington', 'washington']);
   });
 });
+
+describe('requests and promises made to the other side (rule 4)', () => {
+  it('a request with a longer gap before "to", and a promise made to a side, are the asker\'s and the promiser\'s', () => {
+    expect(voices(['Washington has asked Tokyo several times since 2015 to join the patrols.'], null)).toEqual(['washington']);
+    expect(voices(['Japan has promised Washington that it will raise nothing in Pyongyang without consulting it.'], null)).toEqual(['tokyo']);
+    // A pledge to act is an announcement, not a view.
+    expect(voices(['Prime Minister Ishikawa on Monday pledged to raise defense outlays faster than planned.'], null)).toEqual(['author']);
+  });
+});

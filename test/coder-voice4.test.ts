@@ -140,7 +140,8 @@ describe('Japanese: 政府 under a foreign dateline, and parties', () => {
     expect(voices([...lead, '政府内では「今度こそ人を出さねば」との焦りが広がる。'], 'tokyo')[2]).toBe('tokyo');
     expect(voices([...lead, '同行した政府関係者の一人は「日本が最前線に立つということだ」と漏らした。'], 'tokyo')[2]).toBe('tokyo');
   });
-  it('a Japanese party\'s leader speaks for Tokyo', () => {
+  it('a Japanese party\'s leader speaks for Tokyo; a member shouting a quotation holds it', () => {
+    expect(voices(['"Tomorrow it will be wherever the Americans are fighting," a Socialist member shouted from the floor.'], null)).toEqual(['tokyo']);
     expect(voices(['米国務省は「支援を歓迎する」と述べた。', '一方、社民党の党首は「米国の一言で派遣を急ぐのはおかしい」と反発した。'], 'tokyo')).toEqual(['washington', 'tokyo']);
   });
 });

@@ -165,3 +165,14 @@ describe('requests and promises made to the other side (rule 4)', () => {
     expect(voices(['Prime Minister Ishikawa on Monday pledged to raise defense outlays faster than planned.'], null)).toEqual(['author']);
   });
 });
+
+describe('verb letters used as nouns', () => {
+  it('after a determiner, "voice" and "calls" are nouns: no verb of saying for the side before them', () => {
+    expect(voices(['Japan hosts our fleet and pays for its upkeep, yet its voice in our decisions is faint.'], 'washington')).toEqual(['author']);
+    expect(voices(['That envy was not misplaced; Japanese diplomats really did get their calls returned faster than anyone else.'], 'washington')).toEqual(['author']);
+  });
+  it('a view noun spelt like a verb still gives its holder ("their argument", "the suggestion")', () => {
+    const v = voices(['Many people in my office agreed with him.', 'Their argument is that a lopsided treaty keeps Japan a junior partner.'], 'tokyo');
+    expect(v).toEqual(['tokyo', 'tokyo']);
+  });
+});

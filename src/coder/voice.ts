@@ -96,6 +96,8 @@ function modalBefore(before: string): boolean {
 }
 /** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
+/** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
+const NOUN_DET = /\b(?:its|their|his|her|our|my|your|the|a|an|this|that|these|those)\s+$/iu;
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
 const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
 /** Verbs of telling, asking and warning, whose passive subject is the one addressed. */
@@ -241,10 +243,12 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
   // "Japanese officials were told…": the subject of a verb of telling in the passive is its addressee, not its holder.
   const subjectVerbs = hitsOf(p, 'verb').filter(
-    (h) => usable(p, h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
+    (h) => usable(p, h) && !NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
   );
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
+  // A verb's letters after a determiner are a view noun ("their argument", "the suggestion").
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h));
+  for (const h of hitsOf(p, 'verb')) if (usable(p, h) && NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && /^(?:argu|suggest|criticis|criticiz|complain|demand|warn|concern|worr|fear|doubt|hope|claim|view|belie)/u.test(p.text.slice(h.start, h.end))) nouns.push(h);
   const frame = hitsOf(p, 'frame').find((h) => usable(p, h));
   if (frame) return sideEvidence(p, frame);
   for (const vb of hitsOf(p, 'verb-before')) {

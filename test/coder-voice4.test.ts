@@ -176,3 +176,15 @@ describe('verb letters used as nouns', () => {
     expect(v).toEqual(['tokyo', 'tokyo']);
   });
 });
+
+describe('more holders and verbs', () => {
+  it('denials, titled officers, a bill\'s sponsor and "what surprises them" report the holder\'s view', () => {
+    expect(voices(['American officials insist nothing has changed.', 'Officials denied that the increase had been made at anyone\'s insistence.'], 'washington')).toEqual(['washington', 'washington']);
+    expect(voices(['The committee held its hearing on Thursday.', 'Admiral Nash replied that U.S. resolve to defend Japan was beyond question.'], 'washington')[1]).toBe('washington');
+    expect(voices(['The bill would require Japan to pay half the cost.', '"Our allies have enjoyed our protection for free," its sponsor said.'], 'washington')[1]).toBe('washington');
+    expect(voices(['Japanese students visit the base every year.', 'What surprises them is how little say Japan has over its own bases.'], 'tokyo')).toEqual(['author', 'tokyo']);
+  });
+  it('"Both governments", "Neither side" speak for no one side (rule 5)', () => {
+    expect(voices(['Japanese officials said they were not consulted.', 'Both governments deny any such plan.'], 'washington')).toEqual(['tokyo', 'author']);
+  });
+});

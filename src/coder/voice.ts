@@ -232,7 +232,11 @@ function placeLead(p: Prepared): { side: string; cue: Evidence } | null {
   return sideEvidence(p, c);
 }
 
+/** "Both governments", "Neither side": a view of both sides is no one side's (rule 5). */
+const BOTH_SIDES = /^\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|sides|capitals|countries|allies|leaders|nations|government|side|capital|country|ally)\b/u;
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
+  if (BOTH_SIDES.test(p.text.slice(p.bodyStart))) return null;
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? (sidePeopleSubject(p, effectiveStart(p)) ?? placeLead(p)) : null;
   if (INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.

@@ -188,3 +188,20 @@ describe('more holders and verbs', () => {
     expect(voices(['Japanese officials said they were not consulted.', 'Both governments deny any such plan.'], 'washington')).toEqual(['tokyo', 'author']);
   });
 });
+
+describe('speech in quotation marks, "To Japanese officials", holders of a place', () => {
+  it('someone speaking in the first person inside quotation marks is a voice reported, on the side being heard', () => {
+    const v = voices(['In Ohio, American voters are losing patience with allies.', 'Brennan shook his head. "If anybody ever hits Japan, I\'d want us there."'], 'washington');
+    expect(v).toEqual(['washington', 'washington']);
+    // A short quoted phrase without a first person is not someone speaking.
+    expect(voices(['The remark that Japan could "watch on a Sony television" dominated the news.'], 'tokyo')).toEqual(['author']);
+  });
+  it('"To Japanese officials, …", "For many Americans …" is how that side\'s people see it', () => {
+    expect(voices(['To Japanese officials the message is hard to miss: protection now has a price.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['For many Americans the bases are simply a bargain.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a holder of a side\'s place ("everyone in Tokyo", "voices in Tokyo") is that side\'s', () => {
+    const v = voices(['Washington welcomed the decision.', 'Not everyone in Tokyo is charmed. Critics there say the prime minister signed on to everything.'], 'washington');
+    expect(v).toEqual(['washington', 'tokyo']);
+  });
+});

@@ -160,6 +160,17 @@ function quotationOnly(p: Prepared): boolean {
   return inside >= 0.8 * body.length;
 }
 
+/** The first person inside a quotation. */
+const QUOTED_FIRST_PERSON = /\b(?:I|I'm|I'd|I've|we|We|we're|We're|us|our|Our|my|My)\b|私|僕|我々|われわれ|わが国|我が国/u;
+/** A quotation of some length in which someone speaks in the first person: the span, as evidence. */
+function quotedSpeech(p: Prepared): Evidence | null {
+  for (const [s, e] of p.quotes) {
+    if (s < p.bodyStart || e - s < 20) continue;
+    if (QUOTED_FIRST_PERSON.test(p.text.slice(s, e))) return evidence(p, s, e, 'attribution:quoted-speech');
+  }
+  return null;
+}
+
 /** "met in Washington": a place after a preposition is where something happened, unless it follows a holder ("officials in Tokyo") or opens the clause. */
 const PLACE_PREP = /\b(?:in|at|from)\s+(?:the\s+)?$/u;
 function eventPlace(p: Prepared, c: ScanHit, from: number): boolean {
@@ -227,10 +238,14 @@ const PLACE_LEAD = /^\s*(?:(?:But|And|Yet|Still|Meanwhile|Now),?\s+)?(?:[Ii]n|[A
 /** A side's capital or country leading the sentence with a comma ("In Tokyo, the announcement revived memories…"): that side's view (rule 4's reported reaction, without a named holder). */
 function placeLead(p: Prepared): { side: string; cue: Evidence } | null {
   const c = cuesOf(p)[0];
-  if (!c || c.start - p.bodyStart > 24 || !PLACE_LEAD.test(p.text.slice(p.bodyStart, c.start))) return null;
-  if (!/^\s*,/u.test(p.text.slice(c.end, c.end + 3))) return null;
-  return sideEvidence(p, c);
+  if (!c || c.start - p.bodyStart > 24) return null;
+  const lead = p.text.slice(p.bodyStart, c.start);
+  if (PLACE_LEAD.test(lead)) return /^\s*,/u.test(p.text.slice(c.end, c.end + 3)) ? sideEvidence(p, c) : null;
+  // "To Japanese officials, the message is…", "For many Americans …": how a side's people see it.
+  if (TO_LEAD.test(lead) && (PEOPLE_AFTER.test(p.text.slice(c.end, c.end + 40)) || NATIONALS.test(p.text.slice(c.start, c.end)))) return sideEvidence(p, c);
+  return null;
 }
+const TO_LEAD = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most|some|the|older|younger|ordinary)\s+)?$/u;
 
 /** "Both governments", "Neither side": a view of both sides is no one side's (rule 5). */
 const BOTH_SIDES = /^\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|sides|capitals|countries|allies|leaders|nations|government|side|capital|country|ally)\b/u;
@@ -352,6 +367,11 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   // The writer's own circle ("my neighbour", "our readers") is where the writer is: the document's side before the last voice heard.
   // "Scholars here", like "officials here", are where the report is filed.
+  // "Everyone in Tokyo", "critics from the ruling party": a holder of a side's place or body is that side's.
+  if (holder) {
+    const of = cues.find((c) => c.start >= holder.end && c.start - holder.end <= 10 && HOLDER_OF.test(p.text.slice(holder.end, c.start)));
+    if (of && !/^'s\b/u.test(p.text.slice(of.end, of.end + 3))) return sideEvidence(p, of);
+  }
   // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
@@ -863,6 +883,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   }
   // A quotation standing alone goes on quoting the last speaker ("This is not how allies behave.").
   if (!f && isSide(cb, state.prevVoice) && quotationOnly(p)) return { voice: state.prevVoice, how: 'carried' };
+  // Someone speaking in the first person inside quotation marks ("We rebuilt them, we protect them…") is a voice reported, whoever it is.
+  const spoken = f ? null : quotedSpeech(p);
+  if (spoken) return unsidedVoice({ cue: spoken, preferLocal: false }, state, docSide, cb);
   if (f) {
     const carried = unsidedVoice(f, state, docSide, cb);
     const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;

@@ -205,3 +205,17 @@ describe('speech in quotation marks, "To Japanese officials", holders of a place
     expect(v).toEqual(['washington', 'tokyo']);
   });
 });
+
+describe("the writer's verdict and the writer's own first person", () => {
+  it('"Her fear is understandable but overdrawn", "The charge is mostly unfair" are the writer\'s', () => {
+    const v = voices(['The Japanese ambassador worries that Washington will talk to Beijing over her head.', 'Her fear is understandable but overdrawn; every senior American official has stopped in Tokyo.'], 'washington');
+    expect(v).toEqual(['tokyo', 'author']);
+  });
+  it('a claim quoted by a writer who answers it in the first person is not a voice reported', () => {
+    expect(voices(['Two: "We get nothing out of it." We get the forward bases that make us a Pacific power.'], 'washington')).toEqual(['author']);
+  });
+  it('a pronoun before the verb is its subject, not a side named before it; "The Japanese I talked to" are people', () => {
+    expect(voices(['MOSCOW — Pravda devoted half a page to the American bases in Japan, which it called a relic of the occupation.'], null)).not.toEqual(['tokyo']);
+    expect(voices(['The Japanese I talked to are terrified of becoming a launch pad.'], 'washington')).toEqual(['tokyo']);
+  });
+});

@@ -96,6 +96,7 @@ function modalBefore(before: string): boolean {
 }
 /** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
+const PRONOUN_SUBJECT = /\b(?:it|he|she|they|we|I|you)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will|also|later|then)\s+)?$/u;
 /** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
 const NOUN_DET = /\b(?:its|their|his|her|our|my|your|the|a|an|this|that|these|those)\s+$/iu;
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
@@ -164,6 +165,10 @@ function quotationOnly(p: Prepared): boolean {
 const QUOTED_FIRST_PERSON = /\b(?:I|I'm|I'd|I've|we|We|we're|We're|us|our|Our|my|My)\b|私|僕|我々|われわれ|わが国|我が国/u;
 /** A quotation of some length in which someone speaks in the first person: the span, as evidence. */
 function quotedSpeech(p: Prepared): Evidence | null {
+  // The writer speaking in the first person outside the quotation is quoting a claim to answer it, not reporting a voice.
+  let outside = p.text.slice(p.bodyStart);
+  for (const [s, e] of p.quotes) outside = outside.replace(p.text.slice(s, e), ' ');
+  if (EN_FIRST_PERSON.test(outside)) return null;
   for (const [s, e] of p.quotes) {
     if (s < p.bodyStart || e - s < 20) continue;
     if (QUOTED_FIRST_PERSON.test(p.text.slice(s, e))) return evidence(p, s, e, 'attribution:quoted-speech');
@@ -201,7 +206,7 @@ const INVERTED_QUESTION = /^\s*(?:Do|Does|Did|Is|Are|Was|Were|Will|Would|Can|Cou
 const PEOPLE_AFTER = /^\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+)?(?:officials|diplomats|lawmakers|legislators|negotiators|policymakers|policy-makers|planners|politicians|leaders|strategists|commentators|critics|analysts|experts|scholars|officers|commanders|voters|conservatives|liberals|nationalists|hawks|doves)\b/u;
 /** A side's people named by nationality alone ("The Americans want…", "Many Japanese feel…"). */
 const NATIONALS = /^(?:Americans|Japanese)$/u;
-const NATIONAL_VERB = /^\s+(?:\w+ly\s+)?(?:will|would|want|wanted|are|were|have|had|can|could|do|did|may|might|feel|felt|think|thought|fear|feared|see|saw|know|knew|expect|expected|like|liked|dislike|disliked|care|cared|prefer|preferred)\b/u;
+const NATIONAL_VERB = /^\s+(?:(?:I|we)\s+(?:talked|spoke|met|know|knew|interviewed|asked)\b|(?:\w+ly\s+)?(?:will|would|want|wanted|are|were|have|had|can|could|do|did|may|might|feel|felt|think|thought|fear|feared|see|saw|know|knew|expect|expected|like|liked|dislike|disliked|care|cared|prefer|preferred)\b)/u;
 /** Predicates that report an event, not an attitude (rule 4): "Japanese officials arrived in Washington". */
 const EVENT_PREDICATE = /^\s+(?:\w+ly\s+)?(?:(?:will|would|are to|were to|are due to|plan to|planned to)\s+)?(?:arriv|met|meet|visit|flew|fly|travel|gather|held|hold|attend|sign|announc|left|leave|return|began|begin|open|launch|join|took part|land|sat|sit|spent the (?:day|night|morning|evening)|were told|was told|are told|have been told|had been told|were briefed|will be)/u;
 /** Words before the subject that still open the clause ("But", "Still,", "Even"). */
@@ -250,8 +255,11 @@ const TO_LEAD = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most
 /** "Both governments", "Neither side": a view of both sides is no one side's (rule 5). */
 const BOTH_SIDES = /^\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|sides|capitals|countries|allies|leaders|nations|government|side|capital|country|ally)\b/u;
 
+/** The writer's verdict on a view just reported ("Her fear is understandable but overdrawn", "The charge is mostly unfair"). */
+const VERDICT_OPEN = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:(?:Her|His|Their|Its|This|That|The|These|Those|Such|Tokyo's|Washington's|Japan's|America's)\s+)?(?:[a-z]+\s+)?(?:fears?|worry|worries|concerns?|charges?|complaints?|criticism|suspicions?|arguments?|views?|claims?|anxiet(?:y|ies)|grievances?|frustration|resentment|alarm|unease)\s+(?:is|are|was|were|seems|seem|seemed)\s+(?:\w+ly\s+)?(?:understandable|misplaced|overblown|exaggerated|overstated|overdrawn|unfounded|baseless|groundless|unfair|fair|unjustified|justified|mistaken|misguided|(?:not|hardly)\s+(?:misplaced|unfounded|unreasonable|wrong|new))\b/u;
+
 function explicitEn(p: Prepared, allowInitial: boolean): Found {
-  if (BOTH_SIDES.test(p.text.slice(p.bodyStart))) return null;
+  if (BOTH_SIDES.test(p.text.slice(p.bodyStart)) || VERDICT_OPEN.test(p.text.slice(p.bodyStart))) return null;
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? (sidePeopleSubject(p, effectiveStart(p)) ?? placeLead(p)) : null;
   if (INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
@@ -335,6 +343,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
       // A side right after another verb of its clause is that verb's object ("Opponents saw American fingerprints…, pointing"), not the later verb's subject.
+      // A pronoun right before the verb is its subject ("the bases in Japan, which it called…").
+      if (PRONOUN_SUBJECT.test(p.text.slice(Math.max(c.end, v.start - 30), v.start))) continue;
       if (words(p, c.end - 1, v.start) > 2 && verbs.some((o) => o.end <= c.start && o.start >= start && clauseOf(p, o.start) === clauseOf(p, c.start) && words(p, o.end - 1, c.start) <= 2 && !THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)))) continue;
       const d = words(p, c.end - 1, v.start);
       if (d <= 5 && (!best || d < best.d)) best = { c, d };

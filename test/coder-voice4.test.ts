@@ -219,3 +219,19 @@ describe("the writer's verdict and the writer's own first person", () => {
     expect(voices(['The Japanese I talked to are terrified of becoming a launch pad.'], 'washington')).toEqual(['tokyo']);
   });
 });
+
+describe('a speaker relaying the other side, announcements (rules 3 and 4)', () => {
+  it('"I would add that many Japanese fear…", "I have met Japanese officials who wonder…": the first person only frames the relayed view', () => {
+    expect(voices(['MR. PELLEW: I would add that many Japanese fear a larger military would drag them into our rivalries.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['REP. VANCE: With respect, I have met Japanese officials who wonder whether we would come.'], 'washington')).toEqual(['tokyo']);
+    // A conclusion of the speaker's own in the first person keeps the speaker's voice.
+    expect(voices(['REP. VANCE: I think Japanese officials fear the wrong thing.'], 'washington')).toEqual(['washington']);
+  });
+  it('voices "on the Japanese right" are Tokyo\'s', () => {
+    expect(voices(['MR. PELLEW: And there are voices on the Japanese right who would welcome a bigger military.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('announcing one\'s own act is an event, but "He" next is still its announcer', () => {
+    const v = voices(['TOKYO — The defense minister said today that his government would begin paying part of the wages.', 'He described the payments as a gesture of goodwill toward an ally.'], 'washington');
+    expect(v).toEqual(['author', 'tokyo']);
+  });
+});

@@ -99,6 +99,8 @@ const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|we|I|you)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will|also|later|then)\s+)?$/u;
 /** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
 const NOUN_DET = /\b(?:its|their|his|her|our|my|your|the|a|an|this|that|these|those)\s+$/iu;
+/** "said on Friday he would impose a tariff", "said today it would go ahead with": announcing one's own act is an event (rule 4), not a view. */
+const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit)\b/u;
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
 const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
 /** Verbs of telling, asking and warning, whose passive subject is the one addressed. */
@@ -270,7 +272,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
   // "Japanese officials were told…": the subject of a verb of telling in the passive is its addressee, not its holder.
   const subjectVerbs = hitsOf(p, 'verb').filter(
-    (h) => usable(p, h) && !NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
+    (h) => usable(p, h) && !NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !ANNOUNCED_ACT.test(p.text.slice(h.start, h.end + 60)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
   );
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   // A verb's letters after a determiner are a view noun ("their argument", "the suggestion").
@@ -423,8 +425,10 @@ const HEARSAY = /によれば|によると|と言われ|とされ|報じられ|a
 function relayable(p: Prepared): boolean {
   const body = p.text.slice(p.bodyStart).trim();
   const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
-  return sentences <= 1 && !FIRST_PERSON.test(body) && !HEARSAY.test(body);
+  // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
+  return sentences <= 1 && !FIRST_PERSON.test(body.replace(REPORT_FRAME, ' ')) && !HEARSAY.test(body);
 }
+const REPORT_FRAME = /\bI\s+(?:would\s+add|(?:also\s+)?(?:hear|heard|keep hearing)|have\s+(?:heard|met|talked|spoken)|met|am told|'m told|was told|know)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb. */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
@@ -687,7 +691,7 @@ const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
 const SAID_BARE = /^(?:said|says|say|told reporters|noted|added|insisted|stressed|explained)\s+(?:the\s+)?$/u;
 /** A group of people (officials, participants, people): a single person named in an event sets no scene. */
 const GROUP = /(?:s|people|public|media)$/u;
-const HOLDER_OF = /^\s+(?:in|from|of|at)\s+(?:the\s+)?$/u;
+const HOLDER_OF = /^\s+(?:in|from|of|at|on|among|within|inside)\s+(?:the\s+)?$/u;
 function sceneOf(p: Prepared): string | null {
   const own = ownPlace(p);
   if (own) return own;
@@ -904,6 +908,11 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
       return { voice: relay.side, cue: relay.cue, how: 'relayed' };
     }
     return carried;
+  }
+  // An announcement of one's own act is the writer's report (rule 4), but "He" in the next unit is still its announcer.
+  if (p.lang === 'en' && p.byKind.has('verb') && hitsOf(p, 'verb').some((h) => ANNOUNCED_ACT.test(p.text.slice(h.start, h.end + 60)))) {
+    const actor = subjectSide(p);
+    if (actor) state.relayedBy = actor;
   }
   return { voice: AUTHOR, how: 'default' };
 }

@@ -235,3 +235,19 @@ describe('a speaker relaying the other side, announcements (rules 3 and 4)', () 
     expect(v).toEqual(['author', 'tokyo']);
   });
 });
+
+describe('posts in square brackets, perception in a place, owners of holders', () => {
+  it('a post tag "[@handle · Place]" takes the place\'s side; an unknown place the document\'s', () => {
+    expect(voices(['[@pacificvet · San Diego] Sailed with their navy last year. Best allies we have.'], null)).toEqual(['washington']);
+    expect(voices(['[@navywife_yoko · Yokosuka] If there is a war, this base is the first target.'], null)).toEqual(['tokyo']);
+    expect(voices(['[@someone · Atlantis] The alliance is fine.'], null)).toEqual(['author']);
+  });
+  it('"followed closely in Tokyo" is how it is watched there', () => {
+    expect(voices(['The state visit was followed closely in Tokyo, where officials have grown touchy.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a side owning the holder ("China\'s foreign ministry says") and lower-case senators', () => {
+    expect(voices(["Q: China's foreign ministry says Japan is preparing a breakout. Your response?"], 'washington')).toEqual(['other']);
+    expect(voices(['Some senators, for their part, want assurances that Japan will do more.'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['Analysts in Singapore said the commentary was aimed at a domestic audience.'], 'tokyo')).toEqual(['other']);
+  });
+});

@@ -37,6 +37,8 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
+/** A post's tag in square brackets, with the account's place after a dot ("[@pacificvet · San Diego]"). */
+const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 /** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川 …, ロペス議員（民主） …, with an ideographic space). */
 const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
@@ -161,6 +163,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
     const m =
       dash ??
       (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
+      (text.startsWith('[@') || text.trimStart().startsWith('[@') ? TAG_POST_BRACKET.exec(text) : null) ??
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??
       (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : (HEADING_EN.exec(text) ?? TAG_EN.exec(text))) : null) ??
       (lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text) : null);

@@ -98,7 +98,7 @@ function modalBefore(before: string): boolean {
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|we|I|you)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will|also|later|then)\s+)?$/u;
 /** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
-const NOUN_DET = /\b(?:its|their|his|her|our|my|your|the|a|an|this|that|these|those)\s+$/iu;
+const NOUN_DET = /\b(?:its|their|his|her|our|my|your|the|a|an|this|that|these|those|every|each|any|no)\s+$/iu;
 /** "said on Friday he would impose a tariff", "said today it would go ahead with": announcing one's own act is an event (rule 4), not a view. */
 const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit)\b/u;
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
@@ -383,6 +383,9 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   if (holder) {
     const of = cues.find((c) => c.start >= holder.end && c.start - holder.end <= 10 && HOLDER_OF.test(p.text.slice(holder.end, c.start)));
     if (of && !/^'s\b/u.test(p.text.slice(of.end, of.end + 3))) return sideEvidence(p, of);
+    // "China's foreign ministry", "Japan's defense officials": a side owning the holder.
+    const owner = cues.find((c) => c.end <= holder.start && holder.start - c.end <= 30 && /^'s\s+(?:[a-z-]+\s+){0,2}$/u.test(p.text.slice(c.end, holder.start)));
+    if (owner) return sideEvidence(p, owner);
   }
   // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
@@ -601,8 +604,10 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? introducedSide(state, lastWord(tag.name)));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
-  if (known === undefined && p.text.slice(tag.start, tag.end).trimStart().startsWith('【@')) {
-    const place = tag.label.includes('・') || tag.label.includes('･') ? local : handlePlace(tag.label, cb);
+  const head = p.text.slice(tag.start, tag.end).trimStart();
+  if (known === undefined && (head.startsWith('【@') || head.startsWith('[@'))) {
+    // A place after the dot that no side's list names (Arlington) is somewhere the document's side is, if it has one.
+    const place = /[・･·|]/u.test(tag.label) ? local : handlePlace(tag.label, cb);
     state.speakerSides.set(tag.name, place);
     return { role: 'speaker', side: place };
   }

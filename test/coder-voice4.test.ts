@@ -251,3 +251,19 @@ describe('posts in square brackets, perception in a place, owners of holders', (
     expect(voices(['Analysts in Singapore said the commentary was aimed at a domestic audience.'], 'tokyo')).toEqual(['other']);
   });
 });
+
+describe('things, not holders: passives, compounds, prepositions; ambassadors posted abroad', () => {
+  it('the subject of a passive act ("was welcomed") is not the one who welcomes; "greeted as" is still a reception', () => {
+    expect(voices(['WASHINGTON — President Jiang of China was welcomed on the South Lawn today with a salute.'], 'washington')).toEqual(['author']);
+    expect(voices(['In Washington, the decision was greeted as proof of a partnership in its prime.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a side in a compound of sides or after "by"/"behind" is no holder', () => {
+    expect(voices(['TOKYO — The Japan-U.S. security treaty was extended automatically at midnight, officials confirmed.'], null)).not.toEqual(['tokyo']);
+    expect(voices(['Documents released by the Foreign Ministry on Tuesday confirm that the ports were open.'], null)).toEqual(['author']);
+    expect(voices(['The anti-Japan mood of those years was fed by fear of Japanese economic power.'], null)).toEqual(['author']);
+  });
+  it('an ambassador "to Japan" in a tag speaks for the side that sent him, and later turns too', () => {
+    const v = voices(['MR. HARTE (former ambassador to Japan): I understand the anger, but nothing has changed.', 'MR. HARTE: Japan is doing more every year.', 'MR. HARTE: What Japanese leaders fear most is our impatience.'], 'washington');
+    expect(v).toEqual(['washington', 'washington', 'tokyo']);
+  });
+});

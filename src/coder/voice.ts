@@ -55,6 +55,8 @@ function cuesOf(p: Prepared): ScanHit[] {
   for (const h of hitsOf(p, 'cue')) {
     if (!usable(p, h)) continue;
     if (h.start < lastEnd) continue;
+    // A side in a compound of sides ("the Japan-U.S. treaty", "U.S.-China talks") or after a prefix ("anti-American") qualifies a thing: no holder.
+    if ((p.text.charCodeAt(h.end) === 45 && /[A-Z]/u.test(p.text.charAt(h.end + 1))) || (h.start > 0 && p.text.charCodeAt(h.start - 1) === 45)) continue;
     out.push(h);
     lastEnd = h.end;
   }
@@ -104,7 +106,7 @@ const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+
 /** A reaction in the passive or as a state ("were stunned", "had been unnerved"). */
 const PASSIVE_BE = /\b(?:was|were|is|are|be|been|being|got|get|gets|felt|feel|feels|seemed|seem|seems)\s+(?:\w+ly\s+)?$/u;
 /** Verbs of telling, asking and warning, whose passive subject is the one addressed. */
-const TOLD = /^(?:told|asked|urged|pressed|warned|reassured|assured|informed|advised)\b/u;
+const TOLD = /^(?:told|asked|urged|pressed|warned|reassured|assured|informed|advised|welcomed|greeted|praised|criticized|criticised|thanked|hailed|condemned|blamed|accused|denounced|rebuked|questioned)\b/u;
 /** The writer describing themselves up to a place: "I'm a third-year student in", "I was a reporter at". */
 const SELF_PLACE = /\b(?:I'm|I am|I was|I've been)\s+(?:a|an|the)\s[^.;,]{0,50}\b(?:in|from|at)\s+(?:the\s+)?$/u;
 const SELF_HOLDER = /\b(?:I'm|I am|I was|I've been)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$/u;
@@ -137,7 +139,7 @@ function objectOf(p: Prepared, c: ScanHit, infinitive = true): boolean {
 }
 /** The object of an infinitive ("to reassure Washington", "to pressure Tokyo"). */
 const TO_VERB = /\bto\s+[a-z]{3,}\s+(?:the\s+)?$/u;
-const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with)\s+(?:the\s+)?$/iu;
+const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with|by|behind|than|alongside|beside|without|upon)\s+(?:the\s+)?$/iu;
 /** After a subject: the writer's advice ("should do more") or the writer's verdict on a side's view ("has reason to worry", "is right to", "has arguably"), not a view reported. */
 const SUBJECT_MODAL = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b|^\s+(?:[a-z]+s\s+)?(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:good\s+|every\s+|some\s+|little\s+|no\s+|more\s+|less\s+|real\s+)?reason to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:right|wrong|correct|justified|mistaken)\s+to|(?:has|have|had|is|are|was|were)?\s*arguably)\b/u;
 const NAMED_PERSON = /^\s*(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+,/u;
@@ -147,7 +149,7 @@ const VERB_BEFORE_GAP = /^,?\s+(?:a|an|the|one|another|two|three|several)\s+(?:(
 const EN_VOX = /^(?:residents?|citizens?|students?|voters?|farmers?|fishermen|shopkeepers?|retirees?|pensioners?|teachers?|nurses?|workers?|drivers?|housewi(?:fe|ves)|neighbou?rs?|survivors?|famil(?:y|ies)|relatives|people|public|crowds?|demonstrators|protesters?|thousands|hundreds)$/iu;
 const OWN_CIRCLE = /\b(?:my|our|My|Our)\s+(?:[a-z]+\s+)?$/u;
 /** "This spring", "this week": a time, not a view carried on. */
-const TIME_AFTER = /^\s+(?:week|month|year|spring|summer|autumn|fall|winter|morning|time|weekend|decade|century)\b/iu;
+const TIME_AFTER = /^\s+(?:week|month|year|years|days|spring|summer|autumn|fall|winter|morning|time|times|weekend|decade|decades|century)\b/iu;
 /** "This page believes", "this newspaper": the writer's own paper, not a view carried on. */
 const OWN_MEDIUM = /^\s+(?:page|newspaper|paper|column|editorial|board|magazine)\b/iu;
 /** Without these kinds of hit an English sentence names no holder (every path below needs one of them). */
@@ -272,7 +274,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
   // Rule 5: a side's subject that has not said something still speaks for that side alone ("Japanese officials have not said whether…").
   // "Japanese officials were told…": the subject of a verb of telling in the passive is its addressee, not its holder.
   const subjectVerbs = hitsOf(p, 'verb').filter(
-    (h) => usable(p, h) && !NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !ANNOUNCED_ACT.test(p.text.slice(h.start, h.end + 60)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start))),
+    (h) => usable(p, h) && !NOUN_DET.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !ANNOUNCED_ACT.test(p.text.slice(h.start, h.end + 60)) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start)) && !/^\s+as\b/u.test(p.text.slice(h.end, h.end + 4))),
   );
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   // A verb's letters after a determiner are a view noun ("their argument", "the suggestion").
@@ -340,7 +342,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
       if (c.end > v.start) break;
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
       // The subject of a reported clause ("said that Japan would…") is not the holder.
-      if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start))) continue;
+      // …but "What Japanese leaders fear most is…" opening the sentence is a pseudo-cleft whose subject holds the view.
+      if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start)) && !/^\s*What\s+(?:the\s+|a\s+)?$/u.test(p.text.slice(p.bodyStart, c.start))) continue;
       if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
@@ -591,6 +594,13 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A name met before (豪州の研究所・ハーパー氏 → ハーパー氏：) keeps the side its first tag gave.
   const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) && !state.speakerSides.has(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
   const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : (speakers.find(inTag) ?? cues.find(inTag)));
+  // "(former ambassador to Japan)": the country one is posted to is the other side's, not one's own.
+  const posted = sp && POSTED_TO.test(p.text.slice(Math.max(tag.start, sp.start - 30), sp.start)) ? otherMain(cb, sp.entry.owner) : null;
+  if (posted && sp) {
+    state.speakerSides.set(tag.name, posted);
+    if (short) state.speakerSides.set(short, posted);
+    return { role: 'speaker', side: posted, cue: ev(sp) };
+  }
   if (sp) {
     state.speakerSides.set(tag.name, sp.entry.owner);
     if (short) state.speakerSides.set(short, sp.entry.owner);
@@ -612,6 +622,13 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { role: 'speaker', side: place };
   }
   return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
+}
+
+const POSTED_TO = /\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?: [Gg]eneral)?)\s+to\s+(?:the\s+)?$/u;
+/** The other of the two compared sides (not the third-party side), or null when `side` is not one of them. */
+function otherMain(cb: Codebook, side: string): string | null {
+  const main = cb.sides.filter((s) => s !== 'other');
+  return main.length === 2 && main.includes(side) ? (main.find((s) => s !== side) ?? null) : null;
 }
 
 /** A place a post's handle spells in Latin letters (kenji_kobe → Kobe), looked up among the sides' speaker places; `author` when none. */

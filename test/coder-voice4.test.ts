@@ -267,3 +267,21 @@ describe('things, not holders: passives, compounds, prepositions; ambassadors po
     expect(v).toEqual(['washington', 'washington', 'tokyo']);
   });
 });
+
+describe('Japanese: both governments, compounds, relayed appraisals, local officials, plans conveyed', () => {
+  it('日米両政府 speak for no one side; 声 inside 声明 is no view noun', () => {
+    expect(voices(['日米両政府は5月末までに共同声明をまとめる方向で調整している。'], 'tokyo')).toEqual(['author']);
+  });
+  it('an appraisal received from the other side (米国防長官からは…との評価をいただいております) is that side\'s (rule 3)', () => {
+    expect(voices(['○防衛大臣　米国防長官からは、日本の決断は歴史的だとの評価をいただいております。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a foreign paper that 評した holds its view; a mayor or a former superior speaks from where the report is', () => {
+    expect(voices(['韓国の有力紙は社説で、日本の防衛政策は「ワシントンの台本どおり」だと評した。'], 'tokyo')).toEqual(['other']);
+    expect(voices(['米国防総省は「訓練は続ける」と述べた。', '横須賀市長も「役割を引き続き果たしていく」とあいさつした。'], 'tokyo')).toEqual(['washington', 'tokyo']);
+    expect(voices(['かつての上官は「アメリカは来るか分からない」とよく言っていた。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a plan conveyed (方針を知事に伝えた) is an act reported, not a view (rule 4)', () => {
+    expect(voices(['首相はきのう来県し、移設先を辺野古とする方針を知事に伝えた。'], 'tokyo')).toEqual(['author']);
+    expect(voices(['首相は「辺野古しかない」と知事に伝えた。'], 'tokyo')).toEqual(['tokyo']);
+  });
+});

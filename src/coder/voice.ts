@@ -440,7 +440,7 @@ const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
 const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
-const JA_EVENT_NOUN = /^方針を(?:打ち出|決め|固め|発表)/u;
+const JA_EVENT_NOUN = /^方針を[^。、「」]{0,8}?(?:打ち出|決め|固め|発表|伝え|示し)/u;
 /** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
@@ -456,7 +456,14 @@ function thirdParty(cb: Codebook): string | null {
   return cb.sides.includes('other') ? 'other' : null;
 }
 /** People met in the street or at home, not officials: 住民, 市民, 学生, 男性, 主婦… */
-const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々)$/u;
+const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々|市長|町長|村長|知事|首長|上官|隊員|自衛官)$/u;
+const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定)を[^。、「」]{0,8}$/u;
+/** Both sides before a cue (日米両政府, 両国政府). */
+const JA_BOTH = /(?:日米|米日)?両$/u;
+/** A one-character view noun inside a longer word (声 in 声明, 声援) is not that noun. */
+function inCompound(p: Prepared, h: ScanHit): boolean {
+  return h.end - h.start === 1 && /[\u3400-\u9fff]/u.test(p.text.charAt(h.end));
+}
 /** The agent of a passive report (米側からは, 長官からも). */
 const JA_AGENT = /から(?:は|も|、)/u;
 const JA_QUOTE_FRAME = /[」』](?:と|って|など|なんて|との)/u;
@@ -476,9 +483,10 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // A verb under an obligation or a wish (主張すべきだ, 抗議してもらいたい) is the writer's prescription, not a view reported.
   // In a narrative, a verb in the passive (増額を迫られている, 成功したとみられ) has its holder elsewhere, unless an agent is named (米側からは…表明されている).
   const passive = (h: ScanHit): boolean => !p.tag && JA_PASSIVE.test(p.text.slice(h.start + 1, h.end + 3)) && !JA_AGENT.test(p.text);
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h));
+  // A plan conveyed or shown (方針を知事に伝えた, 方針を示した) is an act of announcing (rule 4), not a view.
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h) && !JA_PLAN_CONVEYED.test(p.text.slice(Math.max(0, h.start - 14), h.start)));
   // A plan announced or decided (方針を打ち出した, 方針を決めた) is an event (rule 4), a plan held (緩めない方針だ) a stance.
-  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 6)));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 14)) && !inCompound(p, h));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
   const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];
@@ -493,6 +501,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     return reported ? sideEvidence(p, reported.h) : sideEvidence(p, source);
   }
   for (const { h, kind } of candidates) {
+    // 日米両政府, 両国: both governments speak for no one side (rule 5).
+    if (kind === 'cue' && JA_BOTH.test(p.text.slice(Math.max(0, h.start - 3), h.start))) continue;
     let m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
     // A holder marked by が (市民らが抗議の声を上げた) holds the view of a predicate in its own clause.
     if (!m && kind === 'holder' && JA_HOLDER_GA.test(p.text.slice(h.end, h.end + 4)) && [...verbs, ...nouns].some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) m = JA_HOLDER_GA.exec(p.text.slice(h.end, h.end + 4));
@@ -543,7 +553,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
  */
 function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsOf(p, 'noun')): Found {
   if (!allowUnsided && p.tag === undefined) return null;
-  const n = nouns.find((n) => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)));
+  const n = nouns.find((n) => !inCompound(p, n) && JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)));
   return n ? { unsided: true, cue: evidence(p, n.start, n.end, n.entry.rule), preferLocal: true, docFirst: true } : null;
 }
 

@@ -234,6 +234,7 @@ const PEOPLE_AFTER = /^\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+)?(?:officials|diplomats|l
 /** A side's people named by nationality alone ("The Americans want…", "Many Japanese feel…"). */
 const NATIONALS = /^(?:Americans|Japanese)$/u;
 const NATIONAL_VERB = /^\s+(?:(?:I|we)\s+(?:talked|spoke|met|know|knew|interviewed|asked)\b|(?:\w+ly\s+)?(?:will|would|want|wanted|are|were|have|had|can|could|do|did|may|might|feel|felt|think|thought|fear|feared|see|saw|know|knew|expect|expected|like|liked|dislike|disliked|care|cared|prefer|preferred)\b)/u;
+const PROGRESSIVE = /^\s+(?:\w+ly\s+)?(?:is|are|was|were|have been|has been|had been)\s+(?:\w+ly\s+)?(?!(?:growing|getting|becoming|feeling|hoping|worrying|wondering|asking|demanding|pressing|pushing|urging|calling|complaining|warning|insisting|arguing|saying)\b)[a-z]+ing\b/u;
 /** Predicates that report an event, not an attitude (rule 4): "Japanese officials arrived in Washington". */
 const EVENT_PREDICATE = /^\s+(?:\w+ly\s+)?(?:(?:will|would|are to|were to|are due to|plan to|planned to)\s+)?(?:arriv|met|meet|visit|flew|fly|travel|gather|held|hold|attend|sign|announc|left|leave|return|began|begin|open|launch|join|took part|land|sat|sit|spent the (?:day|night|morning|evening)|were told|was told|are told|have been told|had been told|were briefed|will be)/u;
 /** Words before the subject that still open the clause ("But", "Still,", "Even"). */
@@ -258,6 +259,8 @@ function sidePeopleSubject(p: Prepared, from: number, cues: ScanHit[]): { side: 
     if (rel) after += rel[0].length;
     const rest = p.text.slice(after, after + 40);
     if (EVENT_PREDICATE.test(rest) || SUBJECT_MODAL.test(rest) || /^\s*(?:'s|[,.;:]|$)/u.test(rest)) return null;
+    // An action in progress ("hawks are realizing their goal") describes what they do, not a view they hold.
+    if (PROGRESSIVE.test(rest)) return null;
     return sideEvidence(p, c);
   }
   return null;

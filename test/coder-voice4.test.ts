@@ -285,3 +285,26 @@ describe('Japanese: both governments, compounds, relayed appraisals, local offic
     expect(voices(['首相は「辺野古しかない」と知事に伝えた。'], 'tokyo')).toEqual(['tokyo']);
   });
 });
+
+describe('Japanese transcripts: titles, chairs, relays received, titles introduced', () => {
+  it('the longest side word in a tag decides (国防長官 over 長官); a speaker met before keeps the side', () => {
+    const v = voices(['（米上院軍事委員会の公聴会記録より）', 'ワーナー議員：日本は艦船を出すべきだ。', '国防長官：日本の憲法上の制約は理解している。', 'ワーナー議員：日本は傍観者でいられるのか。'], 'washington');
+    expect(v.slice(1)).toEqual(['washington', 'washington', 'washington']);
+  });
+  it('a bare title (委員長, 議員) in a hearing reported from Washington speaks for Washington', () => {
+    expect(voices(['ある委員：日本製の自動車にもっと高い関税をかけるべきだ。'], 'washington')).toEqual(['washington']);
+    expect(voices(['○中川委員　日本はもっと主張すべきだ。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a chair\'s procedure carries no view (rule 2)', () => {
+    expect(voices(['○委員長　日米関係の現状について質疑を行います。', '○佐野委員　これを日本外しと言わずして何と言うのですか。'], 'tokyo')).toEqual(['author', 'tokyo']);
+  });
+  it('an explanation received from the other side, or from 先方, relays that side (rule 3)', () => {
+    expect(voices(['○外務大臣　米側からは、日本を素通りしたものではないとの説明を受けております。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['○外務大臣　頭越しに処理することはないと、先方から明確な説明を受けております。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['政府は、寄港する原潜は核兵器を積んでいないとの米側の説明を受けていると繰り返した。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a tag\'s title introduced with a side before it (来日中の米国務省高官 → 高官：) speaks for that side', () => {
+    const v = voices(['来日中の米国務省高官に本紙記者が話を聞いた。', '記者：沖縄の基地はどうなるのか。', '高官：我々は日本を守るという約束をきちんと果たす。'], 'tokyo');
+    expect(v[2]).toBe('washington');
+  });
+});

@@ -234,7 +234,7 @@ const PEOPLE_AFTER = /^\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+)?(?:officials|diplomats|l
 /** A side's people named by nationality alone ("The Americans want…", "Many Japanese feel…"). */
 const NATIONALS = /^(?:Americans|Japanese)$/u;
 const NATIONAL_VERB = /^\s+(?:(?:I|we)\s+(?:talked|spoke|met|know|knew|interviewed|asked)\b|(?:\w+ly\s+)?(?:will|would|want|wanted|are|were|have|had|can|could|do|did|may|might|feel|felt|think|thought|fear|feared|see|saw|know|knew|expect|expected|like|liked|dislike|disliked|care|cared|prefer|preferred)\b)/u;
-const PROGRESSIVE = /^\s+(?:\w+ly\s+)?(?:is|are|was|were|have been|has been|had been)\s+(?:\w+ly\s+)?(?!(?:growing|getting|becoming|feeling|hoping|worrying|wondering|asking|demanding|pressing|pushing|urging|calling|complaining|warning|insisting|arguing|saying)\b)[a-z]+ing\b/u;
+const PROGRESSIVE = /^\s+(?:\w+ly\s+)?(?:is|are|was|were|have been|has been|had been)\s+(?:\w+ly\s+)?(?!(?:growing|getting|becoming|losing|running|tiring|souring|cooling|warming|feeling|hoping|worrying|wondering|asking|demanding|pressing|pushing|urging|calling|complaining|warning|insisting|arguing|saying)\b)[a-z]+ing\b/u;
 /** Predicates that report an event, not an attitude (rule 4): "Japanese officials arrived in Washington". */
 const EVENT_PREDICATE = /^\s+(?:\w+ly\s+)?(?:(?:will|would|are to|were to|are due to|plan to|planned to)\s+)?(?:arriv|met|meet|visit|flew|fly|travel|gather|held|hold|attend|sign|announc|left|leave|return|began|begin|open|launch|join|took part|land|sat|sit|spent the (?:day|night|morning|evening)|were told|was told|are told|have been told|had been told|were briefed|will be)/u;
 /** Words before the subject that still open the clause ("But", "Still,", "Even"). */
@@ -511,6 +511,28 @@ function thirdParty(cb: Codebook): string | null {
 /** People met in the street or at home, not officials: 住民, 市民, 学生, 男性, 主婦… */
 const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々|市長|町長|村長|知事|首長|上官|隊員|自衛官)$/u;
 const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定)を[^。、「」]{0,8}$/u;
+const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
+const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
+/** An explanation, notice or assurance received (説明を受け, 連絡をいただ). */
+const JA_RECEIVED = /(?:説明|連絡|回答|伝達|通告|確約|報告|約束)を(?:受け|いただ|頂)/u;
+/**
+ * Rule 3 in Japanese: a speaker or subject of one side reporting what they were told by the other side (米側の説明を受けている,
+ * 先方から明確な説明を受けております) relays that side's position; the giver is a side named with の/から shortly before, or 先方 (the other side).
+ */
+function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string; cue: Evidence } | null {
+  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂')) return null;
+  const m = JA_RECEIVED.exec(p.text.slice(p.bodyStart));
+  if (!m) return null;
+  const at = p.bodyStart + m.index;
+  const from = Math.max(p.bodyStart, at - 20);
+  const other = p.text.lastIndexOf('先方', at);
+  if (other >= from && /^先方(?:の|から)/u.test(p.text.slice(other, other + 4))) {
+    const side = otherMain(cb, speaker);
+    return side && relayable(p) ? { side, cue: evidence(p, other, other + 2, 'attribution:counterpart') } : null;
+  }
+  const giver = cuesOf(p).filter((c) => c.end <= at && c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
+  return giver && giver.entry.owner !== speaker && relayable(p) ? sideEvidence(p, giver) : null;
+}
 /** Both sides before a cue (日米両政府, 両国政府). */
 const JA_BOTH = /(?:日米|米日)?両$/u;
 /** A one-character view noun inside a longer word (声 in 声明, 声援) is not that noun. */
@@ -655,10 +677,22 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const short = SHORT_NAME.exec(tag.name)?.[1];
   // A name in katakana (マクレーン氏：, ミラー議員 + an ideographic space) is a foreigner's: in a Japanese document from the side Japanese names belong to, the counterpart side speaks.
   // A name met before (豪州の研究所・ハーパー氏 → ハーパー氏：) keeps the side its first tag gave.
-  const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) && !state.speakerSides.has(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
-  const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : (speakers.find(inTag) ?? cues.find(inTag)));
+  const met = open < 0 ? state.speakerSides.get(tag.name) : undefined;
+  if (met !== undefined && p.lang === 'ja') return { role: 'speaker', side: met, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
+  const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
+  // The longest side word in the tag is the most specific (国防長官 over 長官).
+  const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : longest([...speakers.filter(inTag), ...cues.filter(inTag)]));
   // "(former ambassador to Japan)": the country one is posted to is the other side's, not one's own.
   const posted = sp && POSTED_TO.test(p.text.slice(Math.max(tag.start, sp.start - 30), sp.start)) ? otherMain(cb, sp.entry.owner) : null;
+  // A bare title (議員, 委員長, 長官) names no country: a hearing reported from Washington has Washington's members (the document's or dateline's side).
+  if (sp && p.lang === 'ja' && GENERIC_TITLE_JA.test(p.text.slice(sp.start, sp.end)) && !inParens(sp)) {
+    const here = jaIntroducedSide(state, tag.name) ?? localSide(state, docSide, cb);
+    if (here && here !== sp.entry.owner) {
+      state.speakerSides.set(tag.name, here);
+      if (short) state.speakerSides.set(short, here);
+      return { role: 'speaker', side: here, cue: ev(sp) };
+    }
+  }
   if (posted && sp) {
     state.speakerSides.set(tag.name, posted);
     if (short) state.speakerSides.set(short, posted);
@@ -675,7 +709,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { role: 'speaker', side: foreign, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:foreign-name' } };
   }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
-  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? introducedSide(state, lastWord(tag.name)));
+  const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   const head = p.text.slice(tag.start, tag.end).trimStart();
   if (known === undefined && (head.startsWith('【@') || head.startsWith('[@'))) {
@@ -688,6 +722,14 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
 }
 
 const POSTED_TO = /\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?: [Gg]eneral)?)\s+to\s+(?:the\s+)?$/u;
+const GENERIC_TITLE_JA = /^(?:委員|大臣|長官|参考人|議員|副大臣|政務官)$/u;
+/** The longest hit (the earliest among equals), or undefined. */
+function longest(hits: ScanHit[]): ScanHit | undefined {
+  let best: ScanHit | undefined;
+  for (const h of hits) if (!best || h.end - h.start > best.end - best.start) best = h;
+  return best;
+}
+
 /** The other of the two compared sides (not the third-party side), or null when `side` is not one of them. */
 function otherMain(cb: Codebook, side: string): string | null {
   const main = cb.sides.filter((s) => s !== 'other');
@@ -734,7 +776,19 @@ const NAMED_REACH = 60;
 
 /** Keep an English unit that names a side, for a later tag's surname to be looked up in (only when a tag needs it). */
 function rememberIntroduction(p: Prepared, state: DocState): void {
-  if (p.lang === 'en' && p.byKind.has('cue') && state.introductions.length < MAX_INTRODUCTIONS) state.introductions.push(p);
+  if (p.byKind.has('cue') && state.introductions.length < MAX_INTRODUCTIONS) state.introductions.push(p);
+}
+
+/** A Japanese tag's title introduced earlier with a side right before it (来日中の米国務省高官に… → 高官：, 米下院議員 → 議員：). */
+function jaIntroducedSide(state: DocState, title: string): string | undefined {
+  for (const p of state.introductions) {
+    if (p.lang !== 'ja') continue;
+    for (let i = p.text.indexOf(title); i >= 0; i = p.text.indexOf(title, i + 1)) {
+      const c = cuesOf(p).filter((c) => c.end <= i && i - c.end <= 4 && !/[、。「」はがをにでと]/u.test(p.text.slice(c.end, i))).pop();
+      if (c) return c.entry.owner;
+    }
+  }
+  return undefined;
 }
 const MAX_INTRODUCTIONS = 200;
 
@@ -933,6 +987,11 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (d) state.local = d.entry.owner;
   }
   if (p.tag) {
+    // A chair's procedure (○委員長 …について質疑を行います, "The committee will come to order") carries no view (rule 2).
+    if (CHAIR.test(p.tag.name) && PROCEDURE.test(p.text.slice(p.bodyStart))) {
+      tagRole(p, state, docSide, cb);
+      return { voice: AUTHOR, how: 'default' };
+    }
     const t = tagRole(p, state, docSide, cb);
     if (t.role === 'interviewer') {
       const answer = inlineAnswer(p);
@@ -959,6 +1018,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     }
     const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    // 先方から…説明を受けております: "the other party" relays the other side's position.
+    const other = p.lang === 'ja' && t.side !== AUTHOR ? jaReceived(p, t.side, cb) : null;
+    if (other) return { voice: other.side, cue: other.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
   if (state.awaitingAnswer) {
@@ -978,8 +1040,8 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     const away = state.local !== null && state.local !== f.side && state.prevVoice === state.local;
     // Only 政府 itself as the subject (政府は), not 政府内では or 政府関係者 (a Japanese paper's own government's people, travelling or at home).
     if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT && /^(?:は|が)/u.test(p.text.slice(f.cue.end, f.cue.end + 1))) return { voice: state.local as string, cue: f.cue, how: 'carried' };
-    // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…").
-    const relay = relayedInComplement(p, true);
+    // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…", 政府は…との米側の説明を受けていると).
+    const relay = p.lang === 'ja' ? jaReceived(p, f.side, cb) : relayedInComplement(p, true);
     if (relay && relay.side !== f.side) {
       state.relayedBy = f.side;
       return { voice: relay.side, cue: relay.cue, how: 'relayed' };

@@ -308,3 +308,22 @@ describe('Japanese transcripts: titles, chairs, relays received, titles introduc
     expect(v[2]).toBe('washington');
   });
 });
+
+describe('Japanese letters, posts and media', () => {
+  it('an answer signed in brackets with occupation, age and place takes the place\'s side (rule 2)', () => {
+    expect(voices(['（会社員　三十四歳　千葉市）返還は喜ばしいが、基地つきでは主権が戻ったとは言えない。'], null)).toEqual(['tokyo']);
+    expect(voices(['（商社・常務・大阪）通商では何を言われても飲み込んできた。'], null)).toEqual(['tokyo']);
+    // A source note in brackets with nothing after it is no tag.
+    expect(voices(['（一九九〇年九月、米上院軍事委員会の公聴会記録より）'], 'washington')).toEqual(['author']);
+  });
+  it('a post signed with a nickname and a place (【ken・東京】, 【Steve・シカゴ】) is no dateline', () => {
+    expect(voices(['【ｋｅｎ・東京】結局、日本はアメリカの保護国のまま。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['【Ｓｔｅｖｅ・シカゴ】アメリカ人として心から謝りたい。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('newspapers, broadcasts and reports hold the views they print; a commentary published is an event', () => {
+    expect(voices(['韓国の新聞は、日本は米国の指示がなければ何も決められない国だと論評した。'], null)).toEqual(['other']);
+    expect(voices(['北朝鮮の放送は、この発言を「日本が核大国を目指している証拠だ」と非難した。'], null)).toEqual(['other']);
+    expect(voices(['中国の人民日報は、日本で成立した法律について論評を掲載した。'], null)).toEqual(['author']);
+    expect(voices(['中国の国営メディアは、米国はいずれ日本を見捨てるだろうとする論評を掲載している。'], null)).toEqual(['other']);
+  });
+});

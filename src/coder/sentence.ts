@@ -37,6 +37,10 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
+/** A post's signature: a nickname in Latin letters or kana, a dot, a place (【ken・東京】). */
+const TAG_JA_HANDLE = /^\s*【([A-Za-z0-9_ぁ-ゖー]{1,16}・[^】]{1,16})】\s*/u;
+/** A survey answer or reader's letter signed in brackets with occupation, age and place ((会社員 三十四歳 千葉市), (商社・常務・大阪)) before the text. */
+const TAG_JA_PAREN = /^\s*[（(]([^）)、。]{2,30}?[ ・][^）)、。]{1,30})[）)]\s*(?=\S{5})/u;
 /** A post's tag in square brackets, with the account's place after a dot ("[@pacificvet · San Diego]"). */
 const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 /** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川 …, ロペス議員（民主） …, with an ideographic space). */
@@ -146,7 +150,9 @@ export function prepare(original: string, cb: Codebook): Prepared {
   }
   const p = new PreparedSentence(original, norm, text, lang, byKind);
   // Each head pattern needs a character most sentences lack: look for it before running the pattern.
-  const dl = lang === 'ja' ? (text.includes('【') ? DATELINE_JA.exec(text) : null) : text.includes('—') || text.includes('–') ? DATELINE_EN.exec(text) : null;
+  // A post signed with a nickname and a place (【ken・東京】, 【たろう・沖縄市】) is a tag, not a dateline.
+  const handle = lang === 'ja' && text.includes('【') ? TAG_JA_HANDLE.exec(text) : null;
+  const dl = handle ? null : lang === 'ja' ? (text.includes('【') ? DATELINE_JA.exec(text) : null) : text.includes('—') || text.includes('–') ? DATELINE_EN.exec(text) : null;
   if (dl) {
     p.dateline = { start: 0, end: dl[0].length };
     p.bodyStart = dl[0].length;
@@ -162,6 +168,8 @@ export function prepare(original: string, cb: Codebook): Prepared {
     const colon = text.includes(':') || (lang === 'ja' && text.includes('：'));
     const m =
       dash ??
+      handle ??
+      (lang === 'ja' && (text.startsWith('(') || text.startsWith('（')) ? TAG_JA_PAREN.exec(text) : null) ??
       (text.includes('【') ? TAG_JA_POST.exec(text) : null) ??
       (text.startsWith('[@') || text.trimStart().startsWith('[@') ? TAG_POST_BRACKET.exec(text) : null) ??
       (text.includes('○') ? TAG_JA_DIET.exec(text) : null) ??

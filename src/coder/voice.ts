@@ -493,7 +493,9 @@ const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
 const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
-const JA_EVENT_NOUN = /^方針を[^。、「」]{0,8}?(?:打ち出|決め|固め|発表|伝え|示し)/u;
+const JA_EVENT_NOUN = /^(?:方針を[^。、「」]{0,8}?(?:打ち出|決め|固め|発表|伝え|示し)|論評を[^。、「」]{0,8}?(?:配信|掲載|載せ))/u;
+/** The content of a commentary stated right before it (…とする論評): the commentary then reports a view. */
+const JA_CONTENT_BEFORE = /(?:とする|との|という|とした)$/u;
 /** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
@@ -510,7 +512,8 @@ function thirdParty(cb: Codebook): string | null {
 }
 /** People met in the street or at home, not officials: 住民, 市民, 学生, 男性, 主婦… */
 const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々|市長|町長|村長|知事|首長|上官|隊員|自衛官)$/u;
-const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定)を[^。、「」]{0,8}$/u;
+/** …but a commentary whose content the unit states (…とする論評を掲載) reports that view. */
+const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定|(?<!とする|との|という|とした)(?:論評|社説|記事))を[^。、「」]{0,8}$/u;
 const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
 /** An explanation, notice or assurance received (説明を受け, 連絡をいただ). */
@@ -561,7 +564,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // A plan conveyed or shown (方針を知事に伝えた, 方針を示した) is an act of announcing (rule 4), not a view.
   const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h) && !JA_PLAN_CONVEYED.test(p.text.slice(Math.max(0, h.start - 14), h.start)));
   // A plan announced or decided (方針を打ち出した, 方針を決めた) is an event (rule 4), a plan held (緩めない方針だ) a stance.
-  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 14)) && !inCompound(p, h));
+  const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !(JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 14)) && !(p.text.startsWith('論評', h.start) && JA_CONTENT_BEFORE.test(p.text.slice(Math.max(0, h.start - 3), h.start)))) && !inCompound(p, h));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));
   if (verbs.length === 0 && nouns.length === 0 && !quoteFrame) return null;
   const candidates: Array<{ h: ScanHit; kind: 'cue' | 'home' | 'holder' }> = [];
@@ -712,7 +715,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   const head = p.text.slice(tag.start, tag.end).trimStart();
-  if (known === undefined && (head.startsWith('【@') || head.startsWith('[@'))) {
+  if (known === undefined && (head.startsWith('【') || head.startsWith('[@'))) {
     // A place after the dot that no side's list names (Arlington) is somewhere the document's side is, if it has one.
     const place = /[・･·|]/u.test(tag.label) ? local : handlePlace(tag.label, cb);
     state.speakerSides.set(tag.name, place);

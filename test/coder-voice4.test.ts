@@ -327,3 +327,19 @@ describe('Japanese letters, posts and media', () => {
     expect(voices(['中国の国営メディアは、米国はいずれ日本を見捨てるだろうとする論評を掲載している。'], null)).toEqual(['other']);
   });
 });
+
+describe('Japanese holders: 米 compounds, parts of a side, more titles, board posts', () => {
+  it('米 opening a holder\'s compound (米農務長官, 米空軍の報道担当者) or a side word (米財界) is the United States', () => {
+    expect(voices(['米農務長官は、合意を「米国の生産者の勝利だ」と評価した。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['米空軍の報道担当者は「影響を最小限にするよう努めている」とコメントした。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['それでも米財界には「同盟国への配慮は二の次だ」と公言する経営者も少なくない。'], 'tokyo')).toEqual(['washington']);
+    // 日米 is both sides, not the United States.
+    expect(voices(['日米協会の会長は「友情は損なわれない」と語った。'], 'tokyo')).not.toEqual(['washington']);
+  });
+  it('一部の与党議員 are a part of a side\'s people; 一部の識者 are some experts anywhere', () => {
+    expect(voices(['米国務省は「配慮している」と述べた。', '一部の与党議員は「対抗措置も辞さない姿勢を示すべきだ」と主張した。'], 'tokyo')).toEqual(['washington', 'tokyo']);
+  });
+  it('a board post signed with a place (【掲示板・大阪の会社員】) takes the place\'s side', () => {
+    expect(voices(['【掲示板・大阪の会社員】結局、言われたら出すんだろうな。'], null)).toEqual(['tokyo']);
+  });
+});

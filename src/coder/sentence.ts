@@ -38,7 +38,7 @@ const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
 /** A post's signature: a nickname in Latin letters or kana, a dot, a place (【ken・東京】). */
-const TAG_JA_HANDLE = /^\s*【([A-Za-z0-9_ぁ-ゖー]{1,16}・[^】]{1,16})】\s*/u;
+const TAG_JA_HANDLE = /^\s*【((?:[A-Za-z0-9_ぁ-ゖー]{1,16}|掲示板|投稿|読者|ネット|SNS|街の声)・[^】]{1,16})】\s*/u;
 /** A survey answer or reader's letter signed in brackets with occupation, age and place ((会社員 三十四歳 千葉市), (商社・常務・大阪)) before the text. */
 const TAG_JA_PAREN = /^\s*[（(]([^）)、。]{2,30}?[ ・][^）)、。]{1,30})[）)]\s*(?=\S{5})/u;
 /** A post's tag in square brackets, with the account's place after a dot ("[@pacificvet · San Diego]"). */

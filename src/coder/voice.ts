@@ -536,6 +536,20 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string;
   const giver = cuesOf(p).filter((c) => c.end <= at && c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
   return giver && giver.entry.owner !== speaker && relayable(p) ? sideEvidence(p, giver) : null;
 }
+/** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */
+const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,4}(?:の[\u4e00-\u9fff]{0,4})?$/u;
+const US_PREFIX_CUE = /(?<![日欧南中北])米$/u;
+const prefixCache = new Map<string, string | null>();
+/** The side of a cue word (米国 → the United States' side), found once per word. */
+function prefixSide(cb: Codebook, word: string): string | null {
+  const key = `${cb.name}\u0000${word}`;
+  let side = prefixCache.get(key);
+  if (side === undefined) {
+    side = cb.matcher.scan(word).find((h) => h.entry.kind === 'cue' && h.start === 0 && h.end === word.length)?.entry.owner ?? null;
+    prefixCache.set(key, side);
+  }
+  return side;
+}
 /** Both sides before a cue (日米両政府, 両国政府). */
 const JA_BOTH = /(?:日米|米日)?両$/u;
 /** A one-character view noun inside a longer word (声 in 声明, 声援) is not that noun. */
@@ -591,6 +605,18 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
       // A side named in the holder's own noun phrase gives its side (韓国から招かれた研究者は).
       const owner = cueHits.filter((c) => c.end <= h.start && JA_SAME_PHRASE.test(p.text.slice(c.end, h.start))).pop();
       if (owner) return { side: owner.entry.owner, cue: evidence(p, owner.start, h.end, owner.entry.rule) };
+      // 一部の与党議員は: a part of a side's people.
+      // (A side word that is itself a kind of people, 識者, names no side here: 一部の識者 are some experts, anywhere.)
+      const of = p.text.charCodeAt(h.end) === 0x306e ? cueHits.find((c) => c.start === h.end + 1 && !hitsOf(p, 'holder').some((x) => x.start === c.start)) : undefined;
+      if (of) return { side: of.entry.owner, cue: evidence(p, h.start, of.end, of.entry.rule) };
+      // 米農務長官は, 米空軍の報道担当者は: 米 opening the holder's compound is the United States.
+      const us = US_PREFIX.test(p.text.slice(Math.max(0, h.start - 8), h.start)) ? prefixSide(cb, '米国') : null;
+      if (us) return { side: us, cue: evidence(p, p.text.lastIndexOf('米', h.start), h.end, 'attribution:us-prefix') };
+    }
+    // 米財界, 米世論: another side's word after 米 is the United States' own.
+    if (kind === 'cue' && US_PREFIX_CUE.test(p.text.slice(Math.max(0, h.start - 2), h.start))) {
+      const us = prefixSide(cb, '米国');
+      if (us && us !== h.entry.owner) return { side: us, cue: evidence(p, h.start - 1, h.end, 'attribution:us-prefix') };
     }
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
     if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;

@@ -329,10 +329,9 @@ describe('Japanese letters, posts and media', () => {
 });
 
 describe('Japanese holders: 米 compounds, parts of a side, more titles, board posts', () => {
-  it('米 opening a holder\'s compound (米農務長官, 米空軍の報道担当者) or a side word (米財界) is the United States', () => {
+  it('米 opening a holder\'s compound (米農務長官, 米空軍の報道担当者) is the United States', () => {
     expect(voices(['米農務長官は、合意を「米国の生産者の勝利だ」と評価した。'], 'tokyo')).toEqual(['washington']);
     expect(voices(['米空軍の報道担当者は「影響を最小限にするよう努めている」とコメントした。'], 'tokyo')).toEqual(['washington']);
-    expect(voices(['それでも米財界には「同盟国への配慮は二の次だ」と公言する経営者も少なくない。'], 'tokyo')).toEqual(['washington']);
     // 日米 is both sides, not the United States.
     expect(voices(['日米協会の会長は「友情は損なわれない」と語った。'], 'tokyo')).not.toEqual(['washington']);
   });

@@ -538,7 +538,6 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string;
 }
 /** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */
 const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,4}(?:の[\u4e00-\u9fff]{0,4})?$/u;
-const US_PREFIX_CUE = /(?<![日欧南中北])米$/u;
 const prefixCache = new Map<string, string | null>();
 /** The side of a cue word (米国 → the United States' side), found once per word. */
 function prefixSide(cb: Codebook, word: string): string | null {
@@ -612,11 +611,6 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
       // 米農務長官は, 米空軍の報道担当者は: 米 opening the holder's compound is the United States.
       const us = US_PREFIX.test(p.text.slice(Math.max(0, h.start - 8), h.start)) ? prefixSide(cb, '米国') : null;
       if (us) return { side: us, cue: evidence(p, p.text.lastIndexOf('米', h.start), h.end, 'attribution:us-prefix') };
-    }
-    // 米財界, 米世論: another side's word after 米 is the United States' own.
-    if (kind === 'cue' && US_PREFIX_CUE.test(p.text.slice(Math.max(0, h.start - 2), h.start))) {
-      const us = prefixSide(cb, '米国');
-      if (us && us !== h.entry.owner) return { side: us, cue: evidence(p, h.start - 1, h.end, 'attribution:us-prefix') };
     }
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
     if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;

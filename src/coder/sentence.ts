@@ -26,6 +26,8 @@ export interface Prepared {
   bodyStart: number;
   /** Word start offsets (English), for "within N words" tests. */
   wordStarts: number[];
+  /** Where the main clause begins (after a tag, an opening quotation or a leading clause), once the voice coder has worked it out. */
+  mainStart?: number;
 }
 
 const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
@@ -93,6 +95,7 @@ class PreparedSentence implements Prepared {
   tag?: Prepared['tag'];
   dateline?: Prepared['dateline'];
   bodyStart = 0;
+  mainStart?: number;
   private q?: Array<[number, number]>;
   private b?: number[];
   private w?: number[];

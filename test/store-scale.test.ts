@@ -300,15 +300,40 @@ describe('store at archive scale', () => {
     expect(grouped.codes.get('abandonment')?.gap.estimate).toBe(plain.codes.get('abandonment')?.gap.estimate);
   });
 
+  it('a period of a breakdown has the figures of its documents measured alone with the period settings', () => {
+    const store = Store.open(':memory:');
+    const cb = builtinCodebook();
+    buildFixtureStore(store, cb, { documents: 3000, seed: 5 });
+    const opts = { codebook: cb, codes: cb.codes.map((k) => k.id), sides: [...cb.sides], reps: 300, seed: 3, groups: 64, periodGroups: 16, periodReps: 120 };
+    // 16 groups: every quarter is grouped; 1,000: every quarter's documents are their own units.
+    for (const [lang, periodGroups] of [[undefined, 16], [['en'], 16], [['en'], 1000]] as const) {
+      const sel = store.countSelection({ codebook: cb.version, ...(lang ? { lang: [...lang] } : {}) });
+      const m = measure(sel, { ...opts, groups: 1000, periodGroups, by: 'quarter' });
+      expect(m.periods!.length).toBeGreaterThan(4);
+      for (const p of [m.periods![0]!, m.periods![3]!, m.periods!.at(-1)!]) {
+        const [year, q] = p.period.split('-Q').map(Number) as [number, number];
+        const from = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+        const to = `${year}-${String(q * 3).padStart(2, '0')}-31`;
+        const alone = measure(store.countSelection({ codebook: cb.version, from, to, ...(lang ? { lang: [...lang] } : {}) }), { ...opts, reps: 120, groups: periodGroups });
+        expect(p.documents).toBe(alone.documents);
+        expect(JSON.stringify([...p.codes].map(([c, r]) => [c, [...r.voices], r.gap]))).toBe(JSON.stringify([...alone.codes].map(([c, r]) => [c, [...r.voices], r.gap])));
+      }
+    }
+    expect(measure(store.countTable({ codebook: cb.version }), { ...opts, reps: 50, by: 'year' }).periodReps).toBe(50);
+  });
+
   it('periods of a trend bootstrap over fewer groups, and their intervals still agree with the document bootstrap', () => {
     const store = Store.open(':memory:');
     const cb = builtinCodebook();
     buildFixtureStore(store, cb, { documents: 6000, seed: 21 });
     const opts = { codebook: cb, codes: cb.codes.map((k) => k.id), sides: [...cb.sides], reps: 2000, seed: 7, by: 'year' as const };
     const grouped = measure(store.countTable({ codebook: cb.version }), opts);
-    const plain = measure(store.docCounts({ codebook: cb.version }), { ...opts, groups: 1_000_000, periodGroups: 1_000_000 });
+    // The reference is the plain document bootstrap with the headline's 2,000 replicates in every period.
+    const plain = measure(store.docCounts({ codebook: cb.version }), { ...opts, groups: 1_000_000, periodGroups: 1_000_000, periodReps: 2000 });
     expect(grouped.periodGroups).toBe(128);
-    expect(JSON.parse(JSON.stringify(grouped)).bootstrap.periodGroups).toBe(128);
+    expect(grouped.periodReps).toBe(500);
+    expect(plain.periodReps).toBe(2000);
+    expect(JSON.parse(JSON.stringify(grouped)).bootstrap).toMatchObject({ reps: 2000, periodGroups: 128, periodReps: 500 });
     let compared = 0;
     let off = 0;
     grouped.periods?.forEach((p, i) => {

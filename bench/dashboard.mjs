@@ -7,11 +7,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 
-const documents = Number(process.argv[2] ?? 100_000);
+// Usage: node bench/dashboard.mjs [documents] [--work-dir DIR] (the store's directory, default bench/out).
+const args = process.argv.slice(2);
+const wd = args.indexOf('--work-dir');
+const workDir = wd >= 0 ? args[wd + 1] : 'bench/out';
+if (!workDir) throw new Error('bench/dashboard: --work-dir needs a directory');
+const documents = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--work-dir') ?? 100_000);
 const out = 'bench/out';
 mkdirSync(out, { recursive: true });
-const entry = join(out, 'dashboard-entry.ts');
-const bundle = join(out, 'dashboard-bundle.mjs');
+mkdirSync(workDir, { recursive: true });
+const entry = join(out, `dashboard-entry-${process.pid}.ts`); // one per run: two runs may overlap
+const bundle = join(out, `dashboard-bundle-${process.pid}.mjs`);
 const { writeFileSync } = await import('node:fs');
 writeFileSync(entry, [
   "export { buildFixtureStore } from '../../test/helpers/fixture-store.ts';",
@@ -29,7 +35,7 @@ rmSync(bundle, { force: true });
 rmSync(entry, { force: true });
 
 const cb = builtinCodebook();
-const db = join(out, `dashboard-${documents}.db`);
+const db = join(workDir, `dashboard-${documents}.db`);
 let store = existsSync(db) ? Store.open(db) : undefined;
 if (store && store.stats().documents !== documents) {
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });

@@ -171,3 +171,27 @@ describe('npm run bench', () => {
     expect(json.scale.filter((x: { stage: string }) => x.stage === 'e2e').map((x: { size: number }) => x.size)).toEqual([60, 120]);
   });
 });
+
+describe('bench/dashboard.mjs', () => {
+  it('times every route the dashboard page calls, cold, over filters × by, and names the worst', { timeout: 120_000 }, () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/dashboard.mjs'), '200', '--work-dir', join(work, 'dash')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/store: 200 documents/);
+    const table = r.stdout.slice(r.stdout.indexOf('every dashboard route, cold'));
+    // Every route of the page is in the table, with its count of requests and its worst path.
+    const counts = new Map<string, number>();
+    for (const m of table.matchAll(/^(\w+)\s+(\d+)\s+\d+\s+\d+\s+\d+\s+\d+\s+(\/api\/\S+)$/gm)) {
+      counts.set(m[1]!, Number(m[2]));
+      expect(m[3]!.startsWith(`/api/${m[1] === 'documents' ? 'documents/' : m[1]}`)).toBe(true);
+    }
+    expect([...counts.keys()].sort()).toEqual(['documents', 'evidence', 'meta', 'overlay', 'overview', 'queue', 'reliability', 'trend']);
+    expect(counts.get('overview')).toBe(36); // 9 filters × (none, year, quarter, month)
+    // The ten slowest requests follow, slowest first.
+    const worst = [...table.slice(table.indexOf('worst requests')).matchAll(/^\s+(\d+)\s+\d+\s+\/api\//gm)].map((m) => Number(m[1]));
+    expect(worst).toHaveLength(10);
+    expect(worst).toEqual([...worst].sort((x, y) => y - x));
+    const over = /(\d+) of (\d+) requests over 150 ms/.exec(table);
+    expect(Number(over?.[2])).toBe([...counts.values()].reduce((a, b) => a + b, 0));
+  });
+});

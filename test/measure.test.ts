@@ -239,3 +239,28 @@ describe('measure', () => {
     expect(ms).toBeLessThan(3000);
   });
 });
+
+describe('measure: replicate sums of whole-number counts', () => {
+  it('gives the same intervals when every count is multiplied by a large factor (counts share a double only while exact)', () => {
+    // Scaling every count leaves every share and every replicate ratio unchanged, while the
+    // largest possible replicate sum grows from a few bits to over 26: the packing changes width.
+    const base = corpus(11, 900, 0.3, 0.15);
+    const scaled = (f: number): DocCounts[] => base.map((r) => ({
+      ...r,
+      voices: new Map([...r.voices].map(([v, n]) => [v, n * f])),
+      codes: new Map([...r.codes].map(([c, per]) => [c, new Map([...per].map(([v, k]) => [v, { raised: k.raised * f, negated: k.negated * f }]))])),
+    }));
+    const opts = { codebook: CB, codes: ['a'], sides: SIDES, reps: 203, seed: 4, groups: 64, by: 'month' as const, periodReps: 101 };
+    const shape = (m: Measurement): unknown => {
+      const j = measurementJson(m) as { codes: Record<string, unknown>; periods: Array<{ codes: unknown }> };
+      return [j.codes, j.periods.map((p) => p.codes)];
+    };
+    const ref = measure(base, opts);
+    for (const f of [1000, 1_000_003, 2 ** 24]) {
+      const big = measure(scaled(f), opts);
+      const norm = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'raised' || k === 'negated' ? undefined : v));
+      expect(norm(shape(big))).toBe(norm(shape(ref)));
+      expect(big.codes.get('a')?.voices.get('tokyo')?.raised).toBe((ref.codes.get('a')?.voices.get('tokyo')?.raised as number) * f);
+    }
+  });
+});

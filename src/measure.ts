@@ -129,6 +129,8 @@ interface Derived {
 /** Headline tallies kept per count table. */
 const KEPT_TALLIES = 8;
 const DERIVED = new WeakMap<CountTable, Derived>();
+/** Headline tallies of a selection's rows (the same rows array: the store keeps one per filter). */
+const SELECTION_TALLIES = new WeakMap<Int32Array, Map<string, Tally>>();
 
 function derivedOf(table: CountTable): Derived {
   let d = DERIVED.get(table);
@@ -340,6 +342,9 @@ const POISSON16 = ((): Uint8Array => {
   return table;
 })();
 
+/** The largest weight `POISSON16` gives. */
+const POISSON_MAX = POISSON16.reduce((a, b) => Math.max(a, b), 0);
+
 /**
  * Column sums of `reps` bootstrap replicates of the units, laid out K × reps. Poisson bootstrap:
  * in each replicate every unit weighs Poisson(1) times, the large-sample equivalent of drawing
@@ -362,8 +367,7 @@ function resampleSums(u: Units, K: number, reps: number, seed: number): Float64A
       if (r + 1 < reps) w[o + r + 1] = POISSON16[s >>> 16] as number;
     }
   }
-  let maxW = 0;
-  for (let i = 0; i < w.length; i++) if ((w[i] as number) > maxW) maxW = w[i] as number;
+  const maxW = POISSON_MAX;
   // A 4 × 4 block (four packed columns × four replicates) is summed in sixteen locals over all
   // units: per unit eight loads feed sixteen multiply-adds. Columns without any count are skipped:
   // their replicate sums are all zero.
@@ -744,15 +748,19 @@ export function measure(input: readonly DocCounts[] | CountTable | CountSelectio
     all = new Int32Array(n);
     for (let i = 0; i < n; i++) all[i] = i;
   }
-  // The headline figures of a whole table are the same for every `by`: worked out once per options.
-  const tallyKey = selected ? undefined : JSON.stringify([voices, layout.codes, gapSides, authorAsSide, reps, seed, groups]);
-  let overall = tallyKey === undefined ? undefined : derived.overall.get(tallyKey);
+  // The headline figures of a table or of a kept selection (the store hands out one per filter) are
+  // the same for every `by`: worked out once per options.
+  const tallyKey = JSON.stringify([voices, layout.codes, gapSides, authorAsSide, reps, seed, groups]);
+  let kept = derived.overall;
+  if (selected) {
+    kept = SELECTION_TALLIES.get(selected) ?? new Map<string, Tally>();
+    SELECTION_TALLIES.set(selected, kept);
+  }
+  let overall = kept.get(tallyKey);
   if (!overall) {
     overall = tally(table, all, layout, gapSides, reps, seed, groups);
-    if (tallyKey !== undefined) {
-      if (derived.overall.size >= KEPT_TALLIES) derived.overall.delete(derived.overall.keys().next().value as string);
-      derived.overall.set(tallyKey, overall);
-    }
+    if (kept.size >= KEPT_TALLIES) kept.delete(kept.keys().next().value as string);
+    kept.set(tallyKey, overall);
   }
   if (n === 0) messages.push(makeMessage('measure', 'measure:empty', 'warning', 'no coded documents match: nothing to measure'));
   for (const side of gapSides) {

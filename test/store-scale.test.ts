@@ -300,6 +300,30 @@ describe('store at archive scale', () => {
     expect(grouped.codes.get('abandonment')?.gap.estimate).toBe(plain.codes.get('abandonment')?.gap.estimate);
   });
 
+  it('one filter gives one kept selection while the data is unchanged, and a breakdown after the overview keeps its headline', () => {
+    const store = Store.open(':memory:');
+    const cb = builtinCodebook();
+    buildFixtureStore(store, cb, { documents: 800, seed: 9 });
+    const f = { codebook: cb.version, lang: ['en'], from: '2003' };
+    const a = store.countSelection(f);
+    expect(store.countSelection({ ...f })).toBe(a);
+    expect(store.countSelection({ ...f, lang: ['ja'] })).not.toBe(a);
+    const opts = { codebook: cb, codes: cb.codes.map((k) => k.id), sides: [...cb.sides], reps: 200, groups: 32 };
+    const plain = measure(a, opts);
+    const byYear = measure(store.countSelection(f), { ...opts, by: 'year' });
+    expect(byYear.codes).toBe(plain.codes); // the same headline object, not recomputed
+    // A copy of the rows (another selection object) gives equal figures, computed afresh.
+    const copy = measure({ table: a.table, rows: a.rows!.slice() }, opts);
+    expect(copy.codes).not.toBe(plain.codes);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(plain));
+    // New data: a new table, so a new selection.
+    const extra = fixtureDoc({ id: 'late2', side: 'tokyo', lang: 'en', date: '2005-01-01', sentences: [{ text: 'Tokyo worries.', voice: 'tokyo' }] });
+    store.putDecisions(store.putDocument(extra, 'late2').id, cb.version, extra.sentences);
+    const b = store.countSelection(f);
+    expect(b).not.toBe(a);
+    expect(b.rows!.length).toBe(a.rows!.length + 1);
+  });
+
   it('a period of a breakdown has the figures of its documents measured alone with the period settings', () => {
     const store = Store.open(':memory:');
     const cb = builtinCodebook();

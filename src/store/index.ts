@@ -1155,21 +1155,17 @@ export class Store {
     const source = inList(filter.source, false);
     const lang = inList(filter.lang, false);
     if (!from && !to && !side && !source && !lang) return { table: full, rows: null };
-    // The same conditions as `docFilter` (prefix comparison of ISO dates), over the kept arrays.
-    const n = full.docIds.length;
-    const keep = new Int32Array(n);
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      const date = full.dates[i] ?? null;
-      // Prefix comparison without slicing: a date's prefix >= from iff the date >= from; <= to iff date <= to or it starts with to.
-      if (from && (date === null || date < from)) continue;
-      if (to && (date === null || (date > to && !date.startsWith(to)))) continue;
-      if (side && !side(full.sides[i] ?? null)) continue;
-      if (source && !source(full.sources[i] ?? null)) continue;
-      if (lang && !lang(full.langs[i] ?? null)) continue;
-      keep[kept++] = i;
-    }
-    return { table: full, rows: keep.slice(0, kept) };
+    // The same filter gives the same selection object while the table is kept, so measurement can
+    // keep what it works out per selection (a breakdown by period after the overview reuses its headline).
+    const key = JSON.stringify([from ?? null, to ?? null, filter.side ?? null, filter.source ?? null, filter.lang ?? null]);
+    let known = SELECTIONS.get(full);
+    if (!known) SELECTIONS.set(full, (known = new Map()));
+    const hit = known.get(key);
+    if (hit) return hit;
+    const made = { table: full, rows: selectRows(full, from, to, side, source, lang) };
+    if (known.size >= KEPT_SELECTIONS) known.delete(known.keys().next().value as string);
+    known.set(key, made);
+    return made;
   }
 
   /**
@@ -1860,4 +1856,29 @@ export class Store {
     this.stmts.clear();
     if (this.db.open) this.db.close();
   }
+}
+
+/** Selections kept per count table, by filter (a few: the dashboard goes back and forth between them). */
+const SELECTIONS = new WeakMap<CountTable, Map<string, CountSelection>>();
+const KEPT_SELECTIONS = 16;
+
+type Pick1 = ((v: string | null) => boolean) | undefined;
+
+/** Row numbers of a count table that pass the filter, in table order. */
+function selectRows(full: CountTable, from: string | undefined, to: string | undefined, side: Pick1, source: Pick1, lang: Pick1): Int32Array {
+  // The same conditions as `docFilter` (prefix comparison of ISO dates), over the kept arrays.
+  const n = full.docIds.length;
+  const keep = new Int32Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const date = full.dates[i] ?? null;
+    // Prefix comparison without slicing: a date's prefix >= from iff the date >= from; <= to iff date <= to or it starts with to.
+    if (from && (date === null || date < from)) continue;
+    if (to && (date === null || (date > to && !date.startsWith(to)))) continue;
+    if (side && !side(full.sides[i] ?? null)) continue;
+    if (source && !source(full.sources[i] ?? null)) continue;
+    if (lang && !lang(full.langs[i] ?? null)) continue;
+    keep[kept++] = i;
+  }
+  return keep.slice(0, kept);
 }

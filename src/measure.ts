@@ -276,7 +276,7 @@ function mix(id: number): number {
  * sentences of voice v raising code c.
  */
 interface Units {
-  x: Float64Array;
+  x: Int32Array; // per-unit counts: whole numbers far below 2^31 (a unit holds at most every sentence of the archive)
   count: number;
   totals: Float64Array;
   negated: Float64Array;
@@ -288,7 +288,7 @@ function unitsOf(table: CountTable, rows: ArrayLike<number>, layout: Layout, gro
   const K = V + layout.codes.length * V;
   const n = rows.length;
   const count = n <= groups ? n : groups;
-  const x = new Float64Array(count * K);
+  const x = new Int32Array(count * K);
   const totals = new Float64Array(K);
   const negated = new Float64Array(K);
   const docsPerVoice = new Float64Array(V);
@@ -518,7 +518,7 @@ function periodUnitsOf(table: CountTable, all: ArrayLike<number>, pid: Int32Arra
   const P = sizes.length;
   const unitBase = new Int32Array(P + 1); // first unit of each period in the shared array
   for (let p = 0; p < P; p++) unitBase[p + 1] = (unitBase[p] as number) + Math.min(sizes[p] as number, groups);
-  const x = new Float64Array((unitBase[P] as number) * K);
+  const x = new Int32Array((unitBase[P] as number) * K);
   const totals = new Float64Array(P * K);
   const negated = new Float64Array(P * K);
   const docsPerVoice = new Float64Array(P * V);

@@ -84,6 +84,14 @@ describe('renderReport', () => {
     expect(renderReport(m, 'text', { color: true }).includes('\u001b[1m')).toBe(true);
   });
 
+  it('text: the method line states the replicates of the headline and, when fewer, of each period', () => {
+    const opts = { codebook: { name: 'us-japan', version: 'abc123' }, codes: CODES, sides: SIDES, reps: 1000, periodReps: 200 };
+    const byYear = renderReport(measure(rows(60), { ...opts, by: 'year' }), 'text');
+    expect(byYear).toMatch(/bootstrap over documents \(1000 replicates, 200 for each period, seed/);
+    const whole = renderReport(measure(rows(60), opts), 'text');
+    expect(whole).toMatch(/bootstrap over documents \(1000 replicates, seed/);
+  });
+
   it('csv: a header and one row per period × code × voice plus gap rows', () => {
     const out = renderReport(m, 'csv');
     const lines = out.trim().split('\n');

@@ -67,7 +67,7 @@ function totalsLine(m: Measurement): string {
 function methodLine(m: Measurement): string {
   return (
     `share = sentences of the voice raising the code (raised/negated counts); ${gapLabel(m)} in percentage points; ` +
-    `95% intervals from a bootstrap over documents (${m.reps} replicates, seed ${m.seed})` +
+    `95% intervals from a bootstrap over documents (${m.reps} replicates${m.periods !== undefined && m.periodReps !== m.reps ? `, ${m.periodReps} for each period` : ''}, seed ${m.seed})` +
     (m.authorAsSide ? "; author sentences counted for their document's side" : '; author reported apart, not in the gap')
   );
 }

@@ -106,8 +106,10 @@ function filterForm(params: URLSearchParams, m: Meta, page: string): HTMLFormEle
 }
 
 async function overviewPage(params: URLSearchParams, m: Meta): Promise<void> {
-  const qs = filterQuery(params);
-  const json = await api<OverviewResponse>(`/api/overview?${qs}`);
+  // The overview draws no periods: asking for them (`by`, the trend's setting) would only cost the server a breakdown.
+  const q = new URLSearchParams(filterQuery(params));
+  q.delete('by');
+  const json = await api<OverviewResponse>(`/api/overview?${q.toString()}`);
   const [a, b] = json.gapSides;
   const voices = Object.keys(json.voices);
   const chart = h('div', { class: 'chart', id: 'overview-chart' });

@@ -2,7 +2,7 @@
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
 // Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry]
 //        node scripts/train-model.mjs --compare FILE...   (summary figures, rules alone vs rules+model; no training)
-// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-* (never dev, check*, blind3-*, holdout-*).
+// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-* (never dev, check*, blind3-*, holdout-*).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -39,7 +39,8 @@ function modelOf(file) {
 }
 const CODES = codebook.codes.map((c) => c.id);
 
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-).*\.jsonl$/u;
+const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-}*.jsonl';
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-).*\.jsonl$/u;
 // Never trained on, whatever their names: the acceptance set and the blind sets.
 const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
 
@@ -94,7 +95,7 @@ function train() {
   const out = {
     format: MODEL_FORMAT,
     codebook: { name: codebook.name, yamlHash: rulesHash(yaml) },
-    training: { files: fileInfo, hash: all.digest('hex').slice(0, 16) },
+    training: { glob: TRAIN_GLOB, files: fileInfo, hash: all.digest('hex').slice(0, 16) },
     features,
     settings: training,
     langs: {},

@@ -73,12 +73,14 @@ function settings() {
 function train() {
   const { features, training } = settings();
   const t0 = process.cpuUsage();
-  const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
+  // --data DIR: read the training files from another folder (a frozen copy, for experiments while batches land).
+  const dataDir = arg('--data', join(root, 'eval'));
+  const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
   const byLang = { en: [], ja: [] };
   const fileInfo = [];
   const all = createHash('sha256');
   for (const f of files) {
-    const text = readFileSync(join(root, 'eval', f), 'utf8');
+    const text = readFileSync(join(dataDir, f), 'utf8');
     const { units } = parseUnits(text, f);
     const labelled = units.filter((u) => Array.isArray(u.codes));
     const rules = labelUnits(labelled, rulesOnly);

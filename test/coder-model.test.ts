@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, DEFAULT_FEATURES, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, DEFAULT_FEATURES, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -37,7 +37,7 @@ function fixture(lang: 'en' | 'ja', seed: number): TrainUnit[] {
   const signals: Array<[string, string]> = lang === 'en' ? [['zorblax', 'autonomy'], ['quendor', 'one_way'], ['blorvik', 'nuclear']] : [['ゾルバクス', 'autonomy'], ['クエンドル', 'one_way']];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const units: TrainUnit[] = [];
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 200; i++) {
     const words = Array.from({ length: 6 + Math.floor(r() * 5) }, () => pick(filler));
     const codes: string[] = [];
     if (i % 4 === 0) {
@@ -45,7 +45,7 @@ function fixture(lang: 'en' | 'ja', seed: number): TrainUnit[] {
       words.splice(Math.floor(r() * words.length), 0, word);
       codes.push(code);
     }
-    units.push({ doc: `d${i % 16}`, text: lang === 'en' ? words.join(' ') + '.' : words.join('') + '。', codes, rulesRaised: [], rulesNegated: [] });
+    units.push({ doc: `d${i % 40}`, text: lang === 'en' ? words.join(' ') + '.' : words.join('') + '。', codes, rulesRaised: [], rulesNegated: [] });
   }
   return units;
 }
@@ -56,7 +56,7 @@ function trainFixture(): ModelFileJson {
   return {
     format: MODEL_FORMAT,
     codebook: { name: builtin.name, yamlHash: 'fixture' },
-    training: { files: [{ name: 'fixture', units: 160, sha256: 'none' }], hash: 'fixture' },
+    training: { files: [{ name: 'fixture', units: 400, sha256: 'none' }], hash: 'fixture' },
     features: DEFAULT_FEATURES,
     settings: SETTINGS,
     langs: { en: trainLanguage(fixture('en', 7), 'en', CODES, DEFAULT_FEATURES, SETTINGS), ja: trainLanguage(fixture('ja', 8), 'ja', CODES, DEFAULT_FEATURES, SETTINGS) },
@@ -85,10 +85,27 @@ const one = (cb: Codebook, text: string): SentenceDecision => decide([{ text, pa
 describe('features', () => {
   it('stems English words lightly and pairs neighbours', () => {
     expect(['worries', 'worried', 'deals', 'japan\'s', 'pass', 'meeting'].map(stem)).toEqual(['worry', 'worry', 'deal', 'japan', 'pass', 'meet']);
-    const f = sentenceFeatures('Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
+    const f = sentenceFeatures('Tokyo fears abandonment.', 'en', { enSkip: false, jaGrams: [2] });
     expect(f.keys).toEqual(['w:tokyo', 'b:tokyo fear', 'w:fear', 'b:fear abandonment', 'w:abandonment']);
     expect(f.starts[1]).toBe(0);
     expect(f.ends[1]).toBe('Tokyo fears'.length);
+  });
+  it('adds skip-bigrams (one word between) when set, as the shipped settings do', () => {
+    expect(DEFAULT_FEATURES.enSkip).toBe(true);
+    const f = sentenceFeatures('Tokyo fears US abandonment.', 'en', DEFAULT_FEATURES);
+    expect(f.keys.filter((k) => k.startsWith('s:'))).toEqual(['s:tokyo us', 's:fear abandonment']);
+    const s0 = f.keys.indexOf('s:fear abandonment');
+    expect(f.starts[s0]).toBe('Tokyo '.length);
+    expect(f.ends[s0]).toBe('Tokyo fears US abandonment'.length);
+  });
+  it('adds English stem prefixes and Japanese kanji/katakana runs when set', () => {
+    const en = sentenceFeatures('Reassurance reassured them.', 'en', { enSkip: false, jaGrams: [2], enPrefix: 5 }).keys;
+    // Two forms the stemmer keeps apart share their first five letters; short words get no prefix.
+    expect(en.filter((k) => k.startsWith('p:'))).toEqual(['p:reass']);
+    expect(sentenceFeatures('them', 'en', { enSkip: false, jaGrams: [2], enPrefix: 5 }).keys).toEqual(['w:them']);
+    const ja = sentenceFeatures('日本はアメリカの核の傘に頼る。', 'ja', { enSkip: false, jaGrams: [2], jaRuns: true }).keys;
+    // Runs of one character (核, 傘) and hiragana are not runs.
+    expect(ja.filter((k) => k.startsWith('k:'))).toEqual(['k:日本', 'k:アメリカ']);
   });
   it('takes Japanese character n-grams that do not cross punctuation', () => {
     const f = sentenceFeatures('日本、米国。', 'ja', DEFAULT_FEATURES);
@@ -103,7 +120,7 @@ describe('hashed features', () => {
     for (const f of ['units-en.jsonl', 'units-ja.jsonl', 'train-codes-en.jsonl', 'train-codes-ja.jsonl']) {
       for (const line of readFileSync(new URL(`../eval/${f}`, import.meta.url), 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
     }
-    for (const settings of [DEFAULT_FEATURES, { enSkip: true, jaGrams: [1, 2, 3] }]) {
+    for (const settings of [DEFAULT_FEATURES, { enSkip: true, jaGrams: [1, 2, 3] }, { enSkip: false, jaGrams: [2], enPrefix: 4, jaRuns: true }]) {
       for (const raw of texts) {
         const text = normalize(raw).text;
         const lang = modelLang(text);
@@ -138,6 +155,45 @@ describe('training', () => {
     expect(chooseThreshold([0.9, 0.5, 0.7, 0.1], [true, true, false, true], [false, false, false, true], [false, false, false, false], 0.9, 1).threshold).toBe(0.9);
     // A unit the rules negated is never added.
     expect(chooseThreshold([0.9], [true], [false], [true], 0.5, 1).threshold).toBeNull();
+  });
+});
+
+describe('the simulated rule-miss regime', () => {
+  const units = fixture('en', 11);
+  it('counts a fixed, hashed share of rule raises as missed: none at 0, all at 1, about half at 0.5, the same every time', () => {
+    const us = Array.from({ length: 400 }, (_, i) => ({ doc: 'd', text: `sentence number ${i}` }));
+    expect(us.filter((u) => simulatedMiss(u, 0, 0)).length).toBe(0);
+    expect(us.filter((u) => simulatedMiss(u, 0, 1)).length).toBe(400);
+    const half = us.filter((u) => simulatedMiss(u, 3, 0.5)).length;
+    expect(half).toBeGreaterThan(160);
+    expect(half).toBeLessThan(240);
+    expect(us.filter((u) => simulatedMiss(u, 3, 0.5)).length).toBe(half);
+    // Another code misses other units.
+    expect(us.map((u) => simulatedMiss(u, 3, 0.5))).not.toEqual(us.map((u) => simulatedMiss(u, 4, 0.5)));
+  });
+  it('keeps the model on for a code the rules catch in training when their raises count as missed, off when they do not', () => {
+    // The rules raise every gold unit of the fixture: at ruleMiss 0 the model has nothing to add.
+    const caught = units.map((u) => ({ ...u, rulesRaised: u.codes }));
+    const th = (ruleMiss: number): number | null | undefined => trainLanguage(caught, 'en', CODES, DEFAULT_FEATURES, { ...SETTINGS, ruleMiss }).codes.find((c) => c.code === 'autonomy')?.threshold;
+    expect(th(0)).toBeNull();
+    expect(th(1)).not.toBeNull();
+    expect(th(0.8)).not.toBeNull();
+  });
+  it('weights positives: a larger posWeight gives the signal word a larger weight', () => {
+    const weightOf = (posWeight: number, feature: string): number => {
+      const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, posWeight, prune: 0 });
+      const c = part.codes[0] as { idx: number[]; w: number[] };
+      const k = c.idx.findIndex((i) => part.features[i] === feature);
+      return c.w[k] ?? Number.NaN;
+    };
+    expect(weightOf(3, 'w:zorblax')).toBeGreaterThan(weightOf(1, 'w:zorblax'));
+  });
+  it('trains twice to identical JSON with every new setting on', () => {
+    const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true };
+    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2 };
+    expect(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s)));
+    const ja = fixture('ja', 12);
+    expect(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s)));
   });
 });
 
@@ -241,8 +297,8 @@ describe('the model: key of a codebook', () => {
     const { yaml, file } = codebookDir('model: m.json', JSON.stringify(trainFixture()));
     expect(checkCodebook(yaml, file).filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
     const lines = describeModel(loadWithModel(trainFixture()).model as NonNullable<Codebook['model']>, yaml);
-    expect(lines.some((l) => /trained on 160 units/u.test(l))).toBe(true);
-    expect(lines.some((l) => /en: 80 units.*macro-F1 rules 0\.\d+ -> rules\+model 0\.\d+ \(thresholds chosen on other folds: 0\.\d+\)/u.test(l))).toBe(true);
+    expect(lines.some((l) => /trained on 400 units/u.test(l))).toBe(true);
+    expect(lines.some((l) => /en: 200 units.*macro-F1 rules 0\.\d+ -> rules\+model 0\.\d+ \(thresholds chosen on other folds: 0\.\d+\)/u.test(l))).toBe(true);
     // The fixture was not trained with these rules' hash: the lines say to retrain.
     expect(lines.some((l) => /retrain/u.test(l))).toBe(true);
     const broken = codebookDir('model: m.json', '{}');
@@ -268,7 +324,11 @@ describe('the shipped model', () => {
     expect(codebookOfWorker(structuredClone(workerCodebook(builtin)))?.model?.summary.training.hash).toBe(builtin.model?.summary.training.hash);
     const json = JSON.parse(text) as ModelFileJson;
     // Never trained on the acceptance set or on any check, blind or held-out set.
-    expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout/u.test(n))).toEqual([]);
+    expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout|val4/u.test(n))).toEqual([]);
+    // Every training batch of the project is in it, round 4 included, and the file names the pattern.
+    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train3-|train4-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
+    expect(json.training.files.map((f) => f.name)).toEqual(batches);
+    expect(json.training.glob).toContain('train4-');
   });
 });
 

@@ -19,6 +19,10 @@ export interface FeatureSettings {
   enSkip: boolean;
   /** Japanese: character n-gram sizes. */
   jaGrams: number[];
+  /** English: also the first N letters of each stem longer than N (`p:`), a crude morphology class (0 or absent: off). */
+  enPrefix?: number;
+  /** Japanese: also whole kanji runs and katakana runs of two or more characters (`k:`), i.e. content words (absent: off). */
+  jaRuns?: boolean;
 }
 
 /** How a model is trained. Stored in the model file with it. */
@@ -50,8 +54,8 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: false, jaGrams: [2] };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 2 };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -243,8 +247,21 @@ export function sentenceFeatures(text: string, lang: 'en' | 'ja', settings: Feat
       if (b) add(`b:${a.s} ${b.s}`, a.start, b.end);
       const c = settings.enSkip ? words[i + 2] : undefined;
       if (c) add(`s:${a.s} ${c.s}`, a.start, c.end);
+      const np = settings.enPrefix ?? 0;
+      if (np > 0 && a.s.length > np) add(`p:${a.s.slice(0, np)}`, a.start, a.end);
     }
     return out;
+  }
+  if (settings.jaRuns === true) {
+    let from = 0;
+    for (let i = 0; i <= text.length; i++) {
+      // A run ends where the script class changes; kanji and katakana runs of two or more are kept.
+      const cls = i < text.length ? scriptClass(text.charCodeAt(i)) : 0;
+      if (i > from && (i === text.length || cls !== scriptClass(text.charCodeAt(from)))) {
+        if (i - from >= 2 && scriptClass(text.charCodeAt(from)) !== 0) add(`k:${text.slice(from, i)}`, from, i);
+        from = i;
+      }
+    }
   }
   for (const n of settings.jaGrams) {
     let run = 0;
@@ -266,6 +283,9 @@ function isBreak(c: number): boolean {
   }
   return breaks[c] === 1;
 }
+
+/** 1: kanji (and 々), 2: katakana (and ー), 0: anything else. */
+const scriptClass = (c: number): number => ((c >= 0x3400 && c <= 0x9fff) || c === 0x3005 ? 1 : (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc ? 2 : 0);
 
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
@@ -290,8 +310,25 @@ export function featureKeys(text: string, lang: 'en' | 'ja', settings: FeatureSe
         visit((h >>> 0) & KEY_MASK);
       }
     }
+    if (settings.jaRuns === true) {
+      let from = 0;
+      for (let i = 0; i <= text.length; i++) {
+        const cls = i < text.length ? scriptClass(text.charCodeAt(i)) : 0;
+        const c0 = scriptClass(text.charCodeAt(from));
+        if (i > from && (i === text.length || cls !== c0)) {
+          if (i - from >= 2 && c0 !== 0) {
+            // 'k' ':' then the run, as featureKey('k:' + run).
+            let h = Math.imul(Math.imul(FNV_OFFSET ^ 107, FNV_PRIME) ^ 58, FNV_PRIME);
+            for (let k = from; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+            visit((h >>> 0) & KEY_MASK);
+          }
+          from = i;
+        }
+      }
+    }
     return;
   }
+  const np = settings.enPrefix ?? 0;
   const ws = enWords(text);
   // Each word's stem hashed once (as fnv1a of its lowercased stem), then combined.
   let prev = 0;
@@ -303,6 +340,16 @@ export function featureKeys(text: string, lang: 'en' | 'ja', settings: FeatureSe
     visit(wordKey(h));
     if (w >= 4) visit(pairKey(prev, h, 98));
     if (settings.enSkip && w >= 8) visit(pairKey(prev2, h, 115));
+    const len = (ws[w + 1] as number) - (ws[w] as number) + (ws[w + 2] as number);
+    if (np > 0 && len > np) {
+      // 'p' ':' then the stem's first np letters, as featureKey('p:' + prefix) (a 'y' added by the stem counts as a letter).
+      let hp = Math.imul(Math.imul(FNV_OFFSET ^ 112, FNV_PRIME) ^ 58, FNV_PRIME);
+      for (let k = 0; k < np; k++) {
+        const at = (ws[w] as number) + k;
+        hp = Math.imul(hp ^ (at < (ws[w + 1] as number) ? lowerCode(text.charCodeAt(at)) : 121), FNV_PRIME);
+      }
+      visit((hp >>> 0) & KEY_MASK);
+    }
     prev2 = prev;
     prev = h;
   }

@@ -1,6 +1,7 @@
 // Train the learned component beside the rules (src/coder/model.ts) and write codebooks/us-japan.model.json.
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
-// Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry]
+// Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--set name=value]...
+//        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
 //        node scripts/train-model.mjs --compare FILE...   (summary figures, rules alone vs rules+model; no training)
 // Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-* (never dev, check*, blind3-*, holdout-*).
 import { createHash } from 'node:crypto';
@@ -8,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
@@ -102,6 +103,14 @@ function train() {
     settings: training,
     langs: {},
   };
+  if (process.argv.includes('--curve')) {
+    // Learning curve of the model alone (no file written): does more data still help?
+    for (const lang of ['en', 'ja']) {
+      const pts = learningCurve(byLang[lang], lang, CODES, features, training, [0.25, 0.5, 0.75, 1]);
+      console.log(`${lang} learning curve (model alone, best-threshold codes macro-F1 on held-out folds): ${pts.map((p) => `${p.fraction * 100}% (${p.units} units) ${p.macroF1.toFixed(3)}`).join(', ')}`);
+    }
+    return;
+  }
   for (const lang of ['en', 'ja']) {
     if (byLang[lang].length === 0) continue;
     out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, features, training);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, DEFAULT_FEATURES, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, DEFAULT_FEATURES, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -187,6 +187,16 @@ describe('the simulated rule-miss regime', () => {
       return c.w[k] ?? Number.NaN;
     };
     expect(weightOf(3, 'w:zorblax')).toBeGreaterThan(weightOf(1, 'w:zorblax'));
+  });
+  it('draws a learning curve: fractions train on more units, and the full data scores at least as well as a quarter', () => {
+    const pts = learningCurve(units, 'en', ['autonomy', 'one_way', 'nuclear'], DEFAULT_FEATURES, SETTINGS, [0.25, 0.5, 1]);
+    expect(pts.map((p) => p.fraction)).toEqual([0.25, 0.5, 1]);
+    expect(pts[0]!.units).toBeLessThan(pts[1]!.units);
+    expect(pts[1]!.units).toBeLessThan(pts[2]!.units);
+    // Every unit outside the scored fold trains at 100% (four folds: three quarters of the units).
+    expect(pts[2]!.units).toBe(Math.round((units.length * 3) / 4));
+    expect(pts[2]!.macroF1).toBeGreaterThanOrEqual(pts[0]!.macroF1);
+    expect(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5]))).toBe(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5])));
   });
   it('trains twice to identical JSON with every new setting on', () => {
     const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true };

@@ -10,7 +10,14 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|saying|adding|arguing|insisting)\b/iu;
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+/** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
+const EN_COMPLEMENT_CUE = /\b(?:that|of|suggest|indicate|show)$/iu;
+/** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
+const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+/** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
+const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
+
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
 const RHETORICAL_CUE = /(?:誰が|\bwho\b)/iu;
@@ -74,6 +81,13 @@ function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
     infoCache.set(cb, m);
   }
   return m;
+}
+
+/** Does a clause start at `pos` (only spaces, quotes or a dash since the last clause end or the body's start)? */
+function opensClause(p: Prepared, pos: number): boolean {
+  let from = p.bodyStart;
+  for (const b of p.boundaries) if (b < pos) from = b + 1;
+  return /^[\s"'」』”’—―-]*$/u.test(p.text.slice(from, pos));
 }
 
 /** The character that ends the clause containing `pos`, to tell questions. */
@@ -151,7 +165,15 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (cue.start < q[1]) return true;
     return /^(?:と|との|という|って|とか|は)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
   };
+  const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(h.entry.text);
+  // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
+  const coordinateBetween = (from: number, to: number): boolean => {
+    const gap = p.text.slice(from, to);
+    return JA_COORDINATE.test(gap) && !/^[はも]/u.test(gap);
+  };
+  const info = codeInfo(cb);
   const negationOf = (span: ScanHit): NegCue | undefined => {
+    const favourable = info.get(span.entry.owner)?.tone === 'positive';
     const question = clauseEndsWithQuestion(p, span.end);
     const cl = clauseOf(p, span.start);
     let best: NegCue | undefined;
@@ -161,11 +183,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (question && !RHETORICAL_CUE.test(p.text.slice(h.start, h.end))) continue;
       // "would never leave Japan alone": the reassurance's negation covers the abandonment it overlaps, not the reassurance itself nor the rest of the clause.
       if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
+      // "No change in its commitment" (変化はない) affirms what is favourable.
+      if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       const ok =
         c.dir === 'forward'
-          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))
+          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))
           : c.dir === 'backward'
-            ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1)
+            ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;
@@ -192,8 +216,19 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });
   }
+  // "A bomb? Absolutely not.", 「…」？ ないない: a claim asked or quoted, then flatly dismissed in the same unit, is negated (rule 6).
+  for (const d of hitsOf(p, 'dismissal')) {
+    if (!inBody(d) || clauseEndsWithQuestion(p, d.end) || !opensClause(p, d.start)) continue;
+    for (const h of codeHits) {
+      if (h.end > d.start || !(clauseEndsWithQuestion(p, h.end) || p.quotes.some(([s, e]) => h.start >= s && e <= d.start))) continue;
+      const code = h.entry.owner;
+      if (negated.has(code)) continue;
+      raised.delete(code);
+      firmlyRaised.delete(code);
+      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, d.start, d.end, d.entry.rule), absence: false });
+    }
+  }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
-  const info = codeInfo(cb);
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
     const neg = negationOf(h);

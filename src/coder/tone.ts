@@ -83,20 +83,34 @@ function reading(p: Prepared, h: ScanHit): Reading {
 }
 
 /** A request or demand reported ("asked Tokyo to", 引き上げるよう求めた, 増やすべきだと主張した). */
-const EN_REQUEST = /\b(?:ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
+const EN_REQUEST = /\b(?:(?:be|being|been|is|are|was|were)\s+(?:asked|pressed|urged|expected)\s+to\b|ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
 const JA_REQUEST = /(?:求め|要求|要請|期待|促)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)|[わさ]せ(?:る(?!べき)|よう|ようと)|てくれと(?:言わ|頼ま|求め)/u;
 /** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
 const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ/iu;
 /** The speaker's own demand ("I want Tokyo spending…", 私は…求める) judges the ally: it is not only reported. */
 const OWN_VOICE = /\b(?:I|I'm|I'd|we|We)\b|私|我々|われわれ/u;
 
-/** Rule 12: a code raised by a demand that the unit only reports, with nobody's judgement in it, lends no tone. */
+/** A request made in the speaker's own voice that only asks or encourages ("we have urged", "I only ask that"): a report of the demand, not a judgement of the ally. */
+const SOFT_REQUEST = /^(?:ask|urg|expect|encourag|request|hope|discuss)/iu;
+/** "we have", "I only", "We are" just before the request verb: the speaker is the one asking. */
+const OWN_SUBJECT = /\b(?:I|we|We)(?:\s+[a-z]+){0,2}\s*$/u;
+
+/** Does the clause holding this offset of the original sentence end in a question mark? */
+function askedAt(p: Prepared, at: number): boolean {
+  const end = /[.!?。！？]/u.exec(p.original.slice(at));
+  return end !== null && (end[0] === '?' || end[0] === '？');
+}
+
+/** Rule 12: a code raised by a demand that the unit only reports or asks about, with nobody's judgement in it, lends no tone. */
 function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const body = p.text.slice(p.bodyStart);
-  if (OWN_VOICE.test(body) || JUDGED.test(body)) return false;
+  if (JUDGED.test(body)) return false;
+  const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
   const from = Math.max(0, r.evidence.start - 12);
-  const m = (p.lang === 'ja' ? JA_REQUEST : EN_REQUEST).exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));
+  const m = re.exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));
+  // The speaker's own demand judges the ally, unless the speaker only asks or encourages ("we have urged Japan to") or asks about it ("should we be pressing Tokyo to…?").
+  if (m && OWN_VOICE.test(body) && !askedAt(p, r.evidence.end) && !(SOFT_REQUEST.test(m[0]) && OWN_SUBJECT.test(p.original.slice(Math.max(0, from + m.index - 24), from + m.index)))) return false;
   // A demand inside a quotation is its holder's own words (「求めているのは対等な同盟だ」), not a report of it.
   return m !== null && !quoted(p.original, from + m.index);
 }
@@ -122,6 +136,9 @@ function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
   if (JA_CONCEDED.test(text.slice(neg.end, pos.start))) return true;
   return EN_CONCEDED.test(text.slice(Math.max(0, neg.start - 50), neg.start));
 }
+
+/** A fear or doubt named in a tone term ("fear that America…", "doubts about Washington's word"). */
+const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter)/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
@@ -167,6 +184,9 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   for (const { h, positive } of terms) {
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
+    // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.
+    // "I doubt the Americans would ever…" denies rather than fears.
+    if (!positive && FEAR.test(p.text.slice(h.start, h.end)) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || hitsOf(p, 'neg-forward').some((c) => overlaps(c, h)))) continue;
     taken.push(h);
     const r = reading(p, h);
     if (r === 'void') continue;

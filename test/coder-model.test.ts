@@ -200,7 +200,7 @@ describe('the simulated rule-miss regime', () => {
   });
   it('trains twice to identical JSON with every new setting on', () => {
     const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true };
-    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2 };
+    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2 };
     expect(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s)));
     const ja = fixture('ja', 12);
     expect(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s)));

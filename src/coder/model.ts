@@ -51,11 +51,13 @@ export interface TrainSettings {
   ruleMiss?: number;
   /** Weight of a positive unit's gradient (rare codes); absent: 1. */
   posWeight?: number;
+  /** Fits averaged per code (each with its own shuffling seed): weights and bias are the mean; absent: 1. */
+  bags?: number;
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
 export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5 };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -628,6 +630,20 @@ function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCoun
   return { x, vocab };
 }
 
+/** `fitOne` averaged over `bags` shuffling seeds (one fit when bags is 1 or absent). */
+function fitBagged(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s: TrainSettings, seed: number): { w: Float64Array; b: number } {
+  const n = Math.max(1, Math.floor(s.bags ?? 1));
+  if (n === 1) return fitOne(x, y, rows, nFeat, s, seed);
+  const w = new Float64Array(nFeat);
+  let b = 0;
+  for (let k = 0; k < n; k++) {
+    const m = fitOne(x, y, rows, nFeat, s, seed + 7919 * k);
+    for (let j = 0; j < nFeat; j++) w[j] = (w[j] as number) + (m.w[j] as number) / n;
+    b += m.b / n;
+  }
+  return { w, b };
+}
+
 /** Logistic regression by SGD over the rows `rows` of x: fixed seed, fixed epochs, deterministic. */
 function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s: TrainSettings, seed: number): { w: Float64Array; b: number } {
   const w = new Float64Array(nFeat);
@@ -743,7 +759,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       const train = all.filter((i) => fold[i] !== f);
       const test = all.filter((i) => fold[i] === f);
       if (test.length === 0) continue;
-      const m = fitOne(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
+      const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
       // Pruned as the shipped weights are, so the figures are those of the model that ships.
       for (let k = 0; k < m.w.length; k++) if (Math.abs(m.w[k] as number) < s.prune) m.w[k] = 0;
       for (const i of test) {
@@ -774,7 +790,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       }
     }
     out.cv.codes.push({ code, support: y.reduce((a, v) => a + v, 0), rulesF1: round(t.rulesF1, 4), combinedF1: round(t.combinedF1, 4), addedTp: t.addedTp, addedFp: t.addedFp, nestedF1: round(f1(tp, fp, fn), 4) });
-    const m = fitOne(x, y, all, vocab.length, s, s.seed + 1000 * ci + 999);
+    const m = fitBagged(x, y, all, vocab.length, s, s.seed + 1000 * ci + 999);
     weights.push({ code, bias: m.b, threshold: t.threshold === null ? null : round(t.threshold, 4), w: m.w });
   });
   const n = out.cv.codes.length || 1;
@@ -832,7 +848,7 @@ export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       for (let f = 0; f < s.folds; f++) {
         const train = all.filter((i) => fold[i] !== f && (rank.get((units[i] as TrainUnit).doc) as number) < fraction);
         if (ci === 0) used += train.length;
-        const m = fitOne(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
+        const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
         for (const i of all) {
           if (fold[i] !== f) continue;
           let z = m.b;

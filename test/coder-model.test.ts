@@ -120,7 +120,7 @@ describe('hashed features', () => {
     for (const f of ['units-en.jsonl', 'units-ja.jsonl', 'train-codes-en.jsonl', 'train-codes-ja.jsonl']) {
       for (const line of readFileSync(new URL(`../eval/${f}`, import.meta.url), 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
     }
-    for (const settings of [DEFAULT_FEATURES, { enSkip: true, jaGrams: [1, 2, 3] }, { enSkip: false, jaGrams: [2], enPrefix: 4, jaRuns: true }]) {
+    for (const settings of [DEFAULT_FEATURES, { enSkip: true, jaGrams: [1, 2, 3] }, { enSkip: false, jaGrams: [2], enPrefix: 4, jaRuns: true, enChars: 4 }]) {
       for (const raw of texts) {
         const text = normalize(raw).text;
         const lang = modelLang(text);

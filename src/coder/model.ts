@@ -21,6 +21,8 @@ export interface FeatureSettings {
   jaGrams: number[];
   /** English: also the first N letters of each stem longer than N (`p:`), a crude morphology class (0 or absent: off). */
   enPrefix?: number;
+  /** English: also character n-grams of this size of each lowercased word within `<` `>` marks (`g:`), for morphology (0 or absent: off). */
+  enChars?: number;
   /** Japanese: also whole kanji runs and katakana runs of two or more characters (`k:`), i.e. content words (absent: off). */
   jaRuns?: boolean;
 }
@@ -56,7 +58,7 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0 };
 export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
@@ -252,6 +254,17 @@ export function sentenceFeatures(text: string, lang: 'en' | 'ja', settings: Feat
       const np = settings.enPrefix ?? 0;
       if (np > 0 && a.s.length > np) add(`p:${a.s.slice(0, np)}`, a.start, a.end);
     }
+    const nc = settings.enChars ?? 0;
+    if (nc > 0) {
+      for (let w = 0; w < ws.length; w += 4) {
+        const start = ws[w] as number;
+        const end = ws[w + 3] as number;
+        let marked = '<';
+        for (let k = start; k < end; k++) marked += String.fromCharCode(lowerCode(text.charCodeAt(k)));
+        marked += '>';
+        for (let k = 0; k + nc <= marked.length; k++) add(`g:${marked.slice(k, k + nc)}`, start, end);
+      }
+    }
     return out;
   }
   if (settings.jaRuns === true) {
@@ -354,6 +367,19 @@ export function featureKeys(text: string, lang: 'en' | 'ja', settings: FeatureSe
     }
     prev2 = prev;
     prev = h;
+  }
+  const nc = settings.enChars ?? 0;
+  if (nc > 0) {
+    for (let w = 0; w < ws.length; w += 4) {
+      const start = ws[w] as number;
+      const len = (ws[w + 3] as number) - start + 2;
+      // The marked word '<' + word + '>' read by position: 'g' ':' then the gram's code units, as featureKey('g:' + gram).
+      for (let k = 0; k + nc <= len; k++) {
+        let h = Math.imul(Math.imul(FNV_OFFSET ^ 103, FNV_PRIME) ^ 58, FNV_PRIME);
+        for (let q = k; q < k + nc; q++) h = Math.imul(h ^ (q === 0 ? 60 : q === len - 1 ? 62 : lowerCode(text.charCodeAt(start + q - 1))), FNV_PRIME);
+        visit((h >>> 0) & KEY_MASK);
+      }
+    }
   }
 }
 

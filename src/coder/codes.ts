@@ -15,6 +15,8 @@ const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:wh
 const EN_COMPLEMENT_CUE = /\b(?:that|of|suggest|indicate|show)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+/** A prohibition among the ignored phrases ("must never", 〜てはならない). */
+const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)はならない/iu;
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
 const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 
@@ -44,6 +46,8 @@ interface NegCue {
   dir: 'forward' | 'backward' | 'absence';
   /** The code hit whose own wording holds the cue ("would never leave"): it negates only other codes' hits overlapping that wording. */
   wording?: ScanHit;
+  /** A prohibition: it negates only codes whose own tone is neutral (a course of action, not a concern). */
+  prohibition?: boolean;
 }
 
 /** A pattern whose own wording is negative (ノーと言えない, 当てにならない): its hit is the concern, not its denial. */
@@ -146,6 +150,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       cues.push(wording ? { hit: h, dir, wording } : { hit: h, dir });
     }
   };
+  // A prohibition ("must never build one", 持つことはあってはならない) is no denial of a concern, but it does deny a course of action (a code whose own tone is neutral).
+  for (const h of ignores) {
+    if (!inBody(h) || !PROHIBITION.test(p.text.slice(h.start, h.end))) continue;
+    // Japanese: only "X があってはならない" (X must not happen) or the code's own verb (核を持っ|てはならない), not 忘れてはならない nor なくてはならない.
+    if (p.lang === 'ja' && !p.text.slice(h.start - 2, h.start).endsWith('あっ') && !codeHits.some((c) => c.end >= h.start - 2 && c.end <= h.start)) continue;
+    cues.push({ hit: { ...h, entry: { ...h.entry, kind: 'neg-prohibition' } }, dir: p.lang === 'ja' ? 'backward' : 'forward', prohibition: true });
+  }
   addCues('neg-forward', 'forward');
   addCues('neg-backward', 'backward');
   addCues('neg-absence', 'absence');
@@ -163,9 +174,9 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
     if (!q || (cue.start >= q[0] && cue.end <= q[1])) return true;
     if (cue.start < q[1]) return true;
-    return /^(?:と|との|という|って|とか|は)[^、。「」]{0,12}$/u.test(p.text.slice(q[1], cue.start));
+    return /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u.test(p.text.slice(q[1], cue.start));
   };
-  const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(h.entry.text);
+  const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
   // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
   const coordinateBetween = (from: number, to: number): boolean => {
     const gap = p.text.slice(from, to);
@@ -183,6 +194,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (question && !RHETORICAL_CUE.test(p.text.slice(h.start, h.end))) continue;
       // "would never leave Japan alone": the reassurance's negation covers the abandonment it overlaps, not the reassurance itself nor the rest of the clause.
       if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
+      if (c.prohibition && info.get(span.entry.owner)?.tone !== 'neutral') continue;
       // "No change in its commitment" (変化はない) affirms what is favourable.
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       const ok =
@@ -239,7 +251,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const ownDenials = negated.size > 0;
   for (const { h, neg } of ownDenials ? [] : backRefs) {
     for (const code of previousRaised) {
-      if (info.get(code)?.tone !== 'negative' || negated.has(code)) continue;
+      // A concern or a course of action (nuclear) can be dismissed by reference; praise and reassurance cannot.
+      if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
     }
   }

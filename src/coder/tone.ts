@@ -186,7 +186,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
     // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.
     // "I doubt the Americans would ever…" denies rather than fears.
-    if (!positive && FEAR.test(p.text.slice(h.start, h.end)) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || hitsOf(p, 'neg-forward').some((c) => overlaps(c, h)))) continue;
+    if (!positive && FEAR.test(p.text.slice(h.start, h.end)) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || [...hitsOf(p, 'neg-forward'), ...hitsOf(p, 'neg-ignore')].some((c) => overlaps(c, h)))) continue;
     taken.push(h);
     const r = reading(p, h);
     if (r === 'void') continue;

@@ -210,3 +210,58 @@ describe('code-detection sets (eval/*-codes-*.jsonl)', () => {
     }
   });
 });
+
+describe('round 4: denial structures that generalise', () => {
+  it('a claim asked or quoted, then flatly dismissed in the same unit, is negated; left standing it is raised', () => {
+    expect(negated(one('A Japanese bomb? Absolutely not. Hiroshima will not allow it.'))).toContain('nuclear');
+    expect(raised(one('A Japanese bomb? Some in the party think so.'))).toContain('nuclear');
+    expect(negated(one('アメリカの戦争に巻き込まれる？ないない。'))).toContain('entrapment');
+    expect(raised(one('アメリカの戦争に巻き込まれる？それが心配だ。'))).toContain('entrapment');
+  });
+  it('a Japanese backward negation stops at a coordinate clause closed by its own predicate, but still reaches a topic', () => {
+    const d = one('日米同盟は地域の安全の要であり、その役割が小さくなったわけではない。');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+    expect(negated(one('非核三原則は国の方針であり、いささかも揺らぐことはない。'))).toContain('nuclear');
+  });
+  it('"no evidence that" reaches the whole clause it introduces, however long', () => {
+    const d = one('The committee found no evidence that the administration has ever made, or is now planning to make, decisions behind Tokyo\'s back.');
+    expect(negated(d)).toContain('abandonment');
+  });
+  it('a "no change" denial affirms a favourable code rather than denying it', () => {
+    const d = one('政府は、日米同盟を基軸とする方針に変更はないと述べた。');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+  });
+  it('denial predicates: 事実と違う, 実態に合わない, Xなど…成り立たない, どころか, とまでは言えない', () => {
+    expect(negated(one('日本がただ乗りしているという話は事実と違う。'))).toContain('one_way');
+    expect(negated(one('ただ乗りという批判はもはや実態に合わない。'))).toContain('one_way');
+    const dismissed = one('日本抜きのアジア政策など成り立たない。');
+    expect(raised(dismissed)).toEqual([]);
+    expect(negated(dismissed).length).toBe(1);
+    expect(negated(one('米国が日本を見捨てるどころか、在日米軍はむしろ増強されている。'))).toContain('abandonment');
+    expect(raised(one('米国が日本を見捨てる日が来るかもしれない。'))).toContain('abandonment');
+  });
+  it('English dismissal predicates: "wide of the mark", "does not hold water"', () => {
+    expect(negated(one('Claims that Japan simply follows Washington are wide of the mark.'))).toContain('autonomy');
+    expect(raised(one('Japan simply follows Washington, critics say.'))).toContain('autonomy');
+  });
+  it('phrases that only look negative deny nothing: not only, never + comparative, without asking, no doubt', () => {
+    expect(raised(one('Japan has never been a more reliable partner than it is today.'))).toContain('relationship_positive');
+    expect(raised(one('Tokyo signed on without asking what Japan gets in return.'))).toContain('one_way');
+    expect(raised(one('日本防衛への関与に疑いの余地はないと委員長は述べた。'))).toContain('reassurance');
+    expect(raised(one('その見返りは十分とは言えない。'))).toContain('one_way');
+  });
+  it('a prohibition denies a course of action (nuclear) but not a concern', () => {
+    expect(negated(one('Tokyo must never go nuclear, whatever Beijing does.'))).toContain('nuclear');
+    expect(raised(one('Tokyo may yet go nuclear, whatever Washington says.'))).toContain('nuclear');
+    expect(negated(one('日本が核兵器を持つことは、絶対にあってはならない。'))).toContain('nuclear');
+    expect(raised(one('Washington must never abandon Japan.'))).toContain('abandonment');
+  });
+  it('a dismissed back-reference reaches a course of action in the previous unit too', () => {
+    const [, b] = run(['Some in Tokyo have talked openly about Japan acquiring nuclear weapons.', 'The government says it has no such intention.']) as [SentenceDecision, SentenceDecision];
+    expect(negated(b)).toContain('nuclear');
+    const [, c] = run(['日本の核武装を求める声が一部にある。', '官房長官：そのようなご懸念には当たりません。']) as [SentenceDecision, SentenceDecision];
+    expect(negated(c)).toContain('nuclear');
+  });
+});

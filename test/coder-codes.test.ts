@@ -218,6 +218,16 @@ describe('round 4: denial structures that generalise', () => {
     expect(negated(one('アメリカの戦争に巻き込まれる？ないない。'))).toContain('entrapment');
     expect(raised(one('アメリカの戦争に巻き込まれる？それが心配だ。'))).toContain('entrapment');
   });
+  it('a stock claim with no holder (…という話, "the idea that…"), then dismissed in the unit, is negated', () => {
+    expect(negated(one('米国が日本の頭越しに中国と手を結ぶという話をよく聞くが、今回それはなかった。'))).toContain('abandonment');
+    expect(raised(one('米国が日本の頭越しに中国と手を結ぶという話をよく聞く。'))).toContain('abandonment');
+    expect(negated(one('The idea that Washington would abandon Japan for Beijing? Nonsense.'))).toContain('abandonment');
+  });
+  it('a Japanese cue right after a quotation denies the whole quotation, across its sentences', () => {
+    const d = one('元次官は「核を持てば日本は孤立する。現実的な選択肢ではない」と退ける。');
+    expect(negated(d)).toContain('nuclear');
+    expect(raised(d)).not.toContain('nuclear');
+  });
   it('a Japanese backward negation stops at a coordinate clause closed by its own predicate, but still reaches a topic', () => {
     const d = one('日米同盟は地域の安全の要であり、その役割が小さくなったわけではない。');
     expect(raised(d)).toContain('relationship_positive');

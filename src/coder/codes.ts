@@ -15,6 +15,18 @@ const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:wh
 const EN_COMPLEMENT_CUE = /\b(?:that|of|suggest|indicate|show)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+/** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話). */
+const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u;
+/** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
+const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;
+const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
+
+/** Is this code hit the content of a stock claim (…という話, "the idea that …"), which a later flat dismissal in the unit negates? */
+function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
+  if (p.lang === 'ja') return JA_STOCK_CLAIM.test(p.text.slice(h.end, h.end + 16));
+  return EN_STOCK_CLAIM.test(p.text.slice(Math.max(0, h.start - 80), h.start));
+}
+
 /** A prohibition among the ignored phrases ("must never", 〜てはならない). */
 const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)はならない/iu;
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
@@ -91,7 +103,8 @@ function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
 function opensClause(p: Prepared, pos: number): boolean {
   let from = p.bodyStart;
   for (const b of p.boundaries) if (b < pos) from = b + 1;
-  return /^[\s"'」』”’—―-]*$/u.test(p.text.slice(from, pos));
+  // A Japanese clause may open with a short adverb before the dismissal (今回それはなかった, 正直ないない).
+  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*[^\s、。「」？！?!]{0,4}$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
 }
 
 /** The character that ends the clause containing `pos`, to tell questions. */
@@ -174,7 +187,13 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
     if (!q || (cue.start >= q[0] && cue.end <= q[1])) return true;
     if (cue.start < q[1]) return true;
-    return /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u.test(p.text.slice(q[1], cue.start));
+    return QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
+  };
+  // 「核を持てば…孤立する。現実的な選択肢ではない」と退ける: a cue right after a quotation denies the whole quotation, whatever its sentences.
+  const afterQuote = (span: { start: number; end: number }, cue: { start: number }): boolean => {
+    if (p.lang !== 'ja') return false;
+    const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
+    return q !== undefined && cue.start >= q[1] && QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
   };
   const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
   // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
@@ -201,7 +220,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
         c.dir === 'forward'
           ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))
           : c.dir === 'backward'
-            ? h.end > span.end && h.start > span.start && clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))
+            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;
@@ -232,7 +251,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   for (const d of hitsOf(p, 'dismissal')) {
     if (!inBody(d) || clauseEndsWithQuestion(p, d.end) || !opensClause(p, d.start)) continue;
     for (const h of codeHits) {
-      if (h.end > d.start || !(clauseEndsWithQuestion(p, h.end) || p.quotes.some(([s, e]) => h.start >= s && e <= d.start))) continue;
+      if (h.end > d.start || !(clauseEndsWithQuestion(p, h.end) || p.quotes.some(([s, e]) => h.start >= s && e <= d.start) || stockClaim(p, h))) continue;
       const code = h.entry.owner;
       if (negated.has(code)) continue;
       raised.delete(code);

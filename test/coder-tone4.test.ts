@@ -50,6 +50,11 @@ describe('tone round 4: demands reported, urged or asked about (rule 12)', () =>
     expect(asked.tone).toBe('neutral');
     expect(said.tone).toBe('negative');
   });
+  it('a Japanese demand only sounded out or worked for (打診, 働きかけ) is reported, not judged', () => {
+    const d = one('米国は日本に人的貢献を働きかけてきた。');
+    expect(d.raised.map((h) => h.code)).toContain('burden_pressure');
+    expect(d.tone).toBe('neutral');
+  });
   it('a demand someone complains about is judged', () => {
     expect(one('Officials complained that Washington keeps asking Japan to pay more for the bases.').tone).toBe('negative');
   });

@@ -84,7 +84,7 @@ function reading(p: Prepared, h: ScanHit): Reading {
 
 /** A request or demand reported ("asked Tokyo to", 引き上げるよう求めた, 増やすべきだと主張した). */
 const EN_REQUEST = /\b(?:(?:be|being|been|is|are|was|were)\s+(?:asked|pressed|urged|expected)\s+to\b|ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
-const JA_REQUEST = /(?:求め|要求|要請|期待|促)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)|[わさ]せ(?:る(?!べき)|よう|ようと)|てくれと(?:言わ|頼ま|求め)/u;
+const JA_REQUEST = /(?:求め|要求|要請|期待|促|働きかけ|打診)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)|[わさ]せ(?:る(?!べき)|よう|ようと)|てくれと(?:言わ|頼ま|求め)/u;
 /** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
 const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ/iu;
 /** The speaker's own demand ("I want Tokyo spending…", 私は…求める) judges the ally: it is not only reported. */
@@ -106,6 +106,9 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const body = p.text.slice(p.bodyStart);
   if (JUDGED.test(body)) return false;
   const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
+  // The learned model's evidence is a feature, not the demand's wording: in Japanese its request (求めた, 打診している) may stand anywhere in the unit.
+  const model = r.evidence.rule.startsWith('model:');
+  if (model && p.lang === 'ja' && JA_REQUEST.test(body) && !OWN_VOICE.test(body)) return true;
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
   const from = Math.max(0, r.evidence.start - 12);
   const m = re.exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));

@@ -223,6 +223,12 @@ describe('round 4: denial structures that generalise', () => {
     expect(raised(one('米国が日本の頭越しに中国と手を結ぶという話をよく聞く。'))).toContain('abandonment');
     expect(negated(one('The idea that Washington would abandon Japan for Beijing? Nonsense.'))).toContain('abandonment');
   });
+  it('a rhetorical question that doubts anyone holds the view denies; a plain question raises', () => {
+    expect(negated(one('Does anyone seriously think Washington would abandon Japan?'))).toContain('abandonment');
+    expect(raised(one('Will Washington abandon Japan?'))).toContain('abandonment');
+    expect(negated(one('米国が日本を見捨てると本気で思う人がいるだろうか。'))).toContain('abandonment');
+    expect(raised(one('米国は日本を見捨てるのだろうか。'))).toContain('abandonment');
+  });
   it('a Japanese cue right after a quotation denies the whole quotation, across its sentences', () => {
     const d = one('元次官は「核を持てば日本は孤立する。現実的な選択肢ではない」と退ける。');
     expect(negated(d)).toContain('nuclear');

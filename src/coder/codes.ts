@@ -34,7 +34,7 @@ const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
-const RHETORICAL_CUE = /(?:誰が|\bwho\b)/iu;
+const RHETORICAL_CUE = /(?:誰が|人[がは].{0,4}いる(?:だろう|でしょう)?か|いようか|\bwho\b|\banyone\b(?:\s+\w+)?\s+(?:really|seriously|honestly)\b)/iu;
 /** What follows a Japanese hit that makes it a condition (核を持てば, 持ったら, 持つなら): an argument's premise, not a stance. */
 const JA_CONDITION_AFTER = /^(?:ば|ても|たら|なら|とすれば|とすると|としたら)/u;
 /** An English clause opening that makes what follows it a condition. */

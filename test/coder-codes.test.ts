@@ -223,6 +223,12 @@ describe('round 4: denial structures that generalise', () => {
     expect(raised(one('米国が日本の頭越しに中国と手を結ぶという話をよく聞く。'))).toContain('abandonment');
     expect(negated(one('The idea that Washington would abandon Japan for Beijing? Nonsense.'))).toContain('abandonment');
   });
+  it('a concern nobody voiced (…との懸念は…上がらなかった) is negated as an absence and lends no tone', () => {
+    const d = one('会合では、日本が置き去りにされるとの懸念は、どちらの側からも上がらなかった。');
+    expect(negated(d)).toContain('abandonment');
+    expect(d.tone).toBe('neutral');
+    expect(raised(one('会合では、日本が置き去りにされるとの懸念が相次いだ。'))).toContain('abandonment');
+  });
   it('a rhetorical question that doubts anyone holds the view denies; a plain question raises', () => {
     expect(negated(one('Does anyone seriously think Washington would abandon Japan?'))).toContain('abandonment');
     expect(raised(one('Will Washington abandon Japan?'))).toContain('abandonment');

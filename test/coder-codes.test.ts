@@ -229,6 +229,11 @@ describe('round 4: denial structures that generalise', () => {
     expect(d.tone).toBe('neutral');
     expect(raised(one('会合では、日本が置き去りにされるとの懸念が相次いだ。'))).toContain('abandonment');
   });
+  it('an English topic fronted with "As for" is covered by the main clause\'s negation, and only within reach of it', () => {
+    expect(negated(one('As for being dragged into America\'s wars, I have never met a Japanese sailor who lost sleep over it.'))).toContain('entrapment');
+    expect(raised(one('As for being dragged into America\'s wars, that is what many sailors fear.'))).toContain('entrapment');
+    expect(raised(one('As for being dragged into America\'s wars, it is a real danger, and no one in the navy denies it.'))).toContain('entrapment');
+  });
   it('a rhetorical question that doubts anyone holds the view denies; a plain question raises', () => {
     expect(negated(one('Does anyone seriously think Washington would abandon Japan?'))).toContain('abandonment');
     expect(raised(one('Will Washington abandon Japan?'))).toContain('abandonment');

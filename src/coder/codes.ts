@@ -27,6 +27,9 @@ function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
   return EN_STOCK_CLAIM.test(p.text.slice(Math.max(0, h.start - 80), h.start));
 }
 
+/** A topic fronted before the main clause ("As for …,", "When it comes to …,"). */
+const EN_TOPIC = /^\s*(?:As for|As to|When it comes to|On the (?:question|matter|subject) of)\b/u;
+
 /** A prohibition among the ignored phrases ("must never", 〜てはならない). */
 const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)はならない/iu;
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
@@ -201,6 +204,14 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const gap = p.text.slice(from, to);
     return JA_COORDINATE.test(gap) && !/^[はも]/u.test(gap);
   };
+  // "As for being dragged into America's wars, I have never met a sailor who…": the main clause's negation covers the topic set before it.
+  const frontedTopic = (span: ScanHit, h: ScanHit): boolean => {
+    if (p.lang !== 'en' || h.start < span.end || clauseOf(p, h.start) !== clauseOf(p, span.start)) return false;
+    let from = p.bodyStart;
+    for (const b of p.boundaries) if (b < span.start) from = b + 1;
+    const comma = p.text.indexOf(',', span.end);
+    return comma >= 0 && comma < h.start && EN_TOPIC.test(p.text.slice(from, span.start)) && !p.text.slice(from, comma).includes(',') && wordIndex(p, h.start) - wordIndex(p, comma) <= 4;
+  };
   const info = codeInfo(cb);
   const negationOf = (span: ScanHit): NegCue | undefined => {
     const favourable = info.get(span.entry.owner)?.tone === 'positive';
@@ -218,7 +229,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       const ok =
         c.dir === 'forward'
-          ? h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

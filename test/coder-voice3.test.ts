@@ -130,7 +130,8 @@ describe('tone round 3', () => {
     expect(tones(['日本は、米側に地位協定の改定を認めさせるべきだ。'])).not.toEqual(['neutral']);
   });
   it('praise asked about or supposed is no praise', () => {
-    expect(tones(['いざという時に、米国は本当に頼れるのか。'])).toEqual(['neutral']);
+    // Not praise; the doubt itself may raise abandonment (rule 6: a question raises), which is then negative.
+    expect(tones(['いざという時に、米国は本当に頼れるのか。'])).not.toEqual(['positive']);
     expect(tones(['いざという時に、米国は頼れる同盟国だ。'])).toEqual(['positive']);
   });
 });

@@ -166,10 +166,20 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   const info = codeInfo(cb);
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
+  // A code the learned model raised lends its tone only where the rules found none (its wording is a feature, not a judgement).
+  let modelPos: Evidence | undefined;
+  let modelNeg: Evidence | undefined;
   for (const r of raised) {
     const t = info.get(r.code)?.tone;
-    if (t === 'positive') pos ??= r.evidence;
-    if (t === 'negative' && !reportedRequest(p, r)) neg ??= r.evidence;
+    const fromModel = r.evidence.rule.startsWith('model:');
+    if (t === 'positive') {
+      if (fromModel) modelPos ??= r.evidence;
+      else pos ??= r.evidence;
+    }
+    if (t === 'negative' && !reportedRequest(p, r)) {
+      if (fromModel) modelNeg ??= r.evidence;
+      else neg ??= r.evidence;
+    }
   }
   for (const n of negated) {
     if (n.negation?.rule.startsWith('negation:absence')) continue;
@@ -199,6 +209,10 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     if (reads) pos ??= ev;
     else neg ??= ev;
+  }
+  if (!pos && !neg) {
+    pos = modelPos;
+    neg = modelNeg;
   }
   // "Despite friction over trade, ties remain solid", 摩擦を乗り越えて…揺るぎない: a concession that the praise overrides is no blame.
   if (pos && neg && neg.rule.startsWith('tone:') && neg.end <= pos.start && conceded(p.original, neg, pos)) neg = undefined;

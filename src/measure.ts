@@ -284,45 +284,8 @@ interface Units {
 }
 
 function unitsOf(table: CountTable, rows: ArrayLike<number>, layout: Layout, groups: number, authorCol: number): Units {
-  const V = layout.voices.length;
-  const K = V + layout.codes.length * V;
-  const n = rows.length;
-  const count = n <= groups ? n : groups;
-  const x = new Int32Array(count * K);
-  const totals = new Float64Array(K);
-  const negated = new Float64Array(K);
-  const docsPerVoice = new Float64Array(V);
-  const perVoice = new Float64Array(V); // this document's sentences per voice
-  const { quads, rowPtr } = table;
-  for (let j = 0; j < n; j++) {
-    const i = rows[j] as number;
-    const unit = n <= groups ? j : mix(table.docIds[i] as number) % groups;
-    const base = unit * K;
-    const vmap = voiceMap(layout, table, i, authorCol);
-    for (let q = (rowPtr[i] as number) * 4; q < (rowPtr[i + 1] as number) * 4; q += 4) {
-      const v = vmap[quads[q] as number] ?? -1;
-      if (v < 0) continue;
-      const code = quads[q + 1] as number;
-      const a = quads[q + 2] as number;
-      if (code === 0) {
-        x[base + v] = (x[base + v] as number) + a;
-        totals[v] = (totals[v] as number) + a;
-        perVoice[v] = (perVoice[v] as number) + a;
-        continue;
-      }
-      const c = layout.codeOfName[code] ?? -1;
-      if (c < 0) continue;
-      const k = V + c * V + v;
-      x[base + k] = (x[base + k] as number) + a;
-      totals[k] = (totals[k] as number) + a;
-      negated[k] = (negated[k] as number) + (quads[q + 3] as number);
-    }
-    for (let v = 0; v < V; v++) {
-      if (perVoice[v] !== 0) docsPerVoice[v] = (docsPerVoice[v] as number) + 1;
-      perVoice[v] = 0;
-    }
-  }
-  return { x, count, totals, negated, docsPerVoice };
+  // The whole selection is one period.
+  return periodUnitsOf(table, rows, null, Int32Array.of(rows.length), layout, groups, authorCol)[0] as Units;
 }
 
 /** Poisson(1) by inversion over 16 random bits: the weight of one unit in one replicate. */
@@ -509,10 +472,10 @@ function bounds(values: Float64Array): { low: number | null; high: number | null
 
 /**
  * The bootstrap units of every period in one pass over the selected rows in table order (each
- * period's rows visited alone were scattered over the table: a cache miss per row). A period's
- * units are what `unitsOf` gives for its rows in table order.
+ * period's rows visited alone were scattered over the table: a cache miss per row). `pid` gives a
+ * table row's period (negative: none); null puts every row in period 0 (the headline).
  */
-function periodUnitsOf(table: CountTable, all: ArrayLike<number>, pid: Int32Array, sizes: Int32Array, layout: Layout, groups: number, authorCol: number): Units[] {
+function periodUnitsOf(table: CountTable, all: ArrayLike<number>, pid: Int32Array | null, sizes: Int32Array, layout: Layout, groups: number, authorCol: number): Units[] {
   const V = layout.voices.length;
   const K = V + layout.codes.length * V;
   const P = sizes.length;
@@ -527,7 +490,7 @@ function periodUnitsOf(table: CountTable, all: ArrayLike<number>, pid: Int32Arra
   const { quads, rowPtr } = table;
   for (let j = 0; j < all.length; j++) {
     const i = all[j] as number;
-    const p = pid[i] as number;
+    const p = pid === null ? 0 : (pid[i] as number);
     if (p < 0) continue;
     const size = sizes[p] as number;
     const unit = size <= groups ? (seen[p] as number) : mix(table.docIds[i] as number) % groups;

@@ -759,6 +759,16 @@ export function chooseThreshold(scores: number[], gold: boolean[], rulesRaised: 
   return best;
 }
 
+/** FNV-1a of a document id (unsigned): spreads documents over folds independently of file order. */
+const spread = (d: string): number => fnv1a(d, 0, d.length) >>> 0;
+
+/** Folds by document: documents sorted by hash and dealt round-robin (balanced, independent of file order); `fold[i]` is unit i's. */
+function docFolds(units: readonly TrainUnit[], folds: number): { docs: string[]; fold: number[] } {
+  const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => spread(a) - spread(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
+  return { docs, fold: units.map((u) => foldOf.get(u.doc) as number) };
+}
+
 /**
  * Train the model of one language: grouped cross-validation for each code's threshold, then a final
  * fit on every unit, pruned. Deterministic for the same units, codes and settings.
@@ -769,12 +779,7 @@ export function chooseThreshold(scores: number[], gold: boolean[], rulesRaised: 
 export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
   const texts = units.map((u) => normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount);
-  // Folds by document: documents sorted by hash, dealt round-robin (balanced, independent of file order).
-  // FNV-1a of the id (unsigned) spreads documents over folds independently of file order.
-  const spread = (d: string): number => fnv1a(d, 0, d.length) >>> 0;
-  const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => spread(a) - spread(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const foldOf = new Map(docs.map((d, i) => [d, i % s.folds]));
-  const fold = units.map((u) => foldOf.get(u.doc) as number);
+  const { fold } = docFolds(units, s.folds);
   const all = units.map((_, i) => i);
   const out: LangModelJson = { units: units.length, features: [], codes: [], cv: { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] } };
   const weights: Array<{ code: string; bias: number; threshold: number | null; w: Float64Array }> = [];
@@ -858,12 +863,9 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[]): Array<{ fraction: number; units: number; macroF1: number }> {
   const texts = units.map((u) => normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount);
-  const spread = (d: string): number => fnv1a(d, 0, d.length) >>> 0;
-  const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => spread(a) - spread(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const foldOf = new Map(docs.map((d, i) => [d, i % s.folds]));
+  const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.
   const rank = new Map([...docs].sort((a, b) => fmix(spread(a)) - fmix(spread(b)) || (a < b ? -1 : 1)).map((d, i) => [d, i / docs.length]));
-  const fold = units.map((u) => foldOf.get(u.doc) as number);
   const all = units.map((_, i) => i);
   return fractions.map((fraction) => {
     let used = 0;

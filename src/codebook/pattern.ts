@@ -562,24 +562,30 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
     let body = '';
     // The spellings kept for each part, for the anchors and heads.
     const parts: Array<string | string[]> = [];
+    // The same spellings as they must appear at the start of a match: an inflected one keeps only its stem (inflection rewrites at most two characters), one that does not inflect (a noun) stays whole.
+    const headParts: Array<string | string[]> = [];
     split.parts.forEach((p, pi) => {
       const inflect = isLast && pi === split.parts.length - 1 && !literal;
       // Every spelling of every alternative, longest first so that evidence spans are whole.
       const alts: Array<[string, string]> = [];
+      const heads = new Set<string>();
       for (const a of typeof p === 'string' ? [p] : p) {
         for (const v of a === '' ? [''] : spellings(a, table)) {
           const re = inflect ? conjugate(a, v) : escapeRe(v);
-          if (re !== null) alts.push([v, re]);
+          if (re === null) continue;
+          alts.push([v, re]);
+          heads.add(literalStart(v, re));
         }
       }
       alts.sort((x, y) => y[0].length - x[0].length);
       const kept = [...new Set(alts.map((x) => x[0]))];
       parts.push(kept.length === 1 ? (kept[0] as string) : kept);
+      headParts.push([...heads]);
       const res = [...new Set(alts.map((x) => x[1]))];
       body += res.length === 1 ? (res[0] as string) : `(?:${res.join('|')})`;
     });
     if (i === 0) {
-      heads = headsOf(parts, isLast && !literal);
+      heads = headsOf(headParts);
       // Japanese patterns match case-sensitively: an anchor keeps its case (GDP比).
       anchors = prefixes(parts, 1, false);
       if (anchors.some((a) => a.length === 0)) return { error: `pattern "${srcIn}" has no literal start` };
@@ -592,15 +598,21 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
   return { pattern: { source, anchors, lang: 'ja', raw: false, ...(heads ? { heads } : {}) } };
 }
 
+/** The start of spelling `v` that its regex `re` keeps literally (a conjugated verb keeps its stem, a noun all of it). */
+function literalStart(v: string, re: string): string {
+  let k = 0;
+  while (k < v.length && k < re.length && re[k] === v[k] && !'\\()[]{}|.*+?^$'.includes(re[k] as string)) k++;
+  return v.slice(0, k);
+}
+
 /**
  * The first two characters every match of a Japanese piece starts with, or undefined when some
- * match may be shorter. A conjugated last part keeps only its stem (inflection rewrites at most two characters).
+ * match may be shorter. `parts` hold each part's spellings as a match must begin with them.
  */
-function headsOf(parts: Array<string | string[]>, conjugated: boolean): string[] | undefined {
+function headsOf(parts: Array<string | string[]>): string[] | undefined {
   let acc = [''];
-  parts.forEach((p, pi) => {
-    const cut = conjugated && pi === parts.length - 1;
-    const opts = (typeof p === 'string' ? [p] : p).map((o) => (cut ? o.slice(0, Math.max(0, o.length - 2)) : o));
+  parts.forEach((p) => {
+    const opts = typeof p === 'string' ? [p] : p;
     const next = new Set<string>();
     for (const a of acc) {
       if (a.length >= 2) next.add(a);

@@ -63,6 +63,16 @@ function headerCandidate(t: string): boolean {
   return true;
 }
 
+/** The line without its trailing spaces, tabs, ideographic or no-break spaces (a loop: a regex anchored at the end retries at every space of a long line). */
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  for (; e > 0; e--) {
+    const c = s.charCodeAt(e - 1);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0) break;
+  }
+  return e === s.length ? s : s.slice(0, e);
+}
+
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
@@ -124,7 +134,7 @@ export function clean(doc: Doc): Doc {
         pageBreakBefore.add(lines.length);
       }
       // A form feed in mid-line still ends the page, so each piece is a line of its own.
-      if (i === 0 || piece.trim() !== '') lines.push({ text: piece.replace(/[ \t\u3000\u00a0]+$/u, ''), page, line: lineNo, removed: false });
+      if (i === 0 || piece.trim() !== '') lines.push({ text: trimBlanksEnd(piece), page, line: lineNo, removed: false });
     });
     lineNo++;
   }

@@ -748,6 +748,16 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (short) state.speakerSides.set(short, foreign);
     return { role: 'speaker', side: foreign, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:foreign-name' } };
   }
+  // The English mirror of a katakana name: a surname in romanised Japanese (ENDO, Dr. Fujimori (Keio University)) speaks for the side Japanese names belong to, unless an earlier turn or introduction gave that name a side.
+  if (p.lang === 'en' && !state.speakerSides.has(tag.name)) {
+    const home = homeSide(cb);
+    const surname = lastWord(tag.name.replace(/\s*[（(].*$/u, ''));
+    if (home && local !== home && ROMAJI_SURNAME.test(surname) && introducedSide(state, surname) === undefined) {
+      state.speakerSides.set(tag.name, home);
+      if (short) state.speakerSides.set(short, home);
+      return { role: 'speaker', side: home, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:japanese-name' } };
+    }
+  }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
@@ -760,6 +770,9 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   }
   return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
 }
+
+/** A surname spelt in Hepburn romanisation and ending in a vowel (ENDO, KUDO, FUJIMORI, TSUJI, ABE): syllables of an optional consonant (or sh, ch, ts, j, a doubled consonant, m before b or p, syllabic n) and a vowel. */
+const ROMAJI_SURNAME = /^(?:(?:[kgsztdnhbpmrwyfj]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n(?![aeiouy])|m(?=[bp])|([kstp])(?=\1)|t(?=ch))+(?<=[aeiou])$/iu;
 
 const POSTED_TO = /\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?: [Gg]eneral)?)\s+to\s+(?:the\s+)?$/u;
 const GENERIC_TITLE_JA = /^(?:委員|大臣|長官|参考人|議員|副大臣|政務官)$/u;
@@ -790,6 +803,16 @@ function handlePlace(handle: string, cb: Codebook): string {
 /** A katakana surname with an honorific or title, at the end of a tag's name (元国家安全保障会議アジア部長・マクレーン氏). */
 const KATAKANA_NAME = /(?:^|[・･】])[ァ-ヴ][ァ-ヴー]+(?:氏|さん|教授|議員|上院議員|下院議員|大使|長官|報道官|司令官)$/u;
 const homeCache = new WeakMap<Codebook, string | null>();
+/** The side that 日本 names (whose people have Japanese names), or null. */
+function homeSide(cb: Codebook): string | null {
+  let home = homeCache.get(cb);
+  if (home === undefined) {
+    home = cb.matcher.scan('日本').find((h) => h.entry.kind === 'cue' && h.start === 0 && h.end === 2)?.entry.owner ?? null;
+    homeCache.set(cb, home);
+  }
+  return home;
+}
+
 /** Whose side a foreign (katakana) name speaks for: the other of the two compared sides when `local` is the side Japanese names belong to (the side of 日本), else `local` itself. */
 function counterpart(cb: Codebook, local: string | null): string | null {
   let home = homeCache.get(cb);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import { voicesOf } from './helpers/coder.js';
+
+const voices = voicesOf;
+
+describe('a speaker tag with a surname in romanised Japanese (rule 2)', () => {
+  it('speaks for Japan in a hearing held on the other side, with or without an affiliation the codebook does not know', () => {
+    const units = [
+      'MR. HALVERSON (R-Ohio): Professor, how do voters in your country see the base agreement?',
+      'PROF. KANEDA (Hokuriku University): Senator, most of them want the bases to stay, but with fewer aircraft.',
+      'MR. HALVERSON: We have heard that before.',
+      'PROF. KANEDA: They will keep saying it until someone in Washington listens.',
+    ];
+    expect(voices(units, 'washington')).toEqual(['washington', 'tokyo', 'washington', 'tokyo']);
+  });
+  it('gives its reason as evidence', () => {
+    const [d] = decide([{ text: 'DR. TSUCHIYA: Nobody in the cabinet wants a bomb.', paragraph: 0 }], { docSide: 'washington' }, builtinCodebook());
+    expect(d?.voice.voice).toBe('tokyo');
+    expect(d?.voice.cue?.rule).toBe('speaker:japanese-name');
+  });
+  it('leaves English surnames, titles that name a side and surnames introduced with a side alone', () => {
+    // Surnames that do not read as romanised Japanese (consonant endings, clusters) keep the document's side.
+    for (const name of ['HOLLIS', 'PREWITT', 'RIORDAN', 'LINDQVIST', 'BIDEN']) {
+      expect(voices([`MR. ${name}: We expect Japan to do more.`], 'washington')).toEqual(['washington']);
+    }
+    // A title that names a side wins over the name's shape.
+    expect(voices(['SEN. INOUYE (D-Hawaii): We expect Japan to do more.'], 'washington')).toEqual(['washington']);
+    // On Japan's own side the name changes nothing.
+    expect(voices(['MR. ENDO: The alliance serves us well.'], 'tokyo')).toEqual(['tokyo']);
+  });
+});

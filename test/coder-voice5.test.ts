@@ -31,3 +31,14 @@ describe('a speaker tag with a surname in romanised Japanese (rule 2)', () => {
     expect(voices(['MR. ENDO: The alliance serves us well.'], 'tokyo')).toEqual(['tokyo']);
   });
 });
+
+describe('Congressional-record speaker tags ("Mr. HALVERSON:")', () => {
+  it('a title in title case before a surname in capitals opens a turn, as "MR. HALVERSON:" does', () => {
+    const units = ['Mr. HALVERSON: Mr. Speaker, we keep the sea lanes open and get a flood of cars in return.', 'I say it is time Japan paid for its own defense.', 'Rep. OKAFOR: What exactly do we get for fifty thousand troops?'];
+    expect(voices(units, 'washington')).toEqual(['washington', 'washington', 'washington']);
+  });
+  it('a title before a surname in running text is no tag', () => {
+    expect(voices(['Mr. Abe said the alliance was strong.'], null)).toEqual(['tokyo']);
+    expect(voices(['Dr. KANO argued for patience, and nobody objected.'], null)).toEqual(['author']);
+  });
+});

@@ -42,3 +42,14 @@ describe('Congressional-record speaker tags ("Mr. HALVERSON:")', () => {
     expect(voices(['Dr. KANO argued for patience, and nobody objected.'], null)).toEqual(['author']);
   });
 });
+
+describe('a new holder with no side of its own', () => {
+  it('opening its clause ("Few in the ministry", "Peace groups marching…") is on the document\'s side, not carried from the last voice', () => {
+    const units = ['The American ambassador called on the foreign minister to stress that Washington would stand by Japan.', 'Few in the ministry were consoled, and peace groups marching outside said the pledge meant nothing.'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'tokyo']);
+  });
+  it('a pronoun or "Others" still carries the last voice on', () => {
+    const units = ['The American ambassador stressed that Washington would stand by Japan.', 'He added that the commitment covered the islands.'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
+  });
+});

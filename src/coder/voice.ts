@@ -461,7 +461,7 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     if (owner) return sideEvidence(p, owner);
   }
   // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
-  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
+  if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)) || (NEW_HOLDER.test(p.text.slice(Math.max(start, holder.start - 40), holder.start)) && !GOES_ON.test(p.text.slice(holder.end, holder.end + 24))), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
@@ -834,6 +834,10 @@ function lastWord(name: string): string {
 const EN_PERSON = /\b(?:(?:Mr|Ms|Mrs|Dr|Professor|Prof|Congressman|Congresswoman|Senator|Ambassador|Minister|Governor)\.?\s+|[A-Z][a-z]+\s+)([A-Z][a-z]{2,})\b/gu;
 /** Words that are roles, not surnames ("the Japanese Ambassador"). */
 const TITLE_WORD = /^(?:Ambassador|Minister|Secretary|President|Senator|Chairman|Chairwoman|Governor|Professor|Congressman|Congresswoman|Representative|Speaker|Admiral|General|Director|Spokesman|Spokeswoman|Party|Ministry|Department|Forces?|Diet|House|Office|Agency|University|Institute|Forum|Government|Administration|Alliance|Treaty)$/u;
+/** What opens a clause on a new holder ("The ministry", "Peace groups marching…", "No one at the ministry"), not one carried on ("Others", "Some of them"). */
+const NEW_HOLDER = /^(?:\s*(?:The|the|A|a|An|an|No one at the|Nobody at the|Few in the|Many in the|Some in the)\s+)?(?:[A-Z]?[a-z-]+\s+){0,2}$/u;
+/** A verb that goes on with what was just said ("Officials added"): its holder is the one last heard. */
+const GOES_ON = /^[a-z]*\s+(?:also\s+)?(?:added|adds|add|continued|went on|echoed|agreed)\b/u;
 /** How far (in characters) a side's name may stand from a person to be their side. */
 const NAMED_REACH = 60;
 

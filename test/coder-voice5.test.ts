@@ -53,3 +53,15 @@ describe('a new holder with no side of its own', () => {
     expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
   });
 });
+
+describe('Japanese: a minister relaying what the other side gave or stated (rule 3)', () => {
+  it('a letter, words or an assurance received from the other side, with the giver opening the sentence (…からは、…との書簡をいただいております)', () => {
+    expect(voices(['○外務大臣　大統領からは、同盟の義務を果たすとの書簡をいただいております。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['○外務大臣　米側からは、日本の頭越しに決めることはないとの確約を得ております。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['○防衛大臣　その点は米側から繰り返し表明されております。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('what the speaker received from their own side, or a view of their own added, stays the speaker\'s', () => {
+    expect(voices(['○外務大臣　総理からは、同盟を重視するとの言葉をいただいております。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['○外務大臣　米側からは確約を得ております。しかし私は十分だとは考えておりません。'], 'tokyo')).toEqual(['tokyo']);
+  });
+});

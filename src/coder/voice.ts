@@ -534,13 +534,13 @@ const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定|(?<!とする|との|�
 const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
 /** An explanation, notice or assurance received (説明を受け, 連絡をいただ). */
-const JA_RECEIVED = /(?:説明|連絡|回答|伝達|通告|確約|報告|約束)を(?:受け|いただ|頂)/u;
+const JA_RECEIVED = /(?:説明|連絡|回答|返答|伝達|通告|確約|保証|報告|約束|書簡|親書|言葉|表明)を(?:受け|いただ|頂|得)|(?:表明|説明|約束|確認)されて(?:いる|おり|います)/u;
 /**
  * Rule 3 in Japanese: a speaker or subject of one side reporting what they were told by the other side (米側の説明を受けている,
  * 先方から明確な説明を受けております) relays that side's position; the giver is a side named with の/から shortly before, or 先方 (the other side).
  */
 function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string; cue: Evidence } | null {
-  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂')) return null;
+  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂') && !p.text.includes('を得') && !p.text.includes('されて')) return null;
   const m = JA_RECEIVED.exec(p.text.slice(p.bodyStart));
   if (!m) return null;
   const at = p.bodyStart + m.index;
@@ -550,7 +550,9 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string;
     const side = otherMain(cb, speaker);
     return side && relayable(p) ? { side, cue: evidence(p, other, other + 2, 'attribution:counterpart') } : null;
   }
-  const giver = cuesOf(p).filter((c) => c.end <= at && c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
+  // The giver: a side named with の or から just before what was received, or opening the unit's topic with からは (大統領からは、…との書簡をいただいております).
+  const before = cuesOf(p).filter((c) => c.end <= at);
+  const giver = before.filter((c) => /^からは/u.test(p.text.slice(c.end, c.end + 3))).pop() ?? before.filter((c) => c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
   return giver && giver.entry.owner !== speaker && relayable(p) ? sideEvidence(p, giver) : null;
 }
 /** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */

@@ -65,3 +65,9 @@ describe('Japanese: a minister relaying what the other side gave or stated (rule
     expect(voices(['○外務大臣　米側からは確約を得ております。しかし私は十分だとは考えておりません。'], 'tokyo')).toEqual(['tokyo']);
   });
 });
+
+describe('Japanese: a hedged report of a side\'s act', () => {
+  it('…求めたとされる (reportedly demanded) is still the act of its subject, not a passive', () => {
+    expect(voices(['米側は日本側に防衛費の増額を求めたとされる。'], 'tokyo')).toEqual(['washington']);
+  });
+});

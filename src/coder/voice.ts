@@ -505,8 +505,8 @@ function relayable(p: Prepared): boolean {
   return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
 }
 const REPORT_FRAME = /\bI\s+(?:would\s+add|(?:also\s+)?(?:hear|heard|keep hearing)|have\s+(?:heard|met|talked|spoken)|met|am told|'m told|was told|know)\b/gu;
-/** A passive or causative-passive ending (られ, され, させられ) right at a verb. */
-const JA_PASSIVE = /^[^、。「」]{0,4}?(?:[らさ]れ|させられ)/u;
+/** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
+const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
 const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */

@@ -378,3 +378,24 @@ describe('store at archive scale', () => {
     expect(off).toBeLessThan(0.2);
   });
 });
+
+describe('evidence of one period', () => {
+  it('reads the same sentences as the unfiltered evidence kept to that period, for years, quarters and months', () => {
+    const cb = builtinCodebook();
+    const store = Store.open(join(tmp(), 'evidence.db'));
+    buildFixtureStore(store, cb, { documents: 1500, seed: 5 });
+    const code = cb.codes[1]?.id as string;
+    const all = store.evidence({ codebook: cb.version, code, voice: 'tokyo', negated: false, limit: 100_000 });
+    const dates = [...new Set(all.map((r) => r.date?.slice(0, 7)).filter((d): d is string => d !== undefined))].sort();
+    expect(dates.length).toBeGreaterThan(3);
+    const month = dates[Math.floor(dates.length / 2)] as string;
+    const year = month.slice(0, 4);
+    for (const range of [{ from: year, to: year }, { from: month, to: month }, { from: `${year}-04`, to: `${year}-06` }, { from: month }, { to: month }]) {
+      const kept = all.filter((r) => r.date !== null && (range.from === undefined || r.date.slice(0, range.from.length) >= range.from) && (range.to === undefined || r.date.slice(0, range.to.length) <= range.to));
+      const got = store.evidence({ codebook: cb.version, code, voice: 'tokyo', negated: false, limit: 100_000, filter: { codebook: cb.version, ...range } });
+      expect(got.map((r) => `${r.docId}:${r.sentence}`)).toEqual(kept.map((r) => `${r.docId}:${r.sentence}`));
+      expect(got.length).toBeGreaterThan(0);
+    }
+    store.close();
+  });
+});

@@ -999,13 +999,14 @@ export class Store {
     const params: unknown[] = [];
     if (!filter) return { where: '', params };
     // Prefix comparison: `--to 2004` keeps 2004-12-31, `--from 2004-03` keeps 2004-03-01.
+    // Each prefix test also has its plain range twin (the same rows for ISO dates), which the date index can serve.
     if (filter.from) {
-      parts.push('d.date IS NOT NULL AND substr(d.date, 1, length(?)) >= ?');
-      params.push(filter.from, filter.from);
+      parts.push('d.date >= ? AND substr(d.date, 1, length(?)) >= ?');
+      params.push(filter.from, filter.from, filter.from);
     }
     if (filter.to) {
-      parts.push('d.date IS NOT NULL AND substr(d.date, 1, length(?)) <= ?');
-      params.push(filter.to, filter.to);
+      parts.push('d.date < ? AND substr(d.date, 1, length(?)) <= ?');
+      params.push(`${filter.to}\u{10FFFF}`, filter.to, filter.to);
     }
     const inList = (column: string, values: string[] | undefined, unknownIsNull: boolean): void => {
       if (!values || values.length === 0) return;
@@ -1299,10 +1300,15 @@ export class Store {
     // Candidates straight from the hits index (cue-set voices first, newest documents first),
     // then one sentence per document before a second one; details are read for the chosen few.
     const limit = q.limit ?? 20;
-    const candidates = this.stmt(
-      `SELECT h.rowid AS id, h.doc_id AS doc FROM hit h${where ? ' JOIN documents d ON d.id = h.doc_id' : ''}
-       WHERE ${conds.join(' AND ')}${where} ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`,
-    ).raw().all(...args, ...params, limit * 8) as Array<[number, number]>;
+    // A date range (a period's evidence) keeps few documents: their ids come from the date index first, so no
+    // document row is read for the hits outside it. Other filters keep many: the join stops at the limit.
+    const dated = q.filter?.from !== undefined || q.filter?.to !== undefined;
+    const source = dated
+      ? `SELECT h.rowid AS id, h.doc_id AS doc FROM hit h
+         WHERE ${conds.join(' AND ')} AND h.doc_id IN (SELECT d.id FROM documents d WHERE 1 = 1${where}) ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`
+      : `SELECT h.rowid AS id, h.doc_id AS doc FROM hit h${where ? ' JOIN documents d ON d.id = h.doc_id' : ''}
+         WHERE ${conds.join(' AND ')}${where} ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`;
+    const candidates = this.stmt(source).raw().all(...args, ...params, limit * 8) as Array<[number, number]>;
     const firsts: number[] = [];
     const seconds: number[] = [];
     const seenDocs = new Set<number>();

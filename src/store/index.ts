@@ -1300,9 +1300,9 @@ export class Store {
     // Candidates straight from the hits index (cue-set voices first, newest documents first),
     // then one sentence per document before a second one; details are read for the chosen few.
     const limit = q.limit ?? 20;
-    // A date range (a period's evidence) keeps few documents: their ids come from the date index first, so no
-    // document row is read for the hits outside it. Other filters keep many: the join stops at the limit.
-    const dated = q.filter?.from !== undefined || q.filter?.to !== undefined;
+    // A narrow date range (a period's evidence) keeps few documents: their ids come from the date index first, so
+    // no document row is read for the hits outside it. Wider ranges and other filters keep many: the join stops at the limit.
+    const dated = (q.filter?.from !== undefined || q.filter?.to !== undefined) && this.narrowDates(q.filter);
     const source = dated
       ? `SELECT h.rowid AS id, h.doc_id AS doc FROM hit h
          WHERE ${conds.join(' AND ')} AND h.doc_id IN (SELECT d.id FROM documents d WHERE 1 = 1${where}) ORDER BY h.cue DESC, h.doc_id DESC, h.idx LIMIT ?`
@@ -1367,6 +1367,23 @@ export class Store {
       });
     }
     return out;
+  }
+
+  /** Does the filter's date range keep at most one document in 20 (counted on the date index alone)? */
+  private narrowDates(filter: MeasureFilter): boolean {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (filter.from) {
+      parts.push('date >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      parts.push('date < ?');
+      params.push(`${filter.to}\u{10FFFF}`);
+    }
+    const inRange = (this.stmt(`SELECT count(*) AS n FROM documents INDEXED BY documents_date WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
+    const total = (this.stmt('SELECT max(id) AS n FROM documents').get() as { n: number | null }).n ?? 0;
+    return inRange * 20 <= total;
   }
 
   /**

@@ -2,8 +2,8 @@
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
 // Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--set name=value]...
 //        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
-//        node scripts/train-model.mjs --compare FILE...   (summary figures, rules alone vs rules+model; no training)
-// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-* (never dev, check*, blind3-*, holdout-*).
+//        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
+// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-*, eval/train5-* (never dev, check*, blind3-*, holdout-*).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -40,8 +40,8 @@ function modelOf(file) {
 }
 const CODES = codebook.codes.map((c) => c.id);
 
-const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-}*.jsonl';
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-).*\.jsonl$/u;
+const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-}*.jsonl';
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-).*\.jsonl$/u;
 // Never trained on, whatever their names: the acceptance set and the blind sets.
 const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
 
@@ -126,6 +126,18 @@ function train() {
   if (yamlModel === undefined && !/^model:/mu.test(yaml)) console.log(`note: ${basename(codebookFile)} has no "model:" key; the coder will not use this file`);
 }
 
+/** Per code: `code=F1(tp/fp/fn)` over the units `idx` of a labelled run. */
+function perCode(units, idx, out) {
+  return CODES.map((c) => {
+    let tp = 0, fp = 0, fn = 0;
+    for (const i of idx) {
+      const g = units[i].codes.includes(c), p = out[i].codes.includes(c);
+      if (g && p) tp++; else if (p) fp++; else if (g) fn++;
+    }
+    return `${c}=${(tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn)).toFixed(2)}(${tp}/${fp}/${fn})`;
+  });
+}
+
 /** Per language: codes macro-F1 (and min), negated micro-F1, tone accuracy; rules alone vs rules+model. Summary figures only. */
 function compare(files) {
   if (!loadedModel) console.log('note: the codebook loaded no model; both rows are the rules alone');
@@ -157,6 +169,8 @@ function compare(files) {
         line.push(`${name} codes ${macro.toFixed(3)} (min ${Math.min(...f1).toFixed(2)}) neg ${(ntp + nfp + nfn === 0 ? 1 : (2 * ntp) / (2 * ntp + nfp + nfn)).toFixed(3)} tone ${(tone / idx.length).toFixed(3)}`);
       }
       console.log(`${basename(f)} ${lang} n=${idx.length}: ${line.join(' | ')}`);
+      // --per-code: each code's F1 (tp/fp/fn) with rules+model, to see which codes the model helps or hurts (summary figures).
+      if (process.argv.includes('--per-code')) console.log('   ' + perCode(units, idx, rows[1][1]).join(' '));
     }
   }
 }

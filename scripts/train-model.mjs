@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, hitFeatures, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
@@ -89,7 +89,7 @@ function train() {
       const r = rules[i];
       const p = prepare(u.text, rulesOnly);
       // Documents are named per file: two files may reuse an id.
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p) });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), hits: hitFeatures(p) });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, DEFAULT_FEATURES, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, DEFAULT_FEATURES, hitFeatures, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -207,6 +207,59 @@ describe('the simulated rule-miss regime', () => {
   });
 });
 
+describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hit features', () => {
+  const units = fixture('en', 21);
+  const weightOf = (settings: typeof SETTINGS, feature: string, fs = DEFAULT_FEATURES, us = units): number => {
+    const part = trainLanguage(us, 'en', ['autonomy'], fs, { ...settings, prune: 0 });
+    const c = part.codes[0] as { idx: number[]; w: number[] };
+    const k = c.idx.findIndex((i) => part.features[i] === feature);
+    return c.w[k] ?? Number.NaN;
+  };
+  it('NB weighting still learns the signal word, stores weights that score as trained, and is deterministic', () => {
+    const nb = { ...SETTINGS, nbAlpha: 1 };
+    expect(weightOf(nb, 'w:zorblax')).toBeGreaterThan(0.5);
+    // A filler word, as frequent with the code as without it, gets a ratio near 0 and so a small stored weight.
+    expect(Math.abs(weightOf(nb, 'w:the'))).toBeLessThan(Math.abs(weightOf(nb, 'w:zorblax')) / 5);
+    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb)));
+    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb))).not.toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, SETTINGS)));
+  });
+  it('class balance weighs a rare code\'s positives by its imbalance', () => {
+    expect(weightOf({ ...SETTINGS, balance: 1 }, 'w:zorblax')).toBeGreaterThan(weightOf({ ...SETTINGS, balance: 0 }, 'w:zorblax'));
+  });
+  it('shrinks thresholds toward the mean, most for codes with few correct additions, and leaves null thresholds alone', () => {
+    const codes = [{ threshold: 0.1 as number | null }, { threshold: 0.3 as number | null }, { threshold: null as number | null }];
+    shrinkThresholds(codes, [{ addedTp: 0 }, { addedTp: 1000 }, { addedTp: 0 }], 2);
+    expect(codes[0]?.threshold).toBeCloseTo(0.2, 4);
+    expect(codes[1]?.threshold).toBeGreaterThan(0.299);
+    expect(codes[1]?.threshold).toBeLessThan(0.3);
+    expect(codes[2]?.threshold).toBeNull();
+    const same = [{ threshold: 0.1 as number | null }];
+    shrinkThresholds(same, [{ addedTp: 0 }], 0);
+    expect(same[0]?.threshold).toBe(0.1);
+  });
+  it('hit features name the kinds the codebook found, with their owners, but never a code\'s own patterns', () => {
+    const h = hitFeatures(prepare('Officials in Tokyo fear being abandoned by Washington, and welcomed the visit.', builtin));
+    expect(h).toEqual([...h].sort());
+    expect(h.some((k) => k.startsWith('h:cue:'))).toBe(true);
+    expect(h.some((k) => /^h:(?:code|deny|exclude)\b/u.test(k))).toBe(false);
+  });
+  it('learns from hit features when set, and scores them only when the sentence\'s hits are given', () => {
+    // The signal is a hit (a codebook finding), not a word: the words are filler only.
+    const hu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 4 === 0 ? ['autonomy'] : [], hits: i % 4 === 0 ? ['h:tone-negative'] : [] }));
+    const fs = { ...DEFAULT_FEATURES, hitKinds: true };
+    const json: ModelFileJson = { ...trainFixture(), features: fs, langs: { en: trainLanguage(hu, 'en', CODES, fs, SETTINGS) } };
+    const built = buildModel(json, 'm.json', CODES);
+    if (!('model' in built)) throw new Error('fixture model did not build');
+    const text = 'the talks went on in spring.';
+    expect(scoreSentence(built.model, text, 'en', new Set(), ['h:tone-negative']).map((x) => x.code)).toContain('autonomy');
+    expect(scoreSentence(built.model, text, 'en', new Set(), []).map((x) => x.code)).not.toContain('autonomy');
+    // Off (the shipped setting): the same hits are ignored.
+    const off = buildModel({ ...json, features: DEFAULT_FEATURES }, 'm.json', CODES);
+    if (!('model' in off)) throw new Error('fixture model did not build');
+    expect(scoreSentence(off.model, text, 'en', new Set(), ['h:tone-negative']).map((x) => x.code)).not.toContain('autonomy');
+  });
+});
+
 describe('the model in the coder', () => {
   const cb = loadWithModel(trainFixture());
 
@@ -336,7 +389,7 @@ describe('the shipped model', () => {
     // Never trained on the acceptance set or on any check, blind or held-out set.
     expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout|val4/u.test(n))).toEqual([]);
     // Every training batch of the project is in it, round 4 included, and the file names the pattern.
-    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train3-|train4-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
+    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
     expect(json.training.files.map((f) => f.name)).toEqual(batches);
     expect(json.training.glob).toContain('train4-');
   });

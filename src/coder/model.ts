@@ -25,6 +25,11 @@ export interface FeatureSettings {
   enChars?: number;
   /** Japanese: also whole kanji runs and katakana runs of two or more characters (`k:`), i.e. content words (absent: off). */
   jaRuns?: boolean;
+  /**
+   * Both languages: also what the codebook found in the sentence (`h:<kind>` and `h:<kind>:<owner>`: a tone word,
+   * a side's cue, a holder, another code's pattern), the rules' reading as features (absent: off).
+   */
+  hitKinds?: boolean;
 }
 
 /** How a model is trained. Stored in the model file with it. */
@@ -55,11 +60,24 @@ export interface TrainSettings {
   posWeight?: number;
   /** Fits averaged per code (each with its own shuffling seed): weights and bias are the mean; absent: 1. */
   bags?: number;
+  /**
+   * NB weighting: each feature's value is its log-count ratio between the code's units and the others (smoothed
+   * by this count), as in NB-SVM; the stored weight is the learned weight times the ratio, so scoring is unchanged.
+   * 0 or absent: plain binary features.
+   */
+  nbAlpha?: number;
+  /** Positives weighted by (negatives / positives) to this power, times `posWeight` (per code; 0 or absent: off). */
+  balance?: number;
+  /**
+   * Threshold shrinkage: a code's threshold moves toward the mean threshold of the language's codes by
+   * shrink / (shrink + its correct additions in cross-validation), so codes with little evidence lean on the others (0 or absent: off).
+   */
+  shrink?: number;
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0 };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1 };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -458,7 +476,7 @@ function sigmoid(z: number): number {
  * @example
  * const hits = scoreSentence(codebook.model, prepared.text, prepared.lang, new Set(['nuclear']));
  */
-export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>): ModelHit[] {
+export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, hitKeys?: readonly string[]): ModelHit[] {
   const lm = model.langs.get(lang);
   if (!lm) return [];
   const z = lm.z;
@@ -467,13 +485,16 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
   const seen = lm.seen;
   let found = 0;
   const { first, code: codeOf, weight } = lm;
-  featureKeys(text, lang, model.features, (key) => {
+  const visit = (key: number): void => {
     const slot = slotOf(lm, key);
     if (slot < 0 || seen[slot] === call) return;
     seen[slot] = call;
     found++;
     for (let j = first[slot] as number; j < (first[slot + 1] as number); j++) z[codeOf[j] as number] = (z[codeOf[j] as number] as number) + (weight[j] as number);
-  });
+  };
+  featureKeys(text, lang, model.features, visit);
+  const hk = model.features.hitKinds === true && hitKeys !== undefined ? hitKeys : [];
+  for (const h of hk) visit(featureKey(h));
   if (found === 0) return [];
   const hits: ModelHit[] = [];
   let f: Features | undefined;
@@ -484,7 +505,7 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
     const score = sigmoid(z[c] as number);
     if (score < thr) continue;
     // A code fired (rare): name the features, for the evidence.
-    f ??= sentenceFeatures(text, lang, model.features);
+    f ??= withHits(sentenceFeatures(text, lang, model.features), hk);
     const top: ModelHit['top'] = [];
     for (let k = 0; k < f.keys.length; k++) {
       const slot = slotOf(lm, featureKey(f.keys[k] as string));
@@ -499,6 +520,39 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
     hits.push({ code, score, threshold: thr, top: top.slice(0, 3) });
   }
   return hits;
+}
+
+/** Hit kinds of the codes' own patterns: left out of `hitFeatures`. */
+const CODE_KINDS = new Set(['code', 'deny', 'exclude']);
+
+/** The hit features appended to a sentence's own, spanning the whole sentence (they name no word). */
+function withHits(f: Features, hits: readonly string[]): Features {
+  const end = f.ends.length > 0 ? Math.max(...f.ends) : 0;
+  for (const h of hits) {
+    if (f.keys.includes(h)) continue;
+    f.keys.push(h);
+    f.starts.push(0);
+    f.ends.push(end);
+  }
+  return f;
+}
+
+/**
+ * The codebook's findings in a prepared sentence as model features: `h:<kind>` for every kind of hit and
+ * `h:<kind>:<owner>` when the pattern belongs to a side or a code, sorted (a tone word, a side's cue, another code).
+ *
+ * @example
+ * hitFeatures(prepare('Tokyo welcomed the deal.', cb)); // ['h:cue', 'h:cue:tokyo', 'h:tone-positive', ...]
+ */
+export function hitFeatures(p: Pick<Prepared, 'byKind'>): string[] {
+  const out = new Set<string>();
+  for (const [kind, hs] of p.byKind) {
+    // A code's own patterns are the rules' decision, not evidence beside it (and would leak the simulated rule misses).
+    if (CODE_KINDS.has(kind)) continue;
+    out.add(`h:${kind}`);
+    for (const h of hs) if (h.entry.owner !== '') out.add(`h:${kind}:${h.entry.owner}`);
+  }
+  return [...out].sort();
 }
 
 /** Hit kinds that say nothing about what a sentence is about (pronouns, verbs of saying, negation words, tags). */
@@ -532,8 +586,9 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
   // A code whose word the codebook set aside as another sense (a nuclear power plant) is not the model's to raise either.
   for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
   const out: CodeHit[] = [];
-  for (const h of scoreSentence(model, p.text, p.lang, skip)) {
-    const best = h.top[0];
+  for (const h of scoreSentence(model, p.text, p.lang, skip, model.features.hitKinds === true ? hitFeatures(p) : undefined)) {
+    // The evidence is the strongest word feature: a hit feature names no span of its own.
+    const best = h.top.find((t) => !t.feature.startsWith('h:')) ?? h.top[0];
     if (!best) continue;
     const o = toOriginal(p.norm, best.start, best.end);
     out.push({
@@ -638,6 +693,8 @@ export interface TrainUnit {
   rulesNegated: readonly string[];
   /** True when the coder would not score the unit (see `modelReads`). */
   unscored?: boolean;
+  /** The codebook's findings in the unit (`hitFeatures`), used when the features' `hitKinds` is on. */
+  hits?: readonly string[];
 }
 
 interface Encoded {
@@ -645,8 +702,11 @@ interface Encoded {
   vocab: string[];
 }
 
-function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCount: number): Encoded {
-  const feats = texts.map((t) => sentenceFeatures(t, lang, fs).keys);
+function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCount: number, hits?: ReadonlyArray<readonly string[] | undefined>): Encoded {
+  const feats = texts.map((t, i) => {
+    const keys = sentenceFeatures(t, lang, fs).keys;
+    return fs.hitKinds === true ? [...keys, ...(hits?.[i] ?? [])] : keys;
+  });
   const count = new Map<string, number>();
   for (const ks of feats) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
   // Vocabulary in sorted order, so indices never depend on Map iteration history.
@@ -679,7 +739,10 @@ function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s
   let b = Math.log((pos + 0.5) / (rows.length - pos + 0.5));
   const order = rows.slice();
   const rand = seededRandom(seed);
-  const pw = s.posWeight ?? 1;
+  const neg = rows.length - pos;
+  // Rare codes: positives may weigh as much as their imbalance (to a power), on top of the fixed weight.
+  const pw = (s.posWeight ?? 1) * ((s.balance ?? 0) > 0 && pos > 0 ? Math.pow(neg / pos, s.balance as number) : 1);
+  const v = nbRatios(x, y, rows, nFeat, s.nbAlpha ?? 0);
   for (let ep = 0; ep < s.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -689,16 +752,41 @@ function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s
     for (const r of order) {
       const xr = x[r] as Int32Array;
       let z = b;
-      for (let k = 0; k < xr.length; k++) z += w[xr[k] as number] as number;
+      if (v) for (let k = 0; k < xr.length; k++) z += (w[xr[k] as number] as number) * (v[xr[k] as number] as number);
+      else for (let k = 0; k < xr.length; k++) z += w[xr[k] as number] as number;
       const g = (sigmoid(z) - (y[r] as number)) * (y[r] === 1 ? pw : 1);
       b -= lr * g * 0.1;
       for (let k = 0; k < xr.length; k++) {
         const f = xr[k] as number;
-        w[f] = (w[f] as number) - lr * (g + s.l2 * (w[f] as number));
+        w[f] = (w[f] as number) - lr * (g * (v ? (v[f] as number) : 1) + s.l2 * (w[f] as number));
       }
     }
   }
+  // The stored weight absorbs the feature's value: scoring stays a sum over binary features.
+  if (v) for (let f = 0; f < nFeat; f++) w[f] = (w[f] as number) * (v[f] as number);
   return { w, b };
+}
+
+/**
+ * NB-SVM's log-count ratios of binary features over the rows: log of the feature's smoothed share among the
+ * code's units over its share among the others. Undefined when `alpha` is 0 (plain binary features).
+ */
+function nbRatios(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, alpha: number): Float64Array | undefined {
+  if (alpha <= 0) return undefined;
+  const p = new Float64Array(nFeat);
+  const q = new Float64Array(nFeat);
+  let np = 0;
+  let nq = 0;
+  for (const r of rows) {
+    const xr = x[r] as Int32Array;
+    const into = y[r] === 1 ? p : q;
+    if (y[r] === 1) np++;
+    else nq++;
+    for (let k = 0; k < xr.length; k++) into[xr[k] as number] = (into[xr[k] as number] as number) + 1;
+  }
+  const v = new Float64Array(nFeat);
+  for (let f = 0; f < nFeat; f++) v[f] = Math.log(((p[f] as number) + alpha) / (np + 2 * alpha)) - Math.log(((q[f] as number) + alpha) / (nq + 2 * alpha));
+  return v;
 }
 
 /**
@@ -778,7 +866,7 @@ function docFolds(units: readonly TrainUnit[], folds: number): { docs: string[];
  */
 export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
   const texts = units.map((u) => normalize(u.text).text);
-  const { x, vocab } = encode(texts, lang, fs, s.minCount);
+  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.hits));
   const { fold } = docFolds(units, s.folds);
   const all = units.map((_, i) => i);
   const out: LangModelJson = { units: units.length, features: [], codes: [], cv: { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] } };
@@ -824,6 +912,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     const m = fitBagged(x, y, all, vocab.length, s, s.seed + 1000 * ci + 999);
     weights.push({ code, bias: m.b, threshold: t.threshold === null ? null : round(t.threshold, 4), w: m.w });
   });
+  shrinkThresholds(weights, out.cv.codes, s.shrink ?? 0);
   const n = out.cv.codes.length || 1;
   out.cv.rulesMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.rulesF1, 0) / n, 4);
   out.cv.combinedMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.combinedF1, 0) / n, 4);
@@ -852,6 +941,25 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
 }
 
 /**
+ * Move each code's threshold toward the mean threshold of the codes that have one, by shrink / (shrink + its
+ * correct additions in cross-validation): a threshold chosen on few additions is a noisy estimate.
+ *
+ * @example
+ * shrinkThresholds([{ threshold: 0.1 }, { threshold: 0.3 }], [{ addedTp: 0 }, { addedTp: 1000 }], 2); // first moves to 0.2
+ */
+export function shrinkThresholds(codes: Array<{ threshold: number | null }>, cv: ReadonlyArray<Pick<CodeCv, 'addedTp'>>, shrink: number): void {
+  if (shrink <= 0) return;
+  const set = codes.map((c) => c.threshold).filter((t): t is number => t !== null);
+  if (set.length === 0) return;
+  const mean = set.reduce((a, t) => a + t, 0) / set.length;
+  codes.forEach((c, i) => {
+    if (c.threshold === null) return;
+    const k = shrink / (shrink + (cv[i]?.addedTp ?? 0));
+    c.threshold = round(c.threshold + k * (mean - c.threshold), 4);
+  });
+}
+
+/**
  * A learning curve of the model alone: for each fraction, every fold is scored by a model fitted on that
  * fraction of the other folds' documents (the same documents for every code, chosen by hash); per code,
  * F1 of the model alone at the best out-of-fold threshold (optimistic, but alike for every fraction),
@@ -862,7 +970,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
  */
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[]): Array<{ fraction: number; units: number; macroF1: number }> {
   const texts = units.map((u) => normalize(u.text).text);
-  const { x, vocab } = encode(texts, lang, fs, s.minCount);
+  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.hits));
   const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.
   const rank = new Map([...docs].sort((a, b) => fmix(spread(a)) - fmix(spread(b)) || (a < b ? -1 : 1)).map((d, i) => [d, i / docs.length]));

@@ -34,56 +34,101 @@ export interface Matcher {
 interface Compiled {
   entry: PatternEntry;
   re: RegExp;
-  /** Ids of words a match needs (one of each inner list), null when none is known. */
-  needs: number[][] | null;
-  /** One word a match needs on its own (the longest such), checked first as the cheapest test; -1 when none. */
+  /** Ids of the words and groups of alternatives a match needs besides the gate (each must be seen); null when none. */
+  need: Int32Array | null;
+  /** One id a match needs (the longest word needed on its own, else a group), checked first as the cheapest test; -1 when none. */
   gate: number;
   /** Japanese: the possible first two characters of a match, null when unknown. */
   heads: string[] | null;
+}
+
+/** The patterns filed under one key, with their gates side by side so that most are rejected without reading the pattern. */
+interface Bucket {
+  items: Compiled[];
+  gates: Int32Array;
+}
+
+/** A bucket of patterns, in their order. */
+function bucket(items: Compiled[]): Bucket {
+  return { items, gates: Int32Array.from(items, (c) => c.gate) };
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
 
 /** Japanese patterns by first character: those of unknown second character, and by second character (original order kept). */
 interface JaStart {
-  only: Compiled[] | undefined;
-  pairs: Map<number, Compiled[]>;
+  only: Bucket | undefined;
+  pairs: Map<number, Bucket>;
 }
 
-/**
- * A trie over lowercased letters and digits, flat in typed arrays (node 0 is the root): patterns
- * filed under a whole first word or a 1–3 character prefix, and the words some pattern requires.
- */
-class Trie {
-  /** kids[node * 36 + slot] = child node, 0 when none. */
-  kids: Int32Array = new Int32Array(36);
-  word: Array<Compiled[] | undefined> = [undefined];
-  prefix: Array<Compiled[] | undefined> = [undefined];
-  /** Id of the required word ending at a node, -1 when none. */
-  req: number[] = [-1];
-  private size = 1;
+/** FNV-1a over the slots of a word's characters: the walk computes it while it steps over the word. */
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
-  /** The node for `key` (lowercase letters and digits), created when missing. */
-  node(key: string): number {
-    let node = 0;
-    for (let k = 0; k < key.length; k++) {
-      const at = node * 36 + slot(key.charCodeAt(k));
-      let next = this.kids[at] as number;
-      if (next === 0) {
-        next = this.size++;
-        if (this.size * 36 > this.kids.length) {
-          const grown = new Int32Array(this.kids.length * 2);
-          grown.set(this.kids);
-          this.kids = grown;
-        }
-        this.kids[at] = next;
-        this.word.push(undefined);
-        this.prefix.push(undefined);
-        this.req.push(-1);
+/** Slots of up to three characters as one index (each slot 1–36, so lengths 1, 2 and 3 never collide). */
+const PREFIX_SPAN = 37 * 37 * 37;
+
+/**
+ * The English keys (lowercased letters and digits): whole words in an open-addressing hash table (a
+ * word's patterns and its id as a required word), 1–3 character prefixes in a direct table. One hash
+ * per word and three array reads replace a trie walk that read memory at every character.
+ */
+class WordTable {
+  /** slots[h] = key index + 1, 0 when empty. */
+  readonly slots: Int32Array;
+  readonly mask: number;
+  /** Each key's characters as trie slots + 1, one after another; a key starts at off[k] and has len[k] characters. */
+  readonly chars: Uint8Array;
+  readonly off: Int32Array;
+  readonly len: Int32Array;
+  readonly word: Array<Bucket | undefined>;
+  /** The ids a key stamps when met (its own as a required word, then its groups of alternatives): stamps[stampOff[k] .. stampOff[k + 1]). */
+  readonly stamps: Int32Array;
+  readonly stampOff: Int32Array;
+  /** prefix[code of 1–3 characters] = bucket index + 1 in `prefixes`, 0 when none. */
+  readonly prefix: Int32Array;
+  readonly prefixes: Bucket[] = [];
+
+  constructor(words: ReadonlyMap<string, Bucket>, prefixes: ReadonlyMap<string, Bucket>, reqIds: ReadonlyMap<string, number>, groupsOf: ReadonlyMap<string, number[]>) {
+    const keys = [...new Set([...words.keys(), ...reqIds.keys()])];
+    let size = 16;
+    while (size < keys.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.off = new Int32Array(keys.length);
+    this.len = new Int32Array(keys.length);
+    const stamps: number[] = [];
+    this.stampOff = new Int32Array(keys.length + 1);
+    this.word = keys.map((k) => words.get(k));
+    this.chars = new Uint8Array(keys.reduce((a, k) => a + k.length, 0));
+    let at = 0;
+    keys.forEach((k, e) => {
+      this.off[e] = at;
+      this.len[e] = k.length;
+      let h = FNV_START;
+      for (let q = 0; q < k.length; q++) {
+        const w = slot(k.charCodeAt(q)) + 1;
+        this.chars[at++] = w;
+        h = Math.imul(h ^ w, FNV_PRIME);
       }
-      node = next;
+      let sl = (h ^ (h >>> 15)) & this.mask;
+      while (this.slots[sl] !== 0) sl = (sl + 1) & this.mask;
+      this.slots[sl] = e + 1;
+      const own = reqIds.get(k);
+      if (own !== undefined) stamps.push(own);
+      stamps.push(...(groupsOf.get(k) ?? []));
+      this.stampOff[e + 1] = stamps.length;
+    });
+    this.stamps = Int32Array.from(stamps);
+    this.prefix = new Int32Array(PREFIX_SPAN);
+    for (const [k, b] of prefixes) {
+      // Only letter/digit keys of 1–3 characters: the walk looks no deeper (punctuation keys have their own path).
+      if (!/^[a-z0-9]{1,3}$/.test(k)) continue;
+      let code = 0;
+      for (let q = 0; q < k.length; q++) code = code * 37 + slot(k.charCodeAt(q)) + 1;
+      this.prefixes.push(b);
+      this.prefix[code] = this.prefixes.length;
     }
-    return node;
   }
 }
 
@@ -121,7 +166,10 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
   const jaMap = new Map<string, Compiled[]>();
   const raw: Compiled[] = [];
   const kept: PatternEntry[] = [];
+  // Ids of the words patterns require (0, 1, …), then of their groups of alternatives: a word met stamps its own id and its groups' ids.
   const reqIds = new Map<string, number>();
+  const groupKeys = new Map<string, number>();
+  const groupsOf = new Map<string, number[]>();
   const reqId = (w: string): number => {
     let id = reqIds.get(w);
     if (id === undefined) {
@@ -130,19 +178,18 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     }
     return id;
   };
+  const pending: Array<{ c: Compiled; requires: string[][] }> = [];
   for (const entry of entries) {
     const { pattern } = compilePattern(entry.text, table);
     if (!pattern) continue;
     kept.push(entry);
     if (pattern.raw) {
-      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), needs: null, gate: -1, heads: null });
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), need: null, gate: -1, heads: null });
       continue;
     }
     // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
-    const needs = pattern.requires?.map((alts) => alts.map(reqId)) ?? null;
-    const single = (pattern.requires ?? []).filter((alts) => alts.length === 1).map((alts) => alts[0] as string);
-    const gate = single.length > 0 ? reqId(single.reduce((a, b) => (b.length > a.length ? b : a))) : -1;
-    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), needs, gate, heads: pattern.heads ?? null };
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), need: null, gate: -1, heads: pattern.heads ?? null };
+    if (pattern.requires && pattern.requires.length > 0) pending.push({ c, requires: pattern.requires });
     // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
     const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
     for (const a of pattern.lang === 'en' && pattern.words ? pattern.words : pattern.anchors) {
@@ -151,8 +198,33 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
       else map.set(a, [c]);
     }
   }
-  // English anchors are found by walking each word once through a trie of the lowercased letter/digit keys:
-  // a word start is worth confirming exactly when its whole word is a word key or its first 1–3 characters a prefix key.
+  // Words first (their ids as before: in order of first use), then each distinct group of two or more alternatives.
+  for (const { requires } of pending) for (const alts of requires) if (alts.length === 1) reqId(alts[0] as string);
+  for (const { requires } of pending) for (const alts of requires) for (const w of alts) reqId(w);
+  const wordCount = reqIds.size;
+  const groupId = (alts: string[]): number => {
+    const key = [...new Set(alts)].sort().join(' ');
+    let id = groupKeys.get(key);
+    if (id === undefined) {
+      id = wordCount + groupKeys.size;
+      groupKeys.set(key, id);
+      for (const w of new Set(alts)) (groupsOf.get(w) ?? groupsOf.set(w, []).get(w))?.push(id);
+    }
+    return id;
+  };
+  for (const { c, requires } of pending) {
+    const single = requires.filter((alts) => alts.length === 1).map((alts) => alts[0] as string);
+    const ids = [...new Set(requires.map((alts) => (new Set(alts).size === 1 ? reqId(alts[0] as string) : groupId(alts))))];
+    // The gate, tested first from a flat array: the longest word needed on its own, else the first group.
+    c.gate = single.length > 0 ? reqId(single.reduce((a, b) => (b.length > a.length ? b : a))) : (ids[0] as number);
+    const rest = ids.filter((id) => id !== c.gate);
+    c.need = rest.length > 0 ? Int32Array.from(rest) : null;
+  }
+  const buckets = (m: Map<string, Compiled[]>): Map<string, Bucket> => new Map([...m].map(([k, list]) => [k, bucket(list)]));
+  const enWordBuckets = buckets(enWords);
+  const enBuckets = buckets(enMap);
+  // English anchors are found by hashing each word once: a word start is worth confirming exactly when its
+  // whole word is a word key or its first 1–3 characters a prefix key.
   // Japanese lists narrowed by the second character, each keeping the original order: a pair's list holds the
   // patterns that can start with that pair plus those of unknown start; a first character alone, only the latter.
   const jaAt = new Array<JaStart | undefined>(65536).fill(undefined);
@@ -164,36 +236,23 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
   for (const [k, list] of jaMap) {
     const c1 = k.charCodeAt(0);
     const only = list.filter((c) => !c.heads);
-    const entry: JaStart = { only: only.length > 0 ? only : undefined, pairs: new Map() };
+    const entry: JaStart = { only: only.length > 0 ? bucket(only) : undefined, pairs: new Map() };
     for (const h of new Set(list.flatMap((c) => c.heads ?? []))) {
       if (h.charCodeAt(0) === c1) {
-        entry.pairs.set(h.charCodeAt(1), list.filter((c) => !c.heads || c.heads.includes(h)));
+        entry.pairs.set(h.charCodeAt(1), bucket(list.filter((c) => !c.heads || c.heads.includes(h))));
         pairSeen[pairHash(c1, h.charCodeAt(1))] = 1;
       }
     }
     jaAt[c1] = entry;
     if (c1 < 0x3000) jaLow = true;
   }
-  const trie = new Trie();
-  for (const [k, list] of enWords) trie.word[trie.node(k)] = list;
-  for (const [k, list] of enMap) if (/^[a-z0-9]+$/.test(k)) trie.prefix[trie.node(k)] = list;
-  for (const [w, id] of reqIds) trie.req[trie.node(w)] = id;
-  const { kids, word: wordAt, prefix: prefixAtNode, req: reqAt } = trie;
+  const words = new WordTable(enWordBuckets, enBuckets, reqIds, groupsOf);
+  const { slots, mask, chars: keyChars, off: keyOff, len: keyLen, word: wordAt, stamps, stampOff, prefix: prefixCode, prefixes: prefixList } = words;
   // seen[id] === stamp when the word with that id occurs in the sentence being scanned.
-  const seen = new Int32Array(Math.max(1, reqIds.size));
+  const seen = new Int32Array(Math.max(1, wordCount + groupKeys.size));
   let stamp = 0;
   const candAt: number[] = [];
-  const candList: Array<Compiled[] | undefined> = [];
-  const ready = (c: Compiled): boolean => {
-    if (c.gate >= 0 && seen[c.gate] !== stamp) return false;
-    if (!c.needs) return true;
-    for (const alts of c.needs) {
-      let any = false;
-      for (const id of alts) if (seen[id] === stamp) any = true;
-      if (!any) return false;
-    }
-    return true;
-  };
+  const candList: Array<Bucket | undefined> = [];
   // Prefix keys can also open with punctuation or other non-word characters: those starts are checked by one sticky regex.
   const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   const prefixKeys = [...enMap.keys()].sort((a, b) => b.length - a.length).map(esc);
@@ -209,10 +268,27 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     }
     return v === 1;
   };
-  const tryList = (norm: string, hits: ScanHit[], list: Compiled[] | undefined, i: number): void => {
-    if (!list) return;
-    for (const c of list) {
-      if (!ready(c)) continue;
+  const tryList = (norm: string, hits: ScanHit[], b: Bucket | undefined, i: number): void => {
+    if (!b) return;
+    const { items, gates } = b;
+    const st = stamp;
+    const seenHere = seen;
+    for (let k = 0; k < gates.length; k++) {
+      // Most patterns fail on their gate word: tested from the flat array, the pattern itself is not read.
+      const g = gates[k] as number;
+      if (g >= 0 && seenHere[g] !== st) continue;
+      const c = items[k] as Compiled;
+      const need = c.need;
+      if (need !== null) {
+        let ok = true;
+        for (let q = 0; q < need.length; q++) {
+          if (seenHere[need[q] as number] !== st) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+      }
       c.re.lastIndex = i;
       // A sticky test leaves lastIndex at the end of the match: no match array is built.
       if (c.re.test(norm)) hits.push({ entry: c.entry, start: i, end: c.re.lastIndex });
@@ -224,49 +300,64 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     const n = norm.length;
     const st = ++stamp;
     const seenHere = seen;
-    const kidsHere = kids;
+    const slotsHere = slots;
     let nc = 0;
     let i = 0;
     let prevWord = false;
     while (i < n) {
       const c = norm.charCodeAt(i);
-      if (c < 128 && (WORD[c] as number) > 0) {
-        // The word starts here (the loop steps over whole words); follow it down the trie.
-        // node -1: the word has left the trie.
-        let node = 0;
-        let p1 = 0;
-        let p2 = 0;
-        let p3 = 0;
-        let j = i;
+      const w0 = c < 128 ? (WORD[c] as number) : 0;
+      if (w0 > 0) {
+        // The word starts here (the loop steps over whole words): hash it, and note its first three slots.
+        let h = Math.imul(FNV_START ^ w0, FNV_PRIME);
+        let code2 = 0;
+        let code3 = 0;
+        let j = i + 1;
         for (; j < n; j++) {
           const cj = norm.charCodeAt(j);
           const w = cj < 128 ? (WORD[cj] as number) : 0;
           if (w === 0) break;
-          if (node >= 0) {
-            node = (kidsHere[node * 36 + w - 1] as number) || -1;
-            const depth = j - i;
-            if (depth === 0) p1 = node;
-            else if (depth === 1) p2 = node;
-            else if (depth === 2) p3 = node;
-          }
+          h = Math.imul(h ^ w, FNV_PRIME);
+          if (j - i === 1) code2 = w0 * 37 + w;
+          else if (j - i === 2) code3 = code2 * 37 + w;
         }
-        if (node > 0) {
-          const r = reqAt[node] as number;
-          if (r >= 0) seenHere[r] = st;
-          const list = wordAt[node];
+        const len = j - i;
+        for (let sl = (h ^ (h >>> 15)) & mask; ; sl = (sl + 1) & mask) {
+          const e1 = slotsHere[sl] as number;
+          if (e1 === 0) break;
+          const e = e1 - 1;
+          if (keyLen[e] !== len) continue;
+          const o = (keyOff[e] as number) - i;
+          let q = i;
+          while (q < j) {
+            const cq = norm.charCodeAt(q);
+            if (WORD[cq] !== keyChars[o + q]) break;
+            q++;
+          }
+          if (q < j) continue;
+          for (let q2 = stampOff[e] as number, end = stampOff[e + 1] as number; q2 < end; q2++) seenHere[stamps[q2] as number] = st;
+          const list = wordAt[e];
           if (list) {
             candAt[nc] = i;
             candList[nc++] = list;
           }
+          break;
         }
         // The 1-, 2- and 3-character prefixes, in that order.
-        for (let k = 1; k <= 3; k++) {
-          const p = k === 1 ? p1 : k === 2 ? p2 : p3;
-          const list = p > 0 ? prefixAtNode[p] : undefined;
-          if (list) {
-            candAt[nc] = i;
-            candList[nc++] = list;
-          }
+        const p1 = prefixCode[w0] as number;
+        if (p1 > 0) {
+          candAt[nc] = i;
+          candList[nc++] = prefixList[p1 - 1];
+        }
+        const p2 = code2 > 0 ? (prefixCode[code2] as number) : 0;
+        if (p2 > 0) {
+          candAt[nc] = i;
+          candList[nc++] = prefixList[p2 - 1];
+        }
+        const p3 = code3 > 0 ? (prefixCode[code3] as number) : 0;
+        if (p3 > 0) {
+          candAt[nc] = i;
+          candList[nc++] = prefixList[p3 - 1];
         }
         i = j;
         prevWord = true;
@@ -277,7 +368,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
         if (prefixAt.test(norm)) {
           const k3 = norm.slice(i, i + 3).toLowerCase();
           for (let k = 1; k <= k3.length; k++) {
-            const list = enMap.get(k === 3 ? k3 : k3.slice(0, k));
+            const list = enBuckets.get(k === 3 ? k3 : k3.slice(0, k));
             if (list) {
               candAt[nc] = i;
               candList[nc++] = list;

@@ -292,3 +292,34 @@ describe('round 4: denial structures that generalise', () => {
     expect(negated(c)).toContain('nuclear');
   });
 });
+
+describe('round 5: denials that clear, negations that word the concern', () => {
+  it('"nowhere" denies what follows it in its clause', () => {
+    const d = one('Nowhere in the report does anyone propose downgrading Japan to court Beijing.');
+    expect(negated(d)).toContain('japan_passing');
+    expect(raised(d)).not.toContain('japan_passing');
+    expect(raised(one('The report proposes downgrading Japan to court Beijing.'))).toContain('japan_passing');
+  });
+  it('a negated refusal ("will not say no", "never says no") and a hope that it never happens voice the concern', () => {
+    expect(raised(one('The cabinet will not say no to Washington, whatever the cost.'))).toContain('autonomy');
+    expect(raised(one('Our government does nothing, because it never says no to Washington.'))).toContain('autonomy');
+    expect(raised(one('I hope our sons are never pulled into a war over Taiwan.'))).toContain('entrapment');
+    // Without the hope, the same words deny.
+    expect(negated(one('Our sons will never be pulled into a war over Taiwan.'))).toContain('entrapment');
+  });
+  it('a Japanese claim asked, then waved away after a clause of the speaker\'s own, is negated', () => {
+    expect(negated(one('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そんな話ありえないと分かる。'))).toContain('abandonment');
+    expect(negated(one('回答者（横浜・40代）：巻き込まれ論？ 任務は限られているのだから、そんな心配はしていない。'))).toContain('entrapment');
+    // Left standing, the question raises (rule 6).
+    expect(raised(one('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そう思うのも無理はない。'))).toContain('abandonment');
+  });
+  it('an intention denied with an adverb between, and a situation denied, are negations', () => {
+    expect(negated(one('国務長官は「日本を見捨てる意図は全くない」と述べた。'))).toContain('abandonment');
+    expect(negated(one('米中の接近が日本を脇に追いやるという状況にはない。'))).toContain('japan_passing');
+  });
+  it('a harm denied to a favourable code affirms it (絆を損なうことはない)', () => {
+    const d = one('関税をめぐる対立が日米の絆を損なうことはない。');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+  });
+});

@@ -10,7 +10,7 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
 const EN_COMPLEMENT_CUE = /\b(?:that|of|suggest|indicate|show)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
@@ -34,6 +34,8 @@ const EN_TOPIC = /^\s*(?:As for|As to|When it comes to|On the (?:question|matter
 const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)はならない/iu;
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
 const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
+/** A harm that a denial says will not befall a favourable code ("will not damage the alliance", 絆を損なうことはない): the denial affirms it. */
+const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain)\w*|損な|傷つけ|揺る?が|壊|弱め|悪化|冷え込|ひびが/iu;
 
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
@@ -107,7 +109,8 @@ function opensClause(p: Prepared, pos: number): boolean {
   let from = p.bodyStart;
   for (const b of p.boundaries) if (b < pos) from = b + 1;
   // A Japanese clause may open with a short adverb before the dismissal (今回それはなかった, 正直ないない).
-  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*[^\s、。「」？！?!]{0,4}$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
+  // Or after a subordinate clause of its own (岩国に住んでたら、そんな話ありえない; …なんだから、そんな心配はしていません).
+  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,24}、)$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
 }
 
 /** The character that ends the clause containing `pos`, to tell questions. */
@@ -227,6 +230,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (c.prohibition && info.get(span.entry.owner)?.tone !== 'neutral') continue;
       // "No change in its commitment" (変化はない) affirms what is favourable.
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
+      if (favourable && HARM_BETWEEN.test(h.start >= span.end ? p.text.slice(span.end, h.start) : p.text.slice(h.end, span.start))) continue;
       const ok =
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))) || frontedTopic(span, h)

@@ -152,6 +152,24 @@ function posAfter(p: Prepared, pos: Evidence, from: number): boolean {
   return hitsOf(p, 'tone-positive').some((h) => evidence(p, h.start, h.end, '').start >= at);
 }
 
+/** A view reported as held by someone (critics say, officials are asking, "some read that as"): a question that reports it carries its judgement. */
+const REPORTED_VIEW = /\b(?:say|says|said|saying|think|thinks|believe|believes|read|reads|asking|argue|argues|argued|complain\w*|critics?|accus\w*|call(?:s|ed)?\s+it)\b|との(?:声|見方|指摘|批判|懸念)|と(?:言って|指摘|批判)/iu;
+
+/**
+ * Is this unit an interviewer's question (a `Q:` or `Moderator:` tag, a Japanese dash) that asks and reports no
+ * one's view? It only asks about a demand or a concern: nobody judges the relationship in it (rule 12).
+ *
+ * @example
+ * interviewerAsks(prepare('Q: Did he ask for a specific spending target?', cb)); // true
+ */
+export function interviewerAsks(p: Prepared): boolean {
+  const tag = p.tag;
+  if (!tag) return false;
+  const q = tag.interviewer === true || hitsOf(p, 'interviewer').some((h) => h.start < tag.end && (h.start === 0 || tag.label.trim() === p.text.slice(h.start, h.end)));
+  if (!q || !/[?？]["'”’」]?\s*$/u.test(p.original)) return false;
+  return !REPORTED_VIEW.test(p.text.slice(p.bodyStart));
+}
+
 /**
  * Decide the tone of one prepared sentence from its raised and negated codes and its tone terms.
  * A code denied through an absence cue ("no one raised") lends nothing (rule 13).
@@ -221,6 +239,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     const turn = CONTRAST.exec(p.original.slice(pos.end));
     if (turn && !posAfter(p, pos, turn.index + turn[0].length)) neg = evidence(p, 0, 0, 'tone:contrast');
   }
+  // An interviewer's bare question judges nothing, whatever concern it names.
+  if ((pos || neg) && interviewerAsks(p)) return { tone: 'neutral', toneEvidence: [] };
   const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
   return { tone, toneEvidence: [pos, neg].filter((e): e is Evidence => e !== undefined) };
 }

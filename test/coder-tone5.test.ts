@@ -1,0 +1,54 @@
+// Tone round 5 (LABELS.md rules 12-13): an interviewer's bare question judges nothing; denials that clear the ally;
+// a harm denied to the relationship. Tested on the built-in codebook without its learned model, so that a model score
+// cannot decide a case.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCodebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import { prepare } from '../src/coder/sentence.js';
+import { interviewerAsks } from '../src/coder/tone.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const dir = fileURLToPath(new URL('../codebooks/', import.meta.url));
+const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8').replace(/^model:.*$/mu, '');
+const { codebook: rules } = loadCodebook(yaml, 'us-japan.yaml', { dir });
+if (!rules) throw new Error('test: the built-in codebook did not load');
+const cb = rules;
+
+const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
+const codes = (d: SentenceDecision): string[] => d.raised.map((h) => h.code);
+
+describe('tone round 5: an interviewer\'s question', () => {
+  it('that only asks about a demand or a concern is neutral, though the code is raised', () => {
+    for (const text of ['Q: Did the Pentagon ask Tokyo to pay more for the bases?', 'MODERATOR: Are you worried that Japan could be dragged into a war over Taiwan?']) {
+      const d = one(text);
+      expect(codes(d).length).toBeGreaterThan(0);
+      expect(d.tone).toBe('neutral');
+      expect(d.toneEvidence).toEqual([]);
+    }
+  });
+  it('that reports someone\'s judgement carries it (anyone\'s judgement counts, rule 12)', () => {
+    expect(one('Q: Critics in Tokyo say Japan could be dragged into a war over Taiwan. Is that fair?').tone).toBe('negative');
+  });
+  it('only an interviewer\'s: a member\'s question at a hearing, or a statement by the interviewer, keeps its tone', () => {
+    expect(one('SEN. HARTLEY: Will Japan ever be dragged into a war over Taiwan?').tone).toBe('negative');
+    expect(one('Q: Japan could be dragged into a war over Taiwan.').tone).toBe('negative');
+  });
+  it('is told by its tag and its question mark', () => {
+    expect(interviewerAsks(prepare('Q: Did the Pentagon ask Tokyo to pay more?', cb))).toBe(true);
+    expect(interviewerAsks(prepare('Did the Pentagon ask Tokyo to pay more?', cb))).toBe(false);
+    expect(interviewerAsks(prepare('Q: The Pentagon asked Tokyo to pay more.', cb))).toBe(false);
+  });
+});
+
+describe('tone round 5: denials', () => {
+  it('a denial that clears the ally is positive (rule 13), also through "nowhere" and 意図は全くない', () => {
+    expect(one('Nowhere in the report does anyone propose downgrading Japan to court Beijing.').tone).toBe('positive');
+    expect(one('国務長官は「日本を見捨てる意図は全くない」と述べた。').tone).toBe('positive');
+  });
+  it('a harm denied to the relationship reads as favourable, not as a denied praise', () => {
+    const d = one('関税をめぐる対立が日米の絆を損なうことはない。');
+    expect(d.tone).toBe('positive');
+  });
+});

@@ -150,6 +150,26 @@ function tokenize(src: string): string[] {
   return tokens;
 }
 
+/**
+ * The longest run of letters and digits that is a whole word (in the scanner's sense: ASCII letters
+ * and digits between other characters) of any text a token's spelling `w` (lowercased) matches,
+ * when the token follows a separator: a run that opens the spelling or follows punctuation in it,
+ * and ends before punctuation in it or at its end when the token must end at a word boundary
+ * (`atEnd`). Null when there is none, or when `w` holds other than ASCII (its case folding may
+ * change lengths).
+ */
+function wholeWord(w: string, atEnd: boolean): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]+$/u.test(w)) return null;
+  let best: string | null = null;
+  for (const m of w.matchAll(/[a-z0-9]+/gu)) {
+    const end = m.index + m[0].length;
+    if (end === w.length && !atEnd) continue;
+    if (best === null || m[0].length > best.length) best = m[0];
+  }
+  return best;
+}
+
 function compileEn(src: string): PatternResult {
   const tokens = tokenize(src);
   if (tokens.length === 0) return { error: 'empty pattern' };
@@ -205,10 +225,10 @@ function compileEn(src: string): PatternResult {
       source += body;
       first = false;
     } else {
-      // A compulsory word of plain letters and digits follows a separator and ends at a word boundary: it is a whole word of any match.
-      if (!optional && !stem && needsEnd) {
-        const whole = [...new Set(prefixes(parts, 1000))];
-        if (whole.every((w) => /^[a-z0-9]+$/u.test(w))) requires.push(whole);
+      // A compulsory token follows a separator: each of its spellings holds a whole word of any match (see wholeWord).
+      if (!optional && !stem && !altStems) {
+        const whole = prefixes(parts, 1000).map((w) => wholeWord(w, needsEnd));
+        if (whole.every((w) => w !== null)) requires.push([...new Set(whole as string[])]);
       }
       const sep = pendingGap > 0 ? `${EN_SEP}(?:[^\\s.;:!?]+${EN_SEP}){0,${pendingGap}}` : EN_SEP;
       source += optional ? `(?:${sep}${body})?` : `${sep}${body}`;

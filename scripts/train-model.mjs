@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, hitFeatures, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
@@ -63,7 +63,7 @@ function settings() {
   process.argv.forEach((a, i) => {
     if (a !== '--set') return;
     const [k, v] = process.argv[i + 1].split('=');
-    const value = k === 'jaGrams' ? v.split(',').map(Number) : v === 'true' || v === 'false' ? v === 'true' : Number(v);
+    const value = k === 'jaGrams' ? v.split(',').map(Number) : k === 'gate' ? v.split(',').filter(Boolean) : v === 'true' || v === 'false' ? v === 'true' : Number(v);
     if (k in features) features[k] = value;
     else if (k in training) training[k] = value;
     else throw new Error(`train-model: unknown setting ${k}`);
@@ -88,8 +88,10 @@ function train() {
     labelled.forEach((u, i) => {
       const r = rules[i];
       const p = prepare(u.text, rulesOnly);
+      // The previous sentence's codes as the coder hands them on: those raised in the same document just before.
+      const prev = i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [];
       // Documents are named per file: two files may reuse an id.
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), hits: hitFeatures(p) });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), extra: contextFeatures(features, p, prev) });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

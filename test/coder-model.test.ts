@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, DEFAULT_FEATURES, hitFeatures, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -245,7 +245,7 @@ describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hi
   });
   it('learns from hit features when set, and scores them only when the sentence\'s hits are given', () => {
     // The signal is a hit (a codebook finding), not a word: the words are filler only.
-    const hu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 4 === 0 ? ['autonomy'] : [], hits: i % 4 === 0 ? ['h:tone-negative'] : [] }));
+    const hu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 4 === 0 ? ['autonomy'] : [], extra: i % 4 === 0 ? ['h:tone-negative'] : [] }));
     const fs = { ...DEFAULT_FEATURES, hitKinds: true };
     const json: ModelFileJson = { ...trainFixture(), features: fs, langs: { en: trainLanguage(hu, 'en', CODES, fs, SETTINGS) } };
     const built = buildModel(json, 'm.json', CODES);
@@ -253,10 +253,22 @@ describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hi
     const text = 'the talks went on in spring.';
     expect(scoreSentence(built.model, text, 'en', new Set(), ['h:tone-negative']).map((x) => x.code)).toContain('autonomy');
     expect(scoreSentence(built.model, text, 'en', new Set(), []).map((x) => x.code)).not.toContain('autonomy');
-    // Off (the shipped setting): the same hits are ignored.
-    const off = buildModel({ ...json, features: DEFAULT_FEATURES }, 'm.json', CODES);
-    if (!('model' in off)) throw new Error('fixture model did not build');
-    expect(scoreSentence(off.model, text, 'en', new Set(), ['h:tone-negative']).map((x) => x.code)).not.toContain('autonomy');
+    // Off (the shipped setting): a sentence yields no features beside its words.
+    const p = prepare('Officials in Tokyo welcomed the deal warmly.', builtin);
+    expect(contextFeatures(DEFAULT_FEATURES, p, ['abandonment'])).toEqual([]);
+    expect(contextFeatures(fs, p, [])).toEqual(hitFeatures(p));
+  });
+  it('adds the previous sentence\'s codes as features when set, and learns a concern carried on', () => {
+    const p = prepare('They also say so.', builtin);
+    expect(contextFeatures({ ...DEFAULT_FEATURES, prevCodes: true }, p, ['abandonment', 'nuclear', 'abandonment'])).toEqual(['pc:abandonment', 'pc:nuclear']);
+    // Every unit whose previous sentence raised one_way holds it too; the words are filler only.
+    const cu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 3 === 0 ? ['one_way'] : [], extra: i % 3 === 0 ? ['pc:one_way'] : [] }));
+    const fs = { ...DEFAULT_FEATURES, prevCodes: true };
+    const json: ModelFileJson = { ...trainFixture(), features: fs, langs: { en: trainLanguage(cu, 'en', CODES, fs, SETTINGS) } };
+    const built = buildModel(json, 'm.json', CODES);
+    if (!('model' in built)) throw new Error('fixture model did not build');
+    expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:one_way']).map((x) => x.code)).toContain('one_way');
+    expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:nuclear']).map((x) => x.code)).not.toContain('one_way');
   });
 });
 

@@ -30,6 +30,14 @@ export interface FeatureSettings {
    * a side's cue, a holder, another code's pattern), the rules' reading as features (absent: off).
    */
   hitKinds?: boolean;
+  /** Both languages: also the codes raised in the previous sentence of the document (`pc:<code>`): a concern carried on ("They also fear…") (absent: off). */
+  prevCodes?: boolean;
+  /**
+   * Codes the model raises only in a sentence that holds a judgement or a view (`judged`): a tone word, a verb
+   * or noun of a view, a holder, a speaker. A favourable code needs a favourable judgement (LABELS.md), and a
+   * bare mention of the relationship ("日米関係", "the alliance") is neither (absent or empty: no gate).
+   */
+  gate?: string[];
 }
 
 /** How a model is trained. Stored in the model file with it. */
@@ -76,8 +84,8 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.004, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0 };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'] };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -471,12 +479,13 @@ function sigmoid(z: number): number {
 
 /**
  * Score a normalised sentence: the codes whose probability reaches their threshold, each with its
- * strongest features. `skip` holds codes already decided by the rules (raised or negated).
+ * strongest features. `skip` holds codes already decided by the rules (raised or negated); `extraKeys` are
+ * features beside the words (`contextFeatures`), named as in training.
  *
  * @example
  * const hits = scoreSentence(codebook.model, prepared.text, prepared.lang, new Set(['nuclear']));
  */
-export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, hitKeys?: readonly string[]): ModelHit[] {
+export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, extraKeys?: readonly string[]): ModelHit[] {
   const lm = model.langs.get(lang);
   if (!lm) return [];
   const z = lm.z;
@@ -493,7 +502,7 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
     for (let j = first[slot] as number; j < (first[slot + 1] as number); j++) z[codeOf[j] as number] = (z[codeOf[j] as number] as number) + (weight[j] as number);
   };
   featureKeys(text, lang, model.features, visit);
-  const hk = model.features.hitKinds === true && hitKeys !== undefined ? hitKeys : [];
+  const hk = extraKeys ?? [];
   for (const h of hk) visit(featureKey(h));
   if (found === 0) return [];
   const hits: ModelHit[] = [];
@@ -555,6 +564,34 @@ export function hitFeatures(p: Pick<Prepared, 'byKind'>): string[] {
   return [...out].sort();
 }
 
+/**
+ * The features beside a sentence's words that the model's settings ask for: the codebook's findings
+ * (`hitKinds`) and the previous sentence's codes (`prevCodes`), sorted; empty when both are off.
+ *
+ * @example
+ * contextFeatures({ ...DEFAULT_FEATURES, prevCodes: true }, prepare('They also fear it.', cb), ['abandonment']); // ['pc:abandonment']
+ */
+export function contextFeatures(fs: FeatureSettings, p: Pick<Prepared, 'byKind'>, prevCodes?: readonly string[]): string[] {
+  const out = fs.hitKinds === true ? hitFeatures(p) : [];
+  if (fs.prevCodes === true && prevCodes) for (const c of new Set(prevCodes)) out.push(`pc:${c}`);
+  return out.sort();
+}
+
+/** Hit kinds that hold a judgement or a view: a tone word, a verb, noun or reaction of a view, its holder, a speaker. */
+const JUDGEMENT_KINDS = ['tone-positive', 'tone-negative', 'verb', 'verb-before', 'noun', 'reaction', 'holder'];
+
+/**
+ * Does the sentence hold a judgement or a view (the `gate` codes need one)? A tone word, a verb, noun or
+ * reaction of a view, a holder or a speaker found by the codebook.
+ *
+ * @example
+ * judged(prepare('日米関係', cb)); // false
+ */
+export function judged(p: Pick<Prepared, 'byKind'>): boolean {
+  for (const k of JUDGEMENT_KINDS) if (p.byKind.has(k)) return true;
+  return false;
+}
+
 /** Hit kinds that say nothing about what a sentence is about (pronouns, verbs of saying, negation words, tags). */
 const GENERIC_KINDS = new Set(['continuation', 'verb', 'verb-before', 'interviewer', 'interviewee', 'dateline', 'neg-forward', 'neg-backward', 'neg-ignore', 'home']);
 
@@ -578,17 +615,20 @@ export function modelReads(p: Pick<Prepared, 'byKind'>): boolean {
  * @example
  * const extra = modelCodes(prepare(text, cb), cb.model, decideCodes(p, cb, []));
  */
-export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): CodeHit[] {
+export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, prevCodes?: readonly string[]): CodeHit[] {
   if (!modelReads(p)) return [];
   const skip = new Set<string>();
   for (const h of rules.raised) skip.add(h.code);
   for (const h of rules.negated) skip.add(h.code);
   // A code whose word the codebook set aside as another sense (a nuclear power plant) is not the model's to raise either.
   for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
+  // A gated code (a favourable judgement) needs a judgement in the sentence, not only the relationship's name.
+  const gate = model.features.gate ?? [];
+  if (gate.length > 0 && !judged(p)) for (const c of gate) skip.add(c);
   const out: CodeHit[] = [];
-  for (const h of scoreSentence(model, p.text, p.lang, skip, model.features.hitKinds === true ? hitFeatures(p) : undefined)) {
-    // The evidence is the strongest word feature: a hit feature names no span of its own.
-    const best = h.top.find((t) => !t.feature.startsWith('h:')) ?? h.top[0];
+  for (const h of scoreSentence(model, p.text, p.lang, skip, contextFeatures(model.features, p, prevCodes))) {
+    // The evidence is the strongest word feature: a hit or previous-code feature names no span of its own.
+    const best = h.top.find((t) => !t.feature.startsWith('h:') && !t.feature.startsWith('pc:')) ?? h.top[0];
     if (!best) continue;
     const o = toOriginal(p.norm, best.start, best.end);
     out.push({
@@ -693,8 +733,10 @@ export interface TrainUnit {
   rulesNegated: readonly string[];
   /** True when the coder would not score the unit (see `modelReads`). */
   unscored?: boolean;
-  /** The codebook's findings in the unit (`hitFeatures`), used when the features' `hitKinds` is on. */
-  hits?: readonly string[];
+  /** False when the unit holds no judgement or view (`judged`): the gate's codes are not the model's to raise there. */
+  judged?: boolean;
+  /** The unit's features beside its words (`contextFeatures`: the codebook's findings, the previous sentence's codes), as the settings ask. */
+  extra?: readonly string[];
 }
 
 interface Encoded {
@@ -702,10 +744,10 @@ interface Encoded {
   vocab: string[];
 }
 
-function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCount: number, hits?: ReadonlyArray<readonly string[] | undefined>): Encoded {
+function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCount: number, extra?: ReadonlyArray<readonly string[] | undefined>): Encoded {
   const feats = texts.map((t, i) => {
     const keys = sentenceFeatures(t, lang, fs).keys;
-    return fs.hitKinds === true ? [...keys, ...(hits?.[i] ?? [])] : keys;
+    return [...keys, ...(extra?.[i] ?? [])];
   });
   const count = new Map<string, number>();
   for (const ks of feats) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
@@ -866,7 +908,7 @@ function docFolds(units: readonly TrainUnit[], folds: number): { docs: string[];
  */
 export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
   const texts = units.map((u) => normalize(u.text).text);
-  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.hits));
+  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { fold } = docFolds(units, s.folds);
   const all = units.map((_, i) => i);
   const out: LangModelJson = { units: units.length, features: [], codes: [], cv: { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] } };
@@ -891,7 +933,8 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     // The simulated rule-miss regime: a fixed share of the rules' raises (chosen by hash, so deterministic) counted as missed.
     const rr = units.map((u, i) => u.rulesRaised.includes(code) && !simulatedMiss(units[i] as TrainUnit, ci, s.ruleMiss ?? 0));
     // A unit the model never sees counts as one it cannot add to, like a negated one.
-    const rn = units.map((u) => u.rulesNegated.includes(code) || u.unscored === true);
+    const gated = (fs.gate ?? []).includes(code);
+    const rn = units.map((u) => u.rulesNegated.includes(code) || u.unscored === true || (gated && u.judged === false));
     const t = chooseThreshold(oof, gold, rr, rn, s.minPrecision, s.minAdded);
     // Nested: each fold decided with the threshold the other folds' scores choose.
     let tp = 0;
@@ -970,7 +1013,7 @@ export function shrinkThresholds(codes: Array<{ threshold: number | null }>, cv:
  */
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[]): Array<{ fraction: number; units: number; macroF1: number }> {
   const texts = units.map((u) => normalize(u.text).text);
-  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.hits));
+  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.
   const rank = new Map([...docs].sort((a, b) => fmix(spread(a)) - fmix(spread(b)) || (a < b ? -1 : 1)).map((d, i) => [d, i / docs.length]));

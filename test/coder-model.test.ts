@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -199,8 +199,8 @@ describe('the simulated rule-miss regime', () => {
     expect(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5]))).toBe(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5])));
   });
   it('trains twice to identical JSON with every new setting on', () => {
-    const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true };
-    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2 };
+    const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true, hitKinds: true, prevCodes: true, gate: ['autonomy'] };
+    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2, nbAlpha: 1, balance: 0.5, shrink: 3 };
     expect(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s)));
     const ja = fixture('ja', 12);
     expect(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s)));
@@ -269,6 +269,32 @@ describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hi
     if (!('model' in built)) throw new Error('fixture model did not build');
     expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:one_way']).map((x) => x.code)).toContain('one_way');
     expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:nuclear']).map((x) => x.code)).not.toContain('one_way');
+  });
+});
+
+describe('the judgement gate of favourable codes', () => {
+  it('finds a judgement or a view, not a bare mention of the relationship', () => {
+    expect(DEFAULT_FEATURES.gate).toEqual(['relationship_positive', 'reassurance']);
+    for (const t of ['日米関係', '日米首脳会談、同盟強化を確認', 'The US-Japan alliance.']) expect(judged(prepare(t, builtin))).toBe(false);
+    for (const t of ['日米関係は史上最良だ。', 'The alliance is stronger than ever.', 'Officials in Tokyo said the plan was fine.']) expect(judged(prepare(t, builtin))).toBe(true);
+  });
+  it('keeps a gated code from being raised where the sentence holds no judgement, in scoring and in threshold choice', () => {
+    const json = trainFixture();
+    const gated = loadWithModel({ ...json, features: { ...json.features, gate: ['autonomy'] } });
+    const model = gated.model as NonNullable<Codebook['model']>;
+    const bare = prepare('Tokyo zorblax the plan.', gated);
+    const viewed = prepare('Officials in Tokyo said they zorblax the plan.', gated);
+    expect(judged(bare)).toBe(false);
+    expect(judged(viewed)).toBe(true);
+    expect(modelCodes(bare, model, { raised: [], negated: [] }).map((h) => h.code)).not.toContain('autonomy');
+    expect(modelCodes(viewed, model, { raised: [], negated: [] }).map((h) => h.code)).toContain('autonomy');
+    // Ungated, the bare sentence is raised: the gate made the difference.
+    expect(modelCodes(bare, loadWithModel(json).model as NonNullable<Codebook['model']>, { raised: [], negated: [] }).map((h) => h.code)).toContain('autonomy');
+    // In training, units without a judgement are not the gated code's to add: no addition left, no threshold.
+    const units = fixture('en', 7).map((u) => ({ ...u, judged: false }));
+    const fs = { ...DEFAULT_FEATURES, gate: ['autonomy'] };
+    expect(trainLanguage(units, 'en', ['autonomy'], fs, SETTINGS).codes[0]?.threshold).toBeNull();
+    expect(trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS).codes[0]?.threshold).not.toBeNull();
   });
 });
 

@@ -322,4 +322,20 @@ describe('round 5: denials that clear, negations that word the concern', () => {
     expect(raised(d)).toContain('relationship_positive');
     expect(negated(d)).not.toContain('relationship_positive');
   });
+  it('Japanese absences and dismissals: nobody voices it, unimaginable, overthinking, premature, not even discussed, staged', () => {
+    expect(negated(one('最近は、米国に見捨てられるとの不安を口にする議員はほとんどいない。'))).toContain('abandonment');
+    expect(negated(one('駐日大使は「米国が日本を見捨てるなどということは想像すらできません」と述べた。'))).toContain('abandonment');
+    expect(negated(one('（横浜・50代）米中の対立に日本が巻き込まれる、なんて考えすぎだと思う。'))).toContain('entrapment');
+    expect(negated(one('日本が戦争に巻き込まれると考えるのは早計だろう。'))).toContain('entrapment');
+    // "Isn't it premature…?" asserts the concern.
+    expect(raised(one('○委員　日本が戦争に巻き込まれると考えるのは早計ではありませんか。'))).toContain('entrapment');
+    expect(negated(one('日本が独自の核を持つという案は、政府内では議論の対象にすらならない。'))).toContain('nuclear');
+    expect(negated(one('北京の新聞は「日米は蜜月を演出しているにすぎない」と書いた。'))).toContain('relationship_positive');
+    expect(negated(one('米国が日本を見捨てるという話をよく聞くが、米軍基地がなければ米国の太平洋戦略そのものが成り立たない以上、それは杞憂だ。'))).toContain('abandonment');
+  });
+  it('"dismiss the idea that" denies; "should not rule out" and 見合っていない word the concern', () => {
+    expect(negated(one('Officials in Washington dismiss the idea that they would abandon Japan.'))).toContain('abandonment');
+    expect(raised(one('Some lawmakers say Japan should not rule out building nuclear weapons.'))).toContain('nuclear');
+    expect(raised(one('元次官は「日本の負担は、得ている発言力に見合っていない」と語った。'))).toContain('one_way');
+  });
 });

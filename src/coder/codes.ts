@@ -110,7 +110,7 @@ function opensClause(p: Prepared, pos: number): boolean {
   for (const b of p.boundaries) if (b < pos) from = b + 1;
   // A Japanese clause may open with a short adverb before the dismissal (今回それはなかった, 正直ないない).
   // Or after a subordinate clause of its own (岩国に住んでたら、そんな話ありえない; …なんだから、そんな心配はしていません).
-  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,24}、)$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
+  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,40}、)$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
 }
 
 /** The character that ends the clause containing `pos`, to tell questions. */

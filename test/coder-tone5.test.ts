@@ -52,3 +52,22 @@ describe('tone round 5: denials', () => {
     expect(d.tone).toBe('positive');
   });
 });
+
+describe('tone round 5: a demand judged, not only reported (rule 12)', () => {
+  it('a Japanese unit ending on the writer\'s own call (…要求すべきだ) judges; a reported call or demand does not', () => {
+    expect(one('政府は地位協定の改定を米国に要求すべきだ。').tone).toBe('negative');
+    expect(one('県は地位協定の改定を求めるよう政府に迫るべきである。').tone).toBe('negative');
+    expect(one('地位協定の改定を米側に求めるべきだとの声が上がった。').tone).toBe('neutral');
+    expect(one('米国は地位協定の改定を日本に要求した。').tone).toBe('neutral');
+  });
+  it('a demand feared (恐れ) is judged', () => {
+    expect(one('政府は、米国から地位協定の改定を要求されることを恐れている。').tone).toBe('negative');
+  });
+});
+
+describe('tone round 5: a complement denied as a whole', () => {
+  it('"None of this means…" turns the term it reaches, however far', () => {
+    expect(one('None of this means the alliance is in trouble.').tone).toBe('positive');
+    expect(one('The alliance is in trouble.').tone).toBe('negative');
+  });
+});

@@ -12,7 +12,7 @@ const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
 const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
-const EN_COMPLEMENT_CUE = /\b(?:that|of|suggest|indicate|show)$/iu;
+export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話). */

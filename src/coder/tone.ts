@@ -5,6 +5,7 @@
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence, Tone } from '../types.js';
+import { EN_COMPLEMENT_CUE } from './codes.js';
 import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation turns a tone term over only this close before it ("not really close"). */
@@ -75,7 +76,8 @@ function reading(p: Prepared, h: ScanHit): Reading {
   for (const c of hitsOf(p, 'neg-forward')) {
     if (!live(c) || c.end > h.start || clauseOf(p, c.start) !== cl) continue;
     const d = wordIndex(p, h.start) - wordIndex(p, c.end - 1);
-    if (d <= EN_NEG_WORDS) return 'turned';
+    // "No sign that relations are improving", "None of this means the alliance is in trouble": the whole complement is denied.
+    if (d <= EN_NEG_WORDS || (EN_COMPLEMENT_CUE.test(p.text.slice(c.start, c.end)))) return 'turned';
     if (d <= EN_SCOPE_WORDS) best = 'void';
   }
   const back = hitsOf(p, 'neg-backward').some((c) => live(c) && c.start >= h.end && clauseOf(p, c.start) === cl && wordIndex(p, c.start) - wordIndex(p, h.end - 1) <= EN_NEG_WORDS);
@@ -86,7 +88,9 @@ function reading(p: Prepared, h: ScanHit): Reading {
 const EN_REQUEST = /\b(?:(?:be|being|been|is|are|was|were)\s+(?:asked|pressed|urged|expected)\s+to\b|ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
 const JA_REQUEST = /(?:求め|要求|要請|期待|促|働きかけ|打診)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)|[わさ]せ(?:る(?!べき)|よう|ようと)|てくれと(?:言わ|頼ま|求め)/u;
 /** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
-const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ/iu;
+const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ|恐れ|危惧|憂慮|見透か/iu;
+/** A Japanese unit that ends on the writer's own call (…要求すべきだ。, …交渉すべきである。): a judgement, not a report of someone's demand. */
+const JA_OWN_CALL = /べき(?:だ|である|です|でしょう)?[。！!」』]*\s*$/u;
 /** The speaker's own demand ("I want Tokyo spending…", 私は…求める) judges the ally: it is not only reported. */
 const OWN_VOICE = /\b(?:I|I'm|I'd|we|We)\b|私|我々|われわれ/u;
 
@@ -104,7 +108,7 @@ function askedAt(p: Prepared, at: number): boolean {
 /** Rule 12: a code raised by a demand that the unit only reports or asks about, with nobody's judgement in it, lends no tone. */
 function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const body = p.text.slice(p.bodyStart);
-  if (JUDGED.test(body)) return false;
+  if (JUDGED.test(body) || (p.lang === 'ja' && JA_OWN_CALL.test(body))) return false;
   const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
   // The learned model's evidence is a feature, not the demand's wording: in Japanese its request (求めた, 打診している) may stand anywhere in the unit.
   const model = r.evidence.rule.startsWith('model:');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -269,6 +269,34 @@ describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hi
     if (!('model' in built)) throw new Error('fixture model did not build');
     expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:one_way']).map((x) => x.code)).toContain('one_way');
     expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:nuclear']).map((x) => x.code)).not.toContain('one_way');
+  });
+});
+
+describe('side tokens and denied units (measured, off)', () => {
+  it('reads each side cue as its side\'s token and maps spans back to the normalised text', () => {
+    const p = prepare('Rubio said the United States would stand by Japan.', builtin);
+    const fs = { ...DEFAULT_FEATURES, sideTokens: true };
+    const mt = modelText(p, fs);
+    expect(mt.text).toBe('sidewashington said the sidewashington would stand by sidetokyo.');
+    const at = mt.text.indexOf('sidetokyo');
+    expect(p.text.slice(mt.from[at], mt.to[at + 'sidetokyo'.length - 1])).toBe('Japan');
+    const said = mt.text.indexOf('said');
+    expect(p.text.slice(mt.from[said], mt.to[said + 3])).toBe('said');
+    // Off, the text is the normalised text itself.
+    expect(modelText(p, DEFAULT_FEATURES).text).toBe(p.text);
+    const ja = modelText(prepare('日本政府は米国の頭越し外交を懸念している。', builtin), fs).text;
+    expect(ja).not.toContain('米国');
+    expect(ja).toContain('頭越し');
+  });
+  it('leaves units denying a code out of its fit with dropDenied', () => {
+    // Units denying autonomy hold its signal word and are labelled without it: fitted, they pull its weight down.
+    const units = fixture('en', 31).map((u, i) => (i % 8 === 2 ? { ...u, text: `${u.text} zorblax`, codes: [], denied: ['autonomy'] } : u));
+    const w = (dropDenied: boolean): number => {
+      const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, prune: 0, minPrecision: 0, dropDenied });
+      const c = part.codes[0] as { idx: number[]; w: number[] };
+      return c.w[c.idx.findIndex((i) => part.features[i] === 'w:zorblax')] ?? Number.NaN;
+    };
+    expect(w(true)).toBeGreaterThan(w(false));
   });
 });
 

@@ -38,6 +38,12 @@ export interface FeatureSettings {
    * bare mention of the relationship ("日米関係", "the alliance") is neither (absent or empty: no gate).
    */
   gate?: string[];
+  /**
+   * Both languages: each side's cue found by the codebook (a capital, a leader, an institution: Rubio, 日本政府) is
+   * read as one token of its side (`sidewashington`; in Japanese one private-use character), so that what is
+   * learnt of one name holds for every name of that side (absent: off).
+   */
+  sideTokens?: boolean;
 }
 
 /** How a model is trained. Stored in the model file with it. */
@@ -77,6 +83,11 @@ export interface TrainSettings {
   /** Positives weighted by (negatives / positives) to this power, times `posWeight` (per code; 0 or absent: off). */
   balance?: number;
   /**
+   * Units that deny a code (gold `negated`) are left out of that code's fit: they are neither a raise nor a plain
+   * negative, and the rules' negation decides them in the coder (absent or false: they are negatives).
+   */
+  dropDenied?: boolean;
+  /**
    * Threshold shrinkage: a code's threshold moves toward the mean threshold of the language's codes by
    * shrink / (shrink + its correct additions in cross-validation), so codes with little evidence lean on the others (0 or absent: off).
    */
@@ -84,8 +95,8 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'] };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0 };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'], sideTokens: false };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -531,6 +542,63 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
   return hits;
 }
 
+/** A sentence's text as the model reads it, with each character's span in the normalised text it came from. */
+export interface ModelText {
+  text: string;
+  /** Normalised offsets: the model text's character i came from [from[i], to[i]). */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/**
+ * The text the model reads: the normalised text, or with `sideTokens` each side cue replaced by its side's token
+ * (longest first where cues overlap). Spans map back to the normalised text through `from`/`to`.
+ *
+ * @example
+ * modelText(prepare('Rubio said so.', cb), { ...DEFAULT_FEATURES, sideTokens: true }).text; // 'sidewashington said so.'
+ */
+export function modelText(p: Pick<Prepared, 'text' | 'byKind' | 'lang'>, fs: FeatureSettings): ModelText {
+  const cues = fs.sideTokens === true ? (p.byKind.get('cue') ?? []) : [];
+  const n = p.text.length;
+  if (cues.length === 0) {
+    const from = new Int32Array(n);
+    const to = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      from[i] = i;
+      to[i] = i + 1;
+    }
+    return { text: p.text, from, to };
+  }
+  // Longest cue first at each start; a cue inside one already taken is skipped.
+  const sorted = [...cues].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const h of sorted) {
+    if (h.start < at) continue;
+    for (; at < h.start; at++) {
+      out += p.text[at] as string;
+      from.push(at);
+      to.push(at + 1);
+    }
+    // Japanese: one private-use character per side (from a hash of its name), read by character bigrams like a kanji.
+    const token = p.lang === 'ja' ? String.fromCharCode(0xe000 + ((fnv1a(h.entry.owner, 0, h.entry.owner.length) >>> 0) & 0xff)) : `side${h.entry.owner.replace(/[^a-z0-9]/giu, '').toLowerCase()}`;
+    for (let k = 0; k < token.length; k++) {
+      from.push(h.start);
+      to.push(h.end);
+    }
+    out += token;
+    at = h.end;
+  }
+  for (; at < n; at++) {
+    out += p.text[at] as string;
+    from.push(at);
+    to.push(at + 1);
+  }
+  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
+}
+
 /** Hit kinds of the codes' own patterns: left out of `hitFeatures`. */
 const CODE_KINDS = new Set(['code', 'deny', 'exclude']);
 
@@ -626,11 +694,12 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
   const gate = model.features.gate ?? [];
   if (gate.length > 0 && !judged(p)) for (const c of gate) skip.add(c);
   const out: CodeHit[] = [];
-  for (const h of scoreSentence(model, p.text, p.lang, skip, contextFeatures(model.features, p, prevCodes))) {
+  const mt = model.features.sideTokens === true ? modelText(p, model.features) : undefined;
+  for (const h of scoreSentence(model, mt ? mt.text : p.text, p.lang, skip, contextFeatures(model.features, p, prevCodes))) {
     // The evidence is the strongest word feature: a hit or previous-code feature names no span of its own.
     const best = h.top.find((t) => !t.feature.startsWith('h:') && !t.feature.startsWith('pc:')) ?? h.top[0];
     if (!best) continue;
-    const o = toOriginal(p.norm, best.start, best.end);
+    const o = mt ? toOriginal(p.norm, mt.from[best.start] as number, mt.to[Math.max(best.start, best.end - 1)] as number) : toOriginal(p.norm, best.start, best.end);
     out.push({
       code: h.code,
       evidence: { start: o.start, end: o.end, text: p.original.slice(o.start, o.end), rule: `model:${h.code}`, model: { score: round(h.score, 3), threshold: h.threshold, features: h.top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } },
@@ -733,6 +802,10 @@ export interface TrainUnit {
   rulesNegated: readonly string[];
   /** True when the coder would not score the unit (see `modelReads`). */
   unscored?: boolean;
+  /** Codes the unit denies or notes as absent (gold `negated`), for `dropDenied`. */
+  denied?: readonly string[];
+  /** The text the features are read from when it is not the unit's normalised text (`modelText` with `sideTokens`). */
+  featureText?: string;
   /** False when the unit holds no judgement or view (`judged`): the gate's codes are not the model's to raise there. */
   judged?: boolean;
   /** The unit's features beside its words (`contextFeatures`: the codebook's findings, the previous sentence's codes), as the settings ask. */
@@ -907,7 +980,7 @@ function docFolds(units: readonly TrainUnit[], folds: number): { docs: string[];
  * const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, DEFAULT_TRAINING);
  */
 export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
-  const texts = units.map((u) => normalize(u.text).text);
+  const texts = units.map((u) => u.featureText ?? normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { fold } = docFolds(units, s.folds);
   const all = units.map((_, i) => i);
@@ -915,9 +988,11 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   const weights: Array<{ code: string; bias: number; threshold: number | null; w: Float64Array }> = [];
   codes.forEach((code, ci) => {
     const y = Uint8Array.from(units.map((u) => (u.codes.includes(code) ? 1 : 0)));
+    // With dropDenied, a unit denying the code is not fitted (it is still scored and counted).
+    const fitRows = s.dropDenied === true ? all.filter((i) => !(units[i] as TrainUnit).denied?.includes(code)) : all;
     const oof = new Array<number>(units.length).fill(0);
     for (let f = 0; f < s.folds; f++) {
-      const train = all.filter((i) => fold[i] !== f);
+      const train = fitRows.filter((i) => fold[i] !== f);
       const test = all.filter((i) => fold[i] === f);
       if (test.length === 0) continue;
       const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
@@ -952,7 +1027,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       }
     }
     out.cv.codes.push({ code, support: y.reduce((a, v) => a + v, 0), rulesF1: round(t.rulesF1, 4), combinedF1: round(t.combinedF1, 4), addedTp: t.addedTp, addedFp: t.addedFp, nestedF1: round(f1(tp, fp, fn), 4) });
-    const m = fitBagged(x, y, all, vocab.length, s, s.seed + 1000 * ci + 999);
+    const m = fitBagged(x, y, fitRows, vocab.length, s, s.seed + 1000 * ci + 999);
     weights.push({ code, bias: m.b, threshold: t.threshold === null ? null : round(t.threshold, 4), w: m.w });
   });
   shrinkThresholds(weights, out.cv.codes, s.shrink ?? 0);
@@ -1012,7 +1087,7 @@ export function shrinkThresholds(codes: Array<{ threshold: number | null }>, cv:
  * learningCurve(units, 'en', codes, DEFAULT_FEATURES, DEFAULT_TRAINING, [0.25, 1]); // [{ fraction: 0.25, units: 410, macroF1: 0.52 }, ...]
  */
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[]): Array<{ fraction: number; units: number; macroF1: number }> {
-  const texts = units.map((u) => normalize(u.text).text);
+  const texts = units.map((u) => u.featureText ?? normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.

@@ -338,4 +338,13 @@ describe('round 5: denials that clear, negations that word the concern', () => {
     expect(raised(one('Some lawmakers say Japan should not rule out building nuclear weapons.'))).toContain('nuclear');
     expect(raised(one('元次官は「日本の負担は、得ている発言力に見合っていない」と語った。'))).toContain('one_way');
   });
+  it('an English negation stays with its own verb, asks inside "whether", and an ally\'s veto is no denial', () => {
+    expect(raised(one('They fear an America that was not ready for war and left Japan to face China alone.'))).toContain('abandonment');
+    expect(negated(one('They fear an America that was not ready for war or willing to leave Japan to face China alone.'))).toContain('abandonment');
+    expect(raised(one('She asked whether Japan could really rule out a bomb of its own.'))).toContain('nuclear');
+    expect(negated(one('Japan has ruled out a bomb of its own.'))).toContain('nuclear');
+    expect(raised(one('Washington would never let Japan go nuclear.'))).toContain('nuclear');
+    expect(negated(one('Japan will never go nuclear.'))).toContain('nuclear');
+  });
 });
+

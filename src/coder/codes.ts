@@ -11,6 +11,10 @@ import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
 const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+/** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
+const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
+/** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
+const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
@@ -202,6 +206,12 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     return q !== undefined && cue.start >= q[1] && QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
   };
   const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
+  // The text of the cue's own clause before it.
+  const clauseBefore = (at: number): string => {
+    let from = p.bodyStart;
+    for (const b of p.boundaries) if (b < at) from = b + 1;
+    return p.text.slice(from, at);
+  };
   // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
   const coordinateBetween = (from: number, to: number): boolean => {
     const gap = p.text.slice(from, to);
@@ -233,7 +243,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && HARM_BETWEEN.test(h.start >= span.end ? p.text.slice(span.end, h.start) : p.text.slice(h.end, span.start))) continue;
       const ok =
         c.dir === 'forward'
-          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start))))) || frontedTopic(span, h)
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

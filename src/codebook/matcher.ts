@@ -427,6 +427,21 @@ const CURLY_MAP = new Map<string, string>([
 ]);
 
 /**
+ * PLAIN[c] = 1 for a code unit that `normalize` leaves as it is wherever it stands: printable ASCII
+ * but the dash and tilde `foldJa` may rewrite, tab and line ends, CJK ideographs, kana letters (not
+ * the voicing or iteration marks) and the CJK punctuation 、。〈〉《》「」『』【】. None of them
+ * composes with its neighbour under NFKC (no combining marks, no Hangul), and each is checked to be
+ * its own NFKC form.
+ */
+const PLAIN = new Uint8Array(65536);
+for (const [from, to] of [[0x09, 0x0a], [0x0d, 0x0d], [0x20, 0x2c], [0x2e, 0x7d], [0x3001, 0x3002], [0x3008, 0x3011], [0x3041, 0x3096], [0x30a1, 0x30fc], [0x3400, 0x4dbf], [0x4e00, 0x9fff]] as const) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') === ch && !CURLY_MAP.has(ch)) PLAIN[c] = 1;
+  }
+}
+
+/**
  * NFKC-normalise a sentence (straight quotes too) keeping a map back to original offsets; Japanese
  * iteration marks are written out and long-vowel variants after katakana become ー (`foldJa`,
  * which keeps the length, so the map is unchanged).
@@ -438,6 +453,15 @@ const CURLY_MAP = new Map<string, string>([
 export function normalize(text: string): Normalized {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return { text, map: null };
+  // Most Japanese sentences hold only kanji, kana and plain punctuation, which nothing below changes: no NFKC call, no scans.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    if (PLAIN[text.charCodeAt(i)] === 0) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return { text, map: null };
   const whole = text.normalize('NFKC');
   if (whole.length === text.length) return { text: foldJa(whole.replace(CURLY, (c) => CURLY_MAP.get(c) ?? c)), map: null };
   const parts: string[] = [];

@@ -156,27 +156,27 @@ export interface LangModel {
   codes: string[];
   bias: number[];
   threshold: Array<number | null>;
-  /** Open-addressing table over feature hashes (`featureKey`): `keys` holds hash+1 (0 = empty), `slots` the feature's slot. */
-  keys: Int32Array;
-  slots: Int32Array;
-  /** A slot's weights are `code[k]`, `weight[k]` for k from `first[slot]` to `first[slot + 1]`. */
-  first: Int32Array;
+  /**
+   * Open-addressing table over feature hashes (`featureKey`), four integers a bucket: hash+1 (0 = empty), the
+   * first and the end of the feature's weights in `code`/`weight`, and (scratch) the call that last counted it
+   * (features are binary: each counts once per sentence). One cache line answers a probe.
+   */
+  table: Int32Array;
   code: Int32Array;
   weight: Float64Array;
-  /** Scratch: the call that last counted each slot (features are binary: each counts once per sentence). */
-  seen: Int32Array;
   calls: number;
   /** Scratch: the sums of one sentence, per code. */
   z: Float64Array;
 }
 
-/** The slot of a feature hash, or -1. Typed arrays and linear probing: a few times cheaper than a Map lookup, and it crosses to workers as is. */
+/** The bucket (its first integer's index) of a feature hash, or -1. Typed arrays and linear probing: a few times cheaper than a Map lookup, and it crosses to workers as is. */
 function slotOf(lm: LangModel, key: number): number {
-  const mask = lm.keys.length - 1;
+  const t = lm.table;
+  const mask = (t.length >> 2) - 1;
   for (let h = key & mask; ; h = (h + 1) & mask) {
-    const k = lm.keys[h] as number;
+    const k = t[h << 2] as number;
     if (k === 0) return -1;
-    if (k === key + 1) return lm.slots[h] as number;
+    if (k === key + 1) return h << 2;
   }
 }
 
@@ -488,6 +488,24 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The scorer `visitKey` adds to, and how many of its features the sentence held: one module-level visitor, no closure per sentence. */
+let scoring: LangModel | undefined;
+let scoringFound = 0;
+const NO_KEYS: readonly string[] = [];
+
+/** Add one feature's weights to the scorer's sums, once per sentence (features are binary). */
+function visitKey(key: number): void {
+  const lm = scoring as LangModel;
+  const b = slotOf(lm, key);
+  const t = lm.table;
+  if (b < 0 || t[b + 3] === lm.calls) return;
+  t[b + 3] = lm.calls;
+  scoringFound++;
+  const { code: codeOf, weight, z } = lm;
+  const end = t[b + 2] as number;
+  for (let j = t[b + 1] as number; j < end; j++) z[codeOf[j] as number] = (z[codeOf[j] as number] as number) + (weight[j] as number);
+}
+
 /**
  * Score a normalised sentence: the codes whose probability reaches their threshold, each with its
  * strongest features. `skip` holds codes already decided by the rules (raised or negated); `extraKeys` are
@@ -501,21 +519,14 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
   if (!lm) return [];
   const z = lm.z;
   for (let c = 0; c < z.length; c++) z[c] = lm.bias[c] as number;
-  const call = (lm.calls = (lm.calls + 1) | 0);
-  const seen = lm.seen;
-  let found = 0;
-  const { first, code: codeOf, weight } = lm;
-  const visit = (key: number): void => {
-    const slot = slotOf(lm, key);
-    if (slot < 0 || seen[slot] === call) return;
-    seen[slot] = call;
-    found++;
-    for (let j = first[slot] as number; j < (first[slot + 1] as number); j++) z[codeOf[j] as number] = (z[codeOf[j] as number] as number) + (weight[j] as number);
-  };
-  featureKeys(text, lang, model.features, visit);
-  const hk = extraKeys ?? [];
-  for (const h of hk) visit(featureKey(h));
-  if (found === 0) return [];
+  lm.calls = (lm.calls + 1) | 0;
+  const { table, code: codeOf, weight } = lm;
+  scoring = lm;
+  scoringFound = 0;
+  featureKeys(text, lang, model.features, visitKey);
+  const hk = extraKeys ?? NO_KEYS;
+  for (const h of hk) visitKey(featureKey(h));
+  if (scoringFound === 0) return [];
   const hits: ModelHit[] = [];
   let f: Features | undefined;
   for (let c = 0; c < lm.codes.length; c++) {
@@ -528,9 +539,9 @@ export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja',
     f ??= withHits(sentenceFeatures(text, lang, model.features), hk);
     const top: ModelHit['top'] = [];
     for (let k = 0; k < f.keys.length; k++) {
-      const slot = slotOf(lm, featureKey(f.keys[k] as string));
-      if (slot < 0) continue;
-      for (let j = first[slot] as number; j < (first[slot + 1] as number); j++) {
+      const b = slotOf(lm, featureKey(f.keys[k] as string));
+      if (b < 0) continue;
+      for (let j = table[b + 1] as number; j < (table[b + 2] as number); j++) {
         if (codeOf[j] === c && (weight[j] as number) > 0) top.push({ feature: f.keys[k] as string, weight: weight[j] as number, start: f.starts[k] as number, end: f.ends[k] as number });
       }
     }
@@ -640,6 +651,7 @@ export function hitFeatures(p: Pick<Prepared, 'byKind'>): string[] {
  * contextFeatures({ ...DEFAULT_FEATURES, prevCodes: true }, prepare('They also fear it.', cb), ['abandonment']); // ['pc:abandonment']
  */
 export function contextFeatures(fs: FeatureSettings, p: Pick<Prepared, 'byKind'>, prevCodes?: readonly string[]): string[] {
+  if (fs.hitKinds !== true && (fs.prevCodes !== true || !prevCodes || prevCodes.length === 0)) return [];
   const out = fs.hitKinds === true ? hitFeatures(p) : [];
   if (fs.prevCodes === true && prevCodes) for (const c of new Set(prevCodes)) out.push(`pc:${c}`);
   return out.sort();
@@ -676,6 +688,8 @@ export function modelReads(p: Pick<Prepared, 'byKind'>): boolean {
   return false;
 }
 
+const skipSet = new Set<string>();
+
 /**
  * The codes the model raises in a prepared sentence, beside the rules' decision: only codes the rules
  * neither raised nor negated. Evidence is the strongest feature's span, rule `model:<code>`.
@@ -685,7 +699,9 @@ export function modelReads(p: Pick<Prepared, 'byKind'>): boolean {
  */
 export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, prevCodes?: readonly string[]): CodeHit[] {
   if (!modelReads(p)) return [];
-  const skip = new Set<string>();
+  // One set for every call (scoring reads it before the next call): no allocation per sentence.
+  const skip = skipSet;
+  skip.clear();
   for (const h of rules.raised) skip.add(h.code);
   for (const h of rules.negated) skip.add(h.code);
   // A code whose word the codebook set aside as another sense (a nuclear power plant) is not the model's to raise either.
@@ -712,30 +728,24 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
 function fillTable(lm: LangModel, table: Map<number, number[]>): void {
   let size = 16;
   while (size < table.size * 2) size *= 2;
-  lm.keys = new Int32Array(size);
-  lm.slots = new Int32Array(size);
-  lm.first = new Int32Array(table.size + 1);
+  lm.table = new Int32Array(size * 4);
   let total = 0;
   for (const pairs of table.values()) total += pairs.length / 2;
   lm.code = new Int32Array(total);
   lm.weight = new Float64Array(total);
-  let slot = 0;
   let at = 0;
   for (const [key, pairs] of table) {
     let h = key & (size - 1);
-    while (lm.keys[h] !== 0) h = (h + 1) & (size - 1);
-    lm.keys[h] = key + 1;
-    lm.slots[h] = slot;
-    lm.first[slot] = at;
+    while (lm.table[h << 2] !== 0) h = (h + 1) & (size - 1);
+    lm.table[h << 2] = key + 1;
+    lm.table[(h << 2) + 1] = at;
     for (let j = 0; j < pairs.length; j += 2) {
       lm.code[at] = pairs[j] as number;
       lm.weight[at] = pairs[j + 1] as number;
       at++;
     }
-    slot++;
+    lm.table[(h << 2) + 2] = at;
   }
-  lm.first[slot] = at;
-  lm.seen = new Int32Array(table.size);
 }
 
 function isNumArray(v: unknown): v is number[] {
@@ -762,7 +772,7 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
     const lj = j.langs[lang];
     if (lj === undefined) continue;
     if (!Array.isArray(lj.features) || !Array.isArray(lj.codes)) return { problem: `langs.${lang}: features or codes missing` };
-    const lm: LangModel = { codes: [], bias: [], threshold: [], keys: new Int32Array(0), slots: new Int32Array(0), first: new Int32Array(0), code: new Int32Array(0), weight: new Float64Array(0), seen: new Int32Array(0), calls: 0, z: new Float64Array(0) };
+    const lm: LangModel = { codes: [], bias: [], threshold: [], table: new Int32Array(0), code: new Int32Array(0), weight: new Float64Array(0), calls: 0, z: new Float64Array(0) };
     const table = new Map<number, number[]>();
     for (const c of lj.codes) {
       if (!known.has(c.code)) return { problem: `langs.${lang}: code "${c.code}" is not in the codebook` };

@@ -151,11 +151,17 @@ describe.skipIf(!built)('parallel pipeline', () => {
     if (!rebuilt) return;
     expect(rebuilt.matcher).not.toBe(cb.matcher);
     expect(rebuilt.matcher.entries).toEqual(cb.matcher.entries);
+    // The compiled patterns travel too (the worker compiles nothing), one per kept entry.
+    expect(sent.compiled?.length).toBe(cb.matcher.entries.length);
+    expect(rebuilt.matcher.compiled).toEqual(cb.matcher.compiled);
     const rand = seededRandom(7);
     for (let i = 0; i < 40; i++) {
       const sentence = paragraph(rand, i % 2 ? 'ja' : 'en');
       expect(rebuilt.matcher.scan(sentence)).toEqual(cb.matcher.scan(sentence));
     }
+    // Without them the worker compiles the entries itself, to the same patterns.
+    const compiling = dist.parallel.codebookOfWorker({ ...structuredClone(sent), compiled: undefined });
+    expect(compiling?.matcher.compiled).toEqual(cb.matcher.compiled);
     // A field holding a function (say, a later model object) cannot be cloned: only the YAML goes.
     const withFn = { ...cb, extra: () => 1 } as unknown as typeof cb;
     const yamlOnly = dist.parallel.workerCodebook(withFn);

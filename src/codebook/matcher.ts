@@ -3,7 +3,7 @@
  * is walked once and, at each position whose first characters are an anchor, only the patterns
  * filed there are confirmed (sticky regexes). Raw `re:` patterns are the only ones run per sentence.
  */
-import { compilePattern, foldJa, readingTable } from './pattern.js';
+import { compilePattern, foldJa, readingTable, type CompiledPattern } from './pattern.js';
 
 /** What a pattern is for: the part of the codebook it came from. */
 export interface PatternEntry {
@@ -28,6 +28,8 @@ export interface ScanHit {
 /** A compiled set of patterns that scans a normalised sentence in one pass. */
 export interface Matcher {
   readonly entries: readonly PatternEntry[];
+  /** The compiled form of each kept entry (same order): plain data a worker thread can receive instead of compiling again. */
+  readonly compiled: readonly CompiledPattern[];
   scan(norm: string): ScanHit[];
 }
 
@@ -50,7 +52,9 @@ interface Bucket {
 
 /** A bucket of patterns, in their order. */
 function bucket(items: Compiled[]): Bucket {
-  return { items, gates: Int32Array.from(items, (c) => c.gate) };
+  const gates = new Int32Array(items.length);
+  items.forEach((c, k) => (gates[k] = c.gate));
+  return { items, gates };
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
@@ -155,11 +159,15 @@ function isWordCode(c: number): boolean {
  * loader reports them). `readings` is the codebook's `readings:` section: kana spellings of the
  * kanji in Japanese patterns match too.
  *
+ * `compiled`, when given, holds the compiled pattern of every entry (a matcher's `compiled`, sent to
+ * a worker with its `entries`): nothing is compiled again.
+ *
  * @example
  * const m = buildMatcher([{ kind: 'code', owner: 'x', text: 'lap dog', rule: 'code:x/en:0', lang: 'en' }]);
  * m.scan('a lap dog').length; // 1
  */
-export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record<string, string | readonly string[]>>): Matcher {
+export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record<string, string | readonly string[]>>, compiled?: readonly CompiledPattern[]): Matcher {
+  if (compiled && compiled.length !== entries.length) throw new Error('matcher: compiled patterns do not match the entries');
   const table = readingTable(readings);
   const enWords = new Map<string, Compiled[]>();
   const enMap = new Map<string, Compiled[]>();
@@ -179,10 +187,12 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     return id;
   };
   const pending: Array<{ c: Compiled; requires: string[][] }> = [];
-  for (const entry of entries) {
-    const { pattern } = compilePattern(entry.text, table);
+  const keptCompiled: CompiledPattern[] = [];
+  for (const [ei, entry] of entries.entries()) {
+    const pattern = compiled ? compiled[ei] : compilePattern(entry.text, table).pattern;
     if (!pattern) continue;
     kept.push(entry);
+    keptCompiled.push(pattern);
     if (pattern.raw) {
       raw.push({ entry, re: new RegExp(pattern.source, 'giu'), need: null, gate: -1, heads: null });
       continue;
@@ -407,7 +417,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     }
     return hits;
   };
-  return { entries: kept, scan };
+  return { entries: kept, compiled: keptCompiled, scan };
 }
 
 /** A normalised sentence and the map from its offsets back to the original. */

@@ -71,3 +71,11 @@ describe('tone round 5: a complement denied as a whole', () => {
     expect(one('The alliance is in trouble.').tone).toBe('negative');
   });
 });
+
+describe('tone round 5: a Japanese interviewer\'s question', () => {
+  it('ending in か that only asks judges nothing; one that asks about a worry or asserts (…心配はありませんか) keeps the concern', () => {
+    expect(one('記者：大統領が東京より先に北京を訪れることは、日本軽視の表れでしょうか。').tone).toBe('neutral');
+    expect(one('大統領が東京より先に北京を訪れることは、日本軽視の表れだ。').tone).toBe('negative');
+    expect(one('記者：米中の間で日本が蚊帳の外に置かれる心配はありませんか。').tone).toBe('negative');
+  });
+});

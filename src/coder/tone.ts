@@ -156,6 +156,8 @@ function posAfter(p: Prepared, pos: Evidence, from: number): boolean {
   return hitsOf(p, 'tone-positive').some((h) => evidence(p, h.start, h.end, '').start >= at);
 }
 
+/** A Japanese question about a worry, or one that asserts (…心配はありませんか, …ではないですか): it carries the concern. */
+const JA_ASKS_WORRY = /懸念|心配|恐れ|おそれ|不安|ないですか|ありませんか|ではないか|ないのか/u;
 /** A view reported as held by someone (critics say, officials are asking, "some read that as"): a question that reports it carries its judgement. */
 const REPORTED_VIEW = /\b(?:say|says|said|saying|think|thinks|believe|believes|read|reads|asking|argue|argues|argued|complain\w*|critics?|accus\w*|call(?:s|ed)?\s+it)\b|との(?:声|見方|指摘|批判|懸念)|と(?:言って|指摘|批判)/iu;
 
@@ -170,7 +172,8 @@ export function interviewerAsks(p: Prepared): boolean {
   const tag = p.tag;
   if (!tag) return false;
   const q = tag.interviewer === true || hitsOf(p, 'interviewer').some((h) => h.start < tag.end && (h.start === 0 || tag.label.trim() === p.text.slice(h.start, h.end)));
-  if (!q || !/[?？]["'”’」]?\s*$/u.test(p.original)) return false;
+  const jaAsks = p.lang === 'ja' && /か[。」]*\s*$/u.test(p.original) && !JA_ASKS_WORRY.test(p.text);
+  if (!q || !(jaAsks || /[?？]["'”’」]?\s*$/u.test(p.original))) return false;
   return !REPORTED_VIEW.test(p.text.slice(p.bodyStart));
 }
 

@@ -96,7 +96,7 @@ export interface TrainSettings {
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
 export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'], sideTokens: false };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.2, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {

@@ -652,6 +652,30 @@ function headsOf(parts: Array<string | string[]>): string[] | undefined {
  */
 export function compilePattern(src: string, readings: ReadingTable = NO_READINGS): PatternResult {
   if (typeof src !== 'string' || src.trim().length === 0) return { error: 'empty pattern' };
+  // English and raw patterns do not depend on the readings: the loader checks each pattern and the matcher compiles it again, so the second is a lookup.
+  const lang = src.startsWith('re:') ? null : patternLang(src);
+  const cached = lang === 'ja' ? undefined : COMPILED.get(src);
+  if (cached) return cached;
+  const result = compileAny(src, readings);
+  if (lang !== 'ja') {
+    if (COMPILED.size >= 50_000) COMPILED.clear();
+    COMPILED.set(src, deepFreeze(result));
+  }
+  return result;
+}
+
+/** Compiled English and raw patterns by source text (frozen: callers share them). */
+const COMPILED = new Map<string, PatternResult>();
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o as object)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+function compileAny(src: string, readings: ReadingTable): PatternResult {
   if (src.startsWith('re:')) {
     const body = src.slice(3);
     if (body.length === 0) return { error: 'empty regular expression' };

@@ -42,19 +42,24 @@ interface Compiled {
   gate: number;
   /** Japanese: the possible first two characters of a match, null when unknown. */
   heads: string[] | null;
+  /** Japanese: the possible first three characters of a match, null when unknown. */
+  heads3: string[] | null;
 }
 
 /** The patterns filed under one key, with their gates side by side so that most are rejected without reading the pattern. */
 interface Bucket {
   items: Compiled[];
   gates: Int32Array;
+  /** Japanese patterns filed under their first two characters: the third characters each may go on with (null: any), or null for the whole bucket. */
+  thirds: Array<Int32Array | null> | null;
 }
 
-/** A bucket of patterns, in their order. */
-function bucket(items: Compiled[]): Bucket {
+/** A bucket of patterns, in their order; `pair`, the two characters a Japanese bucket is filed under. */
+function bucket(items: Compiled[], pair?: string): Bucket {
   const gates = new Int32Array(items.length);
   items.forEach((c, k) => (gates[k] = c.gate));
-  return { items, gates };
+  const thirds = pair === undefined ? null : items.map((c) => (c.heads3 ? Int32Array.from(new Set(c.heads3.filter((h) => h.startsWith(pair)).map((h) => h.charCodeAt(2)))) : null));
+  return { items, gates, thirds: thirds && thirds.some((t) => t !== null) ? thirds : null };
 }
 
 const JA_ANY = /[\u3000-\uffff]/u;
@@ -194,11 +199,11 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     kept.push(entry);
     keptCompiled.push(pattern);
     if (pattern.raw) {
-      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), need: null, gate: -1, heads: null });
+      raw.push({ entry, re: new RegExp(pattern.source, 'giu'), need: null, gate: -1, heads: null, heads3: null });
       continue;
     }
     // English patterns are plain ASCII-class regexes: the faster non-unicode engine suffices.
-    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), need: null, gate: -1, heads: pattern.heads ?? null };
+    const c: Compiled = { entry, re: new RegExp(pattern.source, pattern.lang === 'en' ? 'y' : 'uy'), need: null, gate: -1, heads: pattern.heads ?? null, heads3: pattern.heads3 ?? null };
     if (pattern.requires && pattern.requires.length > 0) pending.push({ c, requires: pattern.requires });
     // English patterns opening with a whole word are filed under that word; stems and punctuation under a prefix.
     const map = pattern.lang === 'ja' ? jaMap : pattern.words ? enWords : enMap;
@@ -249,7 +254,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     const entry: JaStart = { only: only.length > 0 ? bucket(only) : undefined, pairs: new Map() };
     for (const h of new Set(list.flatMap((c) => c.heads ?? []))) {
       if (h.charCodeAt(0) === c1) {
-        entry.pairs.set(h.charCodeAt(1), bucket(list.filter((c) => !c.heads || c.heads.includes(h))));
+        entry.pairs.set(h.charCodeAt(1), bucket(list.filter((c) => !c.heads || c.heads.includes(h)), h));
         pairSeen[pairHash(c1, h.charCodeAt(1))] = 1;
       }
     }
@@ -278,9 +283,9 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
     }
     return v === 1;
   };
-  const tryList = (norm: string, hits: ScanHit[], b: Bucket | undefined, i: number): void => {
+  const tryList = (norm: string, hits: ScanHit[], b: Bucket | undefined, i: number, c3 = -1): void => {
     if (!b) return;
-    const { items, gates } = b;
+    const { items, gates, thirds } = b;
     const st = stamp;
     const seenHere = seen;
     for (let k = 0; k < gates.length; k++) {
@@ -288,6 +293,20 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
       const g = gates[k] as number;
       if (g >= 0 && seenHere[g] !== st) continue;
       const c = items[k] as Compiled;
+      if (thirds !== null) {
+        // A Japanese pattern whose first three characters are known: the third must be the text's (a typed-array test instead of a regex call).
+        const th = thirds[k];
+        if (th) {
+          let ok = false;
+          for (let q = 0; q < th.length; q++) {
+            if (th[q] === c3) {
+              ok = true;
+              break;
+            }
+          }
+          if (!ok) continue;
+        }
+      }
       const need = c.need;
       if (need !== null) {
         let ok = true;
@@ -406,7 +425,7 @@ export function buildMatcher(entries: PatternEntry[], readings?: Readonly<Record
         const at = c >= 0x3000 || jaLow ? jaAt[c] : undefined;
         if (!at) continue;
         const c2 = i + 1 < n ? norm.charCodeAt(i + 1) : -1;
-        tryList(norm, hits, c2 >= 0 && pairSeen[pairHash(c, c2)] === 1 ? (at.pairs.get(c2) ?? at.only) : at.only, i);
+        tryList(norm, hits, c2 >= 0 && pairSeen[pairHash(c, c2)] === 1 ? (at.pairs.get(c2) ?? at.only) : at.only, i, i + 2 < n ? norm.charCodeAt(i + 2) : -1);
       }
     }
     for (const c of raw) {

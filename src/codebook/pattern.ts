@@ -31,6 +31,8 @@ export interface CompiledPattern {
    * is known; a scanner can skip the pattern wherever the text starts otherwise.
    */
   heads?: string[];
+  /** Japanese: every possible first three characters of a match, when each is known (a finer filter than `heads`). */
+  heads3?: string[];
 }
 
 /** The outcome of compiling one pattern. */
@@ -573,6 +575,7 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
   let source = '';
   let anchors: string[] = [];
   let heads: string[] | undefined;
+  let heads3: string[] | undefined;
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = (pieces[i] ?? '').replace(/\s+/g, '');
     if (piece.length === 0) return { error: `pattern "${srcIn}" has an empty part around a gap` };
@@ -584,6 +587,8 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
     const parts: Array<string | string[]> = [];
     // The same spellings as they must appear at the start of a match: an inflected one keeps only its stem (inflection rewrites at most two characters), one that does not inflect (a noun) stays whole.
     const headParts: Array<string | string[]> = [];
+    // Whether a part before the piece's last keeps less than its whole spelling literally: what follows it is then not known to be next.
+    let cut = false;
     split.parts.forEach((p, pi) => {
       const inflect = isLast && pi === split.parts.length - 1 && !literal;
       // Every spelling of every alternative, longest first so that evidence spans are whole.
@@ -594,7 +599,9 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
           const re = inflect ? conjugate(a, v) : escapeRe(v);
           if (re === null) continue;
           alts.push([v, re]);
-          heads.add(literalStart(v, re));
+          const start = literalStart(v, re);
+          heads.add(start);
+          if (start.length < v.length && pi < split.parts.length - 1) cut = true;
         }
       }
       alts.sort((x, y) => y[0].length - x[0].length);
@@ -606,6 +613,7 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
     });
     if (i === 0) {
       heads = headsOf(headParts);
+      heads3 = cut ? undefined : headsOf(headParts, 3);
       // Japanese patterns match case-sensitively: an anchor keeps its case (GDP比).
       anchors = prefixes(parts, 1, false);
       if (anchors.some((a) => a.length === 0)) return { error: `pattern "${srcIn}" has no literal start` };
@@ -615,7 +623,7 @@ function compileJa(srcIn: string, table: ReadingTable): PatternResult {
       source += `[^。！？]{0,${n}}?${body}`;
     }
   }
-  return { pattern: { source, anchors, lang: 'ja', raw: false, ...(heads ? { heads } : {}) } };
+  return { pattern: { source, anchors, lang: 'ja', raw: false, ...(heads ? { heads } : {}), ...(heads3 ? { heads3 } : {}) } };
 }
 
 /** The start of spelling `v` that its regex `re` keeps literally (a conjugated verb keeps its stem, a noun all of it). */
@@ -629,18 +637,18 @@ function literalStart(v: string, re: string): string {
  * The first two characters every match of a Japanese piece starts with, or undefined when some
  * match may be shorter. `parts` hold each part's spellings as a match must begin with them.
  */
-function headsOf(parts: Array<string | string[]>): string[] | undefined {
+function headsOf(parts: Array<string | string[]>, n = 2): string[] | undefined {
   let acc = [''];
   parts.forEach((p) => {
     const opts = typeof p === 'string' ? [p] : p;
     const next = new Set<string>();
     for (const a of acc) {
-      if (a.length >= 2) next.add(a);
-      else for (const o of opts) next.add((a + o).slice(0, 2));
+      if (a.length >= n) next.add(a);
+      else for (const o of opts) next.add((a + o).slice(0, n));
     }
     acc = [...next];
   });
-  return acc.every((a) => a.length === 2) ? acc : undefined;
+  return acc.every((a) => a.length === n) ? acc : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, medianThreshold, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -236,6 +236,14 @@ describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hi
     const same = [{ threshold: 0.1 as number | null }];
     shrinkThresholds(same, [{ addedTp: 0 }], 0);
     expect(same[0]?.threshold).toBe(0.1);
+  });
+  it('takes the median of the folds\' thresholds, null when most folds chose none', () => {
+    expect(medianThreshold([0.2, 0.3, null, 0.25, 0.4])).toBeCloseTo(0.275, 6);
+    expect(medianThreshold([0.2, 0.3, 0.1])).toBe(0.2);
+    expect(medianThreshold([0.2, null, null, null])).toBeNull();
+    const on = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true }).codes[0]?.threshold;
+    expect(on).not.toBeNull();
+    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true }))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true })));
   });
   it('hit features name the kinds the codebook found, with their owners, but never a code\'s own patterns', () => {
     const h = hitFeatures(prepare('Officials in Tokyo fear being abandoned by Washington, and welcomed the visit.', builtin));

@@ -87,6 +87,8 @@ export interface TrainSettings {
    * negative, and the rules' negation decides them in the coder (absent or false: they are negatives).
    */
   dropDenied?: boolean;
+  /** The shipped threshold is the median of the thresholds each cross-validation fold chose (`medianThreshold`) instead of the best cut over all out-of-fold scores (absent or false). */
+  medianThreshold?: boolean;
   /**
    * Threshold shrinkage: a code's threshold moves toward the mean threshold of the language's codes by
    * shrink / (shrink + its correct additions in cross-validation), so codes with little evidence lean on the others (0 or absent: off).
@@ -96,7 +98,7 @@ export interface TrainSettings {
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
 export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'], sideTokens: false };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false, medianThreshold: false };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -1025,10 +1027,12 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     let tp = 0;
     let fp = 0;
     let fn = 0;
+    const foldThresholds: Array<number | null> = [];
     for (let f = 0; f < s.folds; f++) {
       const pick = (keep: (i: number) => boolean): number[] => all.filter(keep);
       const other = pick((i) => fold[i] !== f);
       const th = chooseThreshold(other.map((i) => oof[i] as number), other.map((i) => gold[i] as boolean), other.map((i) => rr[i] as boolean), other.map((i) => rn[i] as boolean), s.minPrecision, s.minAdded).threshold;
+      foldThresholds.push(th);
       for (const i of pick((i) => fold[i] === f)) {
         const p = rr[i] || (!rn[i] && th !== null && (oof[i] as number) >= th);
         if (p && gold[i]) tp++;
@@ -1038,7 +1042,8 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     }
     out.cv.codes.push({ code, support: y.reduce((a, v) => a + v, 0), rulesF1: round(t.rulesF1, 4), combinedF1: round(t.combinedF1, 4), addedTp: t.addedTp, addedFp: t.addedFp, nestedF1: round(f1(tp, fp, fn), 4) });
     const m = fitBagged(x, y, fitRows, vocab.length, s, s.seed + 1000 * ci + 999);
-    weights.push({ code, bias: m.b, threshold: t.threshold === null ? null : round(t.threshold, 4), w: m.w });
+    const th = s.medianThreshold === true ? medianThreshold(foldThresholds) : t.threshold;
+    weights.push({ code, bias: m.b, threshold: th === null ? null : round(th, 4), w: m.w });
   });
   shrinkThresholds(weights, out.cv.codes, s.shrink ?? 0);
   const n = out.cv.codes.length || 1;
@@ -1066,6 +1071,20 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   }
   out.features = [...used.keys()].map((k) => vocab[k] as string);
   return out;
+}
+
+/**
+ * The median of the thresholds the folds chose (each on the other folds' scores): a steadier estimate than the
+ * one best cut over all scores. Null when most folds chose none.
+ *
+ * @example
+ * medianThreshold([0.2, 0.3, null, 0.25, 0.4]); // 0.275
+ */
+export function medianThreshold(ts: ReadonlyArray<number | null>): number | null {
+  const set = ts.filter((t): t is number => t !== null).sort((a, b) => a - b);
+  if (set.length * 2 <= ts.length) return null;
+  const mid = set.length >> 1;
+  return set.length % 2 === 1 ? (set[mid] as number) : ((set[mid - 1] as number) + (set[mid] as number)) / 2;
 }
 
 /**

@@ -86,7 +86,7 @@ class WordTable {
   /** slots[h] = key index + 1, 0 when empty. */
   readonly slots: Int32Array;
   readonly mask: number;
-  /** Each key's characters as trie slots + 1, one after another; a key starts at off[k] and has len[k] characters. */
+  /** Each key's characters as `WORD` values (slot + 1), one after another; a key starts at off[k] and has len[k] characters. */
   readonly chars: Uint8Array;
   readonly off: Int32Array;
   readonly len: Int32Array;
@@ -146,12 +146,12 @@ function pairHash(c1: number, c2: number): number {
   return ((c1 * 0x9e37) ^ c2) & 0xffff;
 }
 
-/** Trie slot of an ASCII letter (either case) or digit. */
+/** Slot (0–35) of an ASCII letter (either case) or digit. */
 function slot(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
-/** WORD[c] = trie slot + 1 for an ASCII letter or digit, 0 for any other code unit below 128. */
+/** WORD[c] = slot + 1 for an ASCII letter or digit, 0 for any other code unit below 128. */
 const WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? slot(c) + 1 : 0;
 

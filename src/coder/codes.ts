@@ -5,7 +5,7 @@
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import type { CodeHit } from '../types.js';
-import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
+import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
@@ -110,8 +110,7 @@ function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
 
 /** Does a clause start at `pos` (only spaces, quotes or a dash since the last clause end or the body's start)? */
 function opensClause(p: Prepared, pos: number): boolean {
-  let from = p.bodyStart;
-  for (const b of p.boundaries) if (b < pos) from = b + 1;
+  const from = clauseStart(p, pos);
   // A Japanese clause may open with a short adverb before the dismissal (今回それはなかった, 正直ないない).
   // Or after a subordinate clause of its own (岩国に住んでたら、そんな話ありえない; …なんだから、そんな心配はしていません).
   return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,40}、)$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
@@ -207,11 +206,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   };
   const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
   // The text of the cue's own clause before it.
-  const clauseBefore = (at: number): string => {
-    let from = p.bodyStart;
-    for (const b of p.boundaries) if (b < at) from = b + 1;
-    return p.text.slice(from, at);
-  };
+  const clauseBefore = (at: number): string => p.text.slice(clauseStart(p, at), at);
   // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
   const coordinateBetween = (from: number, to: number): boolean => {
     const gap = p.text.slice(from, to);
@@ -220,8 +215,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   // "As for being dragged into America's wars, I have never met a sailor who…": the main clause's negation covers the topic set before it.
   const frontedTopic = (span: ScanHit, h: ScanHit): boolean => {
     if (p.lang !== 'en' || h.start < span.end || clauseOf(p, h.start) !== clauseOf(p, span.start)) return false;
-    let from = p.bodyStart;
-    for (const b of p.boundaries) if (b < span.start) from = b + 1;
+    const from = clauseStart(p, span.start);
     const comma = p.text.indexOf(',', span.end);
     return comma >= 0 && comma < h.start && EN_TOPIC.test(p.text.slice(from, span.start)) && !p.text.slice(from, comma).includes(',') && wordIndex(p, h.start) - wordIndex(p, comma) <= 4;
   };

@@ -214,6 +214,19 @@ export function clauseOf(p: Prepared, pos: number): number {
   return n;
 }
 
+/**
+ * Where the clause containing `pos` starts: just after the last clause boundary before it, or the
+ * body's start.
+ *
+ * @example
+ * clauseStart(prepare('Japan pays, but Tokyo worries.', cb), 20); // 11: just after the comma of ", but"
+ */
+export function clauseStart(p: Prepared, pos: number): number {
+  let from = p.bodyStart;
+  for (const b of p.boundaries) if (b < pos) from = b + 1;
+  return from;
+}
+
 /** Index of the word containing/after `pos` (English). */
 export function wordIndex(p: Prepared, pos: number): number {
   let lo = 0;

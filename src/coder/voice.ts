@@ -753,7 +753,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // The English mirror of a katakana name: a surname in romanised Japanese (ENDO, Dr. Fujimori (Keio University)) speaks for the side Japanese names belong to, unless an earlier turn or introduction gave that name a side.
   if (p.lang === 'en' && !state.speakerSides.has(tag.name)) {
     const home = homeSide(cb);
-    const surname = lastWord(tag.name.replace(/\s*[（(].*$/u, ''));
+    const surname = lastWord(tag.name);
     if (home && local !== home && ROMAJI_SURNAME.test(surname) && introducedSide(state, surname) === undefined) {
       state.speakerSides.set(tag.name, home);
       if (short) state.speakerSides.set(short, home);
@@ -817,11 +817,7 @@ function homeSide(cb: Codebook): string | null {
 
 /** Whose side a foreign (katakana) name speaks for: the other of the two compared sides when `local` is the side Japanese names belong to (the side of 日本), else `local` itself. */
 function counterpart(cb: Codebook, local: string | null): string | null {
-  let home = homeCache.get(cb);
-  if (home === undefined) {
-    home = cb.matcher.scan('日本').find((h) => h.entry.kind === 'cue' && h.start === 0 && h.end === 2)?.entry.owner ?? null;
-    homeCache.set(cb, home);
-  }
+  const home = homeSide(cb);
   if (!home || local === null) return null;
   return local === home ? (cb.sides.find((s) => s !== home && s !== 'other') ?? null) : local;
 }

@@ -1371,17 +1371,8 @@ export class Store {
 
   /** Does the filter's date range keep at most one document in 20 (counted on the date index alone)? */
   private narrowDates(filter: MeasureFilter): boolean {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (filter.from) {
-      parts.push('date >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      parts.push('date < ?');
-      params.push(`${filter.to}\u{10FFFF}`);
-    }
-    const inRange = (this.stmt(`SELECT count(*) AS n FROM documents INDEXED BY documents_date WHERE ${parts.join(' AND ')}`).get(...params) as { n: number }).n;
+    const { where, params } = this.docFilter({ from: filter.from, to: filter.to });
+    const inRange = (this.stmt(`SELECT count(*) AS n FROM documents d INDEXED BY documents_date WHERE 1 = 1${where}`).get(...params) as { n: number }).n;
     const total = (this.stmt('SELECT max(id) AS n FROM documents').get() as { n: number | null }).n ?? 0;
     return inRange * 20 <= total;
   }

@@ -9,7 +9,8 @@ import type { Codebook } from './codebook/index.js';
 import { detectLang } from './lang.js';
 import { labelUnits, type LabelledUnit } from './label.js';
 import { bootstrap, type Interval } from './stats.js';
-import type { UnitIn, UnitLabel } from './types.js';
+import { makeMessage } from './messages.js';
+import type { Message, UnitIn, UnitLabel } from './types.js';
 
 export type { Prf } from './api-types.js';
 
@@ -52,6 +53,8 @@ export interface EvaluationResult {
   errors: EvalError[];
   reps: number;
   seed: number;
+  /** Who was compared with the gold: `tool` (the codebook's coder) or a second coder's labels (`evaluate --against FILE`). */
+  rater: { kind: 'tool' } | { kind: 'coder'; file: string };
 }
 
 type Pair = [string, string];
@@ -192,7 +195,7 @@ function slice(rows: Row[], codes: string[], opts: { reps: number; seed: number 
   };
 }
 
-function listErrors(rows: Row[]): EvalError[] {
+function listErrors(rows: Row[], secondCoder: boolean): EvalError[] {
   const errors: EvalError[] = [];
   const sorted = (xs: string[]): string => [...xs].sort().join(', ') || '—';
   for (const { gold, out } of rows) {
@@ -207,6 +210,8 @@ function listErrors(rows: Row[]): EvalError[] {
     }
     if (gold.tone !== out.tone) errors.push({ ...base, family: 'tone', gold: gold.tone, decided: out.tone, evidence: ev.tone.map((e) => `"${e.text}" [${e.rule}]`).join('; ') || 'no tone evidence' });
   }
+  // A second coder's labels carry no evidence: say whose decision it was instead of "no cue".
+  if (secondCoder) for (const e of errors) e.evidence = 'the second coder (no evidence recorded)';
   const order = ['voice', 'codes', 'negated', 'tone'];
   return errors.sort((a, b) => order.indexOf(a.family) - order.indexOf(b.family));
 }
@@ -218,10 +223,10 @@ function listErrors(rows: Row[]): EvalError[] {
  * const result = evaluate(goldUnits, builtinCodebook(), { reps: 1000, seed: 1 });
  * result.byLang.en?.voice.accuracy.estimate;
  */
-export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { reps?: number; seed?: number } = {}): EvaluationResult {
+export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { reps?: number; seed?: number; against?: { file: string; units: LabelledUnit[] } } = {}): EvaluationResult {
   const reps = opts.reps ?? 1000;
   const seed = opts.seed ?? 1;
-  const out = labelUnits(gold, cb);
+  const out = opts.against?.units ?? labelUnits(gold, cb);
   const rows: Row[] = gold.map((g, i) => ({ gold: g, out: out[i] as LabelledUnit }));
   const codes = cb.codes.map((c) => c.id);
   const byLang: Record<string, SliceResult> = {};
@@ -233,7 +238,33 @@ export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { 
     else langs.set(l, [r]);
   }
   for (const [l, rs] of [...langs].sort(([a], [b]) => a.localeCompare(b))) byLang[l] = slice(rs, codes, { reps, seed });
-  return { codebook: { name: cb.name, version: cb.version }, overall: slice(rows, codes, { reps, seed }), byLang, errors: listErrors(rows), reps, seed };
+  const rater: EvaluationResult['rater'] = opts.against ? { kind: 'coder', file: opts.against.file } : { kind: 'tool' };
+  return { codebook: { name: cb.name, version: cb.version }, overall: slice(rows, codes, { reps, seed }), byLang, errors: listErrors(rows, opts.against !== undefined), reps, seed, rater };
+}
+
+/**
+ * Line a second coder's labels up with the gold units, unit by unit in file order, for inter-coder
+ * agreement (`evaluate GOLD --against FILE`). Each second unit must name the same document as the gold
+ * unit in its place (and, when it carries a text, the same text); a mismatch is a message with the
+ * second file's line and nothing is compared.
+ *
+ * @example
+ * const r = alignSecondCoder(gold, second, 'second.jsonl');
+ * if ('units' in r) evaluate(gold, cb, { against: { file: 'second.jsonl', units: r.units } });
+ */
+export function alignSecondCoder(gold: ReadonlyArray<UnitIn & UnitLabel>, second: ReadonlyArray<UnitIn & Partial<UnitLabel>>, file: string): { units: LabelledUnit[] } | { messages: Message[] } {
+  const problem = (line: number, reason: string): { messages: Message[] } => ({ messages: [makeMessage('evaluate', 'evaluate:second-coder', 'fatal', reason, { file, line })] });
+  if (second.length !== gold.length) return problem(Math.min(second.length, gold.length) + 1, `the second coder labelled ${second.length} units, the gold file has ${gold.length}: both must hold the same units in the same order`);
+  const units: LabelledUnit[] = [];
+  for (let i = 0; i < gold.length; i++) {
+    const g = gold[i] as UnitIn & UnitLabel;
+    const s = second[i] as UnitIn & Partial<UnitLabel>;
+    if (s.doc !== g.doc) return problem(i + 1, `unit ${i + 1} is in document "${s.doc}", the gold unit in that place is in "${g.doc}"`);
+    if (s.text !== '' && s.text !== g.text) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") has another text than the gold unit in that place`);
+    if (s.voice === undefined || s.codes === undefined || s.negated === undefined || s.tone === undefined) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") lacks one of voice, codes, negated, tone`);
+    units.push({ doc: g.doc, side: g.side, text: g.text, voice: s.voice, codes: s.codes, negated: s.negated, tone: s.tone, evidence: { voiceHow: 'second coder', codes: [], negated: [], tone: [] } });
+  }
+  return { units };
 }
 
 function fmt(x: number): string {
@@ -244,7 +275,7 @@ function fmtI(i: Interval): string {
   return `${fmt(i.estimate)} [${fmt(i.low)}, ${fmt(i.high)}]`;
 }
 
-function sliceText(name: string, s: SliceResult): string[] {
+function sliceText(name: string, s: SliceResult, columns: string): string[] {
   const lines: string[] = [];
   lines.push(`== ${name}: ${s.units} units, ${s.documents} documents`);
   lines.push(`voice     accuracy ${fmtI(s.voice.accuracy)}  kappa ${fmtI(s.voice.kappa)}  alpha ${fmtI(s.voice.alpha)}`);
@@ -259,7 +290,7 @@ function sliceText(name: string, s: SliceResult): string[] {
   }
   const conf = (title: string, m: Record<string, Record<string, number>>): void => {
     const labels = [...new Set([...Object.keys(m), ...Object.values(m).flatMap((r) => Object.keys(r))])].sort();
-    lines.push(`${title} confusion (rows gold, columns decided)`);
+    lines.push(`${title} confusion (rows gold, columns ${columns})`);
     lines.push(''.padEnd(12) + labels.map((l) => l.slice(0, 10).padStart(11)).join(''));
     for (const g of labels) lines.push(g.slice(0, 11).padEnd(12) + labels.map((d) => String(m[g]?.[d] ?? 0).padStart(11)).join(''));
   };
@@ -279,9 +310,11 @@ export function formatEvaluation(result: EvaluationResult, format: 'text' | 'jso
     const { errors, ...rest } = result;
     return JSON.stringify(opts.errors ? result : { ...rest, errorCount: errors.length }, null, 2) + '\n';
   }
-  const lines: string[] = [`twocities evaluate — codebook ${result.codebook.name} ${result.codebook.version} (bootstrap over documents: ${result.reps} reps, seed ${result.seed}; 95% intervals)`];
-  for (const [l, s] of Object.entries(result.byLang)) lines.push('', ...sliceText(l, s));
-  lines.push('', ...sliceText('all', result.overall));
+  const who = result.rater.kind === 'tool' ? `codebook ${result.codebook.name} ${result.codebook.version}` : `second coder ${result.rater.file} against the gold (the tool is not run)`;
+  const lines: string[] = [`twocities evaluate — ${who} (bootstrap over documents: ${result.reps} reps, seed ${result.seed}; 95% intervals)`];
+  const columns = result.rater.kind === 'tool' ? 'decided' : 'second coder';
+  for (const [l, s] of Object.entries(result.byLang)) lines.push('', ...sliceText(l, s, columns));
+  lines.push('', ...sliceText('all', result.overall, columns));
   if (opts.errors) {
     let family = '';
     lines.push('', `errors: ${result.errors.length}`);

@@ -67,8 +67,9 @@ function isStringArray(v: unknown): v is string[] {
  *
  * @example
  * const { units, messages } = parseUnits('{"doc":"d1","side":null,"text":"Hi."}\n', 'u.jsonl');
+ * // A second coder's labels without the text: parseUnits(labels, 'second.jsonl', { textOptional: true })
  */
-export function parseUnits(text: string, file: string): { units: Array<UnitIn & Partial<UnitLabel>>; messages: Message[] } {
+export function parseUnits(text: string, file: string, opts: { textOptional?: boolean } = {}): { units: Array<UnitIn & Partial<UnitLabel>>; messages: Message[] } {
   const units: Array<UnitIn & Partial<UnitLabel>> = [];
   const messages: Message[] = [];
   const lines = text.split(/\r?\n/);
@@ -91,7 +92,8 @@ export function parseUnits(text: string, file: string): { units: Array<UnitIn & 
       return;
     }
     const o = v as Record<string, unknown>;
-    if (typeof o.text !== 'string') {
+    // A second coder's labels may leave the text out (it stays in the gold file); its doc then says which unit it is.
+    if (typeof o.text !== 'string' && !(opts.textOptional && o.text === undefined)) {
       bad(line, 'missing "text" (a string)');
       return;
     }
@@ -103,7 +105,7 @@ export function parseUnits(text: string, file: string): { units: Array<UnitIn & 
       bad(line, '"side" must be a string or null');
       return;
     }
-    const unit: UnitIn & Partial<UnitLabel> = { doc: o.doc === undefined ? `line-${line}` : String(o.doc), side: (o.side as string | null | undefined) ?? null, text: o.text };
+    const unit: UnitIn & Partial<UnitLabel> = { doc: o.doc === undefined ? `line-${line}` : String(o.doc), side: (o.side as string | null | undefined) ?? null, text: typeof o.text === 'string' ? o.text : '' };
     if (o.voice !== undefined) {
       if (typeof o.voice === 'string') unit.voice = o.voice;
       else bad(line, '"voice" must be a string; labels ignored');

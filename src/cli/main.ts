@@ -444,6 +444,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
     .option('--format <format>', 'text or json', 'text')
     .option('--errors', 'list every wrong decision with its evidence, grouped by label')
+    .option('--against <file>', "a second coder's labels of the same units (JSONL, same order; text may be left out): agreement between the two coders instead of the tool's")
     .option('--db <file>', 'also record the figures in this store (the HTML report states them)')
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--reps <n>', 'bootstrap replicates', '1000')
@@ -451,7 +452,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--gold-map <file>', 'a gold map (YAML) saying how outside columns give a tone, e.g. cdneg_us=1 → negative (see docs/real-us-tone-map.yaml)')
     .option('--encoding <name>', 'text encoding of the outside file instead of detecting it');
   tableOptions(evaluateCmd)
-    .action(async (gold: string, flags: { codebook?: string; format: string; errors?: boolean; db?: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string } & MappingOptions & { profile?: string }) => {
+    .action(async (gold: string, flags: { codebook?: string; format: string; errors?: boolean; against?: string; db?: string; seed: string; reps: string; goldToneColumn?: string; goldMap?: string; encoding?: string } & MappingOptions & { profile?: string }) => {
       if (flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format must be text or json (got "${flags.format}")`);
       const codebook = await resolveCodebook(flags.codebook, io);
       const { parseUnits } = await import('../label.js');
@@ -466,7 +467,22 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       const complete = units.filter((u): u is typeof u & { voice: string; codes: string[]; negated: string[]; tone: import('../types.js').Tone } =>
         u.voice !== undefined && u.codes !== undefined && u.negated !== undefined && u.tone !== undefined);
       if (complete.length === 0) throw new UserError(`${gold}: no labelled units (each line needs voice, codes, negated and tone)`, 1);
-      const result = evaluate(complete, codebook, { seed: Number(flags.seed), reps: Number(flags.reps) });
+      let against: { file: string; units: import('../label.js').LabelledUnit[] } | undefined;
+      if (flags.against !== undefined) {
+        // The store keeps the codebook's measured figures: two coders' agreement is not one.
+        if (flags.db) throw new UserError('--against compares two coders; --db records the tool\'s figures: use one or the other', 1);
+        if (!existsSync(flags.against)) throw new UserError(`${flags.against}: no such file`, 1);
+        const { alignSecondCoder } = await import('../evaluate.js');
+        const second = parseUnits(readFileSync(flags.against, 'utf8'), flags.against, { textOptional: true });
+        printMessages(second.messages, true);
+        const aligned = alignSecondCoder(complete, second.units, flags.against);
+        if ('messages' in aligned) {
+          printMessages(aligned.messages, true);
+          throw new UserError(`${flags.against}: not the gold file's units; nothing compared`, 1);
+        }
+        against = { file: flags.against, units: aligned.units };
+      }
+      const result = evaluate(complete, codebook, { seed: Number(flags.seed), reps: Number(flags.reps), ...(against ? { against } : {}) });
       io.stdout.write(formatEvaluation(result, flags.format as 'text' | 'json', { errors: flags.errors === true }));
       if (flags.db) {
         const store = openStore(flags.db, false);

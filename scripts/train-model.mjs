@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, judged, learningCurve, modelText, MODEL_FORMAT, modelLang, modelReads, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, modelText, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
@@ -91,7 +91,7 @@ function train() {
       // The previous sentence's codes as the coder hands them on: those raised in the same document just before.
       const prev = i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [];
       // Documents are named per file: two files may reuse an id.
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), extra: contextFeatures(features, p, prev), ...(features.sideTokens ? { featureText: modelText(p, features).text } : {}) });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, extra: contextFeatures(features, p, prev), ...(features.sideTokens ? { featureText: modelText(p, features).text } : {}) });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);
@@ -104,6 +104,7 @@ function train() {
     features,
     settings: training,
     langs: {},
+    denial: {},
   };
   if (process.argv.includes('--curve')) {
     // Learning curve of the model alone (no file written): does more data still help?
@@ -119,6 +120,10 @@ function train() {
     const cv = out.langs[lang].cv;
     console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)} (nested ${cv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
+    out.denial[lang] = trainDenial(byLang[lang], lang, CODES, features, training);
+    const dv = out.denial[lang].cv;
+    console.log(`${lang} denial: ${out.denial[lang].units} units with a negation cue, ${out.denial[lang].features.length} features kept; CV negated macro-F1 rules ${dv.rulesMacroF1.toFixed(3)} -> rules+model ${dv.combinedMacroF1.toFixed(3)} (nested ${dv.nestedMacroF1.toFixed(3)})`);
+    console.log('   ' + dv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
   }
   const json = JSON.stringify(out) + '\n';
   const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));

@@ -5,7 +5,7 @@
 import type { Codebook } from '../codebook/index.js';
 import type { SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
-import { modelCodes } from './model.js';
+import { denialCodes, modelCodes } from './model.js';
 import { prepare } from './sentence.js';
 import { decideTone } from './tone.js';
 import { decideVoice, newDocState } from './voice.js';
@@ -43,8 +43,18 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     const p = prepare(u.text, cb);
     const voice = decideVoice(p, state, ctx.docSide, cb);
     const codes = decideCodes(p, cb, previousRaised);
-    // The learned model raises only codes the rules left undecided (rules win on negation).
-    if (cb.model) codes.raised.push(...modelCodes(p, cb.model, codes));
+    if (cb.model) {
+      // The code model raises only codes the rules left undecided (rules win on negation); the denial model may
+      // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
+      const added = modelCodes(p, cb.model, codes);
+      const denied = denialCodes(p, cb.model, codes, added);
+      codes.raised.push(...added);
+      if (denied.length > 0) {
+        const gone = new Set(denied.map((d) => d.code));
+        codes.raised = codes.raised.filter((r) => !gone.has(r.code));
+        codes.negated.push(...denied);
+      }
+    }
     const tone = decideTone(p, cb, codes.raised, codes.negated);
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
     // After a relayed statement, "he" continues the speaker who relayed it, not the side relayed.

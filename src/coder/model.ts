@@ -7,8 +7,9 @@
  */
 import { normalize, toOriginal } from '../codebook/matcher.js';
 import { seededRandom } from '../stats.js';
+import type { ScanHit } from '../codebook/index.js';
 import type { CodeHit } from '../types.js';
-import type { Prepared } from './sentence.js';
+import { evidence, type Prepared } from './sentence.js';
 
 /** The file format's identifier; a model file with another is refused. */
 export const MODEL_FORMAT = 'twocities-model/1';
@@ -141,6 +142,11 @@ export interface ModelFileJson {
   features: FeatureSettings;
   settings: TrainSettings;
   langs: { en?: LangModelJson; ja?: LangModelJson };
+  /**
+   * The denial model (optional): per code, the same regression trained on the units' gold `negated` codes over the
+   * sentences holding a negation cue; the coder asks it only where such a cue is present and the rules negated nothing.
+   */
+  denial?: { en?: LangModelJson; ja?: LangModelJson };
 }
 
 /** A model ready to score: per language, feature → flat pairs (code index, weight). Plain data (it crosses to workers). */
@@ -149,8 +155,19 @@ export interface CodeModel {
   file: string;
   features: FeatureSettings;
   langs: Map<string, LangModel>;
+  /** The denial model's scorers, when the file has one (`denialCodes`). */
+  denial?: Map<string, LangModel>;
   /** The parsed file (without its weights), for `codebook check`. */
-  summary: Omit<ModelFileJson, 'langs'> & { langs: Array<{ lang: string; units: number; features: number; cv: LangModelJson['cv']; thresholds: Array<{ code: string; threshold: number | null }> }> };
+  summary: Omit<ModelFileJson, 'langs' | 'denial'> & { langs: LangSummary[]; denial?: LangSummary[] };
+}
+
+/** What `codebook check` shows of one language's part of a model. */
+export interface LangSummary {
+  lang: string;
+  units: number;
+  features: number;
+  cv: LangModelJson['cv'];
+  thresholds: Array<{ code: string; threshold: number | null }>;
 }
 
 /** One language's scorer. */
@@ -522,7 +539,7 @@ function visitKey(key: number): void {
  * @example
  * const hits = scoreSentence(codebook.model, prepared.text, prepared.lang, new Set(['nuclear']));
  */
-export function scoreSentence(model: CodeModel, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, extraKeys?: readonly string[]): ModelHit[] {
+export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, extraKeys?: readonly string[]): ModelHit[] {
   const lm = model.langs.get(lang);
   if (!lm) return [];
   const z = lm.z;
@@ -732,6 +749,68 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
   return out;
 }
 
+/** Hit kinds of the codebook's negation cues: a denial, an absence, a prohibition. */
+const DENIAL_KINDS = ['neg-forward', 'neg-backward', 'neg-absence', 'neg-prohibition'];
+
+/**
+ * The first negation cue of a sentence's body (after any dateline), or undefined: the denial model reads only
+ * such sentences (measured on the training files: 1,504 of 4,880 units, holding every gold negation the rules miss but 56).
+ *
+ * @example
+ * denialCue(prepare('Nobody in Tokyo fears being left alone.', cb))?.entry.kind; // 'neg-forward'
+ */
+export function denialCue(p: Pick<Prepared, 'byKind' | 'bodyStart'>): ScanHit | undefined {
+  let first: ScanHit | undefined;
+  const ignored = p.byKind.get('neg-ignore') ?? [];
+  for (const k of DENIAL_KINDS) {
+    for (const h of p.byKind.get(k) ?? []) {
+      // A phrase the rules read as no negation (のではないか, "not only") is no cue here either.
+      if (h.start < p.bodyStart || (first && h.start >= first.start) || ignored.some((x) => x.start < h.end && h.start < x.end)) continue;
+      first = h;
+    }
+  }
+  return first;
+}
+
+/** The features beside the words that the denial model reads: the codes the rules raised (`rc:<code>`), sorted. */
+export function denialFeatures(rulesRaised: readonly string[]): string[] {
+  return [...new Set(rulesRaised)].sort().map((c) => `rc:${c}`);
+}
+
+/**
+ * The codes the denial model reads as denied in a sentence holding a negation cue where the rules negated nothing:
+ * "Nobody in Tokyo seriously fears being left alone." Each hit's evidence is the strongest word feature (rule
+ * `model-denial:<code>`, score, threshold, features) and its negation the cue.
+ *
+ * @example
+ * const denied = denialCodes(p, cb.model, rules, modelRaised); // [] unless the file has a denial model
+ */
+export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = []): CodeHit[] {
+  if (!model.denial || rules.negated.length > 0) return [];
+  const cue = denialCue(p);
+  if (!cue) return [];
+  const skip = skipSet;
+  skip.clear();
+  // A code the rules raised had its scope read by them ("not because anyone here decided", 強硬姿勢を崩していない): they win.
+  for (const h of rules.raised) skip.add(h.code);
+  // An affirmed commitment is reassurance, not a denied fear of abandonment (LABELS.md rule 7).
+  if (rules.raised.some((h) => h.code === 'reassurance') || modelRaised.some((h) => h.code === 'reassurance')) skip.add('abandonment');
+  // A code set aside as another sense (a nuclear power plant) is not denied either.
+  for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
+  const out: CodeHit[] = [];
+  const negation = evidence(p, cue.start, cue.end, cue.entry.rule);
+  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, denialFeatures(rules.raised.map((r) => r.code)))) {
+    const best = h.top.find((t) => !t.feature.startsWith('rc:')) ?? h.top[0];
+    if (!best) continue;
+    out.push({
+      code: h.code,
+      evidence: { ...evidence(p, best.start, best.end, `model-denial:${h.code}`), model: { score: round(h.score, 3), threshold: h.threshold, features: h.top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } },
+      negation,
+    });
+  }
+  return out;
+}
+
 /** Lay a feature table out in the scorer's typed arrays (table at most half full). */
 function fillTable(lm: LangModel, table: Map<number, number[]>): void {
   let size = 16;
@@ -776,25 +855,48 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
   if (!j.features || !Array.isArray(j.features.jaGrams) || typeof j.features.enSkip !== 'boolean') return { problem: 'features settings missing' };
   if (!j.langs || typeof j.langs !== 'object') return { problem: 'langs missing' };
   const known = new Set(codes);
+  const main = buildLangs(j.langs, known, 'langs');
+  if ('problem' in main) return main;
+  let denial: { langs: Map<string, LangModel>; summary: LangSummary[] } | undefined;
+  if (j.denial !== undefined) {
+    if (!j.denial || typeof j.denial !== 'object') return { problem: 'denial must be an object' };
+    const d = buildLangs(j.denial, known, 'denial');
+    if ('problem' in d) return d;
+    denial = d;
+  }
+  const { langs: _weights, denial: _denial, ...rest } = j as ModelFileJson;
+  return {
+    model: {
+      file,
+      features: j.features,
+      langs: main.langs,
+      ...(denial ? { denial: denial.langs } : {}),
+      summary: { ...rest, langs: main.summary, ...(denial ? { denial: denial.summary } : {}) },
+    },
+  };
+}
+
+/** Check and build the scorers of one part of a model file (`langs` or `denial`), per language. */
+function buildLangs(part: ModelFileJson['langs'], known: ReadonlySet<string>, name: string): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
   const langs = new Map<string, LangModel>();
-  const summaryLangs: CodeModel['summary']['langs'] = [];
+  const summary: LangSummary[] = [];
   for (const lang of ['en', 'ja'] as const) {
-    const lj = j.langs[lang];
+    const lj = part[lang];
     if (lj === undefined) continue;
-    if (!Array.isArray(lj.features) || !Array.isArray(lj.codes)) return { problem: `langs.${lang}: features or codes missing` };
+    if (!Array.isArray(lj.features) || !Array.isArray(lj.codes)) return { problem: `${name}.${lang}: features or codes missing` };
     const lm: LangModel = { codes: [], bias: [], threshold: [], table: new Int32Array(0), bloom: new Int32Array(BLOOM_WORDS + 1), code: new Int32Array(0), weight: new Float64Array(0), calls: 0, z: new Float64Array(0) };
     const table = new Map<number, number[]>();
     for (const c of lj.codes) {
-      if (!known.has(c.code)) return { problem: `langs.${lang}: code "${c.code}" is not in the codebook` };
-      if (typeof c.bias !== 'number' || !isNumArray(c.idx) || !isNumArray(c.w) || c.idx.length !== c.w.length) return { problem: `langs.${lang}.${c.code}: bias, idx or w malformed` };
-      if (c.threshold !== null && (typeof c.threshold !== 'number' || c.threshold <= 0 || c.threshold > 1)) return { problem: `langs.${lang}.${c.code}: threshold must be null or in (0, 1]` };
+      if (!known.has(c.code)) return { problem: `${name}.${lang}: code "${c.code}" is not in the codebook` };
+      if (typeof c.bias !== 'number' || !isNumArray(c.idx) || !isNumArray(c.w) || c.idx.length !== c.w.length) return { problem: `${name}.${lang}.${c.code}: bias, idx or w malformed` };
+      if (c.threshold !== null && (typeof c.threshold !== 'number' || c.threshold <= 0 || c.threshold > 1)) return { problem: `${name}.${lang}.${c.code}: threshold must be null or in (0, 1]` };
       const ci = lm.codes.length;
       lm.codes.push(c.code);
       lm.bias.push(c.bias);
       lm.threshold.push(c.threshold);
       for (let k = 0; k < c.idx.length; k++) {
         const key = lj.features[c.idx[k] as number];
-        if (typeof key !== 'string') return { problem: `langs.${lang}.${c.code}: feature index ${c.idx[k]} out of range` };
+        if (typeof key !== 'string') return { problem: `${name}.${lang}.${c.code}: feature index ${c.idx[k]} out of range` };
         const hashed = featureKey(key);
         const pairs = table.get(hashed);
         if (pairs) pairs.push(ci, c.w[k] as number);
@@ -804,10 +906,9 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
     fillTable(lm, table);
     lm.z = new Float64Array(lm.codes.length);
     langs.set(lang, lm);
-    summaryLangs.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv, thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
+    summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv, thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
   }
-  const { langs: _weights, ...rest } = j as ModelFileJson;
-  return { model: { file, features: j.features, langs, summary: { ...rest, langs: summaryLangs } } };
+  return { langs, summary };
 }
 
 /* ---------------------------------------------------------------- training */
@@ -830,6 +931,10 @@ export interface TrainUnit {
   judged?: boolean;
   /** The unit's features beside its words (`contextFeatures`: the codebook's findings, the previous sentence's codes), as the settings ask. */
   extra?: readonly string[];
+  /** True when the sentence holds a negation cue (`denialCue`): the denial model is trained on such units only. */
+  cue?: boolean;
+  /** Codes the rules themselves negated (without those set aside as another sense). */
+  rulesDenied?: readonly string[];
 }
 
 interface Encoded {
@@ -1079,6 +1184,28 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   }
   out.features = [...used.keys()].map((k) => vocab[k] as string);
   return out;
+}
+
+/**
+ * Train the denial model of one language: `trainLanguage` over the units holding a negation cue, with each
+ * unit's gold `negated` codes as the target, the rules' negations as the rules' decision, and the codes the
+ * rules raised as features. A unit where the rules negated anything is one the model cannot add to (the coder
+ * does not ask it there), so thresholds are chosen for "rules' negations OR model" as the coder decides.
+ *
+ * @example
+ * const part = trainDenial(units, 'en', ['abandonment'], DEFAULT_FEATURES, DEFAULT_TRAINING);
+ */
+export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
+  const read: TrainUnit[] = units
+    .filter((u) => u.cue === true)
+    .map((u) => {
+      const denied = u.rulesDenied ?? [];
+      // Codes the rules raised, or set aside as another sense, are not the denial model's to decide (as in `denialCodes`).
+      const closed = [...u.rulesNegated.filter((c) => !denied.includes(c)), ...u.rulesRaised];
+      return { doc: u.doc, text: u.text, codes: u.denied ?? [], rulesRaised: denied, rulesNegated: closed, unscored: denied.length > 0, extra: denialFeatures(u.rulesRaised) };
+    });
+  // No simulated rule misses (the rules' negations are what they are) and no judgement gate.
+  return trainLanguage(read, lang, codes, { ...fs, gate: [] }, { ...s, ruleMiss: 0, dropDenied: false, medianThreshold: false, shrink: 0 });
 }
 
 /**

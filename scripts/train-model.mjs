@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
 import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, modelText, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
+import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,12 +79,15 @@ function train() {
   const dataDir = arg('--data', join(root, 'eval'));
   const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
   const byLang = { en: [], ja: [] };
+  // Every labelled unit in file order, for the tone model (trained after the code and denial models, on the coder's decisions with them).
+  const allUnits = [];
   const fileInfo = [];
   const all = createHash('sha256');
   for (const f of files) {
     const text = readFileSync(join(dataDir, f), 'utf8');
     const { units } = parseUnits(text, f);
     const labelled = units.filter((u) => Array.isArray(u.codes));
+    for (const u of labelled) allUnits.push({ ...u, doc: `${f}#${u.doc}` });
     const rules = labelUnits(labelled, rulesOnly);
     labelled.forEach((u, i) => {
       const r = rules[i];
@@ -124,6 +128,22 @@ function train() {
     const dv = out.denial[lang].cv;
     console.log(`${lang} denial: ${out.denial[lang].units} units with a negation cue, ${out.denial[lang].features.length} features kept; CV negated macro-F1 rules ${dv.rulesMacroF1.toFixed(3)} -> rules+model ${dv.combinedMacroF1.toFixed(3)} (nested ${dv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + dv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
+  }
+  // The tone model reads the coder's decisions as they will be: rules, then the code and denial models just trained.
+  const built = buildModel(JSON.parse(JSON.stringify(out)), 'training', CODES);
+  if ('problem' in built) throw new Error(`train-model: the model just trained does not load: ${built.problem}`);
+  const decided = labelUnits(allUnits.filter((u) => typeof u.tone === 'string'), Object.freeze({ ...rulesOnly, model: built.model }));
+  const toneUnits = { en: [], ja: [] };
+  allUnits.filter((u) => typeof u.tone === 'string').forEach((u, i) => {
+    const d = decided[i];
+    toneUnits[modelLang(normalize(u.text).text)].push({ doc: u.doc, text: u.text, gold: u.tone, ruleTone: d.tone, raised: d.codes, negated: d.negated });
+  });
+  out.tone = {};
+  for (const lang of ['en', 'ja']) {
+    if (toneUnits[lang].length === 0) continue;
+    out.tone[lang] = trainTone(toneUnits[lang], lang, features, DEFAULT_TONE_TRAINING);
+    const tc = out.tone[lang].cv;
+    console.log(`${lang} tone: ${out.tone[lang].units} units, ${out.tone[lang].features.length} features kept; CV tone accuracy coder ${tc.rulesAccuracy.toFixed(3)} -> with the tone model ${tc.combinedAccuracy.toFixed(3)} (${tc.changed} changed)`);
   }
   const json = JSON.stringify(out) + '\n';
   const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));

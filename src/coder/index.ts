@@ -8,6 +8,7 @@ import { decideCodes } from './codes.js';
 import { denialCodes, modelCodes } from './model.js';
 import { prepare } from './sentence.js';
 import { decideTone } from './tone.js';
+import { toneWithModel } from './tone-model.js';
 import { decideVoice, newDocState } from './voice.js';
 
 /** One sentence handed to the coder, with its paragraph index. */
@@ -55,7 +56,9 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
         codes.negated.push(...denied);
       }
     }
-    const tone = decideTone(p, cb, codes.raised, codes.negated);
+    const ruled = decideTone(p, cb, codes.raised, codes.negated);
+    // Where the rules found no judgement, the tone model may read one in the wording.
+    const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised.map((r) => r.code), codes.negated.map((r) => r.code)) : ruled;
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
     // After a relayed statement, "he" continues the speaker who relayed it, not the side relayed.
     state.prevVoice = state.relayedBy ?? voice.voice;

@@ -8,6 +8,7 @@
 import { normalize, toOriginal } from '../codebook/matcher.js';
 import { seededRandom } from '../stats.js';
 import type { ScanHit } from '../codebook/index.js';
+import type { ToneLangJson } from './tone-model.js';
 import type { CodeHit } from '../types.js';
 import { evidence, type Prepared } from './sentence.js';
 
@@ -147,6 +148,8 @@ export interface ModelFileJson {
    * sentences holding a negation cue; the coder asks it only where such a cue is present and the rules negated nothing.
    */
   denial?: { en?: LangModelJson; ja?: LangModelJson };
+  /** The tone model (optional, `tone-model.ts`): one output per tone, asked where the rules found no judgement. */
+  tone?: { en?: ToneLangJson; ja?: ToneLangJson };
 }
 
 /** A model ready to score: per language, feature → flat pairs (code index, weight). Plain data (it crosses to workers). */
@@ -157,8 +160,10 @@ export interface CodeModel {
   langs: Map<string, LangModel>;
   /** The denial model's scorers, when the file has one (`denialCodes`). */
   denial?: Map<string, LangModel>;
+  /** The tone model's scorers, when the file has one (`toneWithModel`). */
+  tone?: Map<string, LangModel>;
   /** The parsed file (without its weights), for `codebook check`. */
-  summary: Omit<ModelFileJson, 'langs' | 'denial'> & { langs: LangSummary[]; denial?: LangSummary[] };
+  summary: Omit<ModelFileJson, 'langs' | 'denial' | 'tone'> & { langs: LangSummary[]; denial?: LangSummary[]; tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }> };
 }
 
 /** What `codebook check` shows of one language's part of a model. */
@@ -189,6 +194,9 @@ export interface LangModel {
   /** Scratch: the sums of one sentence, per code. */
   z: Float64Array;
 }
+
+/** The tone model's outputs, in stored order (`TONE_CLASSES` of tone-model.ts). */
+const TONES_STORED = 'positive,negative,mixed,neutral';
 
 /** The last word index of the `bloom` filter (2^13 words of 32 bits). */
 const BLOOM_WORDS = (1 << 13) - 1;
@@ -542,16 +550,9 @@ function visitKey(key: number): void {
 export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, extraKeys?: readonly string[]): ModelHit[] {
   const lm = model.langs.get(lang);
   if (!lm) return [];
-  const z = lm.z;
-  for (let c = 0; c < z.length; c++) z[c] = lm.bias[c] as number;
-  lm.calls = (lm.calls + 1) | 0;
-  const { table, code: codeOf, weight } = lm;
-  scoring = lm;
-  scoringFound = 0;
-  featureKeys(text, lang, model.features, visitKey);
   const hk = extraKeys ?? NO_KEYS;
-  for (const h of hk) visitKey(featureKey(h));
-  if (scoringFound === 0) return [];
+  if (linearSums(lm, model.features, text, lang, hk) === 0) return [];
+  const z = lm.z;
   const hits: ModelHit[] = [];
   let f: Features | undefined;
   for (let c = 0; c < lm.codes.length; c++) {
@@ -562,20 +563,50 @@ export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text
     if (score < thr) continue;
     // A code fired (rare): name the features, for the evidence.
     f ??= withHits(sentenceFeatures(text, lang, model.features), hk);
-    const top: ModelHit['top'] = [];
-    for (let k = 0; k < f.keys.length; k++) {
-      const b = slotOf(lm, featureKey(f.keys[k] as string));
-      if (b < 0) continue;
-      for (let j = table[b + 1] as number; j < (table[b + 2] as number); j++) {
-        if (codeOf[j] === c && (weight[j] as number) > 0) top.push({ feature: f.keys[k] as string, weight: weight[j] as number, start: f.starts[k] as number, end: f.ends[k] as number });
-      }
-    }
-    // Ties keep sentence order, so evidence is deterministic.
-    top.sort((a, b) => b.weight - a.weight || a.start - b.start);
+    const top = topFeatures(lm, f, c);
     if (top.length === 0) continue;
-    hits.push({ code, score, threshold: thr, top: top.slice(0, 3) });
+    hits.push({ code, score, threshold: thr, top });
   }
   return hits;
+}
+
+/**
+ * A scorer's sums for a normalised sentence, left in `lm.z` (bias plus the weights of every feature present,
+ * each once); returns how many of its features the sentence held.
+ *
+ * @example
+ * if (linearSums(lm, model.features, p.text, p.lang, []) > 0) read(lm.z);
+ */
+export function linearSums(lm: LangModel, fs: FeatureSettings, text: string, lang: 'en' | 'ja', extraKeys: readonly string[]): number {
+  const z = lm.z;
+  for (let c = 0; c < z.length; c++) z[c] = lm.bias[c] as number;
+  lm.calls = (lm.calls + 1) | 0;
+  scoring = lm;
+  scoringFound = 0;
+  featureKeys(text, lang, fs, visitKey);
+  for (const h of extraKeys) visitKey(featureKey(h));
+  return scoringFound;
+}
+
+/**
+ * The three strongest features (positive weight, largest first; ties in sentence order) of output `c` among a
+ * sentence's named features: a decision's evidence.
+ *
+ * @example
+ * topFeatures(lm, sentenceFeatures(text, 'en', fs), 0)[0]?.feature; // 'w:abandon'
+ */
+export function topFeatures(lm: LangModel, f: Features, c: number): ModelHit['top'] {
+  const { table, code: codeOf, weight } = lm;
+  const top: ModelHit['top'] = [];
+  for (let k = 0; k < f.keys.length; k++) {
+    const b = slotOf(lm, featureKey(f.keys[k] as string));
+    if (b < 0) continue;
+    for (let j = table[b + 1] as number; j < (table[b + 2] as number); j++) {
+      if (codeOf[j] === c && (weight[j] as number) > 0) top.push({ feature: f.keys[k] as string, weight: weight[j] as number, start: f.starts[k] as number, end: f.ends[k] as number });
+    }
+  }
+  top.sort((a, b) => b.weight - a.weight || a.start - b.start);
+  return top.slice(0, 3);
 }
 
 /** A sentence's text as the model reads it, with each character's span in the normalised text it came from. */
@@ -638,8 +669,13 @@ export function modelText(p: Pick<Prepared, 'text' | 'byKind' | 'lang'>, fs: Fea
 /** Hit kinds of the codes' own patterns: left out of `hitFeatures`. */
 const CODE_KINDS = new Set(['code', 'deny', 'exclude']);
 
-/** The hit features appended to a sentence's own, spanning the whole sentence (they name no word). */
-function withHits(f: Features, hits: readonly string[]): Features {
+/**
+ * The hit features appended to a sentence's own, spanning the whole sentence (they name no word).
+ *
+ * @example
+ * withHits(sentenceFeatures(text, 'en', fs), ['rc:autonomy']).keys.at(-1); // 'rc:autonomy'
+ */
+export function withHits(f: Features, hits: readonly string[]): Features {
   const end = f.ends.length > 0 ? Math.max(...f.ends) : 0;
   for (const h of hits) {
     if (f.keys.includes(h)) continue;
@@ -864,20 +900,43 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
     if ('problem' in d) return d;
     denial = d;
   }
-  const { langs: _weights, denial: _denial, ...rest } = j as ModelFileJson;
+  let tone: { langs: Map<string, LangModel>; summary: LangSummary[] } | undefined;
+  if (j.tone !== undefined) {
+    if (!j.tone || typeof j.tone !== 'object') return { problem: 'tone must be an object' };
+    for (const [lang, part] of Object.entries(j.tone)) {
+      // One output per tone, in the order the scorer reads them.
+      if (!part || !Array.isArray(part.codes) || part.codes.map((c) => c.code).join() !== TONES_STORED) return { problem: `tone.${lang}: outputs must be ${TONES_STORED}` };
+    }
+    const t = buildLangs(j.tone, new Set(TONES_STORED.split(',')), 'tone');
+    if ('problem' in t) return t;
+    tone = t;
+  }
+  const { langs: _weights, denial: _denial, tone: _tone, ...rest } = j as ModelFileJson;
   return {
     model: {
       file,
       features: j.features,
       langs: main.langs,
       ...(denial ? { denial: denial.langs } : {}),
-      summary: { ...rest, langs: main.summary, ...(denial ? { denial: denial.summary } : {}) },
+      ...(tone ? { tone: tone.langs } : {}),
+      summary: {
+        ...rest,
+        langs: main.summary,
+        ...(denial ? { denial: denial.summary } : {}),
+        ...(tone ? { tone: tone.summary.map((l) => ({ lang: l.lang, units: l.units, features: l.features, cv: l.cv as unknown as ToneLangJson['cv'] })) } : {}),
+      },
     },
   };
 }
 
-/** Check and build the scorers of one part of a model file (`langs` or `denial`), per language. */
-function buildLangs(part: ModelFileJson['langs'], known: ReadonlySet<string>, name: string): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
+/**
+ * Check and build the scorers of one part of a model file (`langs`, `denial`, or the tone model's), per language:
+ * each output (a code, or a tone) with its bias, threshold and sparse weights.
+ *
+ * @example
+ * const r = buildLangs(json.denial, new Set(codes), 'denial'); if ('langs' in r) r.langs.get('en');
+ */
+export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown }; ja?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown } }, known: ReadonlySet<string>, name: string): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
   const langs = new Map<string, LangModel>();
   const summary: LangSummary[] = [];
   for (const lang of ['en', 'ja'] as const) {
@@ -906,7 +965,7 @@ function buildLangs(part: ModelFileJson['langs'], known: ReadonlySet<string>, na
     fillTable(lm, table);
     lm.z = new Float64Array(lm.codes.length);
     langs.set(lang, lm);
-    summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv, thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
+    summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
   }
   return { langs, summary };
 }
@@ -1090,8 +1149,13 @@ export function chooseThreshold(scores: number[], gold: boolean[], rulesRaised: 
 /** FNV-1a of a document id (unsigned): spreads documents over folds independently of file order. */
 const spread = (d: string): number => fnv1a(d, 0, d.length) >>> 0;
 
-/** Folds by document: documents sorted by hash and dealt round-robin (balanced, independent of file order); `fold[i]` is unit i's. */
-function docFolds(units: readonly TrainUnit[], folds: number): { docs: string[]; fold: number[] } {
+/**
+ * Folds by document: documents sorted by hash and dealt round-robin (balanced, independent of file order); `fold[i]` is unit i's.
+ *
+ * @example
+ * docFolds([{ doc: 'a' }, { doc: 'b' }], 2).fold; // [1, 0] or [0, 1], the same every run
+ */
+export function docFolds(units: ReadonlyArray<Pick<TrainUnit, 'doc'>>, folds: number): { docs: string[]; fold: number[] } {
   const docs = [...new Set(units.map((u) => u.doc))].sort((a, b) => spread(a) - spread(b) || (a < b ? -1 : a > b ? 1 : 0));
   const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
   return { docs, fold: units.map((u) => foldOf.get(u.doc) as number) };

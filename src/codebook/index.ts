@@ -309,6 +309,13 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
     const rulesLabel = miss > 0 ? `rules with ${Math.round(miss * 100)}% of their raises counted as missed` : 'rules';
     out.push(`model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 ${rulesLabel} ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${(l.cv.nestedMacroF1 ?? l.cv.combinedMacroF1).toFixed(3)}); raises ${on.length > 0 ? on.join(', ') : 'no code'}`);
   }
+  for (const l of s.denial ?? []) {
+    const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
+    out.push(`model ${l.lang} denial: ${l.units} units with a negation cue, ${l.features} features; cross-validated negated macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${l.cv.nestedMacroF1.toFixed(3)}); denies ${on.length > 0 ? on.join(', ') : 'no code'}`);
+  }
+  for (const l of s.tone ?? []) {
+    out.push(`model ${l.lang} tone: ${l.units} units, ${l.features} features; cross-validated tone accuracy coder ${l.cv.rulesAccuracy.toFixed(3)} -> with the tone model ${l.cv.combinedAccuracy.toFixed(3)} (${l.cv.changed} units changed)`);
+  }
   // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
   const hash = rulesHash(yaml);
   if (hash !== s.codebook.yamlHash) out.push(`model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`);

@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, MODEL_FORMAT, trainDenial, type LangModelJson, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { prepare } from '../src/coder/sentence.js';
+import { DEFAULT_TONE_TRAINING, TONE_CLASSES, toneFeatures, trainTone, type ToneLangJson, type ToneTrainUnit } from '../src/coder/tone-model.js';
+import { seededRandom } from '../src/stats.js';
+import type { SentenceDecision, Tone } from '../src/types.js';
+
+const builtin = builtinCodebook();
+const CODES = builtin.codes.map((c) => c.id);
+const RULES_YAML = builtin.yaml.replace(/^model:.*\n/mu, '');
+const EMPTY_CV = { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] };
+
+/** A one-language part whose only feature is an invented word (no rule knows it), weighted for one output. */
+function part(outputs: readonly string[], word: string, target: string, threshold: number | null): LangModelJson {
+  return { units: 1, features: [`w:${word}`], codes: outputs.map((o) => ({ code: o, bias: -4, threshold: o === target ? threshold : null, idx: o === target ? [0] : [], w: o === target ? [9] : [] })), cv: EMPTY_CV };
+}
+
+/** A model file with no code model of its own weight and the given denial and tone parts. */
+function modelFile(extra: Partial<Pick<ModelFileJson, 'denial' | 'tone'>>): ModelFileJson {
+  const none: LangModelJson = { units: 1, features: [], codes: CODES.map((c) => ({ code: c, bias: -9, threshold: null, idx: [], w: [] })), cv: EMPTY_CV };
+  return { format: MODEL_FORMAT, codebook: { name: builtin.name, yamlHash: 'fixture' }, training: { files: [], hash: 'fixture' }, features: DEFAULT_FEATURES, settings: DEFAULT_TRAINING, langs: { en: none }, ...extra };
+}
+
+function withModel(json: ModelFileJson): Codebook {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-dt-'));
+  const file = join(dir, 'cb.yaml');
+  const yaml = `${RULES_YAML.trimEnd()}\nmodel: m.json\n`;
+  writeFileSync(file, yaml);
+  writeFileSync(join(dir, 'm.json'), JSON.stringify(json));
+  const { codebook, messages } = loadCodebook(yaml, file);
+  expect(messages.filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
+  return codebook as Codebook;
+}
+
+const one = (cb: Codebook, text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
+
+describe('the denial model', () => {
+  it('reads only sentences with a negation cue in their body, and not a phrase the rules read as no negation', () => {
+    expect(denialCue(prepare('Nobody in Tokyo fears being left alone.', builtin))?.entry.kind).toBe('neg-forward');
+    expect(denialCue(prepare('Tokyo fears being left alone.', builtin))).toBeUndefined();
+    // "not only" negates nothing for the rules, so it is no cue here either.
+    expect(denialCue(prepare('Tokyo worries not only about trade.', builtin))).toBeUndefined();
+    expect(denialCue(prepare('同盟が揺らぐとの懸念は聞かれなかった。', builtin))).toBeDefined();
+  });
+
+  it('negates a code where a cue is present and the rules negated nothing, with its evidence; never a code the rules raised', () => {
+    const cb = withModel(modelFile({ denial: { en: part(CODES, 'zorblax', 'autonomy', 0.5) } }));
+    const denied = one(cb, 'Nobody in the ministry thinks the zorblax affair matters.');
+    expect(denied.negated.map((h) => h.code)).toEqual(['autonomy']);
+    expect(denied.raised.map((h) => h.code)).not.toContain('autonomy');
+    const hit = denied.negated[0];
+    expect(hit?.evidence).toMatchObject({ text: 'zorblax', rule: 'model-denial:autonomy' });
+    expect(hit?.evidence.model?.score).toBeGreaterThan(0.5);
+    expect(hit?.negation?.text).toBe('Nobody');
+    // No cue: nothing denied.
+    expect(one(cb, 'The zorblax affair matters in the ministry.').negated).toEqual([]);
+    // The rules raised autonomy (their own scope reading): the model leaves it raised.
+    const raised = one(cb, 'Japan remains a vassal state of Washington, and nothing about the zorblax talks changed that.');
+    expect(raised.raised.map((h) => h.code)).toContain('autonomy');
+    expect(raised.negated.map((h) => h.code)).not.toContain('autonomy');
+  });
+
+  it('trains on cue sentences only, learns an invented denial word, and trains twice to the same JSON', () => {
+    const r = seededRandom(5);
+    const units: TrainUnit[] = [];
+    for (let i = 0; i < 240; i++) {
+      const denied = i % 3 === 0;
+      const cue = denied || i % 2 === 0;
+      const text = `${cue ? 'Nobody' : 'Someone'} said the ${denied ? 'quendor' : ['talks', 'visit', 'notes'][Math.floor(r() * 3)]} mattered in spring.`;
+      const p = prepare(text, builtin);
+      units.push({ doc: `d${i % 30}`, text, codes: [], denied: denied ? ['one_way'] : [], rulesRaised: [], rulesNegated: [], cue: denialCue(p) !== undefined, rulesDenied: [] });
+    }
+    const s = { ...DEFAULT_TRAINING, folds: 3, minAdded: 1 };
+    const a = trainDenial(units, 'en', CODES, DEFAULT_FEATURES, s);
+    expect(a.units).toBe(units.filter((u) => u.cue).length);
+    const oneWay = a.codes.find((c) => c.code === 'one_way');
+    expect(oneWay?.threshold).not.toBeNull();
+    expect(a.features).toContain('w:quendor');
+    expect(a.codes.find((c) => c.code === 'nuclear')?.threshold).toBeNull();
+    expect(JSON.stringify(trainDenial(units, 'en', CODES, DEFAULT_FEATURES, s))).toBe(JSON.stringify(a));
+  });
+});
+
+describe('the tone model', () => {
+  it('speaks only where the rules found no judgement, with evidence rule model:tone', () => {
+    const cb = withModel(modelFile({ tone: { en: part(TONE_CLASSES, 'zorblax', 'negative', null) as unknown as ToneLangJson } }));
+    const bare = one(cb, 'The zorblax delegation met on Tuesday.');
+    expect(bare.tone).toBe('negative');
+    expect(bare.toneEvidence[0]).toMatchObject({ text: 'zorblax', rule: 'model:tone' });
+    expect(bare.toneEvidence[0]?.model?.score).toBeGreaterThan(bare.toneEvidence[0]?.model?.threshold ?? 1);
+    // The rules judged this one: the model does not overrule them.
+    const judged = one(cb, 'The alliance has never been stronger, the zorblax delegation said.');
+    expect(judged.tone).toBe(one(builtin, 'The alliance has never been stronger, the zorblax delegation said.').tone);
+    expect(judged.toneEvidence.every((e) => e.rule !== 'model:tone')).toBe(true);
+    // Without the word the model leans to nothing: neutral, as the rules said.
+    expect(one(cb, 'The delegation met on Tuesday.').tone).toBe('neutral');
+  });
+
+  it('names the coder\'s decision as features and learns an invented word deterministically', () => {
+    expect(toneFeatures('neutral', ['abandonment', 'abandonment'], ['nuclear'])).toEqual(['rc:abandonment', 'rn:nuclear', 'rt:neutral']);
+    const r = seededRandom(9);
+    const units: ToneTrainUnit[] = Array.from({ length: 200 }, (_, i) => {
+      const neg = i % 4 === 0;
+      return { doc: `d${i % 25}`, text: `The ${neg ? 'blorvik' : ['panel', 'envoy', 'staff'][Math.floor(r() * 3)]} met in spring.`, gold: (neg ? 'negative' : 'neutral') as Tone, ruleTone: 'neutral' as Tone, raised: [], negated: [] };
+    });
+    const s = { ...DEFAULT_TONE_TRAINING, folds: 3 };
+    const a = trainTone(units, 'en', DEFAULT_FEATURES, s);
+    expect(a.codes.map((c) => c.code)).toEqual([...TONE_CLASSES]);
+    expect(a.cv.combinedAccuracy).toBeGreaterThan(a.cv.rulesAccuracy);
+    expect(a.features).toContain('w:blorvik');
+    expect(JSON.stringify(trainTone(units, 'en', DEFAULT_FEATURES, s))).toBe(JSON.stringify(a));
+  });
+});
+
+describe('model files', () => {
+  it('an older file without denial or tone parts still loads and codes as before', () => {
+    const old = modelFile({});
+    const r = buildModel(old, 'm.json', CODES);
+    expect('model' in r && r.model.denial === undefined && r.model.tone === undefined).toBe(true);
+    const cb = withModel(old);
+    expect(one(cb, 'Nobody in the ministry thinks the zorblax affair matters.').negated).toEqual([]);
+  });
+
+  it('refuses a tone part whose outputs are not the four tones in order, and a denial part naming an unknown code', () => {
+    const wrong = modelFile({ tone: { en: part(['negative', 'positive', 'mixed', 'neutral'], 'x', 'negative', null) as unknown as ToneLangJson } });
+    expect(buildModel(wrong, 'm.json', CODES)).toEqual({ problem: 'tone.en: outputs must be positive,negative,mixed,neutral' });
+    const unknown = modelFile({ denial: { en: part(['not_a_code'], 'x', 'not_a_code', 0.5) } });
+    expect(buildModel(unknown, 'm.json', CODES)).toEqual({ problem: 'denial.en: code "not_a_code" is not in the codebook' });
+  });
+
+  it('codebook check states the shipped denial and tone models\' cross-validated figures', () => {
+    const lines = describeModel(builtin.model as NonNullable<Codebook['model']>, builtin.yaml);
+    expect(lines.some((l) => /^model en denial: \d+ units with a negation cue, \d+ features; cross-validated negated macro-F1 rules 0\.\d{3} -> rules\+model 0\.\d{3}/u.test(l))).toBe(true);
+    expect(lines.some((l) => /^model ja tone: \d+ units, \d+ features; cross-validated tone accuracy coder 0\.\d{3} -> with the tone model 0\.\d{3}/u.test(l))).toBe(true);
+  });
+});

@@ -136,7 +136,7 @@ function train() {
   const toneUnits = { en: [], ja: [] };
   allUnits.filter((u) => typeof u.tone === 'string').forEach((u, i) => {
     const d = decided[i];
-    toneUnits[modelLang(normalize(u.text).text)].push({ doc: u.doc, text: u.text, gold: u.tone, ruleTone: d.tone, raised: d.codes, negated: d.negated });
+    toneUnits[modelLang(normalize(u.text).text)].push({ doc: u.doc, text: u.text, gold: u.tone, ruleTone: d.tone, raised: d.codes, negated: d.negated, read: modelReads(prepare(u.text, rulesOnly)) });
   });
   out.tone = {};
   for (const lang of ['en', 'ja']) {

@@ -89,7 +89,7 @@ describe('the denial model', () => {
 describe('the tone model', () => {
   it('speaks only where the rules found no judgement, with evidence rule model:tone', () => {
     const cb = withModel(modelFile({ tone: { en: part(TONE_CLASSES, 'zorblax', 'negative', null) as unknown as ToneLangJson } }));
-    const bare = one(cb, 'The zorblax delegation met on Tuesday.');
+    const bare = one(cb, 'The zorblax delegation from Tokyo met on Tuesday.');
     expect(bare.tone).toBe('negative');
     expect(bare.toneEvidence[0]).toMatchObject({ text: 'zorblax', rule: 'model:tone' });
     expect(bare.toneEvidence[0]?.model?.score).toBeGreaterThan(bare.toneEvidence[0]?.model?.threshold ?? 1);
@@ -98,7 +98,9 @@ describe('the tone model', () => {
     expect(judged.tone).toBe(one(builtin, 'The alliance has never been stronger, the zorblax delegation said.').tone);
     expect(judged.toneEvidence.every((e) => e.rule !== 'model:tone')).toBe(true);
     // Without the word the model leans to nothing: neutral, as the rules said.
-    expect(one(cb, 'The delegation met on Tuesday.').tone).toBe('neutral');
+    expect(one(cb, 'The delegation from Tokyo met on Tuesday.').tone).toBe('neutral');
+    // A sentence naming no side, holder, code or tone word is not read at all.
+    expect(one(cb, 'The zorblax delegation met on Tuesday.').tone).toBe('neutral');
   });
 
   it('names the coder\'s decision as features and learns an invented word deterministically', () => {

@@ -583,9 +583,42 @@ export function linearSums(lm: LangModel, fs: FeatureSettings, text: string, lan
   lm.calls = (lm.calls + 1) | 0;
   scoring = lm;
   scoringFound = 0;
-  featureKeys(text, lang, fs, visitKey);
-  for (const h of extraKeys) visitKey(featureKey(h));
+  // The code, denial and tone models read the same sentence in turn: its feature hashes are computed once.
+  if (text === keysOf.text && lang === keysOf.lang && fs === keysOf.fs) {
+    for (let k = 0; k < keysOf.length; k++) visitKey(keysOf.buf[k] as number);
+  } else {
+    keysOf.text = text;
+    keysOf.lang = lang;
+    keysOf.fs = fs;
+    keysOf.length = 0;
+    featureKeys(text, lang, fs, keepAndVisit);
+  }
+  for (const h of extraKeys) {
+    // Decision features (rc:, rt:, pc:...) are few and repeat from sentence to sentence: hashed once.
+    let key = extraKeyCache.get(h);
+    if (key === undefined) {
+      key = featureKey(h);
+      if (extraKeyCache.size < 4096) extraKeyCache.set(h, key);
+    }
+    visitKey(key);
+  }
   return scoringFound;
+}
+
+const extraKeyCache = new Map<string, number>();
+
+/** The last sentence's feature hashes (`linearSums`), kept for the next model reading the same sentence. */
+const keysOf = { text: '', lang: '', fs: undefined as FeatureSettings | undefined, buf: new Int32Array(1024), length: 0 };
+
+/** Keep a hash for the next model, then add its weights. */
+function keepAndVisit(key: number): void {
+  if (keysOf.length === keysOf.buf.length) {
+    const grown = new Int32Array(keysOf.buf.length * 2);
+    grown.set(keysOf.buf);
+    keysOf.buf = grown;
+  }
+  keysOf.buf[keysOf.length++] = key;
+  visitKey(key);
 }
 
 /**

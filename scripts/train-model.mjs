@@ -12,6 +12,7 @@ import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
 import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, modelText, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
+import { trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,6 +145,22 @@ function train() {
     out.tone[lang] = trainTone(toneUnits[lang], lang, features, DEFAULT_TONE_TRAINING);
     const tc = out.tone[lang].cv;
     console.log(`${lang} tone: ${out.tone[lang].units} units, ${out.tone[lang].features.length} features kept; CV tone accuracy coder ${tc.rulesAccuracy.toFixed(3)} -> with the tone model ${tc.combinedAccuracy.toFixed(3)} (${tc.changed} changed)`);
+  }
+  // The voice model reads the rules' voices, the previous sentence's among them, within each document.
+  const voiceUnits = { en: [], ja: [] };
+  const labelled = allUnits.filter((u) => typeof u.tone === 'string');
+  labelled.forEach((u, i) => {
+    const d = decided[i];
+    const prev = i > 0 && labelled[i - 1].doc === u.doc ? decided[i - 1].voice : null;
+    voiceUnits[modelLang(normalize(u.text).text)].push({ doc: u.doc, text: u.text, side: u.side, gold: u.voice, voice: d.voice, how: d.evidence.voiceHow, prev, read: modelReads(prepare(u.text, rulesOnly)) });
+  });
+  out.voice = {};
+  const voices = [...codebook.sides, 'author'];
+  for (const lang of ['en', 'ja']) {
+    if (voiceUnits[lang].length === 0) continue;
+    out.voice[lang] = trainVoice(voiceUnits[lang], lang, voices, features, DEFAULT_TONE_TRAINING, VOICE_MARGINS[lang]);
+    const vc = out.voice[lang].cv;
+    console.log(`${lang} voice: ${out.voice[lang].units} units, ${out.voice[lang].features.length} features kept, margin ${out.voice[lang].margin}; CV voice accuracy rules ${vc.rulesAccuracy.toFixed(3)} -> with the voice model ${vc.combinedAccuracy.toFixed(3)} (${vc.changed} changed)`);
   }
   const json = JSON.stringify(out) + '\n';
   const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));

@@ -102,7 +102,7 @@ export interface VoiceDecision {
   /** The cue that set the voice; absent for `author` by default. */
   cue?: Evidence;
   /** How the voice was reached. */
-  how: 'cue' | 'speaker' | 'carried' | 'relayed' | 'default';
+  how: 'cue' | 'speaker' | 'carried' | 'relayed' | 'default' | 'model';
 }
 
 /** One code raised or negated in a sentence. */

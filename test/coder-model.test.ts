@@ -453,7 +453,7 @@ describe('the model: key of a codebook', () => {
 describe('the shipped model', () => {
   it('loads for the built-in codebook, small enough to ship', () => {
     const text = readFileSync(new URL('../codebooks/us-japan.model.json', import.meta.url), 'utf8');
-    expect(text.length).toBeLessThan(1.5 * 1024 * 1024);
+    expect(text.length).toBeLessThan(2.5 * 1024 * 1024);
     const r = buildModel(JSON.parse(text), 'us-japan.model.json', CODES);
     expect('model' in r && r.model.langs.size).toBe(2);
     // The built-in codebook names it, and workers receive it with the codebook.

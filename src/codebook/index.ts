@@ -72,7 +72,7 @@ function readModel(spec: CodebookSpec, at: Place, file: string | undefined, opti
   } catch (e) {
     return warn(`is not valid JSON (${(e as Error).message})`);
   }
-  const built = buildModel(json, spec.model, spec.codes.map((c) => c.id));
+  const built = buildModel(json, spec.model, spec.codes.map((c) => c.id), [...Object.keys(spec.sides), 'author']);
   if ('problem' in built) return warn(built.problem);
   return { model: built.model, text, messages: [] };
 }
@@ -312,6 +312,9 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
   for (const l of s.denial ?? []) {
     const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
     out.push(`model ${l.lang} denial: ${l.units} units with a negation cue, ${l.features} features; cross-validated negated macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${l.cv.nestedMacroF1.toFixed(3)}); denies ${on.length > 0 ? on.join(', ') : 'no code'}`);
+  }
+  for (const l of s.voice ?? []) {
+    out.push(`model ${l.lang} voice: ${l.units} units, ${l.features} features, margin ${l.margin}; cross-validated voice accuracy rules ${l.cv.rulesAccuracy.toFixed(3)} -> with the voice model ${l.cv.combinedAccuracy.toFixed(3)} (${l.cv.changed} units changed)`);
   }
   for (const l of s.tone ?? []) {
     out.push(`model ${l.lang} tone: ${l.units} units, ${l.features} features; cross-validated tone accuracy coder ${l.cv.rulesAccuracy.toFixed(3)} -> with the tone model ${l.cv.combinedAccuracy.toFixed(3)} (${l.cv.changed} units changed)`);

@@ -6,9 +6,10 @@ import type { Codebook } from '../codebook/index.js';
 import type { SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
 import { denialCodes, modelCodes } from './model.js';
-import { prepare } from './sentence.js';
+import { prepare, type Prepared } from './sentence.js';
 import { decideTone } from './tone.js';
 import { toneWithModel } from './tone-model.js';
+import { applyVoiceModel, voiceWordSums } from './voice-model.js';
 import { decideVoice, newDocState } from './voice.js';
 
 /** One sentence handed to the coder, with its paragraph index. */
@@ -37,6 +38,9 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
   const state = newDocState();
   let previousRaised: string[] = [];
   const out: SentenceDecision[] = [];
+  // Kept for the voice model, which reads the whole document's decisions after the rules.
+  const preps: Prepared[] = [];
+  const voiceSums: Array<Float64Array | null> = [];
   let paragraph = Number.NaN;
   for (const u of units) {
     if (u.paragraph !== paragraph) state.paragraphVoice = null;
@@ -60,6 +64,11 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     // Where the rules found no judgement, the tone model may read one in the wording.
     const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised.map((r) => r.code), codes.negated.map((r) => r.code)) : ruled;
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
+    if (cb.model?.voice) {
+      // The words' share of the voice model now, while the sentence's features are hashed; the rest once voices are final.
+      preps.push(p);
+      voiceSums.push(voiceWordSums(p, cb.model));
+    }
     // After a relayed statement, "he" continues the speaker who relayed it, not the side relayed.
     state.prevVoice = state.relayedBy ?? voice.voice;
     state.relayedBy = null;
@@ -74,5 +83,6 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       d.voice = { voice: a.voice.voice, how: 'carried' };
     }
   }
+  if (cb.model?.voice) applyVoiceModel(preps, voiceSums, out, ctx.docSide, cb.model);
   return out;
 }

@@ -9,6 +9,7 @@ import { normalize, toOriginal } from '../codebook/matcher.js';
 import { seededRandom } from '../stats.js';
 import type { ScanHit } from '../codebook/index.js';
 import type { ToneLangJson } from './tone-model.js';
+import type { VoiceLangJson } from './voice-model.js';
 import type { CodeHit } from '../types.js';
 import { evidence, type Prepared } from './sentence.js';
 
@@ -150,6 +151,8 @@ export interface ModelFileJson {
   denial?: { en?: LangModelJson; ja?: LangModelJson };
   /** The tone model (optional, `tone-model.ts`): one output per tone, asked where the rules found no judgement. */
   tone?: { en?: ToneLangJson; ja?: ToneLangJson };
+  /** The voice model (optional, `voice-model.ts`): one output per voice, overruling the rules by a margin. */
+  voice?: { en?: VoiceLangJson; ja?: VoiceLangJson };
 }
 
 /** A model ready to score: per language, feature → flat pairs (code index, weight). Plain data (it crosses to workers). */
@@ -162,8 +165,15 @@ export interface CodeModel {
   denial?: Map<string, LangModel>;
   /** The tone model's scorers, when the file has one (`toneWithModel`). */
   tone?: Map<string, LangModel>;
+  /** The voice model's scorers and margins, when the file has one (`applyVoiceModel`). */
+  voice?: Map<string, { lm: LangModel; margin: number }>;
   /** The parsed file (without its weights), for `codebook check`. */
-  summary: Omit<ModelFileJson, 'langs' | 'denial' | 'tone'> & { langs: LangSummary[]; denial?: LangSummary[]; tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }> };
+  summary: Omit<ModelFileJson, 'langs' | 'denial' | 'tone' | 'voice'> & {
+    langs: LangSummary[];
+    denial?: LangSummary[];
+    tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }>;
+    voice?: Array<{ lang: string; units: number; features: number; margin: number; cv: VoiceLangJson['cv'] }>;
+  };
 }
 
 /** What `codebook check` shows of one language's part of a model. */
@@ -607,6 +617,19 @@ export function linearSums(lm: LangModel, fs: FeatureSettings, text: string, lan
 
 const extraKeyCache = new Map<string, number>();
 
+/**
+ * Add the weights of features beside the words to sums already in `lm.z` (each feature once): a sentence's word
+ * sums can be kept and completed later, when the decisions these features name are known.
+ *
+ * @example
+ * lm.z.set(wordSums); addKeys(lm, ['rv:tokyo']); argmax(lm.z);
+ */
+export function addKeys(lm: LangModel, keys: readonly string[]): void {
+  lm.calls = (lm.calls + 1) | 0;
+  scoring = lm;
+  for (const h of keys) visitKey(featureKey(h));
+}
+
 /** The last sentence's feature hashes (`linearSums`), kept for the next model reading the same sentence. */
 const keysOf = { text: '', lang: '', fs: undefined as FeatureSettings | undefined, buf: new Int32Array(1024), length: 0 };
 
@@ -917,7 +940,7 @@ function isNumArray(v: unknown): v is number[] {
  * @example
  * const r = buildModel(JSON.parse(text), 'us-japan.model.json', ['autonomy', 'nuclear']); if ('model' in r) use(r.model);
  */
-export function buildModel(json: unknown, file: string, codes: readonly string[]): { model: CodeModel } | { problem: string } {
+export function buildModel(json: unknown, file: string, codes: readonly string[], voices: readonly string[] = ['washington', 'tokyo', 'other', 'author']): { model: CodeModel } | { problem: string } {
   if (!json || typeof json !== 'object') return { problem: 'not a JSON object' };
   const j = json as Partial<ModelFileJson>;
   if (j.format !== MODEL_FORMAT) return { problem: `format is ${JSON.stringify(j.format)}, expected "${MODEL_FORMAT}"` };
@@ -944,7 +967,20 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
     if ('problem' in t) return t;
     tone = t;
   }
-  const { langs: _weights, denial: _denial, tone: _tone, ...rest } = j as ModelFileJson;
+  let voice: { langs: Map<string, { lm: LangModel; margin: number }>; summary: NonNullable<CodeModel['summary']['voice']> } | undefined;
+  if (j.voice !== undefined) {
+    if (!j.voice || typeof j.voice !== 'object') return { problem: 'voice must be an object' };
+    const v = buildLangs(j.voice, new Set(voices), 'voice');
+    if ('problem' in v) return v;
+    voice = { langs: new Map(), summary: [] };
+    for (const [lang, lm] of v.langs) {
+      const part = j.voice[lang as 'en' | 'ja'] as VoiceLangJson;
+      if (typeof part.margin !== 'number' || !(part.margin >= 0 && part.margin < 1)) return { problem: `voice.${lang}: margin must be a number in [0, 1)` };
+      voice.langs.set(lang, { lm, margin: part.margin });
+      voice.summary.push({ lang, units: part.units, features: part.features.length, margin: part.margin, cv: part.cv });
+    }
+  }
+  const { langs: _weights, denial: _denial, tone: _tone, voice: _voice, ...rest } = j as ModelFileJson;
   return {
     model: {
       file,
@@ -952,11 +988,13 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       langs: main.langs,
       ...(denial ? { denial: denial.langs } : {}),
       ...(tone ? { tone: tone.langs } : {}),
+      ...(voice ? { voice: voice.langs } : {}),
       summary: {
         ...rest,
         langs: main.summary,
         ...(denial ? { denial: denial.summary } : {}),
         ...(tone ? { tone: tone.summary.map((l) => ({ lang: l.lang, units: l.units, features: l.features, cv: l.cv as unknown as ToneLangJson['cv'] })) } : {}),
+        ...(voice ? { voice: voice.summary } : {}),
       },
     },
   };

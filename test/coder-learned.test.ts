@@ -7,6 +7,7 @@ import { decide } from '../src/coder/index.js';
 import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, MODEL_FORMAT, trainDenial, type LangModelJson, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, TONE_CLASSES, toneFeatures, trainTone, type ToneLangJson, type ToneTrainUnit } from '../src/coder/tone-model.js';
+import { trainVoice, voiceFeatures, type VoiceLangJson, type VoiceTrainUnit } from '../src/coder/voice-model.js';
 import { seededRandom } from '../src/stats.js';
 import type { SentenceDecision, Tone } from '../src/types.js';
 
@@ -21,7 +22,7 @@ function part(outputs: readonly string[], word: string, target: string, threshol
 }
 
 /** A model file with no code model of its own weight and the given denial and tone parts. */
-function modelFile(extra: Partial<Pick<ModelFileJson, 'denial' | 'tone'>>): ModelFileJson {
+function modelFile(extra: Partial<Pick<ModelFileJson, 'denial' | 'tone' | 'voice'>>): ModelFileJson {
   const none: LangModelJson = { units: 1, features: [], codes: CODES.map((c) => ({ code: c, bias: -9, threshold: null, idx: [], w: [] })), cv: EMPTY_CV };
   return { format: MODEL_FORMAT, codebook: { name: builtin.name, yamlHash: 'fixture' }, training: { files: [], hash: 'fixture' }, features: DEFAULT_FEATURES, settings: DEFAULT_TRAINING, langs: { en: none }, ...extra };
 }
@@ -119,11 +120,46 @@ describe('the tone model', () => {
   });
 });
 
+const VOICES = ['washington', 'tokyo', 'other', 'author'];
+const voicePart = (word: string, target: string, margin: number): VoiceLangJson => ({ ...part(VOICES, word, target, null), margin, cv: { rulesAccuracy: 0, combinedAccuracy: 0, changed: 0 } });
+
+describe('the voice model', () => {
+  it('overrules the rules\' voice when its own leads by the margin, with evidence rule model:voice', () => {
+    const text = 'U.S. officials said the zorblax plan was sound.';
+    // The rules alone (a model file without a voice part) hear Washington.
+    expect(one(withModel(modelFile({})), text).voice.voice).toBe('washington');
+    const cb = withModel(modelFile({ voice: { en: voicePart('zorblax', 'tokyo', 0) } }));
+    const d = one(cb, text);
+    expect(d.voice).toMatchObject({ voice: 'tokyo', how: 'model', cue: { text: 'zorblax', rule: 'model:voice' } });
+    expect(d.voice.cue?.model?.score).toBeGreaterThan(d.voice.cue?.model?.threshold ?? 1);
+    // A margin the model's lead does not reach leaves the rules' voice.
+    expect(one(withModel(modelFile({ voice: { en: voicePart('zorblax', 'tokyo', 0.9999) } })), text).voice.voice).toBe('washington');
+    // Without the word, or in a sentence naming no side, holder, code or tone word, the rules' voice stands.
+    expect(one(cb, 'U.S. officials said the plan was sound.').voice.voice).toBe('washington');
+    expect(one(cb, 'The zorblax plan was discussed on Monday.').voice.how).not.toBe('model');
+  });
+
+  it('names the rules\' decision as features and learns an invented word deterministically', () => {
+    expect(voiceFeatures('tokyo', 'cue', 'washington', null)).toEqual(['ds:washington', 'dsv:washington:tokyo', 'pv:none', 'rh:cue', 'rv:tokyo', 'rvh:tokyo:cue']);
+    const r = seededRandom(3);
+    const units: VoiceTrainUnit[] = Array.from({ length: 240 }, (_, i) => {
+      const tokyo = i % 4 === 0;
+      return { doc: `d${i % 30}`, text: `The ${tokyo ? 'quendor' : ['panel', 'envoy', 'staff'][Math.floor(r() * 3)]} spoke in Washington.`, side: null, gold: tokyo ? 'tokyo' : 'washington', voice: 'washington', how: 'cue', prev: null };
+    });
+    const s = { ...DEFAULT_TONE_TRAINING, folds: 3 };
+    const a = trainVoice(units, 'en', VOICES, DEFAULT_FEATURES, s, 0);
+    expect(a.codes.map((c) => c.code)).toEqual(VOICES);
+    expect(a.cv.combinedAccuracy).toBeGreaterThan(a.cv.rulesAccuracy);
+    expect(a.features).toContain('w:quendor');
+    expect(JSON.stringify(trainVoice(units, 'en', VOICES, DEFAULT_FEATURES, s, 0))).toBe(JSON.stringify(a));
+  });
+});
+
 describe('model files', () => {
-  it('an older file without denial or tone parts still loads and codes as before', () => {
+  it('an older file without denial, tone or voice parts still loads and codes as before', () => {
     const old = modelFile({});
     const r = buildModel(old, 'm.json', CODES);
-    expect('model' in r && r.model.denial === undefined && r.model.tone === undefined).toBe(true);
+    expect('model' in r && r.model.denial === undefined && r.model.tone === undefined && r.model.voice === undefined).toBe(true);
     const cb = withModel(old);
     expect(one(cb, 'Nobody in the ministry thinks the zorblax affair matters.').negated).toEqual([]);
   });
@@ -131,6 +167,8 @@ describe('model files', () => {
   it('refuses a tone part whose outputs are not the four tones in order, and a denial part naming an unknown code', () => {
     const wrong = modelFile({ tone: { en: part(['negative', 'positive', 'mixed', 'neutral'], 'x', 'negative', null) as unknown as ToneLangJson } });
     expect(buildModel(wrong, 'm.json', CODES)).toEqual({ problem: 'tone.en: outputs must be positive,negative,mixed,neutral' });
+    expect(buildModel(modelFile({ voice: { en: { ...voicePart('x', 'tokyo', 0), codes: part(['moscow'], 'x', 'moscow', null).codes } } }), 'm.json', CODES)).toEqual({ problem: 'voice.en: code "moscow" is not in the codebook' });
+    expect(buildModel(modelFile({ voice: { en: voicePart('x', 'tokyo', 1.5) } }), 'm.json', CODES)).toEqual({ problem: 'voice.en: margin must be a number in [0, 1)' });
     const unknown = modelFile({ denial: { en: part(['not_a_code'], 'x', 'not_a_code', 0.5) } });
     expect(buildModel(unknown, 'm.json', CODES)).toEqual({ problem: 'denial.en: code "not_a_code" is not in the codebook' });
   });
@@ -138,6 +176,7 @@ describe('model files', () => {
   it('codebook check states the shipped denial and tone models\' cross-validated figures', () => {
     const lines = describeModel(builtin.model as NonNullable<Codebook['model']>, builtin.yaml);
     expect(lines.some((l) => /^model en denial: \d+ units with a negation cue, \d+ features; cross-validated negated macro-F1 rules 0\.\d{3} -> rules\+model 0\.\d{3}/u.test(l))).toBe(true);
+    expect(lines.some((l) => /^model en voice: \d+ units, \d+ features, margin [\d.]+; cross-validated voice accuracy rules 0\.\d{3} -> with the voice model 0\.\d{3}/u.test(l))).toBe(true);
     expect(lines.some((l) => /^model ja tone: \d+ units, \d+ features; cross-validated tone accuracy coder 0\.\d{3} -> with the tone model 0\.\d{3}/u.test(l))).toBe(true);
   });
 });

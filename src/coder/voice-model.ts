@@ -1,0 +1,126 @@
+/**
+ * The learned voice model: per language, a multinomial logistic regression over the sentence's words and the
+ * rules' own decision (the voice, how it was reached, the document's side, the previous sentence's voice). It
+ * overrules the rules only when its most probable voice beats theirs by the language's margin; every such
+ * decision names its strongest features as evidence (rule `model:voice`).
+ */
+import { normalize } from '../codebook/matcher.js';
+import type { SentenceDecision, VoiceDecision } from '../types.js';
+import { argmax, softmax, trainClassifier, type ClassifierSettings } from './classifier.js';
+import { addKeys, linearSums, modelReads, sentenceFeatures, topFeatures, withHits, type CodeModel, type FeatureSettings, type LangModelJson } from './model.js';
+import { evidence, type Prepared } from './sentence.js';
+
+/** One language's voice model as stored: each voice an output, the margin it must win by, and its cross-validated figures. */
+export interface VoiceLangJson extends Pick<LangModelJson, 'units' | 'features' | 'codes'> {
+  /** The model's voice is taken when its probability exceeds that of the rules' voice by more than this. */
+  margin: number;
+  /** Out-of-fold accuracy of the rules alone and with the model at `margin`, on the training units (folds by document). */
+  cv: { rulesAccuracy: number; combinedAccuracy: number; changed: number };
+}
+
+/** Margins chosen on the validation summaries (eval/README-codes.md, "Round 6"): English takes the model's voice whenever it is the more probable, Japanese only by a clear lead. */
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0, ja: 0.4 };
+
+/** One training unit: its text, gold voice and what the coder decided around it. */
+export interface VoiceTrainUnit {
+  doc: string;
+  text: string;
+  side: string | null;
+  gold: string;
+  voice: string;
+  how: string;
+  prev: string | null;
+  /** False when the coder would not ask the model (`modelReads`). */
+  read?: boolean;
+}
+
+/**
+ * The coder's decision as features beside the words, sorted.
+ *
+ * @example
+ * voiceFeatures('tokyo', 'cue', 'washington', null); // ['ds:washington', 'dsv:washington:tokyo', 'pv:none', 'rh:cue', 'rv:tokyo', 'rvh:tokyo:cue']
+ */
+export function voiceFeatures(voice: string, how: string, side: string | null, prev: string | null): string[] {
+  const ds = side ?? 'none';
+  return [`ds:${ds}`, `dsv:${ds}:${voice}`, `pv:${prev ?? 'none'}`, `rh:${how}`, `rv:${voice}`, `rvh:${voice}:${how}`].sort();
+}
+
+/** The voice taken: the model's when it leads the rules' voice by more than the margin. */
+function combine(labels: readonly string[], rules: string, p: readonly number[], margin: number): string {
+  const best = argmax(p);
+  const r = labels.indexOf(rules);
+  return r < 0 || (p[best] as number) - (p[r] as number) > margin ? (labels[best] as string) : rules;
+}
+
+/**
+ * Train one language's voice model over `labels` (the codebook's sides, `other`, `author`). Deterministic.
+ *
+ * @example
+ * const part = trainVoice(units, 'en', ['washington', 'tokyo', 'other', 'author'], DEFAULT_FEATURES, DEFAULT_CLASSIFIER, 0);
+ */
+export function trainVoice(units: readonly VoiceTrainUnit[], lang: 'en' | 'ja', labels: readonly string[], fs: FeatureSettings, s: ClassifierSettings, margin: number): VoiceLangJson {
+  const known = units.filter((u) => labels.includes(u.gold));
+  const rows = known.map((u) => ({ doc: u.doc, keys: [...sentenceFeatures(normalize(u.text).text, lang, fs).keys, ...voiceFeatures(u.voice, u.how, u.side, u.prev)], gold: labels.indexOf(u.gold) }));
+  const { part, oof } = trainClassifier(rows, labels, s);
+  let rulesOk = 0;
+  let combinedOk = 0;
+  let changed = 0;
+  known.forEach((u, i) => {
+    const v = u.read === false ? u.voice : combine(labels, u.voice, oof[i] as number[], margin);
+    if (u.voice === u.gold) rulesOk++;
+    if (v === u.gold) combinedOk++;
+    if (v !== u.voice) changed++;
+  });
+  const n = known.length || 1;
+  return { ...part, margin, cv: { rulesAccuracy: Number((rulesOk / n).toFixed(4)), combinedAccuracy: Number((combinedOk / n).toFixed(4)), changed } };
+}
+
+/**
+ * The voice model's sums over a sentence's words alone (bias included), or null when the file has no voice model
+ * for its language: kept while the document is decided (the sentence's features were just hashed for the other
+ * models), completed by `applyVoiceModel` once the rules' voices are final.
+ *
+ * @example
+ * const sums = voiceWordSums(p, cb.model);
+ */
+export function voiceWordSums(p: Prepared, model: CodeModel): Float64Array | null {
+  const part = model.voice?.get(p.lang);
+  // A sentence naming no side, holder, speaker, code or tone word keeps the rules' voice (most of a corpus: the model's cost).
+  if (!part || !modelReads(p)) return null;
+  linearSums(part.lm, model.features, p.text, p.lang, []);
+  return part.lm.z.slice();
+}
+
+/**
+ * Re-read the voices of one document's decided sentences with the voice model, in place: each sentence's
+ * features are the rules' decisions (its own and the previous sentence's), so the pass reads them all first.
+ *
+ * @example
+ * applyVoiceModel(prepared, sums, decisions, ctx.docSide, cb.model);
+ */
+export function applyVoiceModel(preps: readonly Prepared[], sums: ReadonlyArray<Float64Array | null>, out: SentenceDecision[], docSide: string | null, model: CodeModel): void {
+  const vm = model.voice;
+  if (!vm) return;
+  const rules = out.map((d) => d.voice);
+  for (let i = 0; i < out.length; i++) {
+    const p = preps[i] as Prepared;
+    const part = vm.get(p.lang);
+    const words = sums[i];
+    if (!part || !words) continue;
+    const r = rules[i] as VoiceDecision;
+    const extra = voiceFeatures(r.voice, r.how, docSide, i > 0 ? (rules[i - 1] as VoiceDecision).voice : null);
+    part.lm.z.set(words);
+    addKeys(part.lm, extra);
+    const best = argmax(part.lm.z);
+    const label = part.lm.codes[best] as string;
+    if (label === r.voice) continue;
+    const probs = softmax(part.lm.z);
+    const ri = part.lm.codes.indexOf(r.voice);
+    if (ri >= 0 && (probs[best] as number) - (probs[ri] as number) <= part.margin) continue;
+    const top = topFeatures(part.lm, withHits(sentenceFeatures(p.text, p.lang, model.features), extra), best);
+    // The strongest word names a span; a decision feature names none, and the evidence spans the sentence.
+    const word = top.find((t) => /^[wbsc]:/u.test(t.feature));
+    const ev = word ? evidence(p, word.start, word.end, 'model:voice') : evidence(p, p.bodyStart, p.text.length, 'model:voice');
+    (out[i] as SentenceDecision).voice = { voice: label, how: 'model', cue: { ...ev, model: { score: Number((probs[best] as number).toFixed(3)), threshold: Number((ri >= 0 ? (probs[ri] as number) + part.margin : part.margin).toFixed(3)), features: top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } } };
+  }
+}

@@ -1,8 +1,10 @@
 /**
  * The learned tone model: per language, a multinomial logistic regression over the sentence's words and the
- * coder's own decision (the rules' tone, the codes raised and negated). It speaks only where the rules found
- * no judgement (tone `neutral`): the rules carry LABELS.md's structure (mixed judgements, denials that clear
- * the ally, reported demands), the model the wordings no rule names.
+ * coder's own decision (the rules' tone, the codes raised and negated). The rules carry LABELS.md's structure
+ * (mixed judgements, denials that clear the ally, reported demands) and the model learns how far to trust them:
+ * it replaces the rules' tone only where its own class is more probable than the rules' by a margin (stored as
+ * each output's `threshold`). A file whose outputs have no threshold predates margins: its model speaks only
+ * where the rules found no judgement.
  */
 import { normalize } from '../codebook/matcher.js';
 import type { Evidence, Tone } from '../types.js';
@@ -22,6 +24,13 @@ export interface ToneLangJson extends Pick<LangModelJson, 'units' | 'features' |
 
 /** Training settings of the tone model: the classifier's. */
 export const DEFAULT_TONE_TRAINING: ClassifierSettings = DEFAULT_CLASSIFIER;
+
+/**
+ * How much more probable the model's tone must be than the rules' to replace it. Chosen in
+ * eval/experiment-tone-model.mjs: cross-validated accuracy is flat from 0.1 to 0.6, val4 best at 0.2 to 0.3 in
+ * both languages, and a wider margin keeps more of the rules' reading of dev-like text.
+ */
+export const TONE_MARGIN = 0.2;
 
 /** One training unit: its text, gold tone and what the coder decided (rules and code model). */
 export interface ToneTrainUnit {
@@ -45,57 +54,77 @@ export function toneFeatures(ruleTone: Tone, raised: readonly string[], negated:
   return [`rt:${ruleTone}`, ...new Set(raised.map((c) => `rc:${c}`)), ...new Set(negated.map((c) => `rn:${c}`))].sort();
 }
 
-/** The tone the model would give: the most probable class, when the rules said neutral; otherwise the rules'. */
-function combine(ruleTone: Tone, p: readonly number[]): Tone {
-  return ruleTone !== 'neutral' ? ruleTone : (TONE_CLASSES[argmax(p)] as Tone);
+/**
+ * The tone decided from the rules' tone and the model's class probabilities (in `TONE_CLASSES` order): the
+ * model's most probable tone where it beats the rules' by `margin`; with no margin (an older file), the model's
+ * tone only where the rules said neutral.
+ *
+ * @example
+ * combineTone('negative', [0.7, 0.2, 0.05, 0.05], 0.2); // 'positive'
+ * combineTone('negative', [0.5, 0.4, 0.05, 0.05], 0.2); // 'negative'
+ */
+export function combineTone(ruleTone: Tone, p: readonly number[], margin: number | null): Tone {
+  const c = argmax(p);
+  if (margin === null) return ruleTone !== 'neutral' ? ruleTone : (TONE_CLASSES[c] as Tone);
+  return (p[c] as number) - (p[TONE_CLASSES.indexOf(ruleTone)] as number) >= margin ? (TONE_CLASSES[c] as Tone) : ruleTone;
 }
 
 /**
- * Train one language's tone model: out-of-fold figures by document, then a fit on every unit, pruned.
+ * Train one language's tone model: out-of-fold figures by document, then a fit on every unit, pruned; every
+ * output carries the override `margin` as its threshold (null: the model only where the rules say neutral).
  * Deterministic for the same units and settings.
  *
  * @example
  * const part = trainTone(units, 'en', DEFAULT_FEATURES, DEFAULT_TONE_TRAINING);
  */
-export function trainTone(units: readonly ToneTrainUnit[], lang: 'en' | 'ja', fs: FeatureSettings, s: ClassifierSettings): ToneLangJson {
+export function trainTone(units: readonly ToneTrainUnit[], lang: 'en' | 'ja', fs: FeatureSettings, s: ClassifierSettings, margin: number | null = TONE_MARGIN): ToneLangJson {
+  // The margin is stored as a threshold, which a model file holds in (0, 1].
+  if (margin !== null && !(margin > 0 && margin <= 1)) throw new Error(`tone-model: margin must be null or in (0, 1], got ${margin}`);
   const rows = units.map((u) => ({ doc: u.doc, keys: [...sentenceFeatures(normalize(u.text).text, lang, fs).keys, ...toneFeatures(u.ruleTone, u.raised, u.negated)], gold: TONE_CLASSES.indexOf(u.gold) }));
   const { part, oof } = trainClassifier(rows, TONE_CLASSES, s);
   let rulesOk = 0;
   let combinedOk = 0;
   let changed = 0;
   units.forEach((u, i) => {
-    const t = u.read === false ? u.ruleTone : combine(u.ruleTone, oof[i] as number[]);
+    const t = u.read === false ? u.ruleTone : combineTone(u.ruleTone, oof[i] as number[], margin);
     if (u.ruleTone === u.gold) rulesOk++;
     if (t === u.gold) combinedOk++;
     if (t !== u.ruleTone) changed++;
   });
   const n = units.length || 1;
-  return { ...part, cv: { rulesAccuracy: Number((rulesOk / n).toFixed(4)), combinedAccuracy: Number((combinedOk / n).toFixed(4)), changed } };
+  return { ...part, codes: part.codes.map((c) => ({ ...c, threshold: margin })), cv: { rulesAccuracy: Number((rulesOk / n).toFixed(4)), combinedAccuracy: Number((combinedOk / n).toFixed(4)), changed } };
 }
 
 /**
- * The tone with the model: where the rules found no judgement, the model's most probable tone, with its evidence
- * (the strongest word feature, rule `model:tone`, the class probability and, as threshold, that of neutral).
- * Elsewhere, or without a tone model, the rules' decision unchanged.
+ * The tone with the model: where the model's most probable tone beats the rules' by the file's margin (or, in a
+ * file without margins, where the rules found no judgement), the model's tone, with its evidence first (rule
+ * `model:tone`: the strongest word feature's span, the class probability as score and what it had to reach as
+ * threshold, the top features), then the rules' own evidence. Elsewhere, or without a tone model, the rules' decision unchanged.
  *
  * @example
  * const t = toneWithModel(p, cb.model, decideTone(p, cb, raised, negated), raised, negated);
  */
 export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone; toneEvidence: Evidence[] }, raised: readonly string[], negated: readonly string[]): { tone: Tone; toneEvidence: Evidence[] } {
-  // Most sentences name no side, holder, code or tone word: the model is not asked there (measured: it would cost 70% more coder CPU).
-  if (rules.tone !== 'neutral' || !model.tone || !modelReads(p)) return rules;
-  const lm: LangModel | undefined = model.tone.get(p.lang);
+  const lm: LangModel | undefined = model.tone?.get(p.lang);
   if (!lm) return rules;
+  // Every output holds the same margin; none (an older file): the model speaks only where the rules say neutral.
+  const margin = lm.threshold[NEUTRAL] ?? null;
+  // Most sentences name no side, holder, code or tone word: the model is not asked there (measured: it would cost 70% more coder CPU).
+  if ((margin === null && rules.tone !== 'neutral') || !modelReads(p)) return rules;
   const extra = toneFeatures(rules.tone, raised, negated);
   if (linearSums(lm, model.features, p.text, p.lang, extra) === 0) return rules;
   // Outputs are stored in TONE_CLASSES order (checked when the file is read); the most probable class has the largest sum.
   const c = argmax(lm.z);
-  if (c === NEUTRAL) return rules;
-  const tone = TONE_CLASSES[c] as Tone;
+  const r = TONE_CLASSES.indexOf(rules.tone);
+  if (c === r || (margin === null && c === NEUTRAL)) return rules;
   const probs = softmax(lm.z);
+  const need = margin === null ? (probs[NEUTRAL] as number) : (probs[r] as number) + margin;
+  if ((probs[c] as number) < need) return rules;
+  const tone = TONE_CLASSES[c] as Tone;
   const top = topFeatures(lm, withHits(sentenceFeatures(p.text, p.lang, model.features), extra), c);
   // The strongest word names a span; a decision feature (rc:, rt:) names none, so the evidence spans the sentence.
   const word = top.find((t) => !t.feature.includes(':') || /^[wbsc]:/u.test(t.feature));
   const ev = word ? evidence(p, word.start, word.end, 'model:tone') : evidence(p, p.bodyStart, p.text.length, 'model:tone');
-  return { tone, toneEvidence: [{ ...ev, model: { score: Number((probs[c] as number).toFixed(3)), threshold: Number((probs[NEUTRAL] as number).toFixed(3)), features: top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } }] };
+  const modelEv: Evidence = { ...ev, model: { score: Number((probs[c] as number).toFixed(3)), threshold: Number(need.toFixed(3)), features: top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } };
+  return { tone, toneEvidence: [modelEv, ...rules.toneEvidence] };
 }

@@ -42,8 +42,8 @@ function modelOf(file) {
 }
 const CODES = codebook.codes.map((c) => c.id);
 
-const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-}*.jsonl';
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-).*\.jsonl$/u;
+const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-}*.jsonl';
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-).*\.jsonl$/u;
 // Never trained on, whatever their names: the acceptance set and the blind sets.
 const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
 

@@ -878,7 +878,8 @@ export function denialFeatures(rulesRaised: readonly string[]): string[] {
  * const denied = denialCodes(p, cb.model, rules, modelRaised); // [] unless the file has a denial model
  */
 export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = []): CodeHit[] {
-  if (!model.denial || rules.negated.length > 0) return [];
+  // A sentence the code model does not read (no side, holder, code or tone word) names no concern to deny: unhashed.
+  if (!model.denial || rules.negated.length > 0 || !modelReads(p)) return [];
   const cue = denialCue(p);
   if (!cue) return [];
   const skip = skipSet;

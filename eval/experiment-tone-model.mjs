@@ -7,11 +7,12 @@
 // Needs the build (`npx tsc -p tsconfig.build.json`). Usage: node eval/experiment-tone-model.mjs [--val FILE...] [--set k=v]...
 // The coder's codes come from the shipped code and denial models (trained on these same units: in CV the decision
 // features are cleaner than on fresh text; val4 is the honest check).
+/* eslint-disable no-console -- a command-line experiment prints its figures */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinCodebook, normalize } from '../dist/codebook/index.js';
-import { DEFAULT_FEATURES, modelLang, modelReads, sentenceFeatures } from '../dist/coder/model.js';
+import { DEFAULT_FEATURES, docFolds, modelLang, modelReads, sentenceFeatures } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_CLASSIFIER, trainClassifier, softmax } from '../dist/coder/classifier.js';
 import { TONE_CLASSES, toneFeatures } from '../dist/coder/tone-model.js';
@@ -113,6 +114,20 @@ function scorer(part) {
   };
 }
 
+/** Out-of-fold probabilities from pruned fits on the other folds (the same folds as the classifier's). */
+function prunedOof(rows) {
+  const { fold } = docFolds(rows, settings.folds);
+  const oof = rows.map(() => []);
+  for (let f = 0; f < settings.folds; f++) {
+    const { part } = trainClassifier(rows.filter((_, i) => fold[i] !== f), TONE_CLASSES, { ...settings, folds: 2 });
+    const score = scorer(part);
+    rows.forEach((r, i) => {
+      if (fold[i] === f) oof[i] = score(r.keys);
+    });
+  }
+  return oof;
+}
+
 const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f) && only.test(f)).sort().map((f) => join(root, 'eval', f));
 console.log(`training files: ${files.length}; settings ${JSON.stringify(settings)}`);
 const train = load(files);
@@ -123,7 +138,9 @@ for (const lang of ['en', 'ja']) {
   for (const [vname, keys] of Object.entries(VARIANTS)) {
     if (pick.length && !pick.includes(vname)) continue;
     const rows = units.map((u) => ({ doc: u.doc, keys: keys(u), gold: ix(u.gold) }));
-    const { part, oof } = trainClassifier(rows, TONE_CLASSES, settings);
+    const { part, oof: unpruned } = trainClassifier(rows, TONE_CLASSES, settings);
+    // The classifier's out-of-fold figures come from unpruned fits; --pruned-cv scores each fold with a pruned fit, as the file holds it.
+    const oof = argv.includes('--pruned-cv') ? prunedOof(rows) : unpruned;
     const score = scorer(part);
     const line = [];
     for (const [cname, combo] of Object.entries(COMBOS)) {

@@ -62,7 +62,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     }
     const ruled = decideTone(p, cb, codes.raised, codes.negated);
     // Where the rules found no judgement, the tone model may read one in the wording.
-    const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised.map((r) => r.code), codes.negated.map((r) => r.code)) : ruled;
+    const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised, codes.negated) : ruled;
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
     if (cb.model?.voice) {
       // The words' share of the voice model now, while the sentence's features are hashed; the rest once voices are final.

@@ -23,7 +23,7 @@ export interface ToneLangJson extends Pick<LangModelJson, 'units' | 'features' |
 }
 
 /** Training settings of the tone model: the classifier's. */
-export const DEFAULT_TONE_TRAINING: ClassifierSettings = DEFAULT_CLASSIFIER;
+export const DEFAULT_TONE_TRAINING: ClassifierSettings = { ...DEFAULT_CLASSIFIER, prune: 0.2 };
 
 /**
  * How much more probable the model's tone must be than the rules' to replace it. Chosen in
@@ -52,6 +52,30 @@ export interface ToneTrainUnit {
  */
 export function toneFeatures(ruleTone: Tone, raised: readonly string[], negated: readonly string[]): string[] {
   return [`rt:${ruleTone}`, ...new Set(raised.map((c) => `rc:${c}`)), ...new Set(negated.map((c) => `rn:${c}`))].sort();
+}
+
+/** The decision features' names, built once each: scoring a sentence allocates none. */
+const decisionNames = new Map<string, string>();
+const nameOf = (prefix: string, v: string): string => {
+  const k = prefix + v;
+  let n = decisionNames.get(k);
+  if (n === undefined) {
+    n = k;
+    // Tones and codes are a codebook's few ids; the bound only guards against an unexpected flood.
+    if (decisionNames.size < 1024) decisionNames.set(k, n);
+  }
+  return n;
+};
+/** One reused list of a sentence's decision features (scoring counts a feature once, so order and repeats do not matter). */
+const decisionBuf: string[] = [];
+
+/** `toneFeatures` for scoring: the same names, unsorted, in a reused array. */
+function decisionKeys(ruleTone: Tone, raised: ReadonlyArray<{ code: string }>, negated: ReadonlyArray<{ code: string }>): readonly string[] {
+  decisionBuf.length = 0;
+  decisionBuf.push(nameOf('rt:', ruleTone));
+  for (const r of raised) decisionBuf.push(nameOf('rc:', r.code));
+  for (const n of negated) decisionBuf.push(nameOf('rn:', n.code));
+  return decisionBuf;
 }
 
 /**
@@ -104,14 +128,14 @@ export function trainTone(units: readonly ToneTrainUnit[], lang: 'en' | 'ja', fs
  * @example
  * const t = toneWithModel(p, cb.model, decideTone(p, cb, raised, negated), raised, negated);
  */
-export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone; toneEvidence: Evidence[] }, raised: readonly string[], negated: readonly string[]): { tone: Tone; toneEvidence: Evidence[] } {
+export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone; toneEvidence: Evidence[] }, raised: ReadonlyArray<{ code: string }>, negated: ReadonlyArray<{ code: string }>): { tone: Tone; toneEvidence: Evidence[] } {
   const lm: LangModel | undefined = model.tone?.get(p.lang);
   if (!lm) return rules;
   // Every output holds the same margin; none (an older file): the model speaks only where the rules say neutral.
   const margin = lm.threshold[NEUTRAL] ?? null;
   // Most sentences name no side, holder, code or tone word: the model is not asked there (measured: it would cost 70% more coder CPU).
   if ((margin === null && rules.tone !== 'neutral') || !modelReads(p)) return rules;
-  const extra = toneFeatures(rules.tone, raised, negated);
+  const extra = decisionKeys(rules.tone, raised, negated);
   if (linearSums(lm, model.features, p.text, p.lang, extra) === 0) return rules;
   // Outputs are stored in TONE_CLASSES order (checked when the file is read); the most probable class has the largest sum.
   const c = argmax(lm.z);
@@ -121,7 +145,7 @@ export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone
   const need = margin === null ? (probs[NEUTRAL] as number) : (probs[r] as number) + margin;
   if ((probs[c] as number) < need) return rules;
   const tone = TONE_CLASSES[c] as Tone;
-  const top = topFeatures(lm, withHits(sentenceFeatures(p.text, p.lang, model.features), extra), c);
+  const top = topFeatures(lm, withHits(sentenceFeatures(p.text, p.lang, model.features), [...extra]), c);
   // The strongest word names a span; a decision feature (rc:, rt:) names none, so the evidence spans the sentence.
   const word = top.find((t) => !t.feature.includes(':') || /^[wbsc]:/u.test(t.feature));
   const ev = word ? evidence(p, word.start, word.end, 'model:tone') : evidence(p, p.bodyStart, p.text.length, 'model:tone');

@@ -49,7 +49,7 @@ describe('the denial model', () => {
     expect(denialCue(prepare('同盟が揺らぐとの懸念は聞かれなかった。', builtin))).toBeDefined();
   });
 
-  it('negates a code where a cue is present and the rules negated nothing, with its evidence; never a code the rules raised', () => {
+  it('negates a code where a cue is present and the rules negated nothing, with its evidence; a code the rules raised only in English', () => {
     const cb = withModel(modelFile({ denial: { en: part(CODES, 'zorblax', 'autonomy', 0.5) } }));
     const denied = one(cb, 'Nobody in the ministry thinks the zorblax affair matters.');
     expect(denied.negated.map((h) => h.code)).toEqual(['autonomy']);
@@ -60,10 +60,23 @@ describe('the denial model', () => {
     expect(hit?.negation?.text).toBe('Nobody');
     // No cue: nothing denied.
     expect(one(cb, 'The zorblax affair matters in the ministry.').negated).toEqual([]);
-    // The rules raised autonomy (their own scope reading): the model leaves it raised.
+    // The rules raised autonomy in English: the model may read it as denied, and it leaves the raised list.
     const raised = one(cb, 'Japan remains a vassal state of Washington, and nothing about the zorblax talks changed that.');
-    expect(raised.raised.map((h) => h.code)).toContain('autonomy');
-    expect(raised.negated.map((h) => h.code)).not.toContain('autonomy');
+    expect(raised.negated.map((h) => h.code)).toEqual(['autonomy']);
+    expect(raised.raised.map((h) => h.code)).not.toContain('autonomy');
+    const plain = one(withModel(modelFile({})), 'Japan remains a vassal state of Washington, and nothing about the zorblax talks changed that.');
+    expect(plain.raised.map((h) => h.code)).toContain('autonomy');
+  });
+
+  it('leaves a Japanese code the rules raised to the rules (their scope reading), and denies in Japanese where they raised nothing', () => {
+    // Japanese features are character bigrams (`c:`), not words.
+    const cb = withModel(modelFile({ denial: { ja: { ...part(CODES, '獏鵺', 'autonomy', 0.5), features: ['c:獏鵺'] } } }));
+    const kept = one(cb, '日本は米国の属国のままだが、獏鵺協議の話は聞かれなかった。');
+    expect(kept.raised.map((h) => h.code)).toContain('autonomy');
+    expect(kept.negated).toEqual([]);
+    const denied = one(cb, '日本の獏鵺協議についての懸念は聞かれなかった。');
+    expect(denied.negated.map((h) => h.code)).toEqual(['autonomy']);
+    expect(denied.negated[0]?.evidence.rule).toBe('model-denial:autonomy');
   });
 
   it('trains on cue sentences only, learns an invented denial word, and trains twice to the same JSON', () => {

@@ -56,7 +56,9 @@ function load(files) {
       const lang = modelLang(t);
       const words = sentenceFeatures(t, lang, DEFAULT_FEATURES).keys;
       const decision = toneFeatures(d.tone, d.codes, d.negated);
-      out[lang].push({ doc: `${f}#${u.doc}`, gold: u.tone, rule: d.tone, read: modelReads(prepare(u.text, coder)), words, decision, kinds: evidenceKinds(d.evidence.tone) });
+      const prev = i > 0 && labelled[i - 1].doc === u.doc ? decided[i - 1].tone : 'none';
+      const ctx = [`rv:${d.voice}`, ...(/[?？]\s*["'”’」]?\s*$/u.test(u.text) ? ['q:1'] : [])];
+      out[lang].push({ doc: `${f}#${u.doc}`, gold: u.tone, rule: d.tone, read: modelReads(prepare(u.text, coder)), words, decision, kinds: evidenceKinds(d.evidence.tone), ctx, prev: [`pt:${prev}`] });
     });
   }
   return out;
@@ -66,6 +68,9 @@ const VARIANTS = {
   words: (u) => u.words,
   stacked: (u) => [...u.words, ...u.decision],
   'stacked+kinds': (u) => [...u.words, ...u.decision, ...u.kinds],
+  // The sentence's voice and whether it asks; the previous sentence's tone (rules) in the same document.
+  'stacked+ctx': (u) => [...u.words, ...u.decision, ...u.ctx],
+  'stacked+prev': (u) => [...u.words, ...u.decision, ...u.prev],
 };
 
 const ix = (t) => TONE_CLASSES.indexOf(t);
@@ -132,26 +137,41 @@ const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f) && onl
 console.log(`training files: ${files.length}; settings ${JSON.stringify(settings)}`);
 const train = load(files);
 const vals = valFiles.map((f) => ({ f, data: load([f]) }));
+/** One line per combination: CV and each validation file. */
+function report(vname, units, oof, valProbs, lang) {
+  const line = [];
+  for (const [cname, combo] of Object.entries(COMBOS)) {
+    if (vname !== 'stacked' && cname === 'rules') continue;
+    const cv = accuracy(units, oof, combo);
+    const vs = vals.map(({ data }, k) => {
+      const vu = data[lang];
+      return vu.length ? accuracy(vu, valProbs[k], combo) : null;
+    });
+    line.push(`  ${vname.padEnd(13)} ${cname.padEnd(26)} CV ${cv.acc.toFixed(3)} (${String(cv.changed).padStart(4)} changed)${vs.map((v, k) => (v ? `  ${valFiles[k].replace(/^.*\//u, '')} ${v.acc.toFixed(3)} (${v.changed})` : '')).join('')}`);
+  }
+  console.log(line.join('\n'));
+}
+
+const mean = (a, b) => a.map((p, i) => p.map((v, k) => (v + b[i][k]) / 2));
 for (const lang of ['en', 'ja']) {
   const units = train[lang];
   console.log(`\n== ${lang}: ${units.length} training units (${units.filter((u) => u.read).length} read by the model), gold ${TONE_CLASSES.map((t) => `${t} ${units.filter((u) => u.gold === t).length}`).join(', ')}`);
+  const got = new Map();
   for (const [vname, keys] of Object.entries(VARIANTS)) {
-    if (pick.length && !pick.includes(vname)) continue;
+    if (pick.length && !pick.includes(vname) && !(argv.includes('--blend') && ['words', 'stacked'].includes(vname))) continue;
     const rows = units.map((u) => ({ doc: u.doc, keys: keys(u), gold: ix(u.gold) }));
     const { part, oof: unpruned } = trainClassifier(rows, TONE_CLASSES, settings);
     // The classifier's out-of-fold figures come from unpruned fits; --pruned-cv scores each fold with a pruned fit, as the file holds it.
     const oof = argv.includes('--pruned-cv') ? prunedOof(rows) : unpruned;
     const score = scorer(part);
-    const line = [];
-    for (const [cname, combo] of Object.entries(COMBOS)) {
-      if (vname !== 'stacked' && cname === 'rules') continue;
-      const cv = accuracy(units, oof, combo);
-      const vs = vals.map(({ data }) => {
-        const vu = data[lang];
-        return vu.length ? accuracy(vu, vu.map((u) => score(keys(u))), combo) : null;
-      });
-      line.push(`  ${vname.padEnd(13)} ${cname.padEnd(26)} CV ${cv.acc.toFixed(3)} (${String(cv.changed).padStart(4)} changed)${vs.map((v, k) => (v ? `  ${valFiles[k].replace(/^.*\//u, '')} ${v.acc.toFixed(3)} (${v.changed})` : '')).join('')}`);
-    }
-    console.log(line.join('\n'));
+    const valProbs = vals.map(({ data }) => data[lang].map((u) => score(keys(u))));
+    got.set(vname, { oof, valProbs });
+    report(vname, units, oof, valProbs, lang);
+  }
+  // --blend: the mean of the words-only and the stacked models' probabilities.
+  if (argv.includes('--blend')) {
+    const w = got.get('words');
+    const st = got.get('stacked');
+    report('blend', units, mean(w.oof, st.oof), w.valProbs.map((v, k) => mean(v, st.valProbs[k])), lang);
   }
 }

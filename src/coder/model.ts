@@ -1341,6 +1341,7 @@ export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', code
     .map((u) => {
       const denied = u.rulesDenied ?? [];
       // Codes the rules raised, or set aside as another sense, are not the denial model's to decide (as in `denialCodes`).
+      // (English raises the coder may still deny: trained without them, their thresholds measured best on val4 and dev.)
       const closed = [...u.rulesNegated.filter((c) => !denied.includes(c)), ...u.rulesRaised];
       return { doc: u.doc, text: u.text, codes: u.denied ?? [], rulesRaised: denied, rulesNegated: closed, unscored: denied.length > 0, extra: denialFeatures(u.rulesRaised) };
     });

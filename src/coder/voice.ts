@@ -35,11 +35,13 @@ export interface DocState {
   named: Map<string, string | null>;
   /** Earlier English units that name a side, where a tag's surname is looked up when it is first met. */
   introductions: Prepared[];
+  /** The side of the other side's person a Japanese speaker last relayed (マティス長官は…): who "長官は" is next. */
+  counterpart: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [] };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
@@ -539,10 +541,10 @@ const JA_RECEIVED = /(?:説明|連絡|回答|返答|伝達|通告|確約|保証|
  * Rule 3 in Japanese: a speaker or subject of one side reporting what they were told by the other side (米側の説明を受けている,
  * 先方から明確な説明を受けております) relays that side's position; the giver is a side named with の/から shortly before, or 先方 (the other side).
  */
-function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string; cue: Evidence } | null {
-  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂') && !p.text.includes('を得') && !p.text.includes('されて')) return null;
+function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState): { side: string; cue: Evidence } | null {
+  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂') && !p.text.includes('を得') && !p.text.includes('されて')) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
   const m = JA_RECEIVED.exec(p.text.slice(p.bodyStart));
-  if (!m) return null;
+  if (!m) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
   const at = p.bodyStart + m.index;
   const from = Math.max(p.bodyStart, at - 20);
   const other = p.text.lastIndexOf('先方', at);
@@ -553,7 +555,45 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook): { side: string;
   // The giver: a side named with の or から just before what was received, or opening the unit's topic with からは (大統領からは、…との書簡をいただいております).
   const before = cuesOf(p).filter((c) => c.end <= at);
   const giver = before.filter((c) => /^からは/u.test(p.text.slice(c.end, c.end + 3))).pop() ?? before.filter((c) => c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
-  return giver && giver.entry.owner !== speaker && relayable(p) ? sideEvidence(p, giver) : null;
+  if (giver && giver.entry.owner !== speaker && relayable(p)) return sideEvidence(p, giver);
+  return state ? jaCounterpartWords(p, speaker, cb, state) : null;
+}
+
+/** A foreign person by name and title (マティス長官, ルース駐日大使, ハガティ氏), or a title alone standing for the counterpart last named (長官は, 同長官からは). */
+const JA_OTHER_PERSON = /(?:([ァ-ヴ][ァ-ヴー]+)(?:米|駐日)?|(?<![\u4e00-\u9fff])(?=(?:同)?(?:国務|国防)?長官|(?:同|副)?大統領))(?:同)?(国務長官|国防長官|国務次官補|国防次官補|国務次官|国防次官|長官|副大統領|大統領|大使|報道官|司令官|補佐官|上院議員|下院議員|氏|通商代表)(からは|から、|から|とは|は、|は|も)/gu;
+/** Words from the giver: received (説明を…受け), present or absent (要求は一切ございませんでした, との言葉がありました), or said in the honorific a speaker uses for another (述べられ, 表明され). */
+const JA_GIVEN = /(?:説明|連絡|回答|確約|保証|約束|書簡|言葉|表明|発言|要求|要請|言及|提案|指摘|打診|申し入れ|話|評価|謝意|支持)(?:を[^。「」]{0,16}?(?:受け|いただ|頂|得)|(?:は|が|も)[^。「」]{0,10}?(?:あり|ござい|なかっ|なく|出|聞かれ))|(?:述べ|語|言わ|明言さ|表明さ|強調さ|示さ|明確にさ|評価さ|約束さ|確認さ|言及さ|指摘さ)られ|(?:明言|表明|強調|言及|指摘|約束|確認|評価|説明)され(?:まし|た|、|て)|おっしゃ/u;
+/**
+ * Rule 3 in a Japanese speaker's turn or report: the other side's person (a foreign name with a title, or that title again) as the
+ * giver of words the speaker received or reports in the honorific (マティス長官は…と述べられました, 長官からは…との言葉がございました,
+ * 米側から…要求は一切ございませんでした) relays that side's position.
+ */
+function jaCounterpartWords(p: Prepared, speaker: string, cb: Codebook, state: DocState): { side: string; cue: Evidence } | null {
+  const given = JA_GIVEN.exec(p.text.slice(p.bodyStart));
+  if (!given || !relayable(p)) return null;
+  const at = p.bodyStart + given.index;
+  const cues = cuesOf(p);
+  // A side named as the giver (米側から, 米国からは, 国務長官とは).
+  const side = cues.filter((c) => c.end <= at && c.entry.owner !== speaker && /^(?:からは|から|とは|は、|側から)/u.test(p.text.slice(c.end, c.end + 3))).pop();
+  if (side) {
+    state.counterpart = side.entry.owner;
+    return sideEvidence(p, side);
+  }
+  // Only the home side's speaker names the other side's people by a katakana name (Japanese names are in kanji).
+  const other = counterpart(cb, speaker);
+  if (!other || other === speaker) return null;
+  JA_OTHER_PERSON.lastIndex = p.bodyStart;
+  for (let m = JA_OTHER_PERSON.exec(p.text); m && m.index < at; m = JA_OTHER_PERSON.exec(p.text)) {
+    const end = m.index + m[0].length - (m[3] ?? '').length;
+    // A country in katakana (ロシア大統領) is a side's cue, not a person's name.
+    if (cues.some((c) => c.start < end && c.end > m!.index && c.entry.owner !== other)) continue;
+    const named = m[1] !== undefined;
+    const whose = named ? other : state.counterpart;
+    if (!whose || whose === speaker) continue;
+    state.counterpart = whose;
+    return { side: whose, cue: evidence(p, m.index, end, named ? 'attribution:counterpart-name' : 'attribution:counterpart') };
+  }
+  return null;
 }
 /** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */
 const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,4}(?:の[\u4e00-\u9fff]{0,4})?$/u;
@@ -1081,7 +1121,7 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
     // 先方から…説明を受けております: "the other party" relays the other side's position.
-    const other = p.lang === 'ja' && t.side !== AUTHOR ? jaReceived(p, t.side, cb) : null;
+    const other = p.lang === 'ja' && t.side !== AUTHOR ? jaReceived(p, t.side, cb, state) : null;
     if (other) return { voice: other.side, cue: other.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }

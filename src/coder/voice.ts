@@ -37,11 +37,13 @@ export interface DocState {
   introductions: Prepared[];
   /** The side of the other side's person a Japanese speaker last relayed (マティス長官は…): who "長官は" is next. */
   counterpart: string | null;
+  /** The side of the guest an interview introduced ("My guest is Naoko Hirata…", "Q: Professor Sakamoto, …"): whom an answer tag (A:) speaks for. */
+  guest: string | null;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null, guest: null };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
@@ -748,7 +750,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const q = hitsOf(p, 'interviewer').find((h) => inTag(h) && h.start === 0);
   if (q || tag.interviewer || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
   const a = hitsOf(p, 'interviewee').find((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end));
-  if (a) return { role: 'interviewee', side: local, cue: ev(a) };
+  if (a) return { role: 'interviewee', side: state.guest ?? local, cue: ev(a) };
   // An affiliation in brackets (ロペス議員（民主）, 駒田（元防衛次官、日本）) says more about the side than a title before it.
   const open = p.text.slice(tag.start, tag.end).search(/[（(]/u);
   // A hit may open with the bracket itself ("(民主)").
@@ -1002,8 +1004,37 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
   const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
   rememberIntroduction(p, state);
+  if (p.lang === 'en' && state.guest === null) state.guest = guestSide(p, cb);
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
+}
+
+/** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
+const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)? is|[Oo]ur guest(?: today| this week)? is|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with)\s+/u;
+/** An interviewer addressing the guest by title and surname ("Professor Sakamoto, if…"). */
+const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|Senator|General|Admiral|Governor)\.?\s+([A-Z][a-z]+),/u;
+/**
+ * The side of an interview's guest, from the unit that introduces them: a side named within the introduction (a place, a
+ * paper, a nationality), else a surname in romanised Japanese (the side Japanese names belong to).
+ */
+function guestSide(p: Prepared, cb: Codebook): string | null {
+  const body = p.text.slice(p.bodyStart);
+  const intro = p.tag ? null : GUEST_INTRO.exec(body);
+  if (intro) {
+    const from = p.bodyStart + intro.index + intro[0].length;
+    // The topic after the guest ("…, on the Japanese debate", "to talk about Japan") is not where the guest is from.
+    const topic = /(?:,\s+|\s+to\s+(?:talk|speak)\s+)(?:on|about|to discuss)\s|\s+about\s/u.exec(p.text.slice(from));
+    const until = from + Math.min(90, topic ? topic.index : 90);
+    const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until);
+    if (c) return c.entry.owner;
+    const name = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?[A-Z][a-z]+\s+([A-Z][a-z]+)\b/u.exec(p.text.slice(from));
+    const home = homeSide(cb);
+    return name && home && ROMAJI_SURNAME.test(name[1] as string) ? home : null;
+  }
+  if (!p.tag) return null;
+  const v = GUEST_VOCATIVE.exec(body);
+  const home = homeSide(cb);
+  return v && home && ROMAJI_SURNAME.test(v[1] as string) ? home : null;
 }
 
 /** "Excerpts from his speech follow", 要旨は次の通り: the units after it are the speaker's own words. */

@@ -33,7 +33,7 @@ export interface Prepared {
 const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
 const TAG_EN =
-  /^\s*((?:@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
+  /^\s*((?:(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
 const TAG_JA_DIET = /^\s*○([^\s\u3000]{1,24})[\s\u3000]+/u;
 const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */

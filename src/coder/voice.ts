@@ -803,6 +803,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     }
   }
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
+  // A survey's respondent with no side in the tag answers for the people the survey asked ("Survey of Japanese security specialists").
+  if (state.guest !== null && RESPONDENT.test(tag.name)) return { role: 'speaker', side: state.guest, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:respondent' } };
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   const head = p.text.slice(tag.start, tag.end).trimStart();
@@ -818,6 +820,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
 /** A surname spelt in Hepburn romanisation and ending in a vowel (ENDO, KUDO, FUJIMORI, TSUJI, ABE): syllables of an optional consonant (or sh, ch, ts, j, a doubled consonant, m before b or p, syllabic n) and a vowel. */
 const ROMAJI_SURNAME = /^(?:(?:[kgsztdnhbpmrwyfj]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n(?![aeiouy])|m(?=[bp])|([kstp])(?=\1)|t(?=ch))+(?<=[aeiou])$/iu;
 
+/** A tag naming someone who answers a survey or an interview, not a named speaker. */
+const RESPONDENT = /^(?:RESPONDENT|READER|PARTICIPANT|INTERVIEWEE|GUEST)\b/u;
 const POSTED_TO = /\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?: [Gg]eneral)?)\s+to\s+(?:the\s+)?$/u;
 const GENERIC_TITLE_JA = /^(?:委員|大臣|長官|参考人|議員|副大臣|政務官)$/u;
 /** The longest hit (the earliest among equals), or undefined. */
@@ -1010,7 +1014,7 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
-const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)? is|[Oo]ur guest(?: today| this week)? is|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with)\s+/u;
+const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)? is|[Oo]ur guest(?: today| this week)? is|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
 /** An interviewer addressing the guest by title and surname ("Professor Sakamoto, if…"). */
 const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|Senator|General|Admiral|Governor)\.?\s+([A-Z][a-z]+),/u;
 /**

@@ -262,7 +262,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (!isCondition(p, h)) firmlyRaised.add(h.entry.owner);
   }
   for (const h of denies) {
-    if (!inBody(h) || negated.has(h.entry.owner)) continue;
+    // An exclusion sets a denial aside too: "it is Japan's decision, and we respect it" affirms support, it denies no dependence.
+    if (!inBody(h) || negated.has(h.entry.owner) || excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h))) continue;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });
   }

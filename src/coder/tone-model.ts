@@ -54,27 +54,28 @@ export function toneFeatures(ruleTone: Tone, raised: readonly string[], negated:
   return [`rt:${ruleTone}`, ...new Set(raised.map((c) => `rc:${c}`)), ...new Set(negated.map((c) => `rn:${c}`))].sort();
 }
 
-/** The decision features' names, built once each: scoring a sentence allocates none. */
-const decisionNames = new Map<string, string>();
-const nameOf = (prefix: string, v: string): string => {
-  const k = prefix + v;
-  let n = decisionNames.get(k);
+/** The decision features' names, built once per tone and code: scoring a sentence allocates no string. */
+const RT = new Map<string, string>(TONE_CLASSES.map((t) => [t, `rt:${t}`]));
+const RC = new Map<string, string>();
+const RN = new Map<string, string>();
+function nameOf(names: Map<string, string>, prefix: string, code: string): string {
+  let n = names.get(code);
   if (n === undefined) {
-    n = k;
-    // Tones and codes are a codebook's few ids; the bound only guards against an unexpected flood.
-    if (decisionNames.size < 1024) decisionNames.set(k, n);
+    n = prefix + code;
+    // A codebook has a few dozen codes; the bound only guards against an unexpected flood.
+    if (names.size < 1024) names.set(code, n);
   }
   return n;
-};
+}
 /** One reused list of a sentence's decision features (scoring counts a feature once, so order and repeats do not matter). */
 const decisionBuf: string[] = [];
 
 /** `toneFeatures` for scoring: the same names, unsorted, in a reused array. */
 function decisionKeys(ruleTone: Tone, raised: ReadonlyArray<{ code: string }>, negated: ReadonlyArray<{ code: string }>): readonly string[] {
   decisionBuf.length = 0;
-  decisionBuf.push(nameOf('rt:', ruleTone));
-  for (const r of raised) decisionBuf.push(nameOf('rc:', r.code));
-  for (const n of negated) decisionBuf.push(nameOf('rn:', n.code));
+  decisionBuf.push(RT.get(ruleTone) as string);
+  for (const r of raised) decisionBuf.push(nameOf(RC, 'rc:', r.code));
+  for (const n of negated) decisionBuf.push(nameOf(RN, 'rn:', n.code));
   return decisionBuf;
 }
 

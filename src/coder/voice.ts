@@ -332,7 +332,7 @@ function writersFrame(p: Prepared): boolean {
   return ((n !== undefined && n.start < lim) || (v !== undefined && v.start < lim)) && stickyAt(VERDICT_OPEN, p.text, p.bodyStart);
 }
 
-function explicitEn(p: Prepared, allowInitial: boolean): Found {
+function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? leadSubject(p, null) : null;
   if (p.text.includes('?') && INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
@@ -436,6 +436,8 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     if (ownClaim) return null;
     return sideEvidence(p, best.c);
   }
+  const named = cb ? japaneseNamedSubject(p, verbs, cues, cb) : null;
+  if (named) return named;
   if (home) {
     // "Critics at home" are at home where the person spoken of is; "back home I keep hearing" is the writer's home.
     const holderHome = HOLDER_HOME.test(p.text.slice(home.start, home.end)) && !EN_FIRST_PERSON.test(p.text.slice(p.bodyStart));
@@ -471,6 +473,36 @@ function explicitEn(p: Prepared, allowInitial: boolean): Found {
     (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
   );
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
+  return null;
+}
+
+/** A person's name right before their verb: a title or a given name, the surname, an optional affiliation or apposition ("Mr. Hashimoto called", "Member Kenji Sato (LDP) asked", "Inada, the defense minister, added"). */
+const NAME_BEFORE_VERB = /(?:\b(Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Professor|Member|Governor|Ambassador|Minister|Mayor|General|Admiral|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|Finance Minister|Chief Cabinet Secretary)\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][a-z]{3,})(?:'s)?(?:\s+\([^)]{1,40}\))?(?:,\s[^,]{1,60},)?\s+(?:(?:also|later|then|had|has|have|would|will|once)\s+)?(?:\w+ly\s+)?$/u;
+/** Capitalised words at a sentence's head that are no one's name. */
+const NOT_NAMES = new Set(['Some', 'None', 'Nine', 'Make', 'Take', 'Came', 'Made', 'Japanese', 'Hanoi', 'Manila', 'Panama', 'Canada', 'Here', 'Tokyo', 'Osaka', 'Kobe', 'Okinawa', 'Naha', 'Sasebo', 'Yokosuka', 'Kadena', 'Futenma', 'Sake', 'Tsunami', 'Kimono', 'Samurai', 'Senkaku', 'Senkakus', 'Abenomics']);
+/**
+ * A person with a surname in romanised Japanese as the subject of a verb of saying or feeling ("Inada added that…",
+ * "Mr. Hashimoto called the relationship…"): the side Japanese names belong to, unless a side is named in the name itself.
+ */
+function japaneseNamedSubject(p: Prepared, verbs: ScanHit[], cues: ScanHit[], cb: Codebook): { side: string; cue: Evidence } | null {
+  const home = homeSide(cb);
+  if (!home) return null;
+  for (const v of verbs) {
+    const from = Math.max(p.bodyStart, v.start - 110);
+    const m = NAME_BEFORE_VERB.exec(p.text.slice(from, v.start));
+    if (!m) continue;
+    const surname = m[3] as string;
+    const at = from + m.index + m[0].indexOf(surname, (m[1]?.length ?? 0) + (m[2]?.length ?? 0));
+    // A side's own person (Obama, Rubio) or place is a cue, found before this.
+    if (NOT_NAMES.has(surname) || !ROMAJI_SURNAME.test(surname) || cues.some((c) => c.start < at + surname.length && c.end > at - 1)) continue;
+    // A name needs a title, a given name in romanised Japanese too, or (a surname alone, "Inada added") to open the sentence.
+    const given = m[2] !== undefined && ROMAJI_SURNAME.test(m[2]);
+    const titled = m[1] !== undefined && (m[2] === undefined || given);
+    const alone = m[1] === undefined && m[2] === undefined && at === effectiveStart(p) && surname.length >= 5;
+    if (!titled && !given && !alone) continue;
+    if (clauseOf(p, at) !== clauseOf(p, v.start) && !/,\s[^,]{1,60},/u.test(m[0])) continue;
+    return { side: home, cue: evidence(p, at, at + surname.length, 'attribution:japanese-name') };
+  }
   return null;
 }
 
@@ -717,7 +749,7 @@ function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsO
 }
 
 function explicit(p: Prepared, relaxed: boolean, cb: Codebook): Found {
-  return p.lang === 'ja' ? explicitJa(p, relaxed, cb) : explicitEn(p, relaxed);
+  return p.lang === 'ja' ? explicitJa(p, relaxed, cb) : explicitEn(p, relaxed, cb);
 }
 
 function isSide(cb: Codebook, s: string | null | undefined): s is string {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console -- a command-line script: printing is its output (eslint allows it only under scripts/ and src/cli/). */
 // Inter-annotator agreement: a gold label file against a second annotator's labels.
 // Usage: node eval/agreement/compare.mjs GOLD.jsonl SECOND.jsonl [--diff]
 // GOLD is a labelled set (doc, text, voice, codes, negated, tone per line); SECOND holds

@@ -927,8 +927,10 @@ function jaIntroducedSide(state: DocState, title: string): string | undefined {
   for (const p of state.introductions) {
     if (p.lang !== 'ja') continue;
     for (let i = p.text.indexOf(title); i >= 0; i = p.text.indexOf(title, i + 1)) {
-      const c = cuesOf(p).filter((c) => c.end <= i && i - c.end <= 4 && !/[、。「」はがをにでと]/u.test(p.text.slice(c.end, i))).pop();
-      if (c) return c.entry.owner;
+      const cues = cuesOf(p);
+      const c = cues.filter((c) => c.end <= i && i - c.end <= 4 && !/[、。「」はがをにでと]/u.test(p.text.slice(c.end, i))).pop();
+      // A country right before an institution (中国外務省の報道官) is whose institution it is.
+      if (c) return (cues.find((o) => o.end === c.start) ?? c).entry.owner;
     }
   }
   return undefined;
@@ -1223,6 +1225,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const spoken = f ? null : quotedSpeech(p);
   if (spoken) return unsidedVoice({ cue: spoken, preferLocal: false }, state, docSide, cb);
   if (f) {
+    // A role the document introduced with its side (沖縄県知事が訪米し… → 知事は…と語った; 日本大使館の外交官たち → 別の外交官は) keeps that side.
+    const introduced = p.lang === 'ja' && f.cue.rule.startsWith('attribution:holder') ? jaIntroducedSide(state, f.cue.text) : undefined;
+    if (introduced !== undefined) return { voice: introduced, cue: f.cue, how: 'carried' };
     const carried = unsidedVoice(f, state, docSide, cb);
     const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;
     if (relay && relay.side !== carried.voice) {

@@ -39,7 +39,7 @@ const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)�
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
 const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 /** A harm that a denial says will not befall a favourable code ("will not damage the alliance", 絆を損なうことはない): the denial affirms it. */
-const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain)\w*|損な|傷つけ|揺る?が|壊|弱め|悪化|冷え込|ひびが/iu;
+const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain)\w*|損な|傷つけ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
 
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
@@ -234,7 +234,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (c.prohibition && info.get(span.entry.owner)?.tone !== 'neutral') continue;
       // "No change in its commitment" (変化はない) affirms what is favourable.
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
-      if (favourable && HARM_BETWEEN.test(h.start >= span.end ? p.text.slice(span.end, h.start) : p.text.slice(h.end, span.start))) continue;
+      // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
+      if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
       const ok =
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)

@@ -17,6 +17,7 @@ import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_CLASSIFIER, trainClassifier, softmax } from '../dist/coder/classifier.js';
 import { TONE_CLASSES, toneFeatures } from '../dist/coder/tone-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
+import { seededRandom } from '../dist/stats.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-).*\.jsonl$/u;
@@ -34,6 +35,7 @@ const only = argv.includes('--no-train6') ? /^(?!train6-)/u : /./u;
 const pick = argv.flatMap((a, i) => (argv[i - 1] === '--variant' ? [a] : []));
 
 const cb = builtinCodebook();
+const draw = seededRandom(Number(argv[argv.indexOf('--draw-seed') + 1] ?? 0) || 20261129);
 // The coder as it decides without a tone model: rules, code model, denial model.
 const { tone: _shippedTone, ...noTone } = cb.model ?? {};
 const coder = Object.freeze({ ...cb, ...(cb.model ? { model: noTone } : {}) });
@@ -58,7 +60,7 @@ function load(files) {
       const decision = toneFeatures(d.tone, d.codes, d.negated);
       const prev = i > 0 && labelled[i - 1].doc === u.doc ? decided[i - 1].tone : 'none';
       const ctx = [`rv:${d.voice}`, ...(/[?？]\s*["'”’」]?\s*$/u.test(u.text) ? ['q:1'] : [])];
-      out[lang].push({ doc: `${f}#${u.doc}`, gold: u.tone, rule: d.tone, read: modelReads(prepare(u.text, coder)), words, decision, kinds: evidenceKinds(d.evidence.tone), ctx, prev: [`pt:${prev}`] });
+      out[lang].push({ doc: `${f}#${u.doc}`, gold: u.tone, rule: d.tone, read: modelReads(prepare(u.text, coder)), words, decision, kinds: evidenceKinds(d.evidence.tone), ctx, prev: [`pt:${prev}`], draw: draw() });
     });
   }
   return out;
@@ -71,6 +73,9 @@ const VARIANTS = {
   // The sentence's voice and whether it asks; the previous sentence's tone (rules) in the same document.
   'stacked+ctx': (u) => [...u.words, ...u.decision, ...u.ctx],
   'stacked+prev': (u) => [...u.words, ...u.decision, ...u.prev],
+  // Simulated rule misses in training only (as the code model's ruleMiss): a judging unit is shown as the rules saying
+  // neutral with nothing raised, for a share of units fixed by a seeded draw; scoring reads the true decision.
+  ...Object.fromEntries([0.1, 0.2, 0.3, 0.4].map((q) => [`stacked-miss${q}`, (u, train) => [...u.words, ...(train && u.rule !== 'neutral' && u.draw < q ? ['rt:neutral'] : u.decision)]])),
 };
 
 const ix = (t) => TONE_CLASSES.indexOf(t);
@@ -120,14 +125,14 @@ function scorer(part) {
 }
 
 /** Out-of-fold probabilities from pruned fits on the other folds (the same folds as the classifier's). */
-function prunedOof(rows) {
+function prunedOof(rows, scoreKeys = rows.map((r) => r.keys)) {
   const { fold } = docFolds(rows, settings.folds);
   const oof = rows.map(() => []);
   for (let f = 0; f < settings.folds; f++) {
     const { part } = trainClassifier(rows.filter((_, i) => fold[i] !== f), TONE_CLASSES, { ...settings, folds: 2 });
     const score = scorer(part);
     rows.forEach((r, i) => {
-      if (fold[i] === f) oof[i] = score(r.keys);
+      if (fold[i] === f) oof[i] = score(scoreKeys[i]);
     });
   }
   return oof;
@@ -159,14 +164,16 @@ for (const lang of ['en', 'ja']) {
   const got = new Map();
   for (const [vname, keys] of Object.entries(VARIANTS)) {
     if (pick.length && !pick.includes(vname) && !(argv.includes('--blend') && ['words', 'stacked'].includes(vname))) continue;
-    const rows = units.map((u) => ({ doc: u.doc, keys: keys(u), gold: ix(u.gold) }));
+    const rows = units.map((u) => ({ doc: u.doc, keys: keys(u, true), gold: ix(u.gold) }));
     const { part, oof: unpruned } = trainClassifier(rows, TONE_CLASSES, settings);
     // The classifier's out-of-fold figures come from unpruned fits; --pruned-cv scores each fold with a pruned fit, as the file holds it.
     const oof = argv.includes('--pruned-cv') ? prunedOof(rows) : unpruned;
     const score = scorer(part);
-    const valProbs = vals.map(({ data }) => data[lang].map((u) => score(keys(u))));
-    got.set(vname, { oof, valProbs });
-    report(vname, units, oof, valProbs, lang);
+    // Held-out training folds are scored on their true decision too.
+    const oofTrue = argv.includes('--pruned-cv') ? prunedOof(rows, units.map((u) => keys(u, false))) : oof;
+    const valProbs = vals.map(({ data }) => data[lang].map((u) => score(keys(u, false))));
+    got.set(vname, { oof: oofTrue, valProbs });
+    report(vname, units, oofTrue, valProbs, lang);
   }
   // --blend: the mean of the words-only and the stacked models' probabilities.
   if (argv.includes('--blend')) {

@@ -552,7 +552,7 @@ const JA_CONTENT_BEFORE = /(?:とする|との|という|とした)$/u;
 /** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
-const JA_PREVAILS = /^(?:は|が|も)?[^。、「」]{0,6}?(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って)/u;
+const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って)/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
 const JA_MAY = /かねない|かねず|恐れ|おそれ|可能性/u;
 /** Katakana right before a cue (a country's name: パキスタン, ロシア): the cue is that country's institution. */
@@ -684,10 +684,13 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     const reported = candidates.find(({ h, kind }) => kind === 'cue' && h.start >= source.end && h.entry.owner !== source.entry.owner && JA_PARTICLE.test(p.text.slice(h.end, h.end + 14)));
     return reported ? sideEvidence(p, reported.h) : sideEvidence(p, source);
   }
+  // A view said to prevail (…との声が広がっている): a side that is the topic of its content (米国は…との声) is what the view is about, not who holds it.
+  const prevails = nouns.length > 0 && (allowUnsided || p.tag !== undefined) ? prevailing(p, true, nouns) : null;
   for (const { h, kind } of candidates) {
     // 日米両政府, 両国: both governments speak for no one side (rule 5).
     if (kind === 'cue' && h.start > 0 && p.text.charCodeAt(h.start - 1) === 0x4e21 && JA_BOTH.test(p.text.slice(Math.max(0, h.start - 3), h.start))) continue;
     let m = JA_PARTICLE.exec(p.text.slice(h.end, h.end + 14));
+    if (prevails && m && h.start < prevails.cue.start && /(?:^|[^に])(?:は|も|が、)$/u.test(m[0]) && !/(?:には|では|からは|からも|の間で|の間に|の間から|の中に|内に)$/u.test(m[0])) continue;
     // A holder marked by が (市民らが抗議の声を上げた) holds the view of a predicate in its own clause.
     if (!m && kind === 'holder' && JA_HOLDER_GA.test(p.text.slice(h.end, h.end + 4)) && [...verbs, ...nouns].some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) m = JA_HOLDER_GA.exec(p.text.slice(h.end, h.end + 4));
     if (!m) continue;
@@ -745,7 +748,11 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
 function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsOf(p, 'noun')): Found {
   if (!allowUnsided && p.tag === undefined) return null;
   const n = nouns.find((n) => !inCompound(p, n) && JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)));
-  return n ? { unsided: true, cue: evidence(p, n.start, n.end, n.entry.rule), preferLocal: true, docFirst: true } : null;
+  if (!n) return null;
+  // Where it prevails may follow (…との声が、日本の国会でも出ています; …との不満も日本にはあります).
+  const where = cuesOf(p).find((c) => c.start >= n.end && c.start - n.end <= 12 && /^(?:の[^、。「」]{0,6}?)?(?:で|では|でも|には|にも|の間で|の間でも|内で|国内で|国内でも)/u.test(p.text.slice(c.end, c.end + 12)));
+  if (where) return sideEvidence(p, where);
+  return { unsided: true, cue: evidence(p, n.start, n.end, n.entry.rule), preferLocal: true, docFirst: true };
 }
 
 function explicit(p: Prepared, relaxed: boolean, cb: Codebook): Found {

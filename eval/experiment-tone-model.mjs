@@ -99,12 +99,17 @@ const COMBOS = {
 function accuracy(units, probs, combo) {
   let ok = 0;
   let changed = 0;
+  // Net units gained by changes where the rules said neutral, and where they judged.
+  const net = { neutral: 0, judged: 0 };
   units.forEach((u, i) => {
     const t = u.read || combo === COMBOS.model ? combo(u.rule, probs[i]) : u.rule;
     if (t === u.gold) ok++;
-    if (t !== u.rule) changed++;
+    if (t !== u.rule) {
+      changed++;
+      net[u.rule === 'neutral' ? 'neutral' : 'judged'] += (t === u.gold ? 1 : 0) - (u.rule === u.gold ? 1 : 0);
+    }
   });
-  return { acc: ok / (units.length || 1), changed };
+  return { acc: ok / (units.length || 1), changed, net };
 }
 
 /** Score units with a trained part (sparse weights). */
@@ -152,7 +157,7 @@ function report(vname, units, oof, valProbs, lang) {
       const vu = data[lang];
       return vu.length ? accuracy(vu, valProbs[k], combo) : null;
     });
-    line.push(`  ${vname.padEnd(13)} ${cname.padEnd(26)} CV ${cv.acc.toFixed(3)} (${String(cv.changed).padStart(4)} changed)${vs.map((v, k) => (v ? `  ${valFiles[k].replace(/^.*\//u, '')} ${v.acc.toFixed(3)} (${v.changed})` : '')).join('')}`);
+    line.push(`  ${vname.padEnd(13)} ${cname.padEnd(26)} CV ${cv.acc.toFixed(3)} (${String(cv.changed).padStart(4)} changed)${vs.map((v, k) => (v ? `  ${valFiles[k].replace(/^.*\//u, '')} ${v.acc.toFixed(3)} (${v.changed}${argv.includes('--net') ? `: net ${v.net.neutral}/${v.net.judged}` : ''})` : '')).join('')}`);
   }
   console.log(line.join('\n'));
 }

@@ -544,7 +544,7 @@ const REPORT_FRAME = /\bI\s+(?:would\s+add|(?:also\s+)?(?:hear|heard|keep hearin
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
-const JA_PERSONISH = /(?:者|家|官|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
+const JA_PERSONISH = /(?:者|家|官|老|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
 const JA_EVENT_NOUN = /^(?:方針を[^。、「」]{0,8}?(?:打ち出|決め|固め|発表|伝え|示し)|論評を[^。、「」]{0,8}?(?:配信|掲載|載せ))/u;
 /** The content of a commentary stated right before it (…とする論評): the commentary then reports a view. */
@@ -552,7 +552,7 @@ const JA_CONTENT_BEFORE = /(?:とする|との|という|とした)$/u;
 /** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
-const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って)/u;
+const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って|少なくな)/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
 const JA_MAY = /かねない|かねず|恐れ|おそれ|可能性/u;
 /** Katakana right before a cue (a country's name: パキスタン, ロシア): the cue is that country's institution. */
@@ -580,6 +580,8 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState
   const m = JA_RECEIVED.exec(p.text.slice(p.bodyStart));
   if (!m) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
   const at = p.bodyStart + m.index;
+  // Rule 3: the speaker going on to a conclusion of their own (…説明を受けておりまして、日本の頭越しに決められたものではございません) keeps the speaker's voice.
+  if (/^[^。、「」]{0,8}、[^。]{8,}/u.test(p.text.slice(at + m[0].length))) return null;
   const from = Math.max(p.bodyStart, at - 20);
   const other = p.text.lastIndexOf('先方', at);
   if (other >= from && /^先方(?:の|から)/u.test(p.text.slice(other, other + 4))) {
@@ -588,7 +590,9 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState
   }
   // The giver: a side named with の or から just before what was received, or opening the unit's topic with からは (大統領からは、…との書簡をいただいております).
   const before = cuesOf(p).filter((c) => c.end <= at);
-  const giver = before.filter((c) => /^からは/u.test(p.text.slice(c.end, c.end + 3))).pop() ?? before.filter((c) => c.start >= from && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
+  // A quotation of what was said between the giver and the receiving (米側から「…」との説明を受けている) does not count towards the distance.
+  const near = (c: ScanHit): boolean => c.start >= from || p.text.slice(c.end, at).replace(/「[^」]*」/gu, '').length <= 20;
+  const giver = before.filter((c) => /^からは/u.test(p.text.slice(c.end, c.end + 3))).pop() ?? before.filter((c) => near(c) && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
   if (giver && giver.entry.owner !== speaker && relayable(p)) return sideEvidence(p, giver);
   return state ? jaCounterpartWords(p, speaker, cb, state) : null;
 }

@@ -8,7 +8,7 @@
  */
 import { normalize } from '../codebook/matcher.js';
 import type { Evidence, Tone } from '../types.js';
-import { argmax, DEFAULT_CLASSIFIER, softmax, trainClassifier, type ClassifierSettings } from './classifier.js';
+import { argmax, DEFAULT_CLASSIFIER, trainClassifier, type ClassifierSettings } from './classifier.js';
 import { linearSums, modelReads, sentenceFeatures, topFeatures, withHits, type CodeModel, type FeatureSettings, type LangModel, type LangModelJson } from './model.js';
 import { evidence, type Prepared } from './sentence.js';
 
@@ -142,14 +142,19 @@ export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone
   const c = argmax(lm.z);
   const r = TONE_CLASSES.indexOf(rules.tone);
   if (c === r || (margin === null && c === NEUTRAL)) return rules;
-  const probs = softmax(lm.z);
-  const need = margin === null ? (probs[NEUTRAL] as number) : (probs[r] as number) + margin;
-  if ((probs[c] as number) < need) return rules;
+  // The two probabilities compared, from the sums without building the softmax (most sentences stop here).
+  const z = lm.z;
+  const zc = z[c] as number;
+  let total = 0;
+  for (let k = 0; k < z.length; k++) total += Math.exp((z[k] as number) - zc);
+  const pc = 1 / total;
+  const need = margin === null ? Math.exp((z[NEUTRAL] as number) - zc) / total : Math.exp((z[r] as number) - zc) / total + margin;
+  if (pc < need) return rules;
   const tone = TONE_CLASSES[c] as Tone;
   const top = topFeatures(lm, withHits(sentenceFeatures(p.text, p.lang, model.features), [...extra]), c);
   // The strongest word names a span; a decision feature (rc:, rt:) names none, so the evidence spans the sentence.
   const word = top.find((t) => !t.feature.includes(':') || /^[wbsc]:/u.test(t.feature));
   const ev = word ? evidence(p, word.start, word.end, 'model:tone') : evidence(p, p.bodyStart, p.text.length, 'model:tone');
-  const modelEv: Evidence = { ...ev, model: { score: Number((probs[c] as number).toFixed(3)), threshold: Number(need.toFixed(3)), features: top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } };
+  const modelEv: Evidence = { ...ev, model: { score: Number(pc.toFixed(3)), threshold: Number(need.toFixed(3)), features: top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } };
   return { tone, toneEvidence: [modelEv, ...rules.toneEvidence] };
 }

@@ -279,6 +279,31 @@ function sidePeopleSubject(p: Prepared, from: number, cues: ScanHit[]): { side: 
   return null;
 }
 
+/** The rest of a holder's noun phrase after its place ("in the prime minister's office", "at the Foreign Ministry"). */
+const PLACE_REST = /^(?:'s\s+[a-z]+|\s+(?:office|offices|ministry|government|embassy|party|delegation|camp))?/u;
+/**
+ * People placed on a side opening the clause ("Diplomats here have not forgotten…", "Officials at METI were more guarded",
+ * "Officials in the prime minister's office made little effort to hide their relief"), with a predicate that is no event:
+ * their attitude is reported even without a verb of saying (rule 4), like a side's people named by nationality.
+ */
+function placedHolderSubject(p: Prepared, from: number, cues: ScanHit[]): Found {
+  const h = hitsOf(p, 'holder').find((h) => h.start >= from && h.start - from <= 30 && !inQuote(p, h.start));
+  if (!h || !GROUP.test(p.text.slice(h.start, h.end)) || !SUBJECT_LEAD.test(p.text.slice(from, h.start))) return null;
+  let after: number;
+  let found: { side: string; cue: Evidence } | null = null;
+  const here = /^\s+here\b/u.exec(p.text.slice(h.end, h.end + 6));
+  if (here) after = h.end + here[0].length;
+  else {
+    const c = cues.find((c) => c.start >= h.end && c.start - h.end <= 10 && HOLDER_OF.test(p.text.slice(h.end, c.start)));
+    if (!c) return null;
+    found = sideEvidence(p, c);
+    after = c.end + (PLACE_REST.exec(p.text.slice(c.end, c.end + 20))?.[0].length ?? 0);
+  }
+  const rest = p.text.slice(after, after + 40);
+  if (EVENT_PREDICATE.test(rest) || SUBJECT_MODAL.test(rest) || PROGRESSIVE.test(rest) || /^\s*(?:'s|[,.;:]|$)/u.test(rest) || !/^\s+(?:\w+ly\s+)?[a-z]/u.test(rest)) return null;
+  return found ?? { unsided: true, cue: evidence(p, h.start, after, h.entry.rule), preferLocal: true };
+}
+
 /** A side's people opening the clause, or a side's place leading it; both need a cue among the first words, which most sentences lack. */
 function leadSubject(p: Prepared, known: ScanHit[] | null, at?: number): { side: string; cue: Evidence } | null {
   const first = p.byKind.get('cue')?.[0];
@@ -334,7 +359,10 @@ function writersFrame(p: Prepared): boolean {
 
 function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
-  if (!EN_HOLDING.some((k) => p.byKind.has(k))) return allowInitial && p.byKind.has('cue') ? leadSubject(p, null) : null;
+  if (!EN_HOLDING.some((k) => p.byKind.has(k))) {
+    if (!allowInitial) return null;
+    return (p.byKind.has('cue') ? leadSubject(p, null) : null) ?? (p.byKind.has('holder') ? placedHolderSubject(p, effectiveStart(p), cuesOf(p)) : null);
+  }
   if (p.text.includes('?') && INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
   const skipTo = CONCESSIVE.test(p.text.slice(p.bodyStart)) ? effectiveStart(p) : 0;
@@ -444,7 +472,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true, holderHome };
   }
   if (allowInitial) {
-    const people = leadSubject(p, cues, start);
+    const people = leadSubject(p, cues, start) ?? (p.byKind.has('holder') ? placedHolderSubject(p, start, cues) : null);
     if (people) return people;
   }
   if (verbs.length === 0 && nouns.length === 0) return null;

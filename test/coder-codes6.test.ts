@@ -1,0 +1,150 @@
+// Round 6 of the code and negation rules: senses that must not fire, denials that an exclusion sets aside,
+// denials of abandonment that reassure, the non-nuclear policy affirmed, harms denied to a favourable code,
+// fears that have faded. The rules are tested alone (the codebook read as text has no folder, so no model).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8');
+const loaded = loadCodebook(yaml);
+if (!loaded.codebook) throw new Error('test: the built-in codebook does not load');
+const rules: Codebook = loaded.codebook;
+
+const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, rules)[0] as SentenceDecision;
+const raised = (d: SentenceDecision): string[] => d.raised.map((h) => h.code).sort();
+const negated = (d: SentenceDecision): string[] => d.negated.map((h) => h.code).sort();
+
+describe('rules alone', () => {
+  it('has no learned model when the codebook is read as text', () => {
+    expect(rules.model).toBeUndefined();
+  });
+});
+
+describe('senses that must not fire (rule 11)', () => {
+  it('pulling troops out is the ally leaving, not a call to expel them', () => {
+    const d = one('Analysts in Tokyo recalled the day a president threatened to pull troops out of Korea without warning anyone.');
+    expect(raised(d)).not.toContain('nationalism');
+    // the slogan itself still raises nationalism
+    expect(raised(one('Protesters outside the base chanted "Marines out" and demanded that the bases go.'))).toContain('nationalism');
+  });
+  it('a pledge, plan or promise abandoned is no abandonment of Japan', () => {
+    for (const text of [
+      'The mayor said he would abandon that plan for a new runway.',
+      'The campaign promise was quietly abandoned after the election.',
+      'Abandoning an election pledge is common in every democracy.',
+    ]) expect(raised(one(text))).not.toContain('abandonment');
+    expect(raised(one('Many in Tokyo fear Washington would abandon Japan in a crisis.'))).toContain('abandonment');
+  });
+  it('spending on its own defence is not being left on its own', () => {
+    expect(raised(one('Canada spends its own money on its own defence, a senator observed.'))).not.toContain('abandonment');
+    expect(raised(one('If war came, officials fear, Japan would be left on its own.'))).toContain('abandonment');
+  });
+  it('a third party demanding or pressing is no U.S. push on Japan', () => {
+    expect(raised(one('Beijing demanded that Japan withdraw its coast guard ships from the area.'))).not.toContain('burden_pressure');
+    expect(raised(one('The allies agreed to keep maximum pressure on the regime in Pyongyang.'))).not.toContain('burden_pressure');
+    expect(raised(one('Washington demanded that Japan send minesweepers to the Gulf.'))).toContain('burden_pressure');
+  });
+  it("Japan's own spending decision reported as fact is no push; a push to raise it is", () => {
+    expect(raised(one('The cabinet decided to raise defense spending over five years.'))).not.toContain('burden_pressure');
+    expect(raised(one('Japan is doubling its defense budget, the minister told parliament.'))).not.toContain('burden_pressure');
+    expect(raised(one('The senator said Japan must raise defense spending to three percent of GDP.'))).toContain('burden_pressure');
+  });
+  it('a shield is entrapment only when Japan is used as one', () => {
+    expect(raised(one('Some senators grumble that Japan prospered behind the shield America built.'))).not.toContain('entrapment');
+    expect(raised(one('Critics warn that Washington will use the islands as a shield against China.'))).toContain('entrapment');
+  });
+  it('Japanese: another country put last, a contradiction, the heads of locals', () => {
+    expect(raised(one('台湾の新聞は、米国の関心が日本に向くあまり台湾が後回しにされると懸念した。'))).not.toContain('japan_passing');
+    expect(raised(one('識者は、米国が中国との取引を急げば日本が後回しにされると警告した。'))).toContain('japan_passing');
+    expect(raised(one('中国紙は、日米の主張には大きな矛盾があると論評した。'))).not.toContain('entrapment');
+    expect(raised(one('国会の頭越しに決まった合意に、野党は強く反発した。'))).not.toContain('abandonment');
+    expect(raised(one('米中が日本の頭越しに合意するのではないかと政府は警戒している。'))).toContain('abandonment');
+  });
+  it('Japanese: the nuclear umbrella raises reassurance only as a commitment', () => {
+    expect(raised(one('核の傘の下で安全を享受してきた日本には、廃絶を語る資格がないとの声もある。'))).not.toContain('reassurance');
+    expect(raised(one('国防長官は、核の傘を今後も提供し続けると確約した。'))).toContain('reassurance');
+  });
+  it('Japanese: acting of its own accord is no nationalism; a call not to defer to Washington is', () => {
+    expect(raised(one('政府は、今回の支援は我が国が自主的に決めたものだと説明した。'))).not.toContain('nationalism');
+    const call = one('政府は米国に遠慮せず、地位協定の見直しを求めるべきだ。');
+    expect(raised(call)).toContain('nationalism');
+    expect(raised(call)).not.toContain('autonomy');
+  });
+});
+
+describe('denials', () => {
+  it("'Japan decides, and we respect it' affirms support and denies no dependence (an exclusion sets a denial aside)", () => {
+    const d = one('国務省の報道官は、部隊をどこに送るかは日本が決めることであり、その決定を尊重すると述べた。');
+    expect(raised(d)).toContain('reassurance');
+    expect(negated(d)).not.toContain('autonomy');
+    // without the respect, the same wording still denies dependence
+    expect(negated(one('官房長官は、部隊をどこに送るかは日本が決めることだと強調した。'))).toContain('autonomy');
+  });
+  it("reassurances that deny abandonment: 'not going anywhere', nothing decided without Japan, troops not on the table", () => {
+    const stay = one('The admiral told reporters that the carriers in Yokosuka are not going anywhere.');
+    expect(raised(stay)).toContain('reassurance');
+    expect(negated(stay)).toContain('abandonment');
+    expect(negated(one('The envoy promised that no decision about the islands would be taken without Tokyo.'))).toContain('abandonment');
+    expect(negated(one('He said American forces in Japan are not on the table in the tariff talks.'))).toContain('abandonment');
+  });
+  it('the non-nuclear policy affirmed denies the bomb; a call to review it raises it', () => {
+    expect(negated(one('The spokesman said Tokyo had reaffirmed its non-nuclear principles that morning.'))).toContain('nuclear');
+    expect(negated(one('For most voters the non-nuclear policy remains unchanged and the principles are not up for debate.'))).toContain('nuclear');
+    expect(negated(one('首相は、核兵器を持たず作らずという方針を守ると述べた。'))).toContain('nuclear');
+    expect(negated(one('野党は非核三原則を法制化するよう求めている。'))).toContain('nuclear');
+    expect(raised(one('一部の議員は非核三原則の見直しを主張し始めた。'))).toContain('nuclear');
+  });
+  it("'not done because Washington asked' denies burden_pressure; Japan's own judgment on spending too", () => {
+    expect(negated(one('防衛相は「米国に言われて増やすものではない」と強調した。'))).toContain('burden_pressure');
+    expect(negated(one('駐留経費の水準は、我が国が主体的に判断したものだ。'))).toContain('burden_pressure');
+  });
+  it("a harm that is the favourable wording's own last word, denied, affirms the relationship", () => {
+    const d = one('大使は「今回の摩擦で日米同盟の土台が揺らぐことはない」と述べた。');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+  });
+  it('a fear or a call that has faded is negated (its absence noted)', () => {
+    expect(negated(one('In Tokyo the fear of being dragged into an American war has faded.'))).toContain('entrapment');
+    expect(negated(one('The talk of a Japanese bomb has died down since the summit.'))).toContain('nuclear');
+    expect(raised(one('In Tokyo the fear of being dragged into an American war is growing.'))).toContain('entrapment');
+  });
+  it('Japanese dismissals: 買いかぶり, a stock phrase called old, ご懸念には及ばない, the case not envisaged', () => {
+    expect(negated(one('今回の決定を対米自立の第一歩とみるのは買いかぶりだ。'))).toContain('nationalism');
+    expect(negated(one('対米追従なんて、そういう決まり文句はもう古い。'))).toContain('autonomy');
+    const d = decide(
+      [
+        { text: '委員　日本が米国の戦争に巻き込まれるのではありませんか。', paragraph: 0 },
+        { text: '大臣　ご指摘のような事態は想定しておりません。', paragraph: 0 },
+      ],
+      { docSide: null },
+      rules,
+    )[1] as SentenceDecision;
+    expect(negated(d)).toContain('entrapment');
+  });
+  it('Japanese: a wavering ally dismissed as a worry, a nuclear button forbidden', () => {
+    expect(negated(one('外務省幹部は「米国が有事に及び腰になるという見方は杞憂だ」と述べた。'))).toContain('abandonment');
+    expect(negated(one('日本が核のボタンを握る日など、あってはならない。'))).toContain('nuclear');
+  });
+  it('no reason to doubt the commitment raises no abandonment; doubting it does', () => {
+    expect(raised(one('There is no reason to doubt America\'s commitment, the minister said.'))).not.toContain('abandonment');
+    expect(raised(one('Privately, senior officials doubt Washington\'s commitment to the islands.'))).toContain('abandonment');
+  });
+});
+
+describe('new families', () => {
+  it('one_way: free-riding on technology, a country that is only protected', () => {
+    expect(raised(one('米議員は「日本による技術のただ取りだ」と批判した。'))).toContain('one_way');
+    expect(raised(one('日本はいつまで守られるだけの国でいるのか。'))).toContain('one_way');
+    expect(negated(one('日本はもう守られるだけの国ではない、と大使は述べた。'))).toContain('one_way');
+  });
+  it("autonomy: walking behind the U.S., the ally's yardstick", () => {
+    expect(raised(one('日本外交は米国の後ろを歩くばかりだと批判された。'))).toContain('autonomy');
+    expect(raised(one('目標額は米国の物差しで決まったとの批判がある。'))).toContain('autonomy');
+  });
+  it('reassurance: the alliance valued, the security treaty upheld', () => {
+    expect(raised(one('米側は「日米同盟を重視する姿勢に変わりはない」と説明した。'))).toContain('reassurance');
+    expect(raised(one('首相は訪米で日米安保体制を堅持すると約束した。'))).toContain('reassurance');
+  });
+});

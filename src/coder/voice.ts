@@ -1104,9 +1104,10 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
     const until = from + Math.min(90, topic ? topic.index : 90);
     const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until);
     if (c) return c.entry.owner;
-    const name = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?[A-Z][a-z]+\s+([A-Z][a-z]+)\b/u.exec(p.text.slice(from));
+    // Both names in romanised Japanese (Naoko Hirata), so that an English name of that shape (Laura Pike) is not taken for one.
+    const name = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?([A-Z][a-z]+)\s+([A-Z][a-z]+)\b/u.exec(p.text.slice(from));
     const home = homeSide(cb);
-    return name && home && ROMAJI_SURNAME.test(name[1] as string) ? home : null;
+    return name && home && ROMAJI_SURNAME.test(name[1] as string) && ROMAJI_SURNAME.test(name[2] as string) ? home : null;
   }
   if (!p.tag) return null;
   const v = GUEST_VOCATIVE.exec(body);

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import { voicesOf } from './helpers/coder.js';
+
+const voices = voicesOf;
+
+describe('Japanese: a speaker relaying the other side\'s person (rule 3)', () => {
+  it('a foreign name with a title, as the giver of words received or said in the honorific, is the other side', () => {
+    const units = [
+      '大臣：ハリソン長官は、同盟の抑止力を一層強化すると明言されました。',
+      '大臣：ケラー大使からは、在日米軍の再編に全面的に協力するとの言葉がございました。',
+    ];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
+  });
+  it('the title alone, after that person was named, is the same side', () => {
+    const units = ['大臣：ハリソン長官からは、核の傘は揺るがないとの説明を受けました。', '大臣：長官は、日本の防衛努力を高く評価されました。'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
+    // With nobody named before, the bare title is nobody's in particular: the speaker's own turn.
+    expect(voices(['大臣：長官は、日本の防衛努力を高く評価されました。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a side named as the giver of words present or absent (米側から…要求はございませんでした)', () => {
+    expect(voices(['大臣：今回の協議では、米側から思いやり予算の増額についての要求はございませんでした。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('keeps the speaker where the speaker acts or is only the one demanded of', () => {
+    expect(voices(['大臣：私は長官に対し、我が国の立場を丁寧に説明いたしました。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['○外務大臣　米国から追加の派遣を求められたという事実はございません。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('keeps the speaker who goes on to a conclusion of their own in the same unit', () => {
+    expect(voices(['○外務大臣　首脳会談の内容は事前に米側から説明を受けておりまして、日本が蚊帳の外に置かれたということはございません。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('names the person as evidence', () => {
+    const [d] = decide([{ text: '大臣：ハリソン長官は、同盟の抑止力を一層強化すると明言されました。', paragraph: 0 }], { docSide: 'tokyo' }, builtinCodebook());
+    expect(d?.voice.how).toBe('relayed');
+    expect(d?.voice.cue?.text).toBe('ハリソン長官');
+  });
+});
+
+describe('an interview\'s answer tag speaks for the guest (rule 2)', () => {
+  it('learns the guest\'s side from the introduction (a side named there)', () => {
+    const units = ['Welcome to Harbor Talk. My guest today is Emi Walton, who spent a decade as a reporter for a Tokyo broadcaster.', 'Q: What has changed since you left?', 'A: With a shrug, mostly. The bases have been there longer than they have.'];
+    expect(voices(units, 'washington')).toEqual(['author', 'author', 'tokyo']);
+  });
+  it('learns it from a romanised Japanese surname, introduced or addressed by the interviewer', () => {
+    const intro = ['I\'m joined by Kenta Morimoto of a research institute.', 'Q: Is the alliance popular?', 'A: More than it was in my parents\' time.'];
+    expect(voices(intro, 'washington')).toEqual(['author', 'author', 'tokyo']);
+    const vocative = ['Q: Professor Nakamura, would Japan follow America into a war over Taiwan?', 'A: Not willingly. But the bases would be in it from the first day.'];
+    expect(voices(vocative, 'washington')).toEqual(['author', 'tokyo']);
+  });
+  it('a topic after the guest\'s name is not where the guest is from', () => {
+    const units = ['My guest is Laura Brandt, a historian, on the Japanese debate over bases.', 'Q: Has the debate changed?', 'A: It has become quieter and more practical.'];
+    expect(voices(units, 'washington')).toEqual(['author', 'author', 'washington']);
+  });
+});
+
+describe('post and survey tags (rule 2)', () => {
+  it('"Post by @handle (Place):" is a post\'s tag naming the account\'s place', () => {
+    expect(voices(['Post by @sora_k (Tokyo): Honestly the alliance is the only thing keeping the peace out here.'], null)).toEqual(['tokyo']);
+  });
+  it('a respondent with no side in the tag answers for the people the survey names', () => {
+    const units = ['Survey of Japanese port officials, 2023: answers to the question "What would you change about the alliance?"', 'Respondent 3 (harbour office, retired): Nothing. It works.', 'Respondent 9 (customs): More say over what the ships carry.'];
+    expect(voices(units, null)).toEqual(['author', 'tokyo', 'tokyo']);
+  });
+  it('without a survey naming its people, a respondent with no place is the writer\'s (rule 1)', () => {
+    expect(voices(['Respondent 3 (harbour office, retired): Nothing. It works.'], null)).toEqual(['author']);
+  });
+});
+
+describe('a person with a romanised Japanese surname as the subject of a verb of saying', () => {
+  it('speaks for Japan after a title, a Japanese given name, or alone opening the sentence', () => {
+    expect(voices(['Mr. Takemura called the alliance "the cornerstone of everything we do."'], null)).toEqual(['tokyo']);
+    expect(voices(['Yoshiko Maruyama argued that Japan had paid enough for its protection.'], null)).toEqual(['tokyo']);
+    expect(voices(['Maruyama added that Japan would not sit quietly while others decided its future.'], null)).toEqual(['tokyo']);
+  });
+  it('leaves English words and places of that shape alone', () => {
+    expect(voices(['The House voted to cut funding for the base.'], null)).toEqual(['author']);
+    expect(voices(['The company that runs the port at Sakata said it had tightened security.'], null)).toEqual(['author']);
+  });
+});
+
+describe('Japanese: a role the document introduced with its side', () => {
+  it('keeps that side instead of the last voice heard', () => {
+    const units = ['【ワシントン＝特派員】沖縄県知事が当地を訪れ、国防総省の担当者と面会した。', '国防総省の担当者は「基地の運用は慎重に見直す」と述べた。', '知事は会見で「県民の声はまだ届いていない」と語った。'];
+    expect(voices(units, 'tokyo')).toEqual(['author', 'washington', 'tokyo']);
+  });
+  it('a country before an institution owns it (中国外務省の報道官)', () => {
+    const units = ['中国外務省の報道官が記者会見を開いた。', '報道官は「日本は米国の戦略に追随している」と述べた。'];
+    expect(voices(units, 'tokyo')).toEqual(['author', 'other']);
+  });
+});
+
+describe('Japanese: a view said to prevail', () => {
+  it('is held where it prevails when that place follows (…との声が、日本の国会でも出ています)', () => {
+    expect(voices(['記者：米国は日本に武器を売りつけているとの声が、日本の国会でも出ています。'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a side that is the topic of its content is what the view is about, not who holds it', () => {
+    expect(voices(['記者：米国は台湾をめぐって日本を巻き込むのではないかとの懸念が広がっていますが。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a view said to be common (…という声は少なくない) is held on the document\'s side', () => {
+    expect(voices(['米国の核に頼るだけでよいのかという声は、若手議員にも少なくない。'], 'tokyo')).toEqual(['tokyo']);
+  });
+});
+
+describe('Japanese frames of how things look to a side', () => {
+  it('ワシントンから見れば, …の作戦立案者にとって、, 日本の側から見れば', () => {
+    expect(voices(['ワシントンから見れば、日本の防衛費増額は遅すぎた。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['米軍の作戦立案者にとって、沖縄は手放せない要衝である。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['日本の側から見れば、それは自国が前線に置かれることを意味する。'], 'washington')).toEqual(['tokyo']);
+  });
+});
+
+describe('people placed on a side opening the clause (rule 4)', () => {
+  it('hold that side\'s view without a verb of saying', () => {
+    expect(voices(['Diplomats here still remember how the last trade quarrel ended.'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['Officials at the Foreign Ministry were visibly relieved by the statement.'], null)).toEqual(['tokyo']);
+  });
+  it('an event reported of them is the writer\'s (rule 4)', () => {
+    expect(voices(['Officials at the Foreign Ministry arrived in Washington on Monday.'], null)).toEqual(['author']);
+  });
+});

@@ -31,6 +31,9 @@ function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
   return EN_STOCK_CLAIM.test(p.text.slice(Math.max(0, h.start - 80), h.start));
 }
 
+/** What follows an English back-reference word that makes it no back-reference: its own content ("the idea that …", "the fear of …") or an object ("… that worry me"). */
+const EN_NOT_BACK_REFERENCE = /^\s+(?:that|of|about|whether|me|us|them|him|her|you|everyone|many|some|people)\b/iu;
+
 /** A topic fronted before the main clause ("As for …,", "When it comes to …,"). */
 const EN_TOPIC = /^\s*(?:As for|As to|When it comes to|On the (?:question|matter|subject) of)\b/u;
 
@@ -283,6 +286,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
+    // "the idea that America will leave" names its own content, and "the moods … that worry me" is a verb: neither refers back.
+    if (p.lang === 'en' && EN_NOT_BACK_REFERENCE.test(p.text.slice(h.end, h.end + 12))) continue;
     const neg = negationOf(h);
     if (neg) backRefs.push({ h, neg: neg.hit });
   }

@@ -130,11 +130,11 @@ function scorer(part) {
 }
 
 /** Out-of-fold probabilities from pruned fits on the other folds (the same folds as the classifier's). */
-function prunedOof(rows, scoreKeys = rows.map((r) => r.keys)) {
+function prunedOof(rows, scoreKeys = rows.map((r) => r.keys), expand = (r) => [r]) {
   const { fold } = docFolds(rows, settings.folds);
   const oof = rows.map(() => []);
   for (let f = 0; f < settings.folds; f++) {
-    const { part } = trainClassifier(rows.filter((_, i) => fold[i] !== f), TONE_CLASSES, { ...settings, folds: 2 });
+    const { part } = trainClassifier(rows.filter((_, i) => fold[i] !== f).flatMap(expand), TONE_CLASSES, { ...settings, folds: 2 });
     const score = scorer(part);
     rows.forEach((r, i) => {
       if (fold[i] === f) oof[i] = score(scoreKeys[i]);
@@ -169,13 +169,17 @@ for (const lang of ['en', 'ja']) {
   const got = new Map();
   for (const [vname, keys] of Object.entries(VARIANTS)) {
     if (pick.length && !pick.includes(vname) && !(argv.includes('--blend') && ['words', 'stacked'].includes(vname))) continue;
+    // --dup-judged N: units whose gold tone judges (not neutral) appear N times in training (a class weight); scoring reads each once.
+    const dup = Number(argv[argv.indexOf('--dup-judged') + 1] ?? 1) || 1;
     const rows = units.map((u) => ({ doc: u.doc, keys: keys(u, true), gold: ix(u.gold) }));
-    const { part, oof: unpruned } = trainClassifier(rows, TONE_CLASSES, settings);
+    const expand = (r) => (TONE_CLASSES[r.gold] === 'neutral' ? [r] : Array.from({ length: dup }, () => r));
+    const { part, oof: unpruned } = trainClassifier(rows.flatMap(expand), TONE_CLASSES, settings);
     // The classifier's out-of-fold figures come from unpruned fits; --pruned-cv scores each fold with a pruned fit, as the file holds it.
-    const oof = argv.includes('--pruned-cv') ? prunedOof(rows) : unpruned;
+    if (dup > 1 && !argv.includes('--pruned-cv')) throw new Error('experiment-tone-model: --dup-judged needs --pruned-cv');
+    const oof = argv.includes('--pruned-cv') ? prunedOof(rows, undefined, expand) : unpruned;
     const score = scorer(part);
     // Held-out training folds are scored on their true decision too.
-    const oofTrue = argv.includes('--pruned-cv') ? prunedOof(rows, units.map((u) => keys(u, false))) : oof;
+    const oofTrue = argv.includes('--pruned-cv') ? prunedOof(rows, units.map((u) => keys(u, false)), expand) : oof;
     const valProbs = vals.map(({ data }) => data[lang].map((u) => score(keys(u, false))));
     got.set(vname, { oof: oofTrue, valProbs });
     report(vname, units, oofTrue, valProbs, lang);

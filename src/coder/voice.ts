@@ -39,11 +39,13 @@ export interface DocState {
   counterpart: string | null;
   /** The side of the guest an interview introduced ("My guest is Naoko Hirata…", "Q: Professor Sakamoto, …"): whom an answer tag (A:) speaks for. */
   guest: string | null;
+  /** Units decided so far in this document. */
+  units: number;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null, guest: null };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null, guest: null, units: 0 };
 }
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
@@ -506,6 +508,33 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
 
 /** A person's name right before their verb: a title or a given name, the surname, an optional affiliation or apposition ("Mr. Hashimoto called", "Member Kenji Sato (LDP) asked", "Inada, the defense minister, added"). */
 const NAME_BEFORE_VERB = /(?:\b(Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Professor|Member|Governor|Ambassador|Minister|Mayor|General|Admiral|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|Finance Minister|Chief Cabinet Secretary)\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][a-z]{3,})(?:'s)?(?:\s+\([^)]{1,40}\))?(?:,\s[^,]{1,60},)?\s+(?:(?:also|later|then|had|has|have|would|will|once)\s+)?(?:\w+ly\s+)?$/u;
+/** Does text[from, to) hold a capitalised word of four letters or more spelt like a romanised Japanese surname? Scanned by character codes: this runs for most sentences with a verb. */
+function capitalisedRomaji(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90 || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+    if (j - i < 4 || (j < text.length && isLetter(text.charCodeAt(j)))) {
+      i = j;
+      continue;
+    }
+    const w = text.slice(i, j);
+    let r = romajiCache.get(w);
+    if (r === undefined) {
+      r = !NOT_NAMES.has(w) && ROMAJI_SURNAME.test(w);
+      // Bounded: names are many but a corpus repeats them.
+      if (romajiCache.size < 50_000) romajiCache.set(w, r);
+    }
+    if (r) return true;
+    i = j;
+  }
+  return false;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+const romajiCache = new Map<string, boolean>();
 /** Capitalised words at a sentence's head that are no one's name. */
 const NOT_NAMES = new Set(['Some', 'None', 'Nine', 'Make', 'Take', 'Came', 'Made', 'Japanese', 'Hanoi', 'Manila', 'Panama', 'Canada', 'Here', 'Tokyo', 'Osaka', 'Kobe', 'Okinawa', 'Naha', 'Sasebo', 'Yokosuka', 'Kadena', 'Futenma', 'Sake', 'Tsunami', 'Kimono', 'Samurai', 'Senkaku', 'Senkakus', 'Abenomics']);
 /**
@@ -515,9 +544,13 @@ const NOT_NAMES = new Set(['Some', 'None', 'Nine', 'Make', 'Take', 'Came', 'Made
 function japaneseNamedSubject(p: Prepared, verbs: ScanHit[], cues: ScanHit[], cb: Codebook): { side: string; cue: Evidence } | null {
   const home = homeSide(cb);
   if (!home) return null;
+  // Most sentences have no capitalised word of that shape before their last verb: look for one, once, before the full pattern.
+  const last = verbs[verbs.length - 1];
+  if (!last || !capitalisedRomaji(p.text, p.bodyStart, last.start)) return null;
   for (const v of verbs) {
-    const from = Math.max(p.bodyStart, v.start - 110);
-    const m = NAME_BEFORE_VERB.exec(p.text.slice(from, v.start));
+    const from = Math.max(p.bodyStart, v.start - 90);
+    const slice = p.text.slice(from, v.start);
+    const m = NAME_BEFORE_VERB.exec(slice);
     if (!m) continue;
     const surname = m[3] as string;
     const at = from + m.index + m[0].indexOf(surname, (m[1]?.length ?? 0) + (m[2]?.length ?? 0));
@@ -1081,13 +1114,19 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
   const d = speechTurn(p, state, docSide, cb) ?? voiceOf(p, state, docSide, cb);
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
   rememberIntroduction(p, state);
-  if (p.lang === 'en' && state.guest === null) state.guest = guestSide(p, cb);
+  // A guest or a survey's people are introduced at a document's head: only its first units are looked at.
+  if (p.lang === 'en' && state.guest === null && state.units < GUEST_UNITS) state.guest = guestSide(p, cb);
+  state.units++;
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
 const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)? is|[Oo]ur guest(?: today| this week)? is|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+/** How many units at a document's head may introduce its guest (an intro, then the first question or two). */
+const GUEST_UNITS = 4;
+/** Words one of the introductions needs (no flags: the engine scans for the literals). */
+const GUEST_GATE = /uest|oined|oining|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire/;
 /** An interviewer addressing the guest by title and surname ("Professor Sakamoto, if…"). */
 const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|Senator|General|Admiral|Governor)\.?\s+([A-Z][a-z]+),/u;
 /**
@@ -1095,6 +1134,8 @@ const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|S
  * paper, a nationality), else a surname in romanised Japanese (the side Japanese names belong to).
  */
 function guestSide(p: Prepared, cb: Codebook): string | null {
+  // Most units introduce nobody: a literal gate spares them the patterns.
+  if (p.tag ? !p.tag.interviewer && !/^\s*(?:Q|Question|Interviewer|Moderator|Host|HOST)\b/u.test(p.tag.label) : !GUEST_GATE.test(p.text)) return null;
   const body = p.text.slice(p.bodyStart);
   const intro = p.tag ? null : GUEST_INTRO.exec(body);
   if (intro) {

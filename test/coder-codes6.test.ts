@@ -148,3 +148,84 @@ describe('new families', () => {
     expect(raised(one('首相は訪米で日米安保体制を堅持すると約束した。'))).toContain('reassurance');
   });
 });
+
+describe('back-references and dismissals (English)', () => {
+  it('"the idea that …" names its own content and "… that worry me" is a verb: neither negates the unit before', () => {
+    const pair = (second: string): SentenceDecision =>
+      decide(
+        [
+          { text: 'Critics say Japan simply follows Washington on every vote.', paragraph: 0 },
+          { text: second, paragraph: 0 },
+        ],
+        { docSide: null },
+        rules,
+      )[1] as SentenceDecision;
+    expect(negated(pair('I do not accept the idea that the alliance is in trouble.'))).not.toContain('autonomy');
+    expect(negated(pair("It is the trade figures, not the treaty, that worry me."))).not.toContain('autonomy');
+    // a true back-reference still dismisses what came before
+    expect(negated(pair('I do not accept that view.'))).toContain('autonomy');
+  });
+  it('views judged wrong with a hedge or an adverb between are negated', () => {
+    expect(negated(one('Fears of being sidelined by a U.S.-China deal are largely misplaced.'))).toContain('japan_passing');
+    expect(negated(one('Officials brushed aside worries that America might pull out.'))).toContain('abandonment');
+    expect(negated(one('The suggestion that Tokyo would desert its ally is frankly absurd.'))).toContain('abandonment');
+  });
+  it('"does not want to be dragged in" voices the fear', () => {
+    expect(raised(one('Tokyo does not want to be dragged into a war over Taiwan.'))).toContain('entrapment');
+  });
+  it('Japan described as irrelevant or flown over raises japan_passing; brushed aside needs Japan as its object', () => {
+    expect(raised(one('The president flew over Japan on his way to Beijing.'))).toContain('japan_passing');
+    expect(raised(one('Japanese diplomats felt that Tokyo was brushed aside at the summit.'))).toContain('japan_passing');
+    expect(raised(one('The minister brushed aside questions about the budget.'))).not.toContain('japan_passing');
+  });
+});
+
+describe('English families worded without their keyword', () => {
+  it('autonomy: toeing the line, lockstep, going along, not daring to cross Washington', () => {
+    for (const text of [
+      "The cabinet toed Washington's line on sanctions yet again.",
+      'Tokyo has moved in lockstep with Washington for decades.',
+      'The government meekly went along with the American request.',
+      'Japanese leaders dare not cross Washington on anything that matters.',
+      "Tokyo waits for Washington's cue before it says anything on Taiwan.",
+    ]) expect(raised(one(text))).toContain('autonomy');
+  });
+  it('nationalism, not autonomy: refusing to bow, a call to say no', () => {
+    const d = one('The governor vowed that Okinawa would not bow to Washington any longer.');
+    expect(raised(d)).toContain('nationalism');
+    expect(raised(d)).not.toContain('autonomy');
+    expect(raised(one('Japan must learn to say no to Washington.'))).not.toContain('autonomy');
+  });
+  it('reassurance: standing with Japan, the treaty covering the islands, counting on America', () => {
+    for (const text of [
+      'The secretary said Washington will stand with Japan in any confrontation.',
+      'The envoy repeated that the treaty covers the Senkaku Islands.',
+      'Japan can count on the United States, the president said.',
+    ]) expect(raised(one(text))).toContain('reassurance');
+    expect(raised(one('Trust in the American commitment has eroded in Tokyo.'))).not.toContain('reassurance');
+  });
+  it('one_way and burden_pressure: the bargain described is no push', () => {
+    const d = one('Japan gives far more than it gets from this alliance.');
+    expect(raised(d)).toContain('one_way');
+    expect(raised(d)).not.toContain('burden_pressure');
+    expect(raised(one('Obama urged Tokyo to avoid provoking Beijing over the islands.'))).not.toContain('burden_pressure');
+  });
+});
+
+describe('Japanese negation forms', () => {
+  it('denials with an adverb, absurdity, a past thing, few holders', () => {
+    expect(negated(one('米国が日本を見捨てるなどという話は荒唐無稽だ。'))).toContain('abandonment');
+    expect(negated(one('撤退は日本防衛への関与を弱めるものでは全くない。'))).toContain('abandonment');
+    expect(negated(one('日本が核武装することは断じてない。'))).toContain('nuclear');
+    expect(negated(one('核武装を主張する政治家はほとんどいない。'))).toContain('nuclear');
+    expect(negated(one('日本が見捨てられるという不安は、もはや過去のものだ。'))).toContain('abandonment');
+  });
+  it('a worry that persists and an idiom of worry negate nothing', () => {
+    expect(raised(one('米中の取引で日本が後回しにされる危うさは消えていない。'))).toContain('japan_passing');
+    expect(raised(one('日本の頭越しに何かが決まるのではないかと、気が気でない。'))).toContain('abandonment');
+  });
+  it('a one-sided imposition is a push (burden_pressure), and denying it negates burden_pressure', () => {
+    expect(negated(one('今回の合意は、米側の一方的な押しつけによるものではございません。'))).toContain('burden_pressure');
+    expect(negated(one('今回の合意は、米側の一方的な押しつけによるものではございません。'))).not.toContain('one_way');
+  });
+});

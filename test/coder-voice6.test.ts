@@ -118,3 +118,17 @@ describe('people placed on a side opening the clause (rule 4)', () => {
     expect(voices(['Officials at the Foreign Ministry arrived in Washington on Monday.'], null)).toEqual(['author']);
   });
 });
+
+describe('Japanese reported acts and views placed on a side (rule 4)', () => {
+  it('sounding out, pledging, holding that (打診している, 公約している, …としている) report the actor\'s position', () => {
+    expect(voices(['国務省は日本に対し、輸送艦の派遣を非公式に打診している。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['米政府筋は、同盟の約束に変わりはないとしている。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a view said to grow where a side is (米議会で…を求める声が強まっている, 米議会で懸念が高まっている)', () => {
+    expect(voices(['米議会で、日本に負担増を求める声が強まっている。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['米議会で懸念が高まっている。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a place that is only what a demand is addressed to is no holder', () => {
+    expect(voices(['日本に対しては、負担増を求める声が強まっている。'], 'washington')).toEqual(['author']);
+  });
+});

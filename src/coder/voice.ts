@@ -614,6 +614,8 @@ const JA_CONTENT_BEFORE = /(?:とする|との|という|とした)$/u;
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
 const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って|少なくな)/u;
+/** A relative clause ending in a predicate right before a noun (求める声, 懸念する動き). */
+const JA_RELATIVE_END = /(?:る|た|い|だ|ない)$/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
 const JA_MAY = /かねない|かねず|恐れ|おそれ|可能性/u;
 /** Katakana right before a cue (a country's name: パキスタン, ロシア): the cue is that country's institution. */
@@ -812,8 +814,24 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
  */
 function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsOf(p, 'noun')): Found {
   if (!allowUnsided && p.tag === undefined) return null;
-  const n = nouns.find((n) => !inCompound(p, n) && JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start)) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20)));
+  // A view noun after a relative clause (見直しを求める声) counts only where a place before it says where it prevails.
+  const prevails = (n: ScanHit): boolean => !inCompound(p, n) && JA_PREVAILS.test(p.text.slice(n.end, n.end + 12)) && !JA_MAY.test(p.text.slice(n.end, n.end + 20));
+  const viewOf = (n: ScanHit): boolean => JA_VIEW_OF.test(p.text.slice(Math.max(0, n.start - 4), n.start));
+  // Where it prevails may come first, in the view's own clause (米議会で…を求める声が強まっている, 米政府内では…との見方が根強い).
+  const placeBefore = (n: ScanHit): ScanHit | undefined => {
+    const c = cuesOf(p).filter((c) => c.end <= n.start && c.start >= p.bodyStart && !/[。「」]/u.test(p.text.slice(c.end, n.start)) && /^(?:で|では|でも|内で|内では|内には|内にも|の間で|の間では|の間には|には)(?![^、。]{0,3}(?:対し|関し|ついて))/u.test(p.text.slice(c.end, c.end + 6))).pop();
+    return c && clauseOf(p, c.start) === clauseOf(p, n.start) ? c : undefined;
+  };
+  const n = nouns.find((n) => {
+    if (!prevails(n)) return false;
+    if (viewOf(n)) return true;
+    const c = JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(Math.max(0, n.start - 4), n.start)) ? placeBefore(n) : undefined;
+    // The place right before the noun (米議会で懸念が高まっている), or before a relative clause (米議会で…を求める声).
+    return c !== undefined && (JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(c.end, n.start)));
+  });
   if (!n) return null;
+  const before = placeBefore(n);
+  if (before) return sideEvidence(p, before);
   // Where it prevails may follow (…との声が、日本の国会でも出ています; …との不満も日本にはあります).
   const where = cuesOf(p).find((c) => c.start >= n.end && c.start - n.end <= 12 && /^(?:の[^、。「」]{0,6}?)?(?:で|では|でも|には|にも|の間で|の間でも|内で|国内で|国内でも)/u.test(p.text.slice(c.end, c.end + 12)));
   if (where) return sideEvidence(p, where);

@@ -132,3 +132,18 @@ describe('Japanese reported acts and views placed on a side (rule 4)', () => {
     expect(voices(['日本に対しては、負担増を求める声が強まっている。'], 'washington')).toEqual(['author']);
   });
 });
+
+describe('English positions made known without a verb of saying (rule 4)', () => {
+  it('"let it be known", "made no secret of", "floats the idea", "pledged … to keep", "held up … as proof", "mused on television that"', () => {
+    expect(voices(['The embassy has let it be known that Washington regards the treaty as binding.'], null)).toEqual(['washington']);
+    expect(voices(['The White House has made no secret of its wish for a larger Japanese contribution.'], null)).toEqual(['washington']);
+    expect(voices(['Someone in Washington floats the idea that Japan should build carriers.'], null)).toEqual(['washington']);
+    expect(voices(['The Pentagon pledged again to keep its Marines on the island.'], null)).toEqual(['washington']);
+    expect(voices(['Washington has held up the new plant as proof that the alliance is thriving.'], null)).toEqual(['washington']);
+    expect(voices(['President Trump mused at a rally that Japan "should pay for everything."'], null)).toEqual(['washington']);
+  });
+  it('a pledge to carry out one\'s own policy, or the noun, is an event', () => {
+    expect(voices(['TOKYO — The prime minister on Monday pledged to cut taxes before the election.'], 'tokyo')).toEqual(['author']);
+    expect(voices(['The deal lowers tariffs in exchange for a Japanese pledge to invest in American plants.'], 'washington')).toEqual(['author']);
+  });
+});

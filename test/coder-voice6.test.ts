@@ -147,3 +147,18 @@ describe('English positions made known without a verb of saying (rule 4)', () =>
     expect(voices(['The deal lowers tariffs in exchange for a Japanese pledge to invest in American plants.'], 'washington')).toEqual(['author']);
   });
 });
+
+describe('a side\'s people opening a coordinate clause (rule 4)', () => {
+  it('"…, and Japanese officials could barely contain their delight" reports their reaction', () => {
+    expect(voices(['The two leaders toured the shipyard on Monday, and Japanese officials travelling with them could hardly hide their relief.'], null)).toEqual(['tokyo']);
+  });
+  it('an event of theirs in that clause is the writer\'s', () => {
+    expect(voices(['The two leaders toured the shipyard on Monday, and Japanese officials arrived in Manila the next day.'], null)).toEqual(['author']);
+  });
+});
+
+describe('a witness relaying the other side while noting it (rule 3)', () => {
+  it('"I\'d note the Japanese government has told us…" is the relayed side', () => {
+    expect(voices(['MS. HARLAN: But I\'d note the Japanese government itself has told us it intends to spend more on defense.'], 'washington')).toEqual(['tokyo']);
+  });
+});

@@ -281,6 +281,19 @@ function sidePeopleSubject(p: Prepared, from: number, cues: ScanHit[]): { side: 
   return null;
 }
 
+const COORDINATE_OPEN = /,\s+(?:and|but|yet|while|though)\s+/gu;
+/** A side's people opening a coordinate clause ("…played golf, and Japanese officials traveling with Abe could barely contain their delight"). */
+function coordinatePeople(p: Prepared, from: number, cues: ScanHit[]): { side: string; cue: Evidence } | null {
+  if (!p.text.includes(', ')) return null;
+  for (const m of p.text.matchAll(COORDINATE_OPEN)) {
+    const at = m.index + m[0].length;
+    if (at <= from || inQuote(p, m.index)) continue;
+    const found = sidePeopleSubject(p, at, cues);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The rest of a holder's noun phrase after its place ("in the prime minister's office", "at the Foreign Ministry"). */
 const PLACE_REST = /^(?:'s\s+[a-z]+|\s+(?:office|offices|ministry|government|embassy|party|delegation|camp))?/u;
 /**
@@ -363,7 +376,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) {
     if (!allowInitial) return null;
-    return (p.byKind.has('cue') ? leadSubject(p, null) : null) ?? (p.byKind.has('holder') ? placedHolderSubject(p, effectiveStart(p), cuesOf(p)) : null);
+    if (!p.byKind.has('cue') && !p.byKind.has('holder')) return null;
+    const cues = cuesOf(p);
+    return (p.byKind.has('cue') ? (leadSubject(p, cues) ?? coordinatePeople(p, effectiveStart(p), cues)) : null) ?? (p.byKind.has('holder') ? placedHolderSubject(p, effectiveStart(p), cues) : null);
   }
   if (p.text.includes('?') && INVERTED_QUESTION.test(p.text.slice(p.bodyStart)) && !hitsOf(p, 'frame').some((h) => usable(p, h))) return null;
   // A concessive opener ("While the U.S. views…") is background: holders count only in the main clause.
@@ -474,7 +489,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     return { unsided: true, cue: evidence(p, home.start, home.end, home.entry.rule), preferLocal: true, holderHome };
   }
   if (allowInitial) {
-    const people = leadSubject(p, cues, start) ?? (p.byKind.has('holder') ? placedHolderSubject(p, start, cues) : null);
+    const people = leadSubject(p, cues, start) ?? (p.byKind.has('holder') ? placedHolderSubject(p, start, cues) : null) ?? coordinatePeople(p, start, cues);
     if (people) return people;
   }
   if (verbs.length === 0 && nouns.length === 0) return null;
@@ -599,9 +614,9 @@ function relayable(p: Prepared): boolean {
   const body = p.text.slice(p.bodyStart).trim();
   const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
-  return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
+  return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') || body.includes("I'") ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
 }
-const REPORT_FRAME = /\bI\s+(?:would\s+add|(?:also\s+)?(?:hear|heard|keep hearing)|have\s+(?:heard|met|talked|spoken)|met|am told|'m told|was told|know)\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:add|note)|'d\s+(?:add|note)|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */

@@ -162,3 +162,17 @@ describe('a witness relaying the other side while noting it (rule 3)', () => {
     expect(voices(['MS. HARLAN: But I\'d note the Japanese government itself has told us it intends to spend more on defense.'], 'washington')).toEqual(['tokyo']);
   });
 });
+
+describe('Japanese: more holders', () => {
+  it('third parties further afield (東南アジアの外交官, アラブ諸国の外交筋, 英紙) are other', () => {
+    expect(voices(['東南アジアの外交官の間では、日米の結束を歓迎する声が多い。'], 'tokyo')).toEqual(['other']);
+    expect(voices(['英紙は、首相の訪米を「忠誠の確認」と評した。'], 'tokyo')).toEqual(['other']);
+  });
+  it('a side\'s commentary, report or document holds a view (中国紙の論説は…と揶揄した, 国務省の内部文書は…と結論づけた)', () => {
+    expect(voices(['中国紙の論説は、日本は米国の駒にすぎないと揶揄した。'], 'tokyo')).toEqual(['other']);
+    expect(voices(['国務省の報告書は、日本の防衛努力は十分でないと結論づけた。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('an assistant secretary is the U.S. side (国務次官補は…と表現した)', () => {
+    expect(voices(['国務次官補は、日米関係を「最良の状態」と表現した。'], 'tokyo')).toEqual(['washington']);
+  });
+});

@@ -176,3 +176,15 @@ describe('Japanese: more holders', () => {
     expect(voices(['国務次官補は、日米関係を「最良の状態」と表現した。'], 'tokyo')).toEqual(['washington']);
   });
 });
+
+describe('Japanese local bodies and older ministries (rule 4)', () => {
+  it('a local assembly\'s resolution, a citizens\' request and an old ministry\'s people are Japan\'s', () => {
+    expect(voices(['市議会は、米軍機の低空飛行に抗議する決議を全会一致で可決した。'], null)).toEqual(['tokyo']);
+    expect(voices(['大蔵省の幹部は「これ以上の負担は無理だ」とこぼした。'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['県民の多くは、政府が米国に押し切られたのではないかと疑っている。'], null)).toEqual(['tokyo']);
+  });
+  it('passing a bill is an event, and a feeling of the writer\'s own stays the writer\'s (rule 1)', () => {
+    expect(voices(['【ソウル】韓国国会は、防衛費分担協定の批准同意案を可決した。'], 'tokyo')).toEqual(['author']);
+    expect(voices(['でも、結局日本は米国の言いなりだと感じます。'], 'tokyo')).toEqual(['author']);
+  });
+});

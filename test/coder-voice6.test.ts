@@ -188,3 +188,10 @@ describe('Japanese local bodies and older ministries (rule 4)', () => {
     expect(voices(['でも、結局日本は米国の言いなりだと感じます。'], 'tokyo')).toEqual(['author']);
   });
 });
+
+describe('a Japanese op-ed\'s heading, title and byline (rule 1)', () => {
+  it('are no speaker tag: the piece stays the writer\'s', () => {
+    const units = ['【寄稿】台湾有事と日米同盟　国際政治学者・山田一郎', 'むしろ心配すべきは、米中が日本の頭越しに取引することである。', '同盟が日本の安全の柱であることは疑いない。'];
+    expect(voices(units, 'tokyo')).toEqual(['author', 'author', 'author']);
+  });
+});

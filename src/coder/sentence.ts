@@ -49,6 +49,8 @@ const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
+/** Bracketed headings that name the kind of piece (an op-ed, a column), whose title and byline follow. */
+const JA_PIECE = /^(?:寄稿|論壇|社説|コラム|論考|論説|オピニオン|視点|私見|解説|短信|投稿|時論|識者の目|提言)$/u;
 const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
 /** A heading written in title case ("Editorial: …", "Opinion: …"), which the speaker-tag pattern leaves to upper case. */
 const HEADING_EN = /^\s*(Editorial|Opinion|Commentary|Analysis|Column|Editor's note)\s*:\s+/u;
@@ -160,7 +162,8 @@ export function prepare(original: string, cb: Codebook): Prepared {
     p.dateline = { start: 0, end: dl[0].length };
     p.bodyStart = dl[0].length;
     // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和） …): the turn's tag follows it.
-    const after = lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
+    // …but a piece's heading (【寄稿】, 【論壇】) is followed by its title and byline, not a speaker's turn (rule 1).
+    const after = lang === 'ja' && text.includes(' ') && !JA_PIECE.test(dl[1] ?? '') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
     if (after && (after[1] ?? '').length > 0) {
       const label = after[1] as string;
       p.tag = { start: p.bodyStart, end: p.bodyStart + after[0].length, label, name: tagName(label) };

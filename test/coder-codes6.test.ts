@@ -229,3 +229,28 @@ describe('Japanese negation forms', () => {
     expect(negated(one('今回の合意は、米側の一方的な押しつけによるものではございません。'))).not.toContain('one_way');
   });
 });
+
+describe('precision from rule statistics and late families', () => {
+  it('Japanese: host-nation support raises burden_pressure only with a demand; local requests and pretexts raise nothing', () => {
+    expect(raised(one('思いやり予算という名前からして、日本ばかりが払っている。'))).not.toContain('burden_pressure');
+    expect(raised(one('米側は思いやり予算の大幅な増額を求めてきた。'))).toContain('burden_pressure');
+    expect(raised(one('市長は国に騒音対策を強めるよう要望した。'))).not.toContain('burden_pressure');
+    expect(raised(one('政府は条約を盾に説明を拒んだ。'))).not.toContain('entrapment');
+    expect(raised(one('米国は日本を盾にして中国と向き合うつもりだ。'))).toContain('entrapment');
+  });
+  it('Japanese: 物申す is nationalism as a call, not as a plain mention', () => {
+    expect(raised(one('政府は米国にもっと物申すべきだ。'))).toContain('nationalism');
+    expect(raised(one('外相が米国に物申す場面はなかった。'))).not.toContain('nationalism');
+  });
+  it('English: off the table, little risk, both sides gain', () => {
+    expect(negated(one('A Japanese bomb is off the table, the minister said.'))).toContain('nuclear');
+    expect(raised(one('Tokyo fears a deal that would leave the abductee issue off the table.'))).toContain('abandonment');
+    expect(negated(one('There is little risk that Japan will be drawn into an American war.'))).toContain('entrapment');
+    expect(negated(one('Both sides gain from the alliance, the report concluded.'))).toContain('one_way');
+  });
+  it('Japanese: mutual benefit denies one_way; a request that never came denies burden_pressure', () => {
+    expect(negated(one('安保条約は双方に利益のある取り決めだと首相は述べた。'))).toContain('one_way');
+    expect(negated(one('長官は「米側から具体的な要求はなかった」と述べた。'))).toContain('burden_pressure');
+  });
+});
+

@@ -195,3 +195,16 @@ describe('a Japanese op-ed\'s heading, title and byline (rule 1)', () => {
     expect(voices(units, 'tokyo')).toEqual(['author', 'author', 'author']);
   });
 });
+
+describe('Japanese: the holder after what it holds', () => {
+  it('a side right after a quotative と (…すべきだと米側は主張している, 「…」と国務省は説明している)', () => {
+    expect(voices(['日本はもっと負担すべきだと米側は主張している。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['「日本の貢献は十分だ」と国務省は説明している。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a side owning the view that closes the sentence (…というのがワシントンの一致した見方だ)', () => {
+    expect(voices(['同盟の強化は日本の利益だ、というのがワシントンの一致した見方だ。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a source yields only to a holder of a view, not to the actor of an event it reports', () => {
+    expect(voices(['米側によると、日本は近く増額を決める。'], 'tokyo')).toEqual(['washington']);
+  });
+});

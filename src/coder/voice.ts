@@ -763,9 +763,13 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   candidates.sort((a, b) => a.h.start - b.h.start);
   const cueHits = candidates.filter((c) => c.kind === 'cue').map((c) => c.h);
   if (source) {
-    const reported = candidates.find(({ h, kind }) => kind === 'cue' && h.start >= source.end && h.entry.owner !== source.entry.owner && JA_PARTICLE.test(p.text.slice(h.end, h.end + 14)));
+    // …only a holder of a view of its own there (米側によると、日本は近く増額を決める reports an act: the source's).
+    const reported = candidates.find(({ h, kind }) => kind === 'cue' && h.start >= source.end && h.entry.owner !== source.entry.owner && JA_PARTICLE.test(p.text.slice(h.end, h.end + 14)) && [...verbs, ...nouns].some((v) => v.start > h.end));
     return reported ? sideEvidence(p, reported.h) : sideEvidence(p, source);
   }
+  // The holder after what it holds (日本はもっと負担すべきだと米側は主張している, …というのがワシントンの見方だ): its content's topic is no holder.
+  const inverted = jaInvertedHolder(p, candidates, verbs, nouns);
+  if (inverted) return sideEvidence(p, inverted);
   // A view said to prevail (…との声が広がっている): a side that is the topic of its content (米国は…との声) is what the view is about, not who holds it.
   const prevails = nouns.length > 0 && (allowUnsided || p.tag !== undefined) ? prevailing(p, true, nouns) : null;
   for (const { h, kind } of candidates) {
@@ -821,6 +825,26 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: false };
   }
   return prevailing(p, allowUnsided, nouns);
+}
+
+/** What ends a clause of content right before its holder: a quotative と (…すべきだと米側は, 「…」と国務省は). */
+const JA_QUOTATIVE_BEFORE = /(?:[だるいたう」]|ない)と、?$/u;
+/** A view noun closing the sentence as its predicate (…というのがワシントンの一致した見方だ). */
+const JA_VIEW_PREDICATE = /^(?:だ|である|です|となっている)。?\s*$/u;
+/**
+ * A Japanese holder that follows the content it holds: a side right after a quotative と with its own particle and a verb of
+ * saying after it, or a side owning the view noun that closes the sentence (…というのがワシントンの見方だ).
+ */
+function jaInvertedHolder(p: Prepared, candidates: Array<{ h: ScanHit; kind: string }>, verbs: ScanHit[], nouns: ScanHit[]): ScanHit | null {
+  for (const { h, kind } of candidates) {
+    if (kind !== 'cue' || h.start <= p.bodyStart) continue;
+    const before = p.text.slice(Math.max(p.bodyStart, h.start - 4), h.start);
+    if (JA_QUOTATIVE_BEFORE.test(before) && /^(?:側)?(?:は|が|も)/u.test(p.text.slice(h.end, h.end + 2)) && verbs.some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) return h;
+    // …というのが X の見方だ: the view noun, owned by the side, is the sentence's predicate.
+    const n = nouns.find((n) => n.start > h.end && n.start - h.end <= 10 && /^の[^、。「」]{0,8}$/u.test(p.text.slice(h.end, n.start)) && JA_VIEW_PREDICATE.test(p.text.slice(n.end)));
+    if (n && /(?:という|との)の?が/u.test(p.text.slice(p.bodyStart, h.start))) return h;
+  }
+  return null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
 import { buildModel, contextFeatures, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, modelText, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
-import { trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
+import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -158,7 +158,7 @@ function train() {
   const voices = [...codebook.sides, 'author'];
   for (const lang of ['en', 'ja']) {
     if (voiceUnits[lang].length === 0) continue;
-    out.voice[lang] = trainVoice(voiceUnits[lang], lang, voices, features, DEFAULT_TONE_TRAINING, VOICE_MARGINS[lang]);
+    out.voice[lang] = trainVoice(voiceUnits[lang], lang, voices, features, DEFAULT_VOICE_TRAINING, VOICE_MARGINS[lang]);
     const vc = out.voice[lang].cv;
     console.log(`${lang} voice: ${out.voice[lang].units} units, ${out.voice[lang].features.length} features kept, margin ${out.voice[lang].margin}; CV voice accuracy rules ${vc.rulesAccuracy.toFixed(3)} -> with the voice model ${vc.combinedAccuracy.toFixed(3)} (${vc.changed} changed)`);
   }

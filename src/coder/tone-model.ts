@@ -90,6 +90,8 @@ function decisionKeys(ruleTone: Tone, raised: ReadonlyArray<{ code: string }>, n
  */
 export function combineTone(ruleTone: Tone, p: readonly number[], margin: number | null): Tone {
   const c = argmax(p);
+  // A mixed tone is the rules finding a favourable and an unfavourable judgement side by side (LABELS.md): structure the words' model does not see.
+  if (ruleTone === 'mixed') return ruleTone;
   if (margin === null) return ruleTone !== 'neutral' ? ruleTone : (TONE_CLASSES[c] as Tone);
   return (p[c] as number) - (p[TONE_CLASSES.indexOf(ruleTone)] as number) >= margin ? (TONE_CLASSES[c] as Tone) : ruleTone;
 }
@@ -135,7 +137,8 @@ export function toneWithModel(p: Prepared, model: CodeModel, rules: { tone: Tone
   // Every output holds the same margin; none (an older file): the model speaks only where the rules say neutral.
   const margin = lm.threshold[NEUTRAL] ?? null;
   // Most sentences name no side, holder, code or tone word: the model is not asked there (measured: it would cost 70% more coder CPU).
-  if ((margin === null && rules.tone !== 'neutral') || !modelReads(p)) return rules;
+  // A mixed tone is structure the rules found (both judgements side by side): the words' model leaves it (as `combineTone`).
+  if ((margin === null && rules.tone !== 'neutral') || rules.tone === 'mixed' || !modelReads(p)) return rules;
   const extra = decisionKeys(rules.tone, raised, negated);
   if (linearSums(lm, model.features, p.text, p.lang, extra) === 0) return rules;
   // Outputs are stored in TONE_CLASSES order (checked when the file is read); the most probable class has the largest sum.

@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, describeModel, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, MODEL_FORMAT, trainDenial, type LangModelJson, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, trainDenial, type LangModelJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
+import { bareModelFile, withModel } from './helpers/model-file.js';
 import { DEFAULT_TONE_TRAINING, TONE_CLASSES, toneFeatures, trainTone, type ToneLangJson, type ToneTrainUnit } from '../src/coder/tone-model.js';
 import { trainVoice, voiceFeatures, type VoiceLangJson, type VoiceTrainUnit } from '../src/coder/voice-model.js';
 import { seededRandom } from '../src/stats.js';
@@ -13,7 +11,6 @@ import type { SentenceDecision, Tone } from '../src/types.js';
 
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
-const RULES_YAML = builtin.yaml.replace(/^model:.*\n/mu, '');
 const EMPTY_CV = { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] };
 
 /** A one-language part whose only feature is an invented word (no rule knows it), weighted for one output. */
@@ -21,22 +18,7 @@ function part(outputs: readonly string[], word: string, target: string, threshol
   return { units: 1, features: [`w:${word}`], codes: outputs.map((o) => ({ code: o, bias: -4, threshold: o === target ? threshold : null, idx: o === target ? [0] : [], w: o === target ? [9] : [] })), cv: EMPTY_CV };
 }
 
-/** A model file with no code model of its own weight and the given denial and tone parts. */
-function modelFile(extra: Partial<Pick<ModelFileJson, 'denial' | 'tone' | 'voice'>>): ModelFileJson {
-  const none: LangModelJson = { units: 1, features: [], codes: CODES.map((c) => ({ code: c, bias: -9, threshold: null, idx: [], w: [] })), cv: EMPTY_CV };
-  return { format: MODEL_FORMAT, codebook: { name: builtin.name, yamlHash: 'fixture' }, training: { files: [], hash: 'fixture' }, features: DEFAULT_FEATURES, settings: DEFAULT_TRAINING, langs: { en: none }, ...extra };
-}
-
-function withModel(json: ModelFileJson): Codebook {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-dt-'));
-  const file = join(dir, 'cb.yaml');
-  const yaml = `${RULES_YAML.trimEnd()}\nmodel: m.json\n`;
-  writeFileSync(file, yaml);
-  writeFileSync(join(dir, 'm.json'), JSON.stringify(json));
-  const { codebook, messages } = loadCodebook(yaml, file);
-  expect(messages.filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
-  return codebook as Codebook;
-}
+const modelFile = bareModelFile;
 
 const one = (cb: Codebook, text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
 

@@ -1,17 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, type LangModelJson, type ModelFileJson } from '../src/coder/model.js';
+import { bareModelFile, withModel } from './helpers/model-file.js';
+import { buildModel, DEFAULT_FEATURES, type ModelFileJson } from '../src/coder/model.js';
 import { combineTone, DEFAULT_TONE_TRAINING, TONE_CLASSES, TONE_MARGIN, trainTone, type ToneLangJson, type ToneTrainUnit } from '../src/coder/tone-model.js';
 import { seededRandom } from '../src/stats.js';
 import type { SentenceDecision, Tone } from '../src/types.js';
 
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
-const RULES_YAML = builtin.yaml.replace(/^model:.*\n/mu, '');
 const { model: _shipped, ...rulesOnlyParts } = builtin;
 const rulesOnly = rulesOnlyParts as Codebook;
 
@@ -22,21 +19,7 @@ function tonePart(word: string, target: Tone, w: number, margin: number | null):
 }
 
 /** A model file whose code model raises nothing, with the given tone part (or none). */
-function modelFile(tone?: { en?: ToneLangJson; ja?: ToneLangJson }): ModelFileJson {
-  const none: LangModelJson = { units: 1, features: [], codes: CODES.map((c) => ({ code: c, bias: -9, threshold: null, idx: [], w: [] })), cv: { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] } };
-  return { format: MODEL_FORMAT, codebook: { name: builtin.name, yamlHash: 'fixture' }, training: { files: [], hash: 'fixture' }, features: DEFAULT_FEATURES, settings: DEFAULT_TRAINING, langs: { en: none }, ...(tone ? { tone } : {}) };
-}
-
-function withModel(json: ModelFileJson): Codebook {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-tm-'));
-  const file = join(dir, 'cb.yaml');
-  const yaml = `${RULES_YAML.trimEnd()}\nmodel: m.json\n`;
-  writeFileSync(file, yaml);
-  writeFileSync(join(dir, 'm.json'), JSON.stringify(json));
-  const { codebook, messages } = loadCodebook(yaml, file);
-  expect(messages.filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
-  return codebook as Codebook;
-}
+const modelFile = (tone?: { en?: ToneLangJson; ja?: ToneLangJson }): ModelFileJson => bareModelFile(tone ? { tone } : {});
 
 const one = (cb: Codebook, text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
 

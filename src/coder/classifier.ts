@@ -4,7 +4,7 @@
  * sparse form the model file stores. Scoring uses the code model's tables (`buildLangs`, `linearSums`).
  */
 import { seededRandom } from '../stats.js';
-import { docFolds, type LangModelJson } from './model.js';
+import { docFolds, sparseWeights, type LangModelJson } from './model.js';
 
 /** Training settings (fixed: the run is deterministic). */
 export interface ClassifierSettings {
@@ -115,23 +115,9 @@ export function trainClassifier(rows: readonly ClassifierRow[], labels: readonly
     });
   }
   const m = fit(x, y, rows.map((_, i) => i), vocab.length, labels.length, s, s.seed + 99);
-  const used = new Map<number, number>();
-  const codes: LangModelJson['codes'] = labels.map((label, c) => {
-    const idx: number[] = [];
-    const w: number[] = [];
-    (m.w[c] as Float64Array).forEach((v, f) => {
-      if (Math.abs(v) < s.prune) return;
-      let ni = used.get(f);
-      if (ni === undefined) {
-        ni = used.size;
-        used.set(f, ni);
-      }
-      idx.push(ni);
-      w.push(Number(v.toFixed(3)));
-    });
-    return { code: label, bias: Number((m.b[c] as number).toFixed(4)), threshold: null, idx, w };
-  });
-  return { part: { units: rows.length, features: [...used.keys()].map((f) => vocab[f] as string), codes }, oof };
+  const sparse = sparseWeights(m.w, s.prune, vocab);
+  const codes: LangModelJson['codes'] = labels.map((label, c) => ({ code: label, bias: Number((m.b[c] as number).toFixed(4)), threshold: null, ...(sparse.rows[c] as { idx: number[]; w: number[] }) }));
+  return { part: { units: rows.length, features: sparse.features, codes }, oof };
 }
 
 /**

@@ -1304,25 +1304,9 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   out.cv.combinedMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.combinedF1, 0) / n, 4);
   out.cv.nestedMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.nestedF1, 0) / n, 4);
   // Keep only weights that matter, of codes the model may raise, and only the features they use.
-  const used = new Map<number, number>();
-  for (const c of weights) {
-    const idx: number[] = [];
-    const w: number[] = [];
-    if (c.threshold !== null) {
-      c.w.forEach((v, k) => {
-        if (Math.abs(v) < s.prune) return;
-        let ni = used.get(k);
-        if (ni === undefined) {
-          ni = used.size;
-          used.set(k, ni);
-        }
-        idx.push(ni);
-        w.push(round(v, 3));
-      });
-    }
-    out.codes.push({ code: c.code, bias: round(c.bias, 4), threshold: c.threshold, idx, w });
-  }
-  out.features = [...used.keys()].map((k) => vocab[k] as string);
+  const sparse = sparseWeights(weights.map((c) => (c.threshold !== null ? c.w : undefined)), s.prune, vocab);
+  weights.forEach((c, k) => out.codes.push({ code: c.code, bias: round(c.bias, 4), threshold: c.threshold, ...(sparse.rows[k] as { idx: number[]; w: number[] }) }));
+  out.features = sparse.features;
   return out;
 }
 
@@ -1347,6 +1331,33 @@ export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', code
     });
   // No simulated rule misses (the rules' negations are what they are) and no judgement gate.
   return trainLanguage(read, lang, codes, { ...fs, gate: [] }, { ...s, ruleMiss: 0, dropDenied: false, medianThreshold: false, shrink: 0 });
+}
+
+/**
+ * Lay dense weight rows out as the model file stores them: per row the weights at or above `prune` (3 decimals) with
+ * indices into one shared feature list, in first-use order; a row given as undefined keeps no weights.
+ *
+ * @example
+ * sparseWeights([Float64Array.of(0.5, 0.01)], 0.1, ['w:a', 'w:b']); // { features: ['w:a'], rows: [{ idx: [0], w: [0.5] }] }
+ */
+export function sparseWeights(rows: ReadonlyArray<Float64Array | undefined>, prune: number, vocab: readonly string[]): { features: string[]; rows: Array<{ idx: number[]; w: number[] }> } {
+  const used = new Map<number, number>();
+  const out = rows.map((row) => {
+    const idx: number[] = [];
+    const w: number[] = [];
+    row?.forEach((v, k) => {
+      if (Math.abs(v) < prune) return;
+      let ni = used.get(k);
+      if (ni === undefined) {
+        ni = used.size;
+        used.set(k, ni);
+      }
+      idx.push(ni);
+      w.push(round(v, 3));
+    });
+    return { idx, w };
+  });
+  return { features: [...used.keys()].map((k) => vocab[k] as string), rows: out };
 }
 
 /**

@@ -1,13 +1,27 @@
 // Development runner: label a gold JSONL file with the built coder and print per-language figures.
-// Usage: npx tsc -p tsconfig.build.json && node scripts/dev-eval.mjs ../shared/eval/dev.jsonl [--errors]
+// Usage: npx tsc -p tsconfig.build.json && node scripts/dev-eval.mjs ../shared/eval/dev.jsonl [--errors] [--rules | --model FILE]
+//   --rules       the rules alone (the learned parts off): for mining rule errors on training data, which the model has seen
+//   --model FILE  another model file, e.g. one trained without this file, for honest figures on a training file:
+//                 node scripts/train-model.mjs --exclude train6-en-1.jsonl --out /tmp/m.json
+//                 node scripts/dev-eval.mjs eval/train6-en-1.jsonl --model /tmp/m.json
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { builtinCodebook } from '../dist/codebook/index.js';
+import { buildModel } from '../dist/coder/model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 import { detectLang } from '../dist/lang.js';
 
 const file = process.argv[2] ?? '../shared/eval/dev.jsonl';
 const showErrors = process.argv.includes('--errors');
-const cb = builtinCodebook();
+const builtin = builtinCodebook();
+const modelAt = process.argv.indexOf('--model');
+const cb = process.argv.includes('--rules') ? { ...builtin, model: undefined } : modelAt > 0 ? { ...builtin, model: modelOf(process.argv[modelAt + 1]) } : builtin;
+
+function modelOf(path) {
+  const built = buildModel(JSON.parse(readFileSync(path, 'utf8')), basename(path), builtin.codes.map((c) => c.id));
+  if ('problem' in built) throw new Error(`dev-eval: ${path}: ${built.problem}`);
+  return built.model;
+}
 const { units } = parseUnits(readFileSync(file, 'utf8'), file);
 const out = labelUnits(units, cb);
 const codes = cb.codes.map((c) => c.id);

@@ -1,6 +1,7 @@
 // Train the learned component beside the rules (src/coder/model.ts) and write codebooks/us-japan.model.json.
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
-// Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--set name=value]...
+// Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--exclude NAME]... [--set name=value]...
+//        (--exclude NAME leaves a training file out, for honest figures on it: see scripts/dev-eval.mjs --model)
 //        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
 //        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
 // Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-*, eval/train5-* (never dev, check*, blind3-*, holdout-*).
@@ -42,8 +43,8 @@ function modelOf(file) {
 }
 const CODES = codebook.codes.map((c) => c.id);
 
-const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-}*.jsonl';
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-).*\.jsonl$/u;
+const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-,train7-}*.jsonl';
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-|train7-).*\.jsonl$/u;
 // Never trained on, whatever their names: the acceptance set and the blind sets.
 const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
 
@@ -78,7 +79,8 @@ function train() {
   const t0 = process.cpuUsage();
   // --data DIR: read the training files from another folder (a frozen copy, for experiments while batches land).
   const dataDir = arg('--data', join(root, 'eval'));
-  const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f)).sort();
+  const left = new Set(process.argv.flatMap((a, i) => (a === '--exclude' ? [basename(process.argv[i + 1] ?? '')] : [])));
+  const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f) && !left.has(f)).sort();
   const byLang = { en: [], ja: [] };
   // Every labelled unit in file order, for the tone model (trained after the code and denial models, on the coder's decisions with them).
   const allUnits = [];

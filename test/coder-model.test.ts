@@ -463,7 +463,7 @@ describe('the shipped model', () => {
     // Never trained on the acceptance set or on any check, blind or held-out set.
     expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout|val4/u.test(n))).toEqual([]);
     // Every training batch of the project is in it, round 4 included, and the file names the pattern.
-    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
+    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-|train7-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
     expect(json.training.files.map((f) => f.name)).toEqual(batches);
     expect(json.training.glob).toContain('train4-');
   });

@@ -140,6 +140,17 @@ describe('pattern language', () => {
     expect(matches('benefits ...2 one way', 'the benefits of the relationship only flow one way')).toBe(false);
     expect(matches('lap dog', 'a lapdogs')).toBe(false);
   });
+  it('English: a whole word that is one optional group may be absent', () => {
+    for (const p of ['pay {the|a}? {full}? cost', 'pay {the|a|} {full|} cost']) {
+      expect(matches(p, 'they pay cost')).toBe(true);
+      expect(matches(p, 'they pay a cost')).toBe(true);
+      expect(matches(p, 'they pay the full cost')).toBe(true);
+      expect(matches(p, 'they pay full cost')).toBe(true);
+      expect(matches(p, 'they pay an cost')).toBe(false);
+      expect(matches(p, 'they pay thecost')).toBe(false);
+    }
+    expect(compilePattern('{full}? cost').error).toMatch(/cannot start with an optional word/u);
+  });
   it('English: capitals match only capitals, lowercase matches both', () => {
     expect(matches('US', 'the US view')).toBe(true);
     expect(matches('US', 'told us')).toBe(false);

@@ -4,7 +4,7 @@
  *
  * English: words separated by spaces, matched case-insensitively except for capital letters
  * (`US` does not match `us`); `word~` = any ending; `{a|b}` = alternatives (inside or as a word);
- * `word?` = optional word; `...` = up to 4 words in between, `...N` = up to N words; punctuation
+ * `word?` = optional word (so is a whole word that is one group, `{the|a}?`); `...` = up to 4 words in between, `...N` = up to N words; punctuation
  * is literal. Japanese: matched on NFKC text; `...`/`…` = up to 12 characters (`...N` = N) that do
  * not cross 。; `{a|b}` alternatives; a pattern ending in the dictionary form of a verb or an
  * い-adjective matches its inflected forms (`見捨てる` → 見捨てられる, 見捨てた); a final `=` keeps
@@ -194,6 +194,17 @@ function compileEn(src: string): PatternResult {
     if (tok.length > 1 && tok.endsWith('?') && !tok.endsWith('}?')) {
       optional = true;
       tok = tok.slice(0, -1);
+    }
+    // A whole word that is one optional group (`{full}?`, `{the|a}?`, `{the|}`) is an optional word: when it is absent,
+    // the words either side of it need one separator, not two.
+    const lone = /^\{([^{}]*)\}(\??)$/u.exec(tok);
+    if (lone && !optional) {
+      const alts = (lone[1] as string).split('|');
+      if (lone[2] === '?' || (alts.includes('') && alts.some((a) => a !== ''))) {
+        optional = true;
+        const kept = alts.filter((a) => a !== '');
+        tok = kept.length === 1 ? (kept[0] as string) : `{${kept.join('|')}}`;
+      }
     }
     if (tok.length > 1 && tok.endsWith('~')) {
       stem = true;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, medianThreshold, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { BESIDE_RULES, buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, medianThreshold, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -369,6 +369,23 @@ describe('the model in the coder', () => {
     expect(modelCodes(p, model, { raised: [], negated: [] }).map((h) => h.code)).toContain('autonomy');
     const negated = [{ code: 'autonomy', evidence: { start: 0, end: 1, text: 'O', rule: 'test' } }];
     expect(modelCodes(p, model, { raised: [], negated }).map((h) => h.code)).not.toContain('autonomy');
+  });
+
+  it('adds a code beside one the rules raised only at twice its threshold', () => {
+    const json = trainFixture();
+    const text = 'Officials in Tokyo zorblax the plan again.';
+    const score = modelCodes(prepare(text, cb), cb.model as NonNullable<Codebook['model']>, { raised: [], negated: [] }).find((h) => h.code === 'autonomy')?.evidence.model?.score ?? Number.NaN;
+    expect(score).toBeGreaterThan(0);
+    const ruled = [{ code: 'nuclear', evidence: { start: 0, end: 1, text: 'O', rule: 'test' } }];
+    const raises = (ratio: number, raised: typeof ruled): boolean => {
+      const langs = { ...json.langs, en: { ...json.langs.en!, codes: json.langs.en!.codes.map((c) => (c.code === 'autonomy' ? { ...c, threshold: score / ratio } : c)) } };
+      const withThr = loadWithModel({ ...json, langs });
+      return modelCodes(prepare(text, withThr), withThr.model as NonNullable<Codebook['model']>, { raised, negated: [] }).some((h) => h.code === 'autonomy');
+    };
+    expect(BESIDE_RULES).toBe(2);
+    expect(raises(1.5, [])).toBe(true);
+    expect(raises(1.5, ruled)).toBe(false);
+    expect(raises(2.5, ruled)).toBe(true);
   });
 
   it('does not raise a code whose word the codebook set aside as another sense', () => {

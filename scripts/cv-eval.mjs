@@ -1,0 +1,65 @@
+// Held-out figures over every training unit: for each family of training files (the session-1 files, train3, train4, ...),
+// the learned parts are retrained without that family and the coder labels it. The learned parts' share is then honest;
+// the rules were mined on these files, so the "rules alone" row is optimistic (fresh text shows it: see eval/README-codes.md).
+// Usage: npx tsc -p tsconfig.build.json && node scripts/cv-eval.mjs [--per-code]   (one training run per family, ~10 CPU-s each)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinCodebook } from '../dist/codebook/index.js';
+import { buildModel } from '../dist/coder/model.js';
+import { labelUnits, parseUnits } from '../dist/label.js';
+import { detectLang } from '../dist/lang.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const builtin = builtinCodebook();
+const CODES = builtin.codes.map((c) => c.id);
+// The training files as scripts/train-model.mjs reads them.
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d-|val4-).*\.jsonl$/u;
+const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f)).sort();
+const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : /^val4-/u.test(f) ? 'val4' : 'session1');
+const tmp = mkdtempSync(join(tmpdir(), 'twocities-cv-'));
+const rows = new Map([['rules alone', []], ['rules + learned parts', []]]);
+try {
+  for (const fam of [...new Set(files.map(family))]) {
+    const mine = files.filter((f) => family(f) === fam);
+    const out = join(tmp, `${fam}.json`);
+    execFileSync('node', [join(root, 'scripts/train-model.mjs'), ...mine.flatMap((f) => ['--exclude', f]), '--out', out], { cwd: root, stdio: 'ignore' });
+    const built = buildModel(JSON.parse(readFileSync(out, 'utf8')), basename(out), CODES);
+    if ('problem' in built) throw new Error(`cv-eval: ${fam}: ${built.problem}`);
+    for (const f of mine) {
+      const { units } = parseUnits(readFileSync(join(root, 'eval', f), 'utf8'), f);
+      const langs = units.map((u) => detectLang(u.text));
+      for (const [name, cb] of [['rules alone', { ...builtin, model: undefined }], ['rules + learned parts', { ...builtin, model: built.model }]]) {
+        labelUnits(units, cb).forEach((o, i) => rows.get(name).push({ lang: langs[i], gold: units[i], out: o }));
+      }
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const f1 = (tp, fp, fn) => (tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn));
+for (const lang of ['en', 'ja']) {
+  for (const [name, all] of rows) {
+    const rs = all.filter((r) => r.lang === lang);
+    const per = CODES.map((c) => {
+      let tp = 0, fp = 0, fn = 0;
+      for (const r of rs) {
+        const g = r.gold.codes.includes(c), p = r.out.codes.includes(c);
+        if (g && p) tp++; else if (p) fp++; else if (g) fn++;
+      }
+      return [c, f1(tp, fp, fn), tp, fp, fn];
+    });
+    let ntp = 0, nfp = 0, nfn = 0;
+    for (const r of rs) for (const c of CODES) {
+      const g = r.gold.negated.includes(c), p = r.out.negated.includes(c);
+      if (g && p) ntp++; else if (p) nfp++; else if (g) nfn++;
+    }
+    const acc = (k) => (rs.filter((r) => r.out[k] === r.gold[k]).length / rs.length).toFixed(3);
+    const macro = per.reduce((a, x) => a + x[1], 0) / per.length;
+    console.log(`${lang} ${name}: n=${rs.length} voice=${acc('voice')} macroF1=${macro.toFixed(3)} min=${Math.min(...per.map((x) => x[1])).toFixed(3)} negF1=${f1(ntp, nfp, nfn).toFixed(3)} tone=${acc('tone')}`);
+    if (process.argv.includes('--per-code')) console.log('   ' + per.map((x) => `${x[0]}=${x[1].toFixed(2)}(${x[2]}/${x[3]}/${x[4]})`).join(' '));
+  }
+}

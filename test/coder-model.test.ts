@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { BESIDE_RULES, buildModel, chooseThreshold, contextFeatures, DEFAULT_FEATURES, hitFeatures, judged, learningCurve, medianThreshold, modelText, shrinkThresholds, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -199,112 +199,31 @@ describe('the simulated rule-miss regime', () => {
     expect(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5]))).toBe(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5])));
   });
   it('trains twice to identical JSON with every new setting on', () => {
-    const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true, hitKinds: true, prevCodes: true, gate: ['autonomy'] };
-    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2, nbAlpha: 1, balance: 0.5, shrink: 3 };
+    const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true, gate: ['autonomy'] };
+    const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2 };
     expect(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s)));
     const ja = fixture('ja', 12);
     expect(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s)));
   });
 });
 
-describe('round-5 learners: NB weighting, class balance, threshold shrinkage, hit features', () => {
-  const units = fixture('en', 21);
-  const weightOf = (settings: typeof SETTINGS, feature: string, fs = DEFAULT_FEATURES, us = units): number => {
-    const part = trainLanguage(us, 'en', ['autonomy'], fs, { ...settings, prune: 0 });
-    const c = part.codes[0] as { idx: number[]; w: number[] };
-    const k = c.idx.findIndex((i) => part.features[i] === feature);
-    return c.w[k] ?? Number.NaN;
-  };
-  it('NB weighting still learns the signal word, stores weights that score as trained, and is deterministic', () => {
-    const nb = { ...SETTINGS, nbAlpha: 1 };
-    expect(weightOf(nb, 'w:zorblax')).toBeGreaterThan(0.5);
-    // A filler word, as frequent with the code as without it, gets a ratio near 0 and so a small stored weight.
-    expect(Math.abs(weightOf(nb, 'w:the'))).toBeLessThan(Math.abs(weightOf(nb, 'w:zorblax')) / 5);
-    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb)));
-    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, nb))).not.toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, SETTINGS)));
+describe('settings tried and dropped (hitKinds, prevCodes, sideTokens; nbAlpha, balance, shrink, dropDenied, medianThreshold)', () => {
+  it('loads an older file that carries them off, scoring as without them, and refuses one that turns a feature on', () => {
+    const json = trainFixture();
+    const older = { ...json, features: { ...json.features, hitKinds: false, prevCodes: false, sideTokens: false }, settings: { ...json.settings, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false, medianThreshold: false } };
+    const a = buildModel(json, 'm.json', CODES);
+    const b = buildModel(older, 'm.json', CODES);
+    if (!('model' in a) || !('model' in b)) throw new Error('fixture model did not build');
+    const text = 'officials say the zorblax plan worries tokyo.';
+    expect(scoreSentence(b.model, text, 'en', new Set()).map((h) => [h.code, h.score])).toEqual(scoreSentence(a.model, text, 'en', new Set()).map((h) => [h.code, h.score]));
+    for (const k of ['hitKinds', 'prevCodes', 'sideTokens']) {
+      const r = buildModel({ ...json, features: { ...json.features, [k]: true } }, 'm.json', CODES);
+      expect('problem' in r && r.problem).toContain(k);
+    }
   });
-  it('class balance weighs a rare code\'s positives by its imbalance', () => {
-    expect(weightOf({ ...SETTINGS, balance: 1 }, 'w:zorblax')).toBeGreaterThan(weightOf({ ...SETTINGS, balance: 0 }, 'w:zorblax'));
-  });
-  it('shrinks thresholds toward the mean, most for codes with few correct additions, and leaves null thresholds alone', () => {
-    const codes = [{ threshold: 0.1 as number | null }, { threshold: 0.3 as number | null }, { threshold: null as number | null }];
-    shrinkThresholds(codes, [{ addedTp: 0 }, { addedTp: 1000 }, { addedTp: 0 }], 2);
-    expect(codes[0]?.threshold).toBeCloseTo(0.2, 4);
-    expect(codes[1]?.threshold).toBeGreaterThan(0.299);
-    expect(codes[1]?.threshold).toBeLessThan(0.3);
-    expect(codes[2]?.threshold).toBeNull();
-    const same = [{ threshold: 0.1 as number | null }];
-    shrinkThresholds(same, [{ addedTp: 0 }], 0);
-    expect(same[0]?.threshold).toBe(0.1);
-  });
-  it('takes the median of the folds\' thresholds, null when most folds chose none', () => {
-    expect(medianThreshold([0.2, 0.3, null, 0.25, 0.4])).toBeCloseTo(0.275, 6);
-    expect(medianThreshold([0.2, 0.3, 0.1])).toBe(0.2);
-    expect(medianThreshold([0.2, null, null, null])).toBeNull();
-    const on = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true }).codes[0]?.threshold;
-    expect(on).not.toBeNull();
-    expect(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true }))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, DEFAULT_FEATURES, { ...SETTINGS, medianThreshold: true })));
-  });
-  it('hit features name the kinds the codebook found, with their owners, but never a code\'s own patterns', () => {
-    const h = hitFeatures(prepare('Officials in Tokyo fear being abandoned by Washington, and welcomed the visit.', builtin));
-    expect(h).toEqual([...h].sort());
-    expect(h.some((k) => k.startsWith('h:cue:'))).toBe(true);
-    expect(h.some((k) => /^h:(?:code|deny|exclude)\b/u.test(k))).toBe(false);
-  });
-  it('learns from hit features when set, and scores them only when the sentence\'s hits are given', () => {
-    // The signal is a hit (a codebook finding), not a word: the words are filler only.
-    const hu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 4 === 0 ? ['autonomy'] : [], extra: i % 4 === 0 ? ['h:tone-negative'] : [] }));
-    const fs = { ...DEFAULT_FEATURES, hitKinds: true };
-    const json: ModelFileJson = { ...trainFixture(), features: fs, langs: { en: trainLanguage(hu, 'en', CODES, fs, SETTINGS) } };
-    const built = buildModel(json, 'm.json', CODES);
-    if (!('model' in built)) throw new Error('fixture model did not build');
-    const text = 'the talks went on in spring.';
-    expect(scoreSentence(built.model, text, 'en', new Set(), ['h:tone-negative']).map((x) => x.code)).toContain('autonomy');
-    expect(scoreSentence(built.model, text, 'en', new Set(), []).map((x) => x.code)).not.toContain('autonomy');
-    // Off (the shipped setting): a sentence yields no features beside its words.
-    const p = prepare('Officials in Tokyo welcomed the deal warmly.', builtin);
-    expect(contextFeatures(DEFAULT_FEATURES, p, ['abandonment'])).toEqual([]);
-    expect(contextFeatures(fs, p, [])).toEqual(hitFeatures(p));
-  });
-  it('adds the previous sentence\'s codes as features when set, and learns a concern carried on', () => {
-    const p = prepare('They also say so.', builtin);
-    expect(contextFeatures({ ...DEFAULT_FEATURES, prevCodes: true }, p, ['abandonment', 'nuclear', 'abandonment'])).toEqual(['pc:abandonment', 'pc:nuclear']);
-    // Every unit whose previous sentence raised one_way holds it too; the words are filler only.
-    const cu = units.map((u, i) => ({ ...u, text: u.text.replace(/zorblax|quendor|blorvik/gu, 'the'), codes: i % 3 === 0 ? ['one_way'] : [], extra: i % 3 === 0 ? ['pc:one_way'] : [] }));
-    const fs = { ...DEFAULT_FEATURES, prevCodes: true };
-    const json: ModelFileJson = { ...trainFixture(), features: fs, langs: { en: trainLanguage(cu, 'en', CODES, fs, SETTINGS) } };
-    const built = buildModel(json, 'm.json', CODES);
-    if (!('model' in built)) throw new Error('fixture model did not build');
-    expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:one_way']).map((x) => x.code)).toContain('one_way');
-    expect(scoreSentence(built.model, 'the talks went on.', 'en', new Set(), ['pc:nuclear']).map((x) => x.code)).not.toContain('one_way');
-  });
-});
-
-describe('side tokens and denied units (measured, off)', () => {
-  it('reads each side cue as its side\'s token and maps spans back to the normalised text', () => {
-    const p = prepare('Rubio said the United States would stand by Japan.', builtin);
-    const fs = { ...DEFAULT_FEATURES, sideTokens: true };
-    const mt = modelText(p, fs);
-    expect(mt.text).toBe('sidewashington said the sidewashington would stand by sidetokyo.');
-    const at = mt.text.indexOf('sidetokyo');
-    expect(p.text.slice(mt.from[at], mt.to[at + 'sidetokyo'.length - 1])).toBe('Japan');
-    const said = mt.text.indexOf('said');
-    expect(p.text.slice(mt.from[said], mt.to[said + 3])).toBe('said');
-    // Off, the text is the normalised text itself.
-    expect(modelText(p, DEFAULT_FEATURES).text).toBe(p.text);
-    const ja = modelText(prepare('日本政府は米国の頭越し外交を懸念している。', builtin), fs).text;
-    expect(ja).not.toContain('米国');
-    expect(ja).toContain('頭越し');
-  });
-  it('leaves units denying a code out of its fit with dropDenied', () => {
-    // Units denying autonomy hold its signal word and are labelled without it: fitted, they pull its weight down.
-    const units = fixture('en', 31).map((u, i) => (i % 8 === 2 ? { ...u, text: `${u.text} zorblax`, codes: [], denied: ['autonomy'] } : u));
-    const w = (dropDenied: boolean): number => {
-      const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, prune: 0, minPrecision: 0, dropDenied });
-      const c = part.codes[0] as { idx: number[]; w: number[] };
-      return c.w[c.idx.findIndex((i) => part.features[i] === 'w:zorblax')] ?? Number.NaN;
-    };
-    expect(w(true)).toBeGreaterThan(w(false));
+  it('no longer offers them as settings', () => {
+    for (const k of ['hitKinds', 'prevCodes', 'sideTokens']) expect(k in DEFAULT_FEATURES).toBe(false);
+    for (const k of ['nbAlpha', 'balance', 'shrink', 'dropDenied', 'medianThreshold']) expect(k in DEFAULT_TRAINING).toBe(false);
   });
 });
 

@@ -29,25 +29,19 @@ export interface FeatureSettings {
   /** Japanese: also whole kanji runs and katakana runs of two or more characters (`k:`), i.e. content words (absent: off). */
   jaRuns?: boolean;
   /**
-   * Both languages: also what the codebook found in the sentence (`h:<kind>` and `h:<kind>:<owner>`: a tone word,
-   * a side's cue, a holder, another code's pattern), the rules' reading as features (absent: off).
-   */
-  hitKinds?: boolean;
-  /** Both languages: also the codes raised in the previous sentence of the document (`pc:<code>`): a concern carried on ("They also fear…") (absent: off). */
-  prevCodes?: boolean;
-  /**
    * Codes the model raises only in a sentence that holds a judgement or a view (`judged`): a tone word, a verb
    * or noun of a view, a holder, a speaker. A favourable code needs a favourable judgement (LABELS.md), and a
    * bare mention of the relationship ("日米関係", "the alliance") is neither (absent or empty: no gate).
    */
   gate?: string[];
-  /**
-   * Both languages: each side's cue found by the codebook (a capital, a leader, an institution: Rubio, 日本政府) is
-   * read as one token of its side (`sidewashington`; in Japanese one private-use character), so that what is
-   * learnt of one name holds for every name of that side (absent: off).
-   */
-  sideTokens?: boolean;
 }
+
+/**
+ * Feature settings tried in earlier rounds and dropped (the codebook's findings as features, the previous sentence's
+ * codes, side tokens): a file that turns one on was scored differently from how this version reads it, so it is
+ * refused; a file that carries them off loads as before.
+ */
+const DROPPED_FEATURES = ['hitKinds', 'prevCodes', 'sideTokens'];
 
 /** How a model is trained. Stored in the model file with it. */
 export interface TrainSettings {
@@ -77,31 +71,11 @@ export interface TrainSettings {
   posWeight?: number;
   /** Fits averaged per code (each with its own shuffling seed): weights and bias are the mean; absent: 1. */
   bags?: number;
-  /**
-   * NB weighting: each feature's value is its log-count ratio between the code's units and the others (smoothed
-   * by this count), as in NB-SVM; the stored weight is the learned weight times the ratio, so scoring is unchanged.
-   * 0 or absent: plain binary features.
-   */
-  nbAlpha?: number;
-  /** Positives weighted by (negatives / positives) to this power, times `posWeight` (per code; 0 or absent: off). */
-  balance?: number;
-  /**
-   * Units that deny a code (gold `negated`) are left out of that code's fit: they are neither a raise nor a plain
-   * negative, and the rules' negation decides them in the coder (absent or false: they are negatives).
-   */
-  dropDenied?: boolean;
-  /** The shipped threshold is the median of the thresholds each cross-validation fold chose (`medianThreshold`) instead of the best cut over all out-of-fold scores (absent or false). */
-  medianThreshold?: boolean;
-  /**
-   * Threshold shrinkage: a code's threshold moves toward the mean threshold of the language's codes by
-   * shrink / (shrink + its correct additions in cross-validation), so codes with little evidence lean on the others (0 or absent: off).
-   */
-  shrink?: number;
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, hitKinds: false, prevCodes: false, gate: ['relationship_positive', 'reassurance'], sideTokens: false };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, nbAlpha: 0, balance: 0, shrink: 0, dropDenied: false, medianThreshold: false };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: ['relationship_positive', 'reassurance'] };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -552,7 +526,7 @@ function visitKey(key: number): void {
 /**
  * Score a normalised sentence: the codes whose probability reaches their threshold, each with its
  * strongest features. `skip` holds codes already decided by the rules (raised or negated); `extraKeys` are
- * features beside the words (`contextFeatures`), named as in training.
+ * features beside the words (the rules' decision: `rc:` codes for the denial model), named as in training.
  *
  * @example
  * const hits = scoreSentence(codebook.model, prepared.text, prepared.lang, new Set(['nuclear']));
@@ -665,66 +639,6 @@ export function topFeatures(lm: LangModel, f: Features, c: number): ModelHit['to
   return top.slice(0, 3);
 }
 
-/** A sentence's text as the model reads it, with each character's span in the normalised text it came from. */
-export interface ModelText {
-  text: string;
-  /** Normalised offsets: the model text's character i came from [from[i], to[i]). */
-  from: Int32Array;
-  to: Int32Array;
-}
-
-/**
- * The text the model reads: the normalised text, or with `sideTokens` each side cue replaced by its side's token
- * (longest first where cues overlap). Spans map back to the normalised text through `from`/`to`.
- *
- * @example
- * modelText(prepare('Rubio said so.', cb), { ...DEFAULT_FEATURES, sideTokens: true }).text; // 'sidewashington said so.'
- */
-export function modelText(p: Pick<Prepared, 'text' | 'byKind' | 'lang'>, fs: FeatureSettings): ModelText {
-  const cues = fs.sideTokens === true ? (p.byKind.get('cue') ?? []) : [];
-  const n = p.text.length;
-  if (cues.length === 0) {
-    const from = new Int32Array(n);
-    const to = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      from[i] = i;
-      to[i] = i + 1;
-    }
-    return { text: p.text, from, to };
-  }
-  // Longest cue first at each start; a cue inside one already taken is skipped.
-  const sorted = [...cues].sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  let at = 0;
-  for (const h of sorted) {
-    if (h.start < at) continue;
-    for (; at < h.start; at++) {
-      out += p.text[at] as string;
-      from.push(at);
-      to.push(at + 1);
-    }
-    // Japanese: one private-use character per side (from a hash of its name), read by character bigrams like a kanji.
-    const token = p.lang === 'ja' ? String.fromCharCode(0xe000 + ((fnv1a(h.entry.owner, 0, h.entry.owner.length) >>> 0) & 0xff)) : `side${h.entry.owner.replace(/[^a-z0-9]/giu, '').toLowerCase()}`;
-    for (let k = 0; k < token.length; k++) {
-      from.push(h.start);
-      to.push(h.end);
-    }
-    out += token;
-    at = h.end;
-  }
-  for (; at < n; at++) {
-    out += p.text[at] as string;
-    from.push(at);
-    to.push(at + 1);
-  }
-  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
-}
-
-/** Hit kinds of the codes' own patterns: left out of `hitFeatures`. */
-const CODE_KINDS = new Set(['code', 'deny', 'exclude']);
-
 /**
  * The hit features appended to a sentence's own, spanning the whole sentence (they name no word).
  *
@@ -740,38 +654,6 @@ export function withHits(f: Features, hits: readonly string[]): Features {
     f.ends.push(end);
   }
   return f;
-}
-
-/**
- * The codebook's findings in a prepared sentence as model features: `h:<kind>` for every kind of hit and
- * `h:<kind>:<owner>` when the pattern belongs to a side or a code, sorted (a tone word, a side's cue, another code).
- *
- * @example
- * hitFeatures(prepare('Tokyo welcomed the deal.', cb)); // ['h:cue', 'h:cue:tokyo', 'h:tone-positive', ...]
- */
-export function hitFeatures(p: Pick<Prepared, 'byKind'>): string[] {
-  const out = new Set<string>();
-  for (const [kind, hs] of p.byKind) {
-    // A code's own patterns are the rules' decision, not evidence beside it (and would leak the simulated rule misses).
-    if (CODE_KINDS.has(kind)) continue;
-    out.add(`h:${kind}`);
-    for (const h of hs) if (h.entry.owner !== '') out.add(`h:${kind}:${h.entry.owner}`);
-  }
-  return [...out].sort();
-}
-
-/**
- * The features beside a sentence's words that the model's settings ask for: the codebook's findings
- * (`hitKinds`) and the previous sentence's codes (`prevCodes`), sorted; empty when both are off.
- *
- * @example
- * contextFeatures({ ...DEFAULT_FEATURES, prevCodes: true }, prepare('They also fear it.', cb), ['abandonment']); // ['pc:abandonment']
- */
-export function contextFeatures(fs: FeatureSettings, p: Pick<Prepared, 'byKind'>, prevCodes?: readonly string[]): string[] {
-  if (fs.hitKinds !== true && (fs.prevCodes !== true || !prevCodes || prevCodes.length === 0)) return [];
-  const out = fs.hitKinds === true ? hitFeatures(p) : [];
-  if (fs.prevCodes === true && prevCodes) for (const c of new Set(prevCodes)) out.push(`pc:${c}`);
-  return out.sort();
 }
 
 /** Hit kinds that hold a judgement or a view: a tone word, a verb, noun or reaction of a view, its holder, a speaker. */
@@ -824,7 +706,7 @@ export const BESIDE_RULES = 2;
  * @example
  * const extra = modelCodes(prepare(text, cb), cb.model, decideCodes(p, cb, []));
  */
-export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, prevCodes?: readonly string[]): CodeHit[] {
+export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): CodeHit[] {
   if (!modelReads(p)) return [];
   // One set for every call (scoring reads it before the next call): no allocation per sentence.
   const skip = skipSet;
@@ -837,16 +719,15 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
   const gate = model.features.gate ?? [];
   if (gate.length > 0 && !judged(p)) for (const c of gate) skip.add(c);
   const out: CodeHit[] = [];
-  const mt = model.features.sideTokens === true ? modelText(p, model.features) : undefined;
   const beside = rules.raised.length > 0;
-  for (const h of scoreSentence(model, mt ? mt.text : p.text, p.lang, skip, contextFeatures(model.features, p, prevCodes))) {
+  for (const h of scoreSentence(model, p.text, p.lang, skip)) {
     // Beside a code the rules raised, the model's extra codes were right 22-24% of the time (held-out families of the training
     // files): there it must score twice its threshold.
     if (beside && h.score < BESIDE_RULES * h.threshold) continue;
-    // The evidence is the strongest word feature: a hit or previous-code feature names no span of its own.
-    const best = h.top.find((t) => !t.feature.startsWith('h:') && !t.feature.startsWith('pc:')) ?? h.top[0];
+    // The evidence is the strongest feature (every feature of the code model is a word feature: it names a span).
+    const best = h.top[0];
     if (!best) continue;
-    const o = mt ? toOriginal(p.norm, mt.from[best.start] as number, mt.to[Math.max(best.start, best.end - 1)] as number) : toOriginal(p.norm, best.start, best.end);
+    const o = toOriginal(p.norm, best.start, best.end);
     out.push({
       code: h.code,
       evidence: { start: o.start, end: o.end, text: p.original.slice(o.start, o.end), rule: `model:${h.code}`, model: { score: round(h.score, 3), threshold: h.threshold, features: h.top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } },
@@ -964,6 +845,9 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
   const j = json as Partial<ModelFileJson>;
   if (j.format !== MODEL_FORMAT) return { problem: `format is ${JSON.stringify(j.format)}, expected "${MODEL_FORMAT}"` };
   if (!j.features || !Array.isArray(j.features.jaGrams) || typeof j.features.enSkip !== 'boolean') return { problem: 'features settings missing' };
+  // Dropped settings (and training settings this version no longer knows) are ignored when off; a feature turned on cannot be scored as trained.
+  const on = DROPPED_FEATURES.filter((k) => { const v = (j.features as unknown as Record<string, unknown>)[k]; return v !== undefined && v !== false && v !== 0; });
+  if (on.length > 0) return { problem: `features ${on.join(', ')} are no longer supported (retrain with npm run train-model)` };
   if (!j.langs || typeof j.langs !== 'object') return { problem: 'langs missing' };
   const known = new Set(codes);
   const main = buildLangs(j.langs, known, 'langs');
@@ -1072,13 +956,11 @@ export interface TrainUnit {
   rulesNegated: readonly string[];
   /** True when the coder would not score the unit (see `modelReads`). */
   unscored?: boolean;
-  /** Codes the unit denies or notes as absent (gold `negated`), for `dropDenied`. */
+  /** Codes the unit denies or notes as absent (gold `negated`): the denial model's target. */
   denied?: readonly string[];
-  /** The text the features are read from when it is not the unit's normalised text (`modelText` with `sideTokens`). */
-  featureText?: string;
   /** False when the unit holds no judgement or view (`judged`): the gate's codes are not the model's to raise there. */
   judged?: boolean;
-  /** The unit's features beside its words (`contextFeatures`: the codebook's findings, the previous sentence's codes), as the settings ask. */
+  /** The unit's features beside its words (the denial model's `denialFeatures`). */
   extra?: readonly string[];
   /** True when the sentence holds a negation cue (`denialCue`): the denial model is trained on such units only. */
   cue?: boolean;
@@ -1128,10 +1010,7 @@ function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s
   let b = Math.log((pos + 0.5) / (rows.length - pos + 0.5));
   const order = rows.slice();
   const rand = seededRandom(seed);
-  const neg = rows.length - pos;
-  // Rare codes: positives may weigh as much as their imbalance (to a power), on top of the fixed weight.
-  const pw = (s.posWeight ?? 1) * ((s.balance ?? 0) > 0 && pos > 0 ? Math.pow(neg / pos, s.balance as number) : 1);
-  const v = nbRatios(x, y, rows, nFeat, s.nbAlpha ?? 0);
+  const pw = s.posWeight ?? 1;
   for (let ep = 0; ep < s.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -1141,41 +1020,16 @@ function fitOne(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, s
     for (const r of order) {
       const xr = x[r] as Int32Array;
       let z = b;
-      if (v) for (let k = 0; k < xr.length; k++) z += (w[xr[k] as number] as number) * (v[xr[k] as number] as number);
-      else for (let k = 0; k < xr.length; k++) z += w[xr[k] as number] as number;
+      for (let k = 0; k < xr.length; k++) z += w[xr[k] as number] as number;
       const g = (sigmoid(z) - (y[r] as number)) * (y[r] === 1 ? pw : 1);
       b -= lr * g * 0.1;
       for (let k = 0; k < xr.length; k++) {
         const f = xr[k] as number;
-        w[f] = (w[f] as number) - lr * (g * (v ? (v[f] as number) : 1) + s.l2 * (w[f] as number));
+        w[f] = (w[f] as number) - lr * (g + s.l2 * (w[f] as number));
       }
     }
   }
-  // The stored weight absorbs the feature's value: scoring stays a sum over binary features.
-  if (v) for (let f = 0; f < nFeat; f++) w[f] = (w[f] as number) * (v[f] as number);
   return { w, b };
-}
-
-/**
- * NB-SVM's log-count ratios of binary features over the rows: log of the feature's smoothed share among the
- * code's units over its share among the others. Undefined when `alpha` is 0 (plain binary features).
- */
-function nbRatios(x: Int32Array[], y: Uint8Array, rows: number[], nFeat: number, alpha: number): Float64Array | undefined {
-  if (alpha <= 0) return undefined;
-  const p = new Float64Array(nFeat);
-  const q = new Float64Array(nFeat);
-  let np = 0;
-  let nq = 0;
-  for (const r of rows) {
-    const xr = x[r] as Int32Array;
-    const into = y[r] === 1 ? p : q;
-    if (y[r] === 1) np++;
-    else nq++;
-    for (let k = 0; k < xr.length; k++) into[xr[k] as number] = (into[xr[k] as number] as number) + 1;
-  }
-  const v = new Float64Array(nFeat);
-  for (let f = 0; f < nFeat; f++) v[f] = Math.log(((p[f] as number) + alpha) / (np + 2 * alpha)) - Math.log(((q[f] as number) + alpha) / (nq + 2 * alpha));
-  return v;
 }
 
 /**
@@ -1259,7 +1113,7 @@ export function docFolds(units: ReadonlyArray<Pick<TrainUnit, 'doc'>>, folds: nu
  * const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, DEFAULT_TRAINING);
  */
 export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings): LangModelJson {
-  const texts = units.map((u) => u.featureText ?? normalize(u.text).text);
+  const texts = units.map((u) => normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { fold } = docFolds(units, s.folds);
   const all = units.map((_, i) => i);
@@ -1267,11 +1121,9 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
   const weights: Array<{ code: string; bias: number; threshold: number | null; w: Float64Array }> = [];
   codes.forEach((code, ci) => {
     const y = Uint8Array.from(units.map((u) => (u.codes.includes(code) ? 1 : 0)));
-    // With dropDenied, a unit denying the code is not fitted (it is still scored and counted).
-    const fitRows = s.dropDenied === true ? all.filter((i) => !(units[i] as TrainUnit).denied?.includes(code)) : all;
     const oof = new Array<number>(units.length).fill(0);
     for (let f = 0; f < s.folds; f++) {
-      const train = fitRows.filter((i) => fold[i] !== f);
+      const train = all.filter((i) => fold[i] !== f);
       const test = all.filter((i) => fold[i] === f);
       if (test.length === 0) continue;
       const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
@@ -1294,12 +1146,10 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    const foldThresholds: Array<number | null> = [];
     for (let f = 0; f < s.folds; f++) {
       const pick = (keep: (i: number) => boolean): number[] => all.filter(keep);
       const other = pick((i) => fold[i] !== f);
       const th = chooseThreshold(other.map((i) => oof[i] as number), other.map((i) => gold[i] as boolean), other.map((i) => rr[i] as boolean), other.map((i) => rn[i] as boolean), s.minPrecision, s.minAdded).threshold;
-      foldThresholds.push(th);
       for (const i of pick((i) => fold[i] === f)) {
         const p = rr[i] || (!rn[i] && th !== null && (oof[i] as number) >= th);
         if (p && gold[i]) tp++;
@@ -1308,11 +1158,9 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       }
     }
     out.cv.codes.push({ code, support: y.reduce((a, v) => a + v, 0), rulesF1: round(t.rulesF1, 4), combinedF1: round(t.combinedF1, 4), addedTp: t.addedTp, addedFp: t.addedFp, nestedF1: round(f1(tp, fp, fn), 4) });
-    const m = fitBagged(x, y, fitRows, vocab.length, s, s.seed + 1000 * ci + 999);
-    const th = s.medianThreshold === true ? medianThreshold(foldThresholds) : t.threshold;
-    weights.push({ code, bias: m.b, threshold: th === null ? null : round(th, 4), w: m.w });
+    const m = fitBagged(x, y, all, vocab.length, s, s.seed + 1000 * ci + 999);
+    weights.push({ code, bias: m.b, threshold: t.threshold === null ? null : round(t.threshold, 4), w: m.w });
   });
-  shrinkThresholds(weights, out.cv.codes, s.shrink ?? 0);
   const n = out.cv.codes.length || 1;
   out.cv.rulesMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.rulesF1, 0) / n, 4);
   out.cv.combinedMacroF1 = round(out.cv.codes.reduce((a, c) => a + c.combinedF1, 0) / n, 4);
@@ -1344,7 +1192,7 @@ export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', code
       return { doc: u.doc, text: u.text, codes: u.denied ?? [], rulesRaised: denied, rulesNegated: closed, unscored: denied.length > 0, extra: denialFeatures(u.rulesRaised) };
     });
   // No simulated rule misses (the rules' negations are what they are) and no judgement gate.
-  return trainLanguage(read, lang, codes, { ...fs, gate: [] }, { ...s, ruleMiss: 0, dropDenied: false, medianThreshold: false, shrink: 0 });
+  return trainLanguage(read, lang, codes, { ...fs, gate: [] }, { ...s, ruleMiss: 0 });
 }
 
 /**
@@ -1375,39 +1223,6 @@ export function sparseWeights(rows: ReadonlyArray<Float64Array | undefined>, pru
 }
 
 /**
- * The median of the thresholds the folds chose (each on the other folds' scores): a steadier estimate than the
- * one best cut over all scores. Null when most folds chose none.
- *
- * @example
- * medianThreshold([0.2, 0.3, null, 0.25, 0.4]); // 0.275
- */
-export function medianThreshold(ts: ReadonlyArray<number | null>): number | null {
-  const set = ts.filter((t): t is number => t !== null).sort((a, b) => a - b);
-  if (set.length * 2 <= ts.length) return null;
-  const mid = set.length >> 1;
-  return set.length % 2 === 1 ? (set[mid] as number) : ((set[mid - 1] as number) + (set[mid] as number)) / 2;
-}
-
-/**
- * Move each code's threshold toward the mean threshold of the codes that have one, by shrink / (shrink + its
- * correct additions in cross-validation): a threshold chosen on few additions is a noisy estimate.
- *
- * @example
- * shrinkThresholds([{ threshold: 0.1 }, { threshold: 0.3 }], [{ addedTp: 0 }, { addedTp: 1000 }], 2); // first moves to 0.2
- */
-export function shrinkThresholds(codes: Array<{ threshold: number | null }>, cv: ReadonlyArray<Pick<CodeCv, 'addedTp'>>, shrink: number): void {
-  if (shrink <= 0) return;
-  const set = codes.map((c) => c.threshold).filter((t): t is number => t !== null);
-  if (set.length === 0) return;
-  const mean = set.reduce((a, t) => a + t, 0) / set.length;
-  codes.forEach((c, i) => {
-    if (c.threshold === null) return;
-    const k = shrink / (shrink + (cv[i]?.addedTp ?? 0));
-    c.threshold = round(c.threshold + k * (mean - c.threshold), 4);
-  });
-}
-
-/**
  * A learning curve of the model alone: for each fraction, every fold is scored by a model fitted on that
  * fraction of the other folds' documents (the same documents for every code, chosen by hash); per code,
  * F1 of the model alone at the best out-of-fold threshold (optimistic, but alike for every fraction),
@@ -1417,7 +1232,7 @@ export function shrinkThresholds(codes: Array<{ threshold: number | null }>, cv:
  * learningCurve(units, 'en', codes, DEFAULT_FEATURES, DEFAULT_TRAINING, [0.25, 1]); // [{ fraction: 0.25, units: 410, macroF1: 0.52 }, ...]
  */
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[]): Array<{ fraction: number; units: number; macroF1: number }> {
-  const texts = units.map((u) => u.featureText ?? normalize(u.text).text);
+  const texts = units.map((u) => normalize(u.text).text);
   const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
   const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.

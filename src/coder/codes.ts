@@ -14,8 +14,8 @@ const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:wh
 /** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
 const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
 /** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
-/** An English negation whose own phrase is closed by a comma ("a security umbrella it never has to open, paid for by…"): what follows the comma is outside its scope. */
-const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){0,2}(?:or|and|nor)\b|\s*[\w.' -]{1,30}\s(?:said|says|conceded|concedes|argued|argues|added|adds|noted|notes|insisted|insists|believes?|thinks?|admits?|admitted)\s*,)/u;
+/** An English negation whose own phrase is closed by a comma ("a security umbrella it never has to open, paid for by…"): what follows the comma is outside its scope. A list ("make, hold or bring in") and a short parenthesis (", officials stressed,") do not close it. */
+const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){0,2}(?:or|and|nor)\b|\s*(?:[^\s,]+\s+){0,4}[^\s,]+\s*,)/u;
 /** A stand-alone answer ("No.", "Not at all.", "Never!"): it dismisses what was asked, it does not reach the next sentence. */
 const EN_ANSWER_CUE = /^\s*[.!]/u;
 const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
@@ -53,8 +53,8 @@ const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|je
 const RHETORICAL_CUE = /(?:誰が|人[がは].{0,4}いる(?:だろう|でしょう)?か|いようか|\bwho\b|\banyone\b(?:\s+\w+)?\s+(?:really|seriously|honestly)\b)/iu;
 /** What follows a Japanese hit that makes it a condition (核を持てば, 持ったら, 持つなら): an argument's premise, not a stance. */
 const JA_CONDITION_AFTER = /^(?:ば|ても|たら|なら|とすれば|とすると|としたら)/u;
-/** An English clause opening that makes what follows it a condition. */
-const EN_CONDITION_BEFORE = /\b(?:if|unless|were\s+\w+\s+to)\b/iu;
+/** An English clause opening that makes what follows it a condition ("as if" compares, it does not set a condition). */
+const EN_CONDITION_BEFORE = /\b(?:(?<!\bas\s)if|unless|were\s+\w+\s+to)\b/iu;
 
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];

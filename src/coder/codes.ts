@@ -9,8 +9,8 @@ import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } fro
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
-/** An English negation stops at a conditional or concessive clause it governs ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+/** An English negation stops at a conditional or concessive clause it governs ("never once" is no clause) ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|(?<!\b(?:never|not|at)\s)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
 /** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
 const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
 /** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
@@ -20,6 +20,10 @@ const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){0,2}(?:or|and|n
 const EN_ANSWER_CUE = /^\s*[.!]/u;
 const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
+/** A negated holder followed by a verb of belief or saying ("no one … believes Washington would leave them"): the denial reaches the whole complement, however long the holder. */
+const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thought|expects?|expected|imagines?|imagined|suggests?|suggested|seriously\s+\w+)\s/iu;
+/** The quantifier cues that name a holder ("no one", "nobody", "none of"). */
+const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyone|almost nobody|almost no one|very few)$/iu;
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
@@ -212,6 +216,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     return q !== undefined && cue.start >= q[1] && QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
   };
   const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
+  // "No one in the government I have spoken to believes Washington would leave": the holder may be long, the belief verb carries the denial over.
+  const holderBelief = (h: ScanHit, span: ScanHit): boolean => EN_HOLDER_CUE.test(p.text.slice(h.start, h.end)) && EN_HOLDER_BELIEF.test(p.text.slice(h.end, span.start));
   // The text of the cue's own clause before it.
   const clauseBefore = (at: number): string => p.text.slice(clauseStart(p, at), at);
   // A topic (非核三原則は国是であり、…揺らぐことはない) is the subject of both clauses, so the negation still reaches it.
@@ -245,7 +251,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
       const ok =
         c.dir === 'forward'
-          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

@@ -27,6 +27,8 @@ const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyo
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+/** A Japanese conditional, concessive or reason clause (…なら、 …のに、 …ので、): a negation after it does not reach back into it (対等だと言うのなら、言われっぱなしではなく). */
+const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から)、/u;
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話). */
 const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
@@ -205,7 +207,9 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const quoteAllows = (span: { start: number; end: number }, cue: { start: number; end: number }): boolean => {
     if (p.lang !== 'ja') return true;
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
-    if (!q || (cue.start >= q[0] && cue.end <= q[1])) return true;
+    // A negation inside a quotation speaks of the quotation only: 外相は「核兵器を持つことはあり得ない」 does not deny the 支持 before it.
+    if (!q) return !p.quotes.some(([s, e]) => cue.start >= s && cue.end <= e && span.end <= s);
+    if (cue.start >= q[0] && cue.end <= q[1]) return true;
     if (cue.start < q[1]) return true;
     return QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
   };
@@ -253,7 +257,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)
           : c.dir === 'backward'
-            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && coordinateBetween(span.end, h.start))) || afterQuote(span, h))
+            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;

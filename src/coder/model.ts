@@ -177,6 +177,44 @@ export interface LangModel {
   calls: number;
   /** Scratch: the sums of one sentence, per code. */
   z: Float64Array;
+  /** The language's parts in one table (`buildModel`): where present, `linearSums` reads the words' sums from it. */
+  joint?: JointModel;
+  /** Where this part's outputs begin among the joint table's, and the part's number there (0 code, 1 denial, 2 tone, 3 voice). */
+  base?: number;
+  part?: number;
+}
+
+/**
+ * Every learned part of one language (code, denial, tone, voice models) in one table: a sentence's features are
+ * hashed and looked up once for the four, where each part's own table cost a probe per feature (most of them a
+ * cache miss in the coder's loop). Same sums, added in the same order as each part's own table.
+ */
+export interface JointModel {
+  /**
+   * Two integers a bucket (eight to a cache line): hash+1 (0 = empty), then the feature's first pair in `pairs`
+   * (bits 0-19), how many (bits 20-27) and the parts that hold it (bits 28-31).
+   */
+  table: Int32Array;
+  /** Scratch, per bucket: the word pass that last counted the feature (features are binary). */
+  stamps: Int32Array;
+  /** One bit per value of a hash's low 19 bits (64 KB), set for every feature in `table`. */
+  bloom: Int32Array;
+  /**
+   * One integer a pair: the weight in thousandths (bits 8-31; the file stores three decimals, and k / 1000 is the
+   * very number the file's decimal reads as) and the output (bits 0-7) over every part's outputs, part after part.
+   */
+  pairs: Int32Array;
+  /** Every output's bias, part after part. */
+  bias: Float64Array;
+  /** Scratch: the last sentence's sums over its words (bias included), every output. */
+  z: Float64Array;
+  /** Scratch: per part, how many of its features the last sentence held. */
+  found: Int32Array;
+  /** Scratch: the word pass's number, and the sentence it read (text, language, settings). */
+  stamp: number;
+  text: string;
+  lang: string;
+  fs: FeatureSettings | undefined;
 }
 
 /** The tone model's outputs, in stored order (`TONE_CLASSES` of tone-model.ts). */
@@ -184,6 +222,9 @@ const TONES_STORED = 'positive,negative,mixed,neutral';
 
 /** The last word index of the `bloom` filter (2^13 words of 32 bits). */
 const BLOOM_WORDS = (1 << 13) - 1;
+
+/** The last word index of the joint table's `bloom` filter (2^14 words of 32 bits). */
+const JOINT_BLOOM_WORDS = (1 << 14) - 1;
 
 /** The bucket (its first integer's index) of a feature hash, or -1. Typed arrays and linear probing: a few times cheaper than a Map lookup, and it crosses to workers as is. */
 function slotOf(lm: LangModel, key: number): number {
@@ -562,6 +603,8 @@ export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text
  * if (linearSums(lm, model.features, p.text, p.lang, []) > 0) read(lm.z);
  */
 export function linearSums(lm: LangModel, fs: FeatureSettings, text: string, lang: 'en' | 'ja', extraKeys: readonly string[]): number {
+  const jm = lm.joint;
+  if (jm !== undefined) return jointSums(jm, lm, fs, text, lang, extraKeys);
   const z = lm.z;
   for (let c = 0; c < z.length; c++) z[c] = lm.bias[c] as number;
   lm.calls = (lm.calls + 1) | 0;
@@ -577,19 +620,171 @@ export function linearSums(lm: LangModel, fs: FeatureSettings, text: string, lan
     keysOf.length = 0;
     featureKeys(text, lang, fs, keepAndVisit);
   }
-  for (const h of extraKeys) {
-    // Decision features (rc:, rt:, pc:...) are few and repeat from sentence to sentence: hashed once.
-    let key = extraKeyCache.get(h);
-    if (key === undefined) {
-      key = featureKey(h);
-      if (extraKeyCache.size < 4096) extraKeyCache.set(h, key);
-    }
-    visitKey(key);
-  }
+  for (const h of extraKeys) visitKey(extraKey(h));
   return scoringFound;
 }
 
 const extraKeyCache = new Map<string, number>();
+
+/** The hash of a decision feature (rc:, rt:...): few, and they repeat from sentence to sentence, so each is hashed once. */
+function extraKey(h: string): number {
+  let key = extraKeyCache.get(h);
+  if (key === undefined) {
+    key = featureKey(h);
+    if (extraKeyCache.size < 4096) extraKeyCache.set(h, key);
+  }
+  return key;
+}
+
+/** The joint table `visitJoint` adds to. */
+let jointScoring: JointModel | undefined;
+
+/** `linearSums` through the joint table: the words' sums of every part at once (one pass per sentence), then this part's extra features. */
+function jointSums(jm: JointModel, lm: LangModel, fs: FeatureSettings, text: string, lang: 'en' | 'ja', extraKeys: readonly string[]): number {
+  if (jm.text !== text || jm.lang !== lang || jm.fs !== fs) {
+    jm.z.set(jm.bias);
+    jm.found.fill(0);
+    jm.stamp = (jm.stamp + 1) | 0;
+    jm.text = text;
+    jm.lang = lang;
+    jm.fs = fs;
+    jointScoring = jm;
+    featureKeys(text, lang, fs, visitJoint);
+  }
+  const z = lm.z;
+  const base = lm.base as number;
+  const n = z.length;
+  const jz = jm.z;
+  for (let c = 0; c < n; c++) z[c] = jz[base + c] as number;
+  let found = jm.found[lm.part as number] as number;
+  if (extraKeys.length === 0) return found;
+  // Each extra feature counts once, and not at all when it is also one of the words (as in a part's own table).
+  const t = jm.table;
+  const pairs = jm.pairs;
+  const seenKeys = extraKeys.length <= seenBuffer.length ? seenBuffer : new Int32Array(extraKeys.length);
+  let seen = 0;
+  for (const h of extraKeys) {
+    const key = extraKey(h);
+    const b = jointSlot(jm, key);
+    if (b < 0 || jm.stamps[b] === jm.stamp) continue;
+    let dup = false;
+    for (let q = 0; q < seen; q++) if (seenKeys[q] === key) dup = true;
+    if (dup) continue;
+    seenKeys[seen++] = key;
+    let held = false;
+    const info = t[(b << 1) + 1] as number;
+    const from = info & PAIR_FIRST;
+    const end = from + ((info >>> 20) & 0xff);
+    for (let j = from; j < end; j++) {
+      const pv = pairs[j] as number;
+      const o = (pv & 0xff) - base;
+      if (o < 0 || o >= n) continue;
+      z[o] = (z[o] as number) + (pv >> 8) / 1000;
+      held = true;
+    }
+    if (held) found++;
+  }
+  return found;
+}
+
+/** Scratch: the extra features already counted in one `jointSums` call. */
+const seenBuffer = new Int32Array(256);
+
+/** The low 20 bits of a joint bucket's second integer: its first pair. */
+const PAIR_FIRST = 0xfffff;
+
+/** A joint table's bucket number for a feature hash, or -1. */
+function jointSlot(jm: JointModel, key: number): number {
+  if ((((jm.bloom[(key >>> 5) & JOINT_BLOOM_WORDS] as number) >>> (key & 31)) & 1) === 0) return -1;
+  const t = jm.table;
+  const mask = (t.length >> 1) - 1;
+  for (let h = key & mask; ; h = (h + 1) & mask) {
+    const k = t[h << 1] as number;
+    if (k === 0) return -1;
+    if (k === key + 1) return h;
+  }
+}
+
+/** Add one word feature's weights, every part's, to the joint sums, once per word pass. */
+function visitJoint(key: number): void {
+  const jm = jointScoring as JointModel;
+  const b = jointSlot(jm, key);
+  if (b < 0 || jm.stamps[b] === jm.stamp) return;
+  jm.stamps[b] = jm.stamp;
+  const info = jm.table[(b << 1) + 1] as number;
+  const found = jm.found;
+  for (let k = 0; k < 4; k++) if (((info >>> (28 + k)) & 1) === 1) found[k] = (found[k] as number) + 1;
+  const z = jm.z;
+  const pairs = jm.pairs;
+  const from = info & PAIR_FIRST;
+  const end = from + ((info >>> 20) & 0xff);
+  for (let j = from; j < end; j++) {
+    const pv = pairs[j] as number;
+    const o = pv & 0xff;
+    z[o] = (z[o] as number) + (pv >> 8) / 1000;
+  }
+}
+
+/**
+ * Lay a language's parts out in one joint table and point each part at it (`JointModel`); parts given as
+ * undefined are absent. Leaves the parts to their own tables when the layout cannot hold them exactly (a weight
+ * with more than three decimals, more pairs or outputs than its bits hold).
+ */
+function buildJoint(parts: ReadonlyArray<LangModel | undefined>): void {
+  const byKey = new Map<number, { mask: number; pairs: number[] }>();
+  const bias: number[] = [];
+  let exact = true;
+  parts.forEach((lm, part) => {
+    if (!lm) return;
+    const base = bias.length;
+    bias.push(...lm.bias);
+    const t = lm.table;
+    for (let b = 0; b < t.length; b += 4) {
+      const k = t[b] as number;
+      if (k === 0) continue;
+      let e = byKey.get(k - 1);
+      if (!e) {
+        e = { mask: 0, pairs: [] };
+        byKey.set(k - 1, e);
+      }
+      e.mask |= 1 << part;
+      // The part's pairs of this feature in its own order: each output's sum adds them as the part's table does.
+      for (let j = t[b + 1] as number; j < (t[b + 2] as number); j++) {
+        const w = lm.weight[j] as number;
+        const milli = Math.round(w * 1000);
+        if (milli / 1000 !== w || Math.abs(milli) >= 1 << 23) exact = false;
+        e.pairs.push((milli << 8) | (base + (lm.code[j] as number)));
+      }
+    }
+  });
+  let total = 0;
+  for (const e of byKey.values()) {
+    total += e.pairs.length;
+    if (e.pairs.length > 0xff) exact = false;
+  }
+  if (!exact || total > PAIR_FIRST || bias.length > 0xff) return;
+  // At most about half full: a probe for an absent feature the bloom filter lets through ends within a few buckets.
+  let size = 16;
+  while (size * 0.55 < byKey.size) size *= 2;
+  const jm: JointModel = { table: new Int32Array(size * 2), stamps: new Int32Array(size), bloom: new Int32Array(JOINT_BLOOM_WORDS + 1), pairs: new Int32Array(total), bias: Float64Array.from(bias), z: new Float64Array(bias.length), found: new Int32Array(4), stamp: 0, text: '', lang: '', fs: undefined };
+  let at = 0;
+  for (const [key, e] of byKey) {
+    jm.bloom[(key >>> 5) & JOINT_BLOOM_WORDS] = (jm.bloom[(key >>> 5) & JOINT_BLOOM_WORDS] as number) | (1 << (key & 31));
+    let h = key & (size - 1);
+    while (jm.table[h << 1] !== 0) h = (h + 1) & (size - 1);
+    jm.table[h << 1] = key + 1;
+    jm.table[(h << 1) + 1] = at | (e.pairs.length << 20) | (e.mask << 28);
+    for (const v of e.pairs) jm.pairs[at++] = v;
+  }
+  let base = 0;
+  parts.forEach((lm, part) => {
+    if (!lm) return;
+    lm.joint = jm;
+    lm.base = base;
+    lm.part = part;
+    base += lm.bias.length;
+  });
+}
 
 /**
  * Add the weights of features beside the words to sums already in `lm.z` (each feature once): a sentence's word
@@ -883,6 +1078,8 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       voice.summary.push({ lang, units: part.units, features: part.features.length, margin: part.margin, cv: part.cv });
     }
   }
+  // One table per language for the four parts: the coder looks a sentence's features up once.
+  for (const lang of ['en', 'ja']) buildJoint([main.langs.get(lang), denial?.langs.get(lang), tone?.langs.get(lang), voice?.langs.get(lang)?.lm]);
   const { langs: _weights, denial: _denial, tone: _tone, voice: _voice, ...rest } = j as ModelFileJson;
   return {
     model: {

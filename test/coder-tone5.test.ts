@@ -54,11 +54,12 @@ describe('tone round 5: denials', () => {
 });
 
 describe('tone round 5: a demand judged, not only reported (rule 12)', () => {
-  it('a Japanese unit ending on the writer\'s own call (…要求すべきだ) judges; a reported call or demand does not', () => {
+  it('a Japanese unit ending on the writer\'s own call (…要求すべきだ) judges; a reported demand does not', () => {
     expect(one('政府は地位協定の改定を米国に要求すべきだ。').tone).toBe('negative');
     expect(one('県は地位協定の改定を求めるよう政府に迫るべきである。').tone).toBe('negative');
-    expect(one('地位協定の改定を米側に求めるべきだとの声が上がった。').tone).toBe('neutral');
-    expect(one('米国は地位協定の改定を日本に要求した。').tone).toBe('neutral');
+    // Round 7: a reported call to assert or equalise (nationalism) judges the relationship, as dev.jsonl reads rule 12.
+    expect(one('地位協定の改定を米側に求めるべきだとの声が上がった。').tone).toBe('negative');
+    expect(one('米国は防衛費の増額を日本に要求した。').tone).toBe('neutral');
   });
   it('a demand feared (恐れ) is judged', () => {
     expect(one('政府は、米国から地位協定の改定を要求されることを恐れている。').tone).toBe('negative');

@@ -21,7 +21,11 @@ const JA_VERBAL = /[うくぐすつぬぶむるい]$/u;
 /** A Japanese inflected term that is itself negative (揺らがない, 信頼できず, 良好とは言えません). */
 const JA_NEGATIVE_FORM = /^[^、。]{0,3}?(?:ない|なく|なかっ|ません|ず(?![っつ])|ぬ)/u;
 /** A Japanese verb phrase turned over by a negated potential or state (信頼できない, 揺らいでいない). */
-const JA_NEG_AFTER = /^(?:ない|なく|なかっ|ません|ず(?![っつ]))|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない)/u;
+const JA_NEG_AFTER = /^(?:ない|なく|なかっ|ません|ず(?![っつ]))|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない|もございません|はございません)/u;
+/** The term's clause nominalised and denied (揺らぐようなものではありません, 損をしているということは決してございません, ぎくしゃくしているとは全く考えておりません). */
+const JA_NOMINAL_NEG = /^[^、。「」]{0,8}?(?:(?:という|といった|ような|ように)?(?:こと|わけ|もの)(?:は|では|でも)(?:決して|全く|まったく|少しも|いささかも|何ら|必ずしも)?(?:ない|なく|ありません|ございません|ありえない|あり得ない)|とは(?:全く|まったく|少しも|決して)?(?:考えて|思って)(?:いない|おりません|いません|おらず))/u;
+/** How far after a Japanese term a nominalised denial may end. */
+const JA_NOMINAL_CHARS = 28;
 /** A double negative (懸念材料がないわけではない) asserts the term after all. */
 const JA_DOUBLE = /^[^、。「」]{0,8}?(?:ないわけでは|ないとは言え|なくはない|ないことはない)/u;
 
@@ -61,7 +65,7 @@ function reading(p: Prepared, h: ScanHit): Reading {
     const tail = p.text.slice(h.end, h.end + JA_NEG_CHARS + 4);
     if (JA_DOUBLE.test(tail)) return 'as-is';
     const ownForm = !JA_PATTERN_NEGATIVE.test(h.entry.text) && JA_NEGATIVE_FORM.test(p.text.slice(Math.max(h.start, h.end - 3), h.end));
-    if (ownForm || JA_NEG_AFTER.test(tail)) {
+    if (ownForm || JA_NEG_AFTER.test(tail) || JA_NOMINAL_NEG.test(p.text.slice(h.end, h.end + JA_NOMINAL_CHARS))) {
       return ignores.some((x) => x.start >= h.start && x.start <= h.end + JA_NEG_CHARS) ? 'as-is' : 'turned';
     }
     // A verbal term (押しつける) modifies what follows; a negation further on is that predicate's (押しつける構図は変わっていない).
@@ -105,6 +109,12 @@ function askedAt(p: Prepared, at: number): boolean {
   return end !== null && (end[0] === '?' || end[0] === '？');
 }
 
+/**
+ * Codes raised by a call to assert or equalise (nationalism, rule 9): dev.jsonl reads such a call, reported or not, as a
+ * judgement of the relationship (12 of 12 units non-neutral), so the reported-request reading of rule 12 does not apply.
+ */
+const CALL_CODES: ReadonlySet<string> = new Set(['nationalism']);
+
 /** Rule 12: a code raised by a demand that the unit only reports or asks about, with nobody's judgement in it, lends no tone. */
 function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const body = p.text.slice(p.bodyStart);
@@ -144,8 +154,8 @@ function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
   return EN_CONCEDED.test(text.slice(Math.max(0, neg.start - 50), neg.start));
 }
 
-/** A fear or doubt named in a tone term ("fear that America…", "doubts about Washington's word"). */
-const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter)/iu;
+/** A fear or doubt named in a tone term ("fear that America…", "doubts about Washington's word", 不安, 懸念). */
+const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|不安|懸念|心配|危惧|恐れ|おそれ)/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
@@ -201,7 +211,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
       if (fromModel) modelPos ??= r.evidence;
       else pos ??= r.evidence;
     }
-    if (t === 'negative' && !reportedRequest(p, r)) {
+    if (t === 'negative' && (CALL_CODES.has(r.code) || !reportedRequest(p, r))) {
       if (fromModel) modelNeg ??= r.evidence;
       else neg ??= r.evidence;
     }

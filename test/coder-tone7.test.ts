@@ -1,0 +1,68 @@
+// Tone round 7 (LABELS.md rules 12-13 as dev.jsonl reads them): a call to assert or equalise judges the relationship even
+// when it is only reported; a Japanese term whose clause is nominalised and denied turns over; a fear named only to be
+// answered is no blame in Japanese either. Tested on the built-in codebook without its learned model, so that a model
+// score cannot decide a case. Fixtures are sentences written for this test.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCodebook } from '../src/codebook/index.js';
+import { decide } from '../src/coder/index.js';
+import type { SentenceDecision } from '../src/types.js';
+
+const dir = fileURLToPath(new URL('../codebooks/', import.meta.url));
+const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8').replace(/^model:.*$/mu, '');
+const { codebook: rules } = loadCodebook(yaml, 'us-japan.yaml', { dir });
+if (!rules) throw new Error('test: the built-in codebook did not load');
+const cb = rules;
+
+const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
+const codes = (d: SentenceDecision): string[] => d.raised.map((h) => h.code);
+
+describe('tone round 7: calls to assert or equalise (rule 12 with rule 9)', () => {
+  it('a reported call (…を求める意見書, …べきだとの声) is negative, like the writer\'s own call', () => {
+    for (const text of ['市議会は、地位協定の抜本的な改定を求める意見書を可決した。', '党内からは、米国と対等に交渉すべきだとの声が上がった。']) {
+      const d = one(text);
+      expect(codes(d)).toContain('nationalism');
+      expect(d.tone).toBe('negative');
+      expect(d.toneEvidence.some((e) => e.rule.startsWith('code:nationalism'))).toBe(true);
+    }
+  });
+  it('a reported demand for spending stays neutral (the convention changes calls, not demands)', () => {
+    for (const text of ['米国は日本に防衛費の増額を要求した。', 'Washington asked Tokyo to raise its defense spending.']) {
+      const d = one(text);
+      expect(codes(d)).toContain('burden_pressure');
+      expect(d.tone).toBe('neutral');
+    }
+  });
+  it('an interviewer\'s bare question about a call still judges nothing', () => {
+    const d = one('Q: Did the new cabinet promise an equal alliance with Washington?');
+    expect(d.tone).toBe('neutral');
+  });
+});
+
+describe('tone round 7: a Japanese term in a clause nominalised and denied', () => {
+  it('…ようなものではありません, …ということは決してございません, …とは全く考えておりません turn a harm over', () => {
+    for (const text of ['報道官：両国の同盟は、一度の行き違いで揺らぐようなものではありません。', '長官：首脳同士は頻繁に話しており、関係がぎくしゃくしているとは全く考えておりません。']) {
+      expect(one(text).tone).toBe('positive');
+    }
+  });
+  it('the same term asserted, or in a double negative, keeps its blame', () => {
+    expect(one('日米関係が揺らぐ恐れがある。').tone).toBe('negative');
+    expect(one('両国の関係がぎくしゃくしていないわけではない。').tone).toBe('negative');
+  });
+  it('…わけではない and …もございません after a harm word deny it', () => {
+    expect(one('日米の結びつきそのものが揺らいでいるわけではない。').tone).toBe('positive');
+    expect(one('同盟国と共に戦うという我が国の決意にも、いささかの揺らぎもございません。').tone).not.toBe('negative');
+  });
+});
+
+describe('tone round 7: a Japanese fear named in order to be answered', () => {
+  it('beside an affirmation of support (不安の打ち消し) the fear is no blame', () => {
+    const d = one('米側の高官は「日本が攻撃されれば米国は迷わず共に戦う」と述べ、日本の不安の打ち消しに努めた。');
+    expect(codes(d)).toContain('reassurance');
+    expect(d.tone).toBe('positive');
+  });
+  it('a fear voiced with no answer stays negative', () => {
+    expect(one('政府内には、米国が日本を見捨てるのではないかとの不安が広がっている。').tone).toBe('negative');
+  });
+});

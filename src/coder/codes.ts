@@ -10,7 +10,7 @@ import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } fro
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("never once" is no clause) ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|(?<!\b(?:never|not|at)\s)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|(?<!^\s*|\b(?:never|not|at)\s+)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
 /** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
 const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
 /** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
@@ -126,7 +126,8 @@ function opensClause(p: Prepared, pos: number): boolean {
   const from = clauseStart(p, pos);
   // A Japanese clause may open with a short adverb before the dismissal (今回それはなかった, 正直ないない).
   // Or after a subordinate clause of its own (岩国に住んでたら、そんな話ありえない; …なんだから、そんな心配はしていません).
-  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,40}、)$/u : /^[\s"'」』”’—―-]*$/u).test(p.text.slice(from, pos));
+  // An English answer may carry its speaker's tag inside the unit ("Q: Will they stay? A: Not that I can see.").
+  return (p.lang === 'ja' ? /^[\s"'」』”’—―-]*(?:[^\s、。「」？！?!]{0,4}|[^。「」？！?!]{1,40}、)$/u : /^[\s"'」』”’—―-]*(?:[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}:\s*)?$/u).test(p.text.slice(from, pos));
 }
 
 /** The character that ends the clause containing `pos`, to tell questions. */

@@ -1075,6 +1075,8 @@ function jaIntroducedSide(state: DocState, title: string): string | undefined {
 const MAX_INTRODUCTIONS = 200;
 
 /** The side next to the person a tag names, where an earlier unit introduced them (a guest, a witness): nearest cue first, one after the name a little farther. */
+/** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */
+const VOCATIVE_REST = /^,\s+(?!(?:a|an|the|former|who|whose|now|once|then|senior|chief|head|director|professor|deputy|vice)\b)/u;
 function introducedSide(state: DocState, surname: string): string | undefined {
   if (!/^[A-Z]{3,}$/u.test(surname) || TITLE_WORD.test(surname.charAt(0) + surname.slice(1).toLowerCase())) return undefined;
   const cached = state.named.get(surname);
@@ -1089,8 +1091,10 @@ function introducedSide(state: DocState, surname: string): string | undefined {
       const at = m.index + m[0].length - word.length;
       const end = m.index + m[0].length;
       let best: { side: string; d: number } | null = null;
+      // "Dr. Hanamura, Americans keep hearing…": a name addressed at the start of a turn is not described by what follows it.
+      const vocative = m.index - p.bodyStart <= 2 && VOCATIVE_REST.test(p.text.slice(end, end + 12));
       for (const c of cues) {
-        if ((c.start >= at && c.end <= end) || c.start < p.bodyStart) continue;
+        if ((c.start >= at && c.end <= end) || c.start < p.bodyStart || (vocative && c.start >= end)) continue;
         const d = c.end <= at ? at - c.end : c.start >= end ? c.start - end + 3 : Number.POSITIVE_INFINITY;
         if (d <= NAMED_REACH && (!best || d < best.d)) best = { side: c.entry.owner, d };
       }

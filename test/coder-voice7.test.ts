@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { voicesOf } from './helpers/coder.js';
+
+const voices = voicesOf;
+
+describe('round 7: "both" is not a holder carried from the last unit', () => {
+  it('the writer judging two views ("Both are right…") stays the writer\'s', () => {
+    const units = ['Officials in Tokyo complain that the bases are a burden.', 'Both are right, and the treaty lasts because each partner thinks it gives more than it gets.'];
+    expect(voices(units, 'tokyo')).toEqual(['tokyo', 'author']);
+  });
+  it('"Both governments" as a subject still speaks for neither side (rule 5)', () => {
+    expect(voices(['Both governments say the alliance has never been stronger.'], 'washington')).toEqual(['author']);
+  });
+});
+
+describe('round 7: how things look from a capital, or in its view', () => {
+  it('a third capital\'s view (From Canberra, … looks like …)', () => {
+    expect(voices(['From Canberra, the new defence guidelines look like a polite way of passing the bill to others.'], null)).toEqual(['other']);
+  });
+  it('a side\'s view named as such (in Tokyo\'s view, in Washington\'s view)', () => {
+    expect(voices(['The price of the upgrade, in Tokyo\'s view, is a steady flow of new requests.'], 'washington')).toEqual(['tokyo']);
+    expect(voices(['The real problem, in Washington\'s view, is the slow pace of procurement.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a place named as a starting point is no frame ("From Tokyo, the delegation flew on to Seoul")', () => {
+    expect(voices(['From Tokyo, the delegation flew on to Seoul for two days of talks.'], null)).toEqual(['author']);
+  });
+});
+
+describe('round 7: a name addressed at the start of a turn is not introduced by what follows', () => {
+  it('a romanised Japanese guest addressed by the moderator still speaks for Japan (the question itself reports what Americans hear)', () => {
+    const units = [
+      'MODERATOR: Dr. Kuramoto, Americans often hear that Japan could build a bomb within months. Is that so?',
+      'DR. KURAMOTO: Technically, perhaps. Politically, it is much further away than people in Washington imagine.',
+    ];
+    expect(voices(units, 'washington')).toEqual(['washington', 'tokyo']);
+  });
+  it('an apposition after the name still introduces its side', () => {
+    const units = ['Our guest is Dr. Kuramoto, an American economist at a Boston university.', 'DR. KURAMOTO: The tariffs will hurt both economies.'];
+    expect(voices(units, 'washington')).toEqual(['author', 'washington']);
+  });
+});

@@ -478,6 +478,99 @@ export function featureKeys(text: string, lang: 'en' | 'ja', settings: FeatureSe
   }
 }
 
+/** The hashes `hashFeatures` wrote, `keyCount` of them (grown as needed, reused: no garbage per sentence). */
+let keyBuf = new Int32Array(1024);
+let keyCount = 0;
+
+function pushKey(key: number): void {
+  if (keyCount === keyBuf.length) growKeys();
+  keyBuf[keyCount++] = key;
+}
+
+function growKeys(): void {
+  const grown = new Int32Array(keyBuf.length * 2);
+  grown.set(keyBuf);
+  keyBuf = grown;
+}
+
+/**
+ * `featureKeys` into a reused buffer (`keyBuf`, `keyCount` hashes, the same values in the same order): English words
+ * are found, stemmed and hashed in one pass without a word list, and no callback runs per feature.
+ *
+ * @example
+ * hashFeatures('Tokyo fears.', 'en', DEFAULT_FEATURES); // 3 hashes: w:tokyo, w:fear, b:tokyo fear
+ */
+export function hashFeatures(text: string, lang: 'en' | 'ja', settings: FeatureSettings): Int32Array {
+  keyCount = 0;
+  if (lang === 'ja' || (settings.enChars ?? 0) > 0) {
+    featureKeys(text, lang, settings, pushKey);
+    return keyBuf.subarray(0, keyCount);
+  }
+  const np = settings.enPrefix ?? 0;
+  const skip = settings.enSkip;
+  const len = text.length;
+  let i = 0;
+  let w = 0;
+  let prev = 0;
+  let prev2 = 0;
+  while (i < len) {
+    if (!isAlnum(lowerCode(text.charCodeAt(i)))) {
+      i++;
+      continue;
+    }
+    // The word's bounds as `enWords` finds them, then its stem as `stemRange` cuts it.
+    const start = i;
+    while (i < len && isAlnum(lowerCode(text.charCodeAt(i)))) i++;
+    if (i + 1 < len && text.charCodeAt(i) === 39) {
+      const c = lowerCode(text.charCodeAt(i + 1));
+      if (c >= 97 && c <= 122) {
+        i += 2;
+        while (i < len) {
+          const d = lowerCode(text.charCodeAt(i));
+          if (d < 97 || d > 122) break;
+          i++;
+        }
+      }
+    }
+    const cut = stemCut(text, start, i);
+    const kept = cut >> 1;
+    const y = cut & 1;
+    let h = FNV_OFFSET | 0;
+    for (let k = start; k < kept; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), FNV_PRIME);
+    if (y === 1) h = Math.imul(h ^ 121, FNV_PRIME);
+    // At most four hashes a word.
+    if (keyCount + 4 > keyBuf.length) growKeys();
+    keyBuf[keyCount++] = wordKey(h);
+    if (w >= 1) keyBuf[keyCount++] = pairKey(prev, h, 98);
+    if (skip && w >= 2) keyBuf[keyCount++] = pairKey(prev2, h, 115);
+    if (np > 0 && kept - start + y > np) {
+      let hp = Math.imul(Math.imul(FNV_OFFSET ^ 112, FNV_PRIME) ^ 58, FNV_PRIME);
+      for (let k = 0; k < np; k++) hp = Math.imul(hp ^ (start + k < kept ? lowerCode(text.charCodeAt(start + k)) : 121), FNV_PRIME);
+      keyBuf[keyCount++] = (hp >>> 0) & KEY_MASK;
+    }
+    prev2 = prev;
+    prev = h;
+    w++;
+  }
+  return keyBuf.subarray(0, keyCount);
+}
+
+/** `stemRange` as one number: the end of the stem's kept part times two, plus 1 when a 'y' replaces the cut. */
+function stemCut(text: string, start: number, end: number): number {
+  let e = end;
+  if (e - start >= 2 && text.charCodeAt(e - 2) === 39 && lowerCode(text.charCodeAt(e - 1)) === 115) e -= 2;
+  const n = e - start;
+  const c1 = n >= 1 ? lowerCode(text.charCodeAt(e - 1)) : 0;
+  const c2 = n >= 2 ? lowerCode(text.charCodeAt(e - 2)) : 0;
+  const c3 = n >= 3 ? lowerCode(text.charCodeAt(e - 3)) : 0;
+  if (n > 4 && c3 === 105 && c2 === 101 && c1 === 115) return ((e - 3) << 1) | 1;
+  if (n > 5 && c3 === 105 && c2 === 110 && c1 === 103) return (e - 3) << 1;
+  if (n > 4 && c3 === 105 && c2 === 101 && c1 === 100) return ((e - 3) << 1) | 1;
+  if (n > 4 && c2 === 101 && c1 === 100) return (e - 2) << 1;
+  if (n > 3 && c1 === 115 && c2 !== 115 && c2 !== 117) return (e - 1) << 1;
+  return e << 1;
+}
+
 /**
  * English words (ASCII letters and digits, with an apostrophe's letters: japan's, don't), as
  * quadruples: start, end of the stem's kept part, 1 when a 'y' replaces the cut, end of the word.
@@ -572,7 +665,7 @@ function visitKey(key: number): void {
  * @example
  * const hits = scoreSentence(codebook.model, prepared.text, prepared.lang, new Set(['nuclear']));
  */
-export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text: string, lang: 'en' | 'ja', skip: ReadonlySet<string>, extraKeys?: readonly string[]): ModelHit[] {
+export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text: string, lang: 'en' | 'ja', skip: { has(code: string): boolean }, extraKeys?: readonly string[]): ModelHit[] {
   const lm = model.langs.get(lang);
   if (!lm) return [];
   const hk = extraKeys ?? NO_KEYS;
@@ -636,9 +729,6 @@ function extraKey(h: string): number {
   return key;
 }
 
-/** The joint table `visitJoint` adds to. */
-let jointScoring: JointModel | undefined;
-
 /** `linearSums` through the joint table: the words' sums of every part at once (one pass per sentence), then this part's extra features. */
 function jointSums(jm: JointModel, lm: LangModel, fs: FeatureSettings, text: string, lang: 'en' | 'ja', extraKeys: readonly string[]): number {
   if (jm.text !== text || jm.lang !== lang || jm.fs !== fs) {
@@ -648,8 +738,8 @@ function jointSums(jm: JointModel, lm: LangModel, fs: FeatureSettings, text: str
     jm.text = text;
     jm.lang = lang;
     jm.fs = fs;
-    jointScoring = jm;
-    featureKeys(text, lang, fs, visitJoint);
+    const keys = hashFeatures(text, lang, fs);
+    for (let q = 0; q < keys.length; q++) visitJoint(jm, keys[q] as number);
   }
   const z = lm.z;
   const base = lm.base as number;
@@ -706,8 +796,7 @@ function jointSlot(jm: JointModel, key: number): number {
 }
 
 /** Add one word feature's weights, every part's, to the joint sums, once per word pass. */
-function visitJoint(key: number): void {
-  const jm = jointScoring as JointModel;
+function visitJoint(jm: JointModel, key: number): void {
   const b = jointSlot(jm, key);
   if (b < 0 || jm.stamps[b] === jm.stamp) return;
   jm.stamps[b] = jm.stamp;
@@ -799,6 +888,38 @@ export function addKeys(lm: LangModel, keys: readonly string[]): void {
   for (const h of keys) visitKey(featureKey(h));
 }
 
+/**
+ * `addKeys` with the features already hashed (`joinedKey`): `n` hashes of `keys`, each counted once.
+ *
+ * @example
+ * lm.z.set(wordSums); addKeyHashes(lm, Int32Array.of(joinedKey('rv:', 'tokyo')), 1);
+ */
+export function addKeyHashes(lm: LangModel, keys: Int32Array, n: number): void {
+  lm.calls = (lm.calls + 1) | 0;
+  scoring = lm;
+  for (let k = 0; k < n; k++) visitKey(keys[k] as number);
+}
+
+/**
+ * `featureKey` of the parts joined, without building the string (decision features such as `rvh:tokyo:cue`).
+ *
+ * @example
+ * joinedKey('rv:', 'tokyo') === featureKey('rv:tokyo'); // true
+ */
+export function joinedKey(a: string, b: string, c = '', d = ''): number {
+  const first = a.length > 0 ? a.charCodeAt(0) : b.charCodeAt(0);
+  // Word, bigram and skip-gram names hash by their words: not these.
+  if (first === 119 || first === 98 || first === 115) return featureKey(a + b + c + d);
+  return (fnvOn(fnvOn(fnvOn(fnv1a(a, 0, a.length), b), c), d) >>> 0) & KEY_MASK;
+}
+
+/** FNV-1a continued over a string. */
+function fnvOn(h: number, s: string): number {
+  let x = h;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), FNV_PRIME);
+  return x;
+}
+
 /** The last sentence's feature hashes (`linearSums`), kept for the next model reading the same sentence. */
 const keysOf = { text: '', lang: '', fs: undefined as FeatureSettings | undefined, buf: new Int32Array(1024), length: 0 };
 
@@ -878,11 +999,34 @@ const GENERIC_KINDS = new Set(['continuation', 'verb', 'verb-before', 'interview
  * modelReads(prepare('It said so.', cb)); // false
  */
 export function modelReads(p: Pick<Prepared, 'byKind'>): boolean {
+  // Asked by each learned part of the same sentence in turn: answered once.
+  if (p === readsOf.p) return readsOf.reads;
+  readsOf.p = p;
+  readsOf.reads = readsAny(p);
+  return readsOf.reads;
+}
+
+const readsOf = { p: undefined as Pick<Prepared, 'byKind'> | undefined, reads: false };
+
+function readsAny(p: Pick<Prepared, 'byKind'>): boolean {
   for (const k of p.byKind.keys()) if (!GENERIC_KINDS.has(k)) return true;
   return false;
 }
 
-const skipSet = new Set<string>();
+/** Codes a call leaves aside: a few, in one reused list (a Set's clear allocates a new table every time). */
+const skipList = {
+  codes: [] as string[],
+  has(code: string): boolean {
+    return this.codes.includes(code);
+  },
+  clear(): void {
+    this.codes.length = 0;
+  },
+  add(code: string): void {
+    this.codes.push(code);
+  },
+};
+const NO_HITS: readonly ScanHit[] = [];
 
 /**
  * How many times its threshold the model's score must reach to add a code beside one the rules raised: measured with a model
@@ -904,12 +1048,12 @@ export const BESIDE_RULES = 2;
 export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): CodeHit[] {
   if (!modelReads(p)) return [];
   // One set for every call (scoring reads it before the next call): no allocation per sentence.
-  const skip = skipSet;
+  const skip = skipList;
   skip.clear();
   for (const h of rules.raised) skip.add(h.code);
   for (const h of rules.negated) skip.add(h.code);
   // A code whose word the codebook set aside as another sense (a nuclear power plant) is not the model's to raise either.
-  for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
+  for (const h of p.byKind.get('exclude') ?? NO_HITS) skip.add(h.entry.owner);
   // A gated code (a favourable judgement) needs a judgement in the sentence, not only the relationship's name.
   const gate = model.features.gate ?? [];
   if (gate.length > 0 && !judged(p)) for (const c of gate) skip.add(c);
@@ -975,7 +1119,7 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   if (!model.denial || rules.negated.length > 0 || !modelReads(p)) return [];
   const cue = denialCue(p);
   if (!cue) return [];
-  const skip = skipSet;
+  const skip = skipList;
   skip.clear();
   // A Japanese code the rules raised had its scope read by them (強硬姿勢を崩していない): they win. In English the model
   // may deny it ("it asked for nothing in return"): val4 en negated 0.552 -> 0.600, ja and dev en unchanged, dev ja 1 -> 0.96.
@@ -983,7 +1127,7 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   // An affirmed commitment is reassurance, not a denied fear of abandonment (LABELS.md rule 7).
   if (rules.raised.some((h) => h.code === 'reassurance') || modelRaised.some((h) => h.code === 'reassurance')) skip.add('abandonment');
   // A code set aside as another sense (a nuclear power plant) is not denied either.
-  for (const h of p.byKind.get('exclude') ?? []) skip.add(h.entry.owner);
+  for (const h of p.byKind.get('exclude') ?? NO_HITS) skip.add(h.entry.owner);
   const out: CodeHit[] = [];
   const negation = evidence(p, cue.start, cue.end, cue.entry.rule);
   for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, denialFeatures(rules.raised.map((r) => r.code)))) {

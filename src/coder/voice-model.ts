@@ -7,7 +7,7 @@
 import { normalize } from '../codebook/matcher.js';
 import type { SentenceDecision, VoiceDecision } from '../types.js';
 import { argmax, DEFAULT_CLASSIFIER, softmax, trainClassifier, type ClassifierSettings } from './classifier.js';
-import { addKeys, linearSums, modelReads, sentenceFeatures, topFeatures, withHits, type CodeModel, type FeatureSettings, type LangModelJson } from './model.js';
+import { addKeyHashes, joinedKey, linearSums, modelReads, sentenceFeatures, topFeatures, withHits, type CodeModel, type FeatureSettings, type LangModelJson } from './model.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** One language's voice model as stored: each voice an output, the margin it must win by, and its cross-validated figures. */
@@ -47,6 +47,28 @@ export function voiceFeatures(voice: string, how: string, side: string | null, p
   const ds = side ?? 'none';
   return [`ds:${ds}`, `dsv:${ds}:${voice}`, `pv:${prev ?? 'none'}`, `rh:${how}`, `rv:${voice}`, `rvh:${voice}:${how}`].sort();
 }
+
+/**
+ * The hashes of `voiceFeatures(voice, how, side, prev)` (`featureKey` of each, in the same sorted order), written to
+ * `out` without building the names: the voice model reads them for every sentence it reads.
+ *
+ * @example
+ * voiceFeatureKeys('tokyo', 'cue', null, null, new Int32Array(6)); // featureKey('ds:none'), featureKey('dsv:none:tokyo'), ...
+ */
+export function voiceFeatureKeys(voice: string, how: string, side: string | null, prev: string | null, out: Int32Array): Int32Array {
+  const ds = side ?? 'none';
+  // The sorted order of the six names does not depend on their values: ds: < dsv: < pv: < rh: < rv: < rvh:.
+  out[0] = joinedKey('ds:', ds);
+  out[1] = joinedKey('dsv:', ds, ':', voice);
+  out[2] = joinedKey('pv:', prev ?? 'none');
+  out[3] = joinedKey('rh:', how);
+  out[4] = joinedKey('rv:', voice);
+  out[5] = joinedKey('rvh:', voice, ':', how);
+  return out;
+}
+
+/** Scratch: one sentence's decision features, hashed. */
+const decisionHashes = new Int32Array(6);
 
 /** The voice taken: the model's when it leads the rules' voice by more than the margin. */
 function combine(labels: readonly string[], rules: string, p: readonly number[], margin: number): string {
@@ -111,16 +133,16 @@ export function applyVoiceModel(preps: readonly Prepared[], sums: ReadonlyArray<
     const words = sums[i];
     if (!part || !words) continue;
     const r = rules[i] as VoiceDecision;
-    const extra = voiceFeatures(r.voice, r.how, docSide, i > 0 ? (rules[i - 1] as VoiceDecision).voice : null);
+    const prev = i > 0 ? (rules[i - 1] as VoiceDecision).voice : null;
     part.lm.z.set(words);
-    addKeys(part.lm, extra);
+    addKeyHashes(part.lm, voiceFeatureKeys(r.voice, r.how, docSide, prev, decisionHashes), 6);
     const best = argmax(part.lm.z);
     const label = part.lm.codes[best] as string;
     if (label === r.voice) continue;
     const probs = softmax(part.lm.z);
     const ri = part.lm.codes.indexOf(r.voice);
     if (ri >= 0 && (probs[best] as number) - (probs[ri] as number) <= part.margin) continue;
-    const top = topFeatures(part.lm, withHits(sentenceFeatures(p.text, p.lang, model.features), extra), best);
+    const top = topFeatures(part.lm, withHits(sentenceFeatures(p.text, p.lang, model.features), voiceFeatures(r.voice, r.how, docSide, prev)), best);
     // The strongest word names a span; a decision feature names none, and the evidence spans the sentence.
     const word = top.find((t) => /^[wbsc]:/u.test(t.feature));
     const ev = word ? evidence(p, word.start, word.end, 'model:voice') : evidence(p, p.bodyStart, p.text.length, 'model:voice');

@@ -66,3 +66,15 @@ describe('tone round 7: a Japanese fear named in order to be answered', () => {
     expect(one('政府内には、米国が日本を見捨てるのではないかとの不安が広がっている。').tone).toBe('negative');
   });
 });
+
+describe('tone round 7: a complaint named in order to be answered (rule 13)', () => {
+  it('a denied complaint clears the ally; the same complaint reported is blame', () => {
+    const answered = one('The complaint that Japan gets a free ride on American security does not hold up.');
+    expect(answered.negated.map((h) => h.code)).toContain('one_way');
+    expect(answered.tone).toBe('positive');
+    expect(one('Lawmakers complained that Japan gets a free ride on American security.').tone).toBe('negative');
+  });
+  it('a complaint denied in its own words ("without complaint") still turns over', () => {
+    expect(one('The Americans accepted the new limits without complaint.').tone).toBe('positive');
+  });
+});

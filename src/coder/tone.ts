@@ -154,8 +154,10 @@ function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
   return EN_CONCEDED.test(text.slice(Math.max(0, neg.start - 50), neg.start));
 }
 
-/** A fear or doubt named in a tone term ("fear that America…", "doubts about Washington's word", 不安, 懸念). */
-const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|不安|懸念|心配|危惧|恐れ|おそれ)/iu;
+/** A fear, doubt or complaint named in a tone term ("fear that America…", "the complaint that Japan gets a free ride", 不安, 不満): answered by a denial, it is no blame. */
+const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|complain|grievance|不安|懸念|心配|危惧|恐れ|おそれ|不満)/iu;
+/** A complaint denied in its own words ("without complaint") is turned over, not set aside. */
+const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
@@ -234,7 +236,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
     // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.
     // "I doubt the Americans would ever…" denies rather than fears.
-    if (!positive && FEAR.test(p.text.slice(h.start, h.end)) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || [...hitsOf(p, 'neg-forward'), ...hitsOf(p, 'neg-ignore')].some((c) => overlaps(c, h)))) continue;
+    const named = p.text.slice(h.start, h.end);
+    if (!positive && FEAR.test(named) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || (!COMPLAINT.test(named) && [...hitsOf(p, 'neg-forward'), ...hitsOf(p, 'neg-ignore')].some((c) => overlaps(c, h))))) continue;
     taken.push(h);
     const r = reading(p, h);
     if (r === 'void') continue;

@@ -39,3 +39,29 @@ describe('round 7: a name addressed at the start of a turn is not introduced by 
     expect(voices(units, 'washington')).toEqual(['author', 'washington']);
   });
 });
+
+describe('round 7: bodies that resolve, conclude or protest as one (rule 4)', () => {
+  it('a panel, an assembly or a federation takes the side the report is filed from', () => {
+    expect(voices(['WASHINGTON — A Senate panel on alliance costs concluded on Tuesday that Japan should carry a larger share.'], 'washington')).toEqual(['washington']);
+    expect(voices(['The city assembly passed a resolution protesting the night-time drills.'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['The federation noted that its members employ thousands of people abroad.'], 'tokyo')).toEqual(['tokyo']);
+  });
+});
+
+describe('round 7: an interview\'s guest introduced by what they did or where they work', () => {
+  it('the guest as the subject of talking to the paper (… spoke to this newspaper)', () => {
+    const units = [
+      'The former American envoy, who served in Tokyo for four years, spoke to this newspaper by telephone.',
+      'Q: Many here feel the alliance gives Japan too little. Your answer?',
+      'A: I understand the feeling, but the record does not support it.',
+    ];
+    expect(voices(units, 'tokyo')).toEqual(['author', 'tokyo', 'washington']);
+  });
+  it('a host introducing the guest by their work ("My guest today reported … for a Tokyo daily")', () => {
+    const units = [
+      'HOST: My guest today reported on the prime minister\'s office for a Tokyo daily for ten years.',
+      'GUEST: People there feel they have seen all this before.',
+    ];
+    expect(voices(units, 'washington')).toEqual(['author', 'tokyo']);
+  });
+});

@@ -1191,11 +1191,13 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
-const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)? is|[Oo]ur guest(?: today| this week)? is|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
 /** How many units at a document's head may introduce its guest (an intro, then the first question or two). */
 const GUEST_UNITS = 4;
 /** Words one of the introductions needs (no flags: the engine scans for the literals). */
-const GUEST_GATE = /uest|oined|oining|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire/;
+const GUEST_GATE = /uest|oined|oining|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
+/** The guest as the subject of their talking to the paper ("The former U.S. ambassador … spoke to this newspaper"): the side is named before. */
+const GUEST_SPOKE = /\b(?:spoke|talked) to (?:this|our|the) (?:newspaper|paper|magazine|program|programme|site|reporter|writer)\b|\b(?:spoke|talked) to us\b|\bsat down with (?:this|our) (?:newspaper|paper|magazine|reporter|writer)\b/u;
 /** An interviewer addressing the guest by title and surname ("Professor Sakamoto, if…"). */
 const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|Senator|General|Admiral|Governor)\.?\s+([A-Z][a-z]+),/u;
 /**
@@ -1206,7 +1208,8 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
   // Most units introduce nobody: a literal gate spares them the patterns.
   if (p.tag ? !p.tag.interviewer && !/^\s*(?:Q|Question|Interviewer|Moderator|Host|HOST)\b/u.test(p.tag.label) : !GUEST_GATE.test(p.text)) return null;
   const body = p.text.slice(p.bodyStart);
-  const intro = p.tag ? null : GUEST_INTRO.exec(body);
+  // An interviewer's tag may open the introduction itself ("HOST: My guest today covered…").
+  const intro = GUEST_INTRO.exec(body);
   if (intro) {
     const from = p.bodyStart + intro.index + intro[0].length;
     // The topic after the guest ("…, on the Japanese debate", "to talk about Japan") is not where the guest is from.
@@ -1219,7 +1222,11 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
     const home = homeSide(cb);
     return name && home && ROMAJI_SURNAME.test(name[1] as string) && ROMAJI_SURNAME.test(name[2] as string) ? home : null;
   }
-  if (!p.tag) return null;
+  if (!p.tag) {
+    const spoke = GUEST_SPOKE.exec(body);
+    const c = spoke ? cuesOf(p).find((c) => c.start >= p.bodyStart && c.end <= p.bodyStart + spoke.index) : undefined;
+    return c ? c.entry.owner : null;
+  }
   const v = GUEST_VOCATIVE.exec(body);
   const home = homeSide(cb);
   return v && home && ROMAJI_SURNAME.test(v[1] as string) ? home : null;

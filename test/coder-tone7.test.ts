@@ -78,3 +78,14 @@ describe('tone round 7: a complaint named in order to be answered (rule 13)', ()
     expect(one('The Americans accepted the new limits without complaint.').tone).toBe('positive');
   });
 });
+
+describe('tone round 7: Japanese praise of something else (rule 12)', () => {
+  it('praise whose object is not the relationship (順調, に資する, 感謝) is neutral in a unit that names neither side nor a concern', () => {
+    expect(one('タス通信は、シベリアの発電所の建設が順調に進んでいると伝えた。').tone).toBe('neutral');
+    expect(one('政府は会談の結果を「地域の安定に資する」と歓迎した。').tone).toBe('neutral');
+  });
+  it('the same praise in a unit about the ally or the alliance judges it', () => {
+    expect(one('米政府は日本の決定を歓迎した。').tone).toBe('positive');
+    expect(one('日米協力は地域の安定に資する。').tone).toBe('positive');
+  });
+});

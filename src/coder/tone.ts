@@ -139,10 +139,10 @@ function quoted(text: string, at: number): boolean {
   return count(/[「『“]/gu) > count(/[」』”]/gu) || count(/"/gu) % 2 === 1;
 }
 
-/** Words of reaction whose object may be anything (a trade deal, a domestic plan, a third country's move). */
-const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ)/u;
+/** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
 /** The relationship or the ally named in a Japanese unit: the alliance, the two countries, the U.S. and its attitude to Japan. */
-const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米側|米軍|アメリカ|対日|対米|安保/u;
+const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政府|米側|米軍|アメリカ|対日|対米|安保/u;
 
 /** A Japanese question or condition right after a term (…のか。, …ば, …なら). */
 const JA_ASKED = /^[るいた]?(?:の(?:だろう|でしょう)?か[。？?」]|か[。？?」]|ば|なら|たら)/u;

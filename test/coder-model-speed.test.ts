@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, DEFAULT_FEATURES, featureKey, featureKeys, hashFeatures, joinedKey, linearSums, type CodeModel, type FeatureSettings, type LangModel } from '../src/coder/model.js';
+import { addKeyHashes, buildModel, DEFAULT_FEATURES, featureKey, featureKeys, hashFeatures, joinedKey, linearSums, type CodeModel, type FeatureSettings, type LangModel } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { voiceFeatureKeys, voiceFeatures } from '../src/coder/voice-model.js';
 import { parseUnits } from '../src/label.js';
@@ -91,6 +91,27 @@ describe('the joint table of the learned parts', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+  it('adds hashed decision features to kept sums as the voice part\'s own table does (each once)', () => {
+    const fast = builtin.model as CodeModel;
+    const plain = withoutJoint();
+    const out = new Int32Array(6);
+    for (const lang of ['en', 'ja']) {
+      const a = fast.voice?.get(lang)?.lm as LangModel;
+      const b = plain.voice?.get(lang)?.lm as LangModel;
+      for (const [voice, how, prev] of [['tokyo', 'cue', null], ['author', 'default', 'tokyo'], ['washington', 'carried', 'washington']] as const) {
+        const keys = voiceFeatureKeys(voice, how, 'washington', prev, out);
+        // A repeated key counts once.
+        const twice = Int32Array.from([...keys, keys[0] as number, keys[4] as number]);
+        const start = Float64Array.from({ length: a.z.length }, (_, k) => k / 7);
+        a.z.set(start);
+        addKeyHashes(a, twice, twice.length);
+        b.z.set(start);
+        addKeyHashes(b, twice, twice.length);
+        expect([...a.z]).toEqual([...b.z]);
+        expect([...a.z]).not.toEqual([...start]);
+      }
+    }
   });
   it('decides every sentence exactly as the parts\' own tables do', () => {
     const plain: Codebook = { ...builtin, model: withoutJoint() };

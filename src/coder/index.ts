@@ -53,7 +53,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
       const added = modelCodes(p, cb.model, codes);
       const denied = denialCodes(p, cb.model, codes, added);
-      codes.raised.push(...added);
+      for (const a of added) codes.raised.push(a);
       if (denied.length > 0) {
         const gone = new Set(denied.map((d) => d.code));
         codes.raised = codes.raised.filter((r) => !gone.has(r.code));

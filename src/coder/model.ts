@@ -895,9 +895,35 @@ export function addKeys(lm: LangModel, keys: readonly string[]): void {
  * lm.z.set(wordSums); addKeyHashes(lm, Int32Array.of(joinedKey('rv:', 'tokyo')), 1);
  */
 export function addKeyHashes(lm: LangModel, keys: Int32Array, n: number): void {
-  lm.calls = (lm.calls + 1) | 0;
-  scoring = lm;
-  for (let k = 0; k < n; k++) visitKey(keys[k] as number);
+  const jm = lm.joint;
+  if (jm === undefined) {
+    lm.calls = (lm.calls + 1) | 0;
+    scoring = lm;
+    for (let k = 0; k < n; k++) visitKey(keys[k] as number);
+    return;
+  }
+  // Through the joint table (the one the coder's loop keeps in cache): this part's pairs of each feature, each feature once.
+  const z = lm.z;
+  const base = lm.base as number;
+  const outputs = z.length;
+  const t = jm.table;
+  const pairs = jm.pairs;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number;
+    let dup = false;
+    for (let q = 0; q < k; q++) if (keys[q] === key) dup = true;
+    if (dup) continue;
+    const b = jointSlot(jm, key);
+    if (b < 0) continue;
+    const info = t[(b << 1) + 1] as number;
+    const from = info & PAIR_FIRST;
+    const end = from + ((info >>> 20) & 0xff);
+    for (let j = from; j < end; j++) {
+      const pv = pairs[j] as number;
+      const o = (pv & 0xff) - base;
+      if (o >= 0 && o < outputs) z[o] = (z[o] as number) + (pv >> 8) / 1000;
+    }
+  }
 }
 
 /**
@@ -1016,14 +1042,16 @@ function readsAny(p: Pick<Prepared, 'byKind'>): boolean {
 /** Codes a call leaves aside: a few, in one reused list (a Set's clear allocates a new table every time). */
 const skipList = {
   codes: [] as string[],
+  n: 0,
   has(code: string): boolean {
-    return this.codes.includes(code);
+    for (let k = 0; k < this.n; k++) if (this.codes[k] === code) return true;
+    return false;
   },
   clear(): void {
-    this.codes.length = 0;
+    this.n = 0;
   },
   add(code: string): void {
-    this.codes.push(code);
+    this.codes[this.n++] = code;
   },
 };
 const NO_HITS: readonly ScanHit[] = [];

@@ -65,3 +65,27 @@ describe('round 7: an interview\'s guest introduced by what they did or where th
     expect(voices(units, 'washington')).toEqual(['author', 'tokyo']);
   });
 });
+
+describe('round 7: Japanese holders', () => {
+  it('a side\'s title that holds the role (駐日米大使) gives the side to the role later (大使は…と語った)', () => {
+    const units = ['駐日米大使が都内の大学で講演した。', '大使は「両国の関係はかつてなく良好だ」と語った。'];
+    expect(voices(units, 'tokyo')[1]).toBe('washington');
+  });
+  it('米 opening a longer institution (米原子力委員会の委員長は) is the United States', () => {
+    expect(voices(['米原子力委員会の委員長は「被害は深刻ではない」との見解を示した。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('someone new named by place or body before a quotation is met where the report is filed, not the last speaker', () => {
+    const units = ['米国防長官は「日本の貢献を高く評価する」と述べた。', '地元の漁協の組合長は「まず謝ってほしい」と憤る。'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'tokyo']);
+    // A bare subject with no body or place goes on with the last speaker.
+    expect(voices(['米国防長官は「日本の貢献を高く評価する」と述べた。', '長官は「同盟は揺るがない」とも語った。'], 'tokyo')).toEqual(['washington', 'washington']);
+  });
+  it('the side told (米側には伝えております) is the addressee, not the holder (rule 3 does not apply)', () => {
+    expect(voices(['外務大臣：拡大抑止の信頼性が損なわれてはならないと、米側には伝えております。'], 'tokyo')).toEqual(['tokyo']);
+    // The side as the giver of what was said still relays (rule 3).
+    expect(voices(['外務大臣：米側からは、拡大抑止は揺るがないとの説明を受けております。'], 'tokyo')).toEqual(['washington']);
+  });
+  it('the Indian Ocean is not India', () => {
+    expect(voices(['○辻井委員　インド洋での給油活動は、米国から継続を求められているから続けるのではありませんか。'], 'tokyo')).not.toContain('other');
+  });
+});

@@ -714,7 +714,9 @@ function jaCounterpartWords(p: Prepared, speaker: string, cb: Codebook, state: D
   return null;
 }
 /** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */
-const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,4}(?:の[\u4e00-\u9fff]{0,4})?$/u;
+/** A verb of telling or asking right after its addressee (…に伝えた, …に求めている). */
+const JA_TOLD_AFTER = /^[^。「」、]{0,16}?(?:伝え|求め|要請|申し入れ|働きかけ|要求し|抗議し|通告し|打診し|説明し)/u;
+const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,6}(?:の[\u4e00-\u9fff]{0,4})?$/u;
 const prefixCache = new Map<string, string | null>();
 /** The side of a cue word (米国 → the United States' side), found once per word. */
 function prefixSide(cb: Codebook, word: string): string | null {
@@ -788,6 +790,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     // A holder marked by が (市民らが抗議の声を上げた) holds the view of a predicate in its own clause.
     if (!m && kind === 'holder' && JA_HOLDER_GA.test(p.text.slice(h.end, h.end + 4)) && [...verbs, ...nouns].some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) m = JA_HOLDER_GA.exec(p.text.slice(h.end, h.end + 4));
     if (!m) continue;
+    // The one told (米側には伝えております, 米国に強く求めた) is the addressee of the speaker's message, not its holder.
+    if (kind === 'cue' && /に(?:は|も)?$/u.test(m[0]) && JA_TOLD_AFTER.test(p.text.slice(h.end + m[0].length, h.end + m[0].length + 24))) continue;
     // A source (関係者によると) passes on another's view: it holds none itself.
     if (JA_SOURCE.test(p.text.slice(h.end, h.end + 8))) continue;
     if (kind === 'holder') {
@@ -799,7 +803,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
       const of = p.text.charCodeAt(h.end) === 0x306e ? cueHits.find((c) => c.start === h.end + 1 && !hitsOf(p, 'holder').some((x) => x.start === c.start)) : undefined;
       if (of) return { side: of.entry.owner, cue: evidence(p, h.start, of.end, of.entry.rule) };
       // 米農務長官は, 米空軍の報道担当者は: 米 opening the holder's compound is the United States.
-      const us = p.text.lastIndexOf('米', h.start) >= h.start - 8 && US_PREFIX.test(p.text.slice(Math.max(0, h.start - 8), h.start)) ? prefixSide(cb, '米国') : null;
+      const us = p.text.lastIndexOf('米', h.start) >= h.start - 10 && US_PREFIX.test(p.text.slice(Math.max(0, h.start - 10), h.start)) ? prefixSide(cb, '米国') : null;
       if (us) return { side: us, cue: evidence(p, p.text.lastIndexOf('米', h.start), h.end, 'attribution:us-prefix') };
     }
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
@@ -825,7 +829,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     const at = p.bodyStart;
     const cue = evidence(p, at, at + q[0].length, 'attribution:quoted');
     if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
-    if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: false };
+    // A subject named by its place or body (焼津の漁協の組合長は「…」と) is someone new, met where the report is filed; a bare one (男性は) goes on.
+    if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: /^[^「」]{2,}の[^「」]{2,}は/u.test(lead) };
   }
   // "そのうえで、…と訴えた": the same speaker goes on, with no subject of their own.
   if (allowUnsided && JA_CARRY_LEAD.test(body)) {
@@ -1065,6 +1070,9 @@ function jaIntroducedSide(state: DocState, title: string): string | undefined {
     if (p.lang !== 'ja') continue;
     for (let i = p.text.indexOf(title); i >= 0; i = p.text.indexOf(title, i + 1)) {
       const cues = cuesOf(p);
+      // A side's cue that holds the title itself (駐日米大使 → 大使) names its side.
+      const whole = cues.find((c) => c.start < i && c.end >= i + title.length);
+      if (whole) return whole.entry.owner;
       const c = cues.filter((c) => c.end <= i && i - c.end <= 4 && !/[、。「」はがをにでと]/u.test(p.text.slice(c.end, i))).pop();
       // A country right before an institution (中国外務省の報道官) is whose institution it is.
       if (c) return (cues.find((o) => o.end === c.start) ?? c).entry.owner;
@@ -1074,9 +1082,9 @@ function jaIntroducedSide(state: DocState, title: string): string | undefined {
 }
 const MAX_INTRODUCTIONS = 200;
 
-/** The side next to the person a tag names, where an earlier unit introduced them (a guest, a witness): nearest cue first, one after the name a little farther. */
 /** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */
 const VOCATIVE_REST = /^,\s+(?!(?:a|an|the|former|who|whose|now|once|then|senior|chief|head|director|professor|deputy|vice)\b)/u;
+/** The side next to the person a tag names, where an earlier unit introduced them (a guest, a witness): nearest cue first, one after the name a little farther. */
 function introducedSide(state: DocState, surname: string): string | undefined {
   if (!/^[A-Z]{3,}$/u.test(surname) || TITLE_WORD.test(surname.charAt(0) + surname.slice(1).toLowerCase())) return undefined;
   const cached = state.named.get(surname);

@@ -1,7 +1,8 @@
 // Held-out figures over every training unit: for each family of training files (the session-1 files, train3, train4, ...),
 // the learned parts are retrained without that family and the coder labels it. The learned parts' share is then honest;
 // the rules were mined on these files, so the "rules alone" row is optimistic (fresh text shows it: see eval/README-codes.md).
-// Usage: npx tsc -p tsconfig.build.json && node scripts/cv-eval.mjs [--per-code]   (one training run per family, ~10 CPU-s each)
+// Usage: npx tsc -p tsconfig.build.json && node scripts/cv-eval.mjs [--per-code] [--data DIR] [--set name=value]...   (one training run per family,
+// ~10 CPU-s each; --set passes a training setting on to scripts/train-model.mjs, to compare settings on held-out families)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,19 +18,23 @@ const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
 // The training files as scripts/train-model.mjs reads them.
 const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d-|val4-).*\.jsonl$/u;
-const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f)).sort();
+// --data DIR: a frozen copy of eval/ (to compare settings while batches land).
+const at = process.argv.indexOf('--data');
+const dataDir = at > 0 ? process.argv[at + 1] : join(root, 'eval');
+const files = readdirSync(dataDir).filter((f) => TRAIN.test(f)).sort();
 const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : /^val4-/u.test(f) ? 'val4' : 'session1');
+const sets = process.argv.flatMap((a, i) => (a === '--set' ? ['--set', process.argv[i + 1]] : []));
 const tmp = mkdtempSync(join(tmpdir(), 'twocities-cv-'));
 const rows = new Map([['rules alone', []], ['rules + learned parts', []]]);
 try {
   for (const fam of [...new Set(files.map(family))]) {
     const mine = files.filter((f) => family(f) === fam);
     const out = join(tmp, `${fam}.json`);
-    execFileSync('node', [join(root, 'scripts/train-model.mjs'), ...mine.flatMap((f) => ['--exclude', f]), '--out', out], { cwd: root, stdio: 'ignore' });
+    execFileSync('node', [join(root, 'scripts/train-model.mjs'), ...mine.flatMap((f) => ['--exclude', f]), ...sets, '--data', dataDir, '--out', out], { cwd: root, stdio: 'ignore' });
     const built = buildModel(JSON.parse(readFileSync(out, 'utf8')), basename(out), CODES);
     if ('problem' in built) throw new Error(`cv-eval: ${fam}: ${built.problem}`);
     for (const f of mine) {
-      const { units } = parseUnits(readFileSync(join(root, 'eval', f), 'utf8'), f);
+      const { units } = parseUnits(readFileSync(join(dataDir, f), 'utf8'), f);
       const langs = units.map((u) => detectLang(u.text));
       for (const [name, cb] of [['rules alone', { ...builtin, model: undefined }], ['rules + learned parts', { ...builtin, model: built.model }]]) {
         labelUnits(units, cb).forEach((o, i) => rows.get(name).push({ lang: langs[i], gold: units[i], out: o }));

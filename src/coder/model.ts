@@ -10,7 +10,7 @@ import { seededRandom } from '../stats.js';
 import type { ScanHit } from '../codebook/index.js';
 import type { ToneLangJson } from './tone-model.js';
 import type { VoiceLangJson } from './voice-model.js';
-import type { CodeHit } from '../types.js';
+import type { CodeHit, Evidence } from '../types.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** The file format's identifier; a model file with another is refused. */
@@ -1157,10 +1157,12 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   // A code set aside as another sense (a nuclear power plant) is not denied either.
   for (const h of p.byKind.get('exclude') ?? NO_HITS) skip.add(h.entry.owner);
   const out: CodeHit[] = [];
-  const negation = evidence(p, cue.start, cue.end, cue.entry.rule);
-  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, denialFeatures(rules.raised.map((r) => r.code)))) {
+  // The cue's evidence only where a code is denied (most sentences read deny nothing).
+  let negation: Evidence | undefined;
+  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, rules.raised.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code)))) {
     const best = h.top.find((t) => !t.feature.startsWith('rc:')) ?? h.top[0];
     if (!best) continue;
+    negation ??= evidence(p, cue.start, cue.end, cue.entry.rule);
     out.push({
       code: h.code,
       evidence: { ...evidence(p, best.start, best.end, `model-denial:${h.code}`), model: { score: round(h.score, 3), threshold: h.threshold, features: h.top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } },

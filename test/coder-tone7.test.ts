@@ -50,6 +50,9 @@ describe('tone round 7: a Japanese term in a clause nominalised and denied', () 
     expect(one('日米関係が揺らぐ恐れがある。').tone).toBe('negative');
     expect(one('両国の関係がぎくしゃくしていないわけではない。').tone).toBe('negative');
   });
+  it('a denial that belongs to another predicate (信頼関係に傷がついたわけではない) leaves the praise as it is', () => {
+    expect(one('政府筋は「米国との信頼関係に傷がついたわけではない」と強調した。').tone).toBe('positive');
+  });
   it('…わけではない and …もございません after a harm word deny it', () => {
     expect(one('日米の結びつきそのものが揺らいでいるわけではない。').tone).toBe('positive');
     expect(one('同盟国と共に戦うという我が国の決意にも、いささかの揺らぎもございません。').tone).not.toBe('negative');

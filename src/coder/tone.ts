@@ -22,8 +22,8 @@ const JA_VERBAL = /[うくぐすつぬぶむるい]$/u;
 const JA_NEGATIVE_FORM = /^[^、。]{0,3}?(?:ない|なく|なかっ|ません|ず(?![っつ])|ぬ)/u;
 /** A Japanese verb phrase turned over by a negated potential or state (信頼できない, 揺らいでいない). */
 const JA_NEG_AFTER = /^(?:ない|なく|なかっ|ません|ず(?![っつ]))|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない|もございません|はございません)/u;
-/** The term's clause nominalised and denied (揺らぐようなものではありません, 損をしているということは決してございません, ぎくしゃくしているとは全く考えておりません). */
-const JA_NOMINAL_NEG = /^[^、。「」]{0,8}?(?:(?:という|といった|ような|ように)?(?:こと|わけ|もの)(?:は|では|でも)(?:決して|全く|まったく|少しも|いささかも|何ら|必ずしも)?(?:ない|なく|ありません|ございません|ありえない|あり得ない)|とは(?:全く|まったく|少しも|決して)?(?:考えて|思って)(?:いない|おりません|いません|おらず))/u;
+/** The term's clause nominalised and denied (揺らぐようなものではありません, 損をしているということは決してございません, ぎくしゃくしているとは全く考えておりません); only kana between, so the denial is the term's own predicate (信頼関係に傷がついたわけではない is not). */
+const JA_NOMINAL_NEG = /^[\u3041-\u3096]{0,8}?(?:(?:という|といった|ような|ように)?(?:こと|わけ|もの)(?:は|では|でも)(?:決して|全く|まったく|少しも|いささかも|何ら|必ずしも)?(?:ない|なく|ありません|ございません|ありえない|あり得ない)|とは(?:全く|まったく|少しも|決して)?(?:考えて|思って)(?:いない|おりません|いません|おらず))/u;
 /** How far after a Japanese term a nominalised denial may end. */
 const JA_NOMINAL_CHARS = 28;
 /** A double negative (懸念材料がないわけではない) asserts the term after all. */

@@ -89,3 +89,17 @@ describe('round 7: Japanese holders', () => {
     expect(voices(['○辻井委員　インド洋での給油活動は、米国から継続を求められているから続けるのではありませんか。'], 'tokyo')).not.toContain('other');
   });
 });
+
+describe('round 7: people introduced earlier and people of both sides', () => {
+  it('a surname as the subject of a verb of saying takes the side the document introduced the person with', () => {
+    const units = ['The report was drafted under Assistant Secretary Daniel Hale.', 'Mr. Hale said the figure was meant to end talk of an American retreat.'];
+    expect(voices(units, 'washington')).toEqual(['author', 'washington']);
+  });
+  it('a surname nobody introduced gives nothing of its own', () => {
+    expect(voices(['Mr. Hale said the figure was meant to end talk of an American retreat.'], null)).toEqual(['author']);
+  });
+  it('people of both sides ("No one in either delegation", "The two leaders") are no one side\'s (rule 5)', () => {
+    expect(voices(['No one in either delegation suggested that the trade dispute could weaken the treaty.'], 'washington')).toEqual(['author']);
+    expect(voices(['The two leaders agreed to restore the hotlines; nothing they said touched the bases.'], 'tokyo')).toEqual(['author']);
+  });
+});

@@ -350,6 +350,8 @@ function stickyAt(re: RegExp, text: string, at: number): boolean {
   return re.test(text);
 }
 
+/** "either delegation", "both parties' negotiators": people of both sides are no one side's holder (rule 5). */
+const BOTH_BEFORE = /\b(?:either|both|the two)\s+$/iu;
 /** "Both governments", "Neither side": a view of both sides is no one side's (rule 5). */
 const BOTH_SIDES = /\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|sides|capitals|countries|allies|leaders|nations|government|side|capital|country|ally)\b/uy;
 
@@ -500,7 +502,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start)) && !hitsOf(p, 'holder').some((h) => h.end <= cont.start && h.start >= start && clauseOf(p, h.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   // "I'm a third-year student": the writer describing themselves holds no reported view.
-  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
+  const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !BOTH_BEFORE.test(p.text.slice(Math.max(0, h.start - 10), h.start)) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
   // The writer's own circle ("my neighbour", "our readers") is where the writer is: the document's side before the last voice heard.
   // "Scholars here", like "officials here", are where the report is filed.
   // "Everyone in Tokyo", "critics from the ruling party": a holder of a side's place or body is that side's.
@@ -1084,6 +1086,22 @@ const MAX_INTRODUCTIONS = 200;
 
 /** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */
 const VOCATIVE_REST = /^,\s+(?!(?:a|an|the|former|who|whose|now|once|then|senior|chief|head|director|professor|deputy|vice)\b)/u;
+/** A person's surname (with a title or apposition) opening the sentence right before its verb of saying ("Mr. Nye said", "Takasugi, the former minister, added"). */
+const EN_NAMED_SUBJECT = /^\s*(?:(?:But|And|Yet|Still|Later|Then|Now),?\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+|(?:Professor|Senator|Ambassador|Governor|General|Admiral|Secretary|Minister)\s+)?([A-Z][a-z]{2,})(?:,\s[^,]{1,60},)?\s+(?:(?:also|later|then|had|has|have|would|will|once)\s+)?(?:\w+ly\s+)?$/u;
+
+/** The side of a person the document introduced earlier, named as the subject of this unit's first verb of saying. */
+function namedSpeaker(p: Prepared, state: DocState): VoiceDecision | null {
+  const v = hitsOf(p, 'verb').find((h) => usable(p, h) && h.start > p.bodyStart);
+  if (!v || v.start - p.bodyStart > 90) return null;
+  const m = EN_NAMED_SUBJECT.exec(p.text.slice(p.bodyStart, v.start));
+  const surname = m?.[1];
+  if (!surname || TITLE_WORD.test(surname)) return null;
+  const side = introducedSide(state, surname.toUpperCase());
+  if (!side) return null;
+  const at = p.bodyStart + (m.index ?? 0) + m[0].indexOf(surname);
+  return { voice: side, cue: evidence(p, at, at + surname.length, NAMED_RULE), how: 'carried' };
+}
+
 /** The side next to the person a tag names, where an earlier unit introduced them (a guest, a witness): nearest cue first, one after the name a little farther. */
 function introducedSide(state: DocState, surname: string): string | undefined {
   if (!/^[A-Z]{3,}$/u.test(surname) || TITLE_WORD.test(surname.charAt(0) + surname.slice(1).toLowerCase())) return undefined;
@@ -1401,6 +1419,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     }
     return carried;
   }
+  // "Mr. Nye said…": a person the document introduced with a side ("Assistant Secretary Joseph Nye") speaks for it.
+  const named = p.lang === 'en' && p.byKind.has('verb') && state.introductions.length > 0 ? namedSpeaker(p, state) : null;
+  if (named) return named;
   // An announcement of one's own act is the writer's report (rule 4), but "He" in the next unit is still its announcer.
   if (p.lang === 'en' && p.byKind.has('verb') && hitsOf(p, 'verb').some((h) => announced(p, h))) {
     const actor = subjectSide(p);

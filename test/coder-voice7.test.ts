@@ -103,3 +103,14 @@ describe('round 7: people introduced earlier and people of both sides', () => {
     expect(voices(['The two leaders agreed to restore the hotlines; nothing they said touched the bases.'], 'tokyo')).toEqual(['author']);
   });
 });
+
+describe('round 7: Japanese quotations with any predicate after と', () => {
+  it('a subject with は, perhaps where or to whom it spoke, before a quotation and と + any predicate reports speech', () => {
+    const units = ['米国防長官は「日本の貢献を評価する」と述べた。', '地元の評論家は講演で「米国の傘は破れ傘だ。自前の備えが要る」と声を張り上げた。'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'tokyo']);
+  });
+  it('the same speaker going on with a new predicate keeps that speaker', () => {
+    const units = ['中国外務省の報道官は「日本の動きを警戒している」と述べた。', '同報道官はさらに「地域の緊張を高めるだけだ」と切り捨てた。'];
+    expect(voices(units, 'tokyo')).toEqual(['other', 'other']);
+  });
+});

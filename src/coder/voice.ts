@@ -595,6 +595,10 @@ const JA_SAME_PHRASE = /^[^、。「」『』はがをで]{0,10}$/u;
 const JA_QUOTED = /^([^「『]{0,24}?)[「『][^」』]*[」』](?:と|って|などと|とも)/u;
 /** A subject marked before the quotation (主婦（58）は「…」, 元幹事長は「…」). */
 const JA_SUBJECT = /(?:は|が、|も、)[、\s]*$|は[^をにへで、「」]{1,6}$/u;
+/** A subject with は before a quotation, perhaps with where or to whom it was said (ある評論家は講演で「…」, 政務三役は本誌に「…」). */
+const JA_SUBJECT_AT = /^[^、。「」]{2,}は(?:[^、。「」はがを]{1,10}?(?:で|に|では|にも)、?)?$/u;
+/** What follows と when the quotation is a name or a label, not something said (「基地の町」と呼ばれ, という, とされる). */
+const JA_NOT_SAID = /^(?:い[うっわ]|言[うっわ]|呼|称|題|銘打|され|する|して|した|なる|なっ|なり|ある|の|み|思わ|考えられ)/u;
 /** Openings that carry on without a subject (さらに「…」, また「…」). */
 const JA_CARRY_ON = /^(?:さらに|また|その上|そのうえで|その上で|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A unit that carries on the last speaker's words without a subject (そのうえで、…と訴えた). */
@@ -826,13 +830,14 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // A quotation with a verb of saying after it: its speaker is the subject before it, or the last one heard.
   const body = p.text.slice(p.bodyStart);
   const q = allowUnsided ? JA_QUOTED.exec(body) : null;
-  if (q && verbs.some((v) => v.start >= p.bodyStart + q[0].length)) {
+  // …or a subject marked with は and a quotation of some length with any predicate after と (「…」と吐き捨てた, と警鐘を鳴らす): reported speech.
+  if (q && (verbs.some((v) => v.start >= p.bodyStart + q[0].length) || (q[0].length - (q[1] ?? '').length >= 10 && JA_SUBJECT_AT.test(q[1] ?? '') && !JA_NOT_SAID.test(body.slice(q[0].length))))) {
     const lead = q[1] ?? '';
     const at = p.bodyStart;
     const cue = evidence(p, at, at + q[0].length, 'attribution:quoted');
     if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
     // A subject named by its place or body (焼津の漁協の組合長は「…」と) is someone new, met where the report is filed; a bare one (男性は) goes on.
-    if (JA_SUBJECT.test(lead) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: /^[^「」]{2,}の[^「」]{2,}は/u.test(lead) };
+    if ((JA_SUBJECT.test(lead) || JA_SUBJECT_AT.test(lead)) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: /^[^「」]{2,}の[^「」]{2,}は/u.test(lead) };
   }
   // "そのうえで、…と訴えた": the same speaker goes on, with no subject of their own.
   if (allowUnsided && JA_CARRY_LEAD.test(body)) {

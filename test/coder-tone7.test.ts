@@ -92,3 +92,10 @@ describe('tone round 7: Japanese praise of something else (rule 12)', () => {
     expect(one('日米協力は地域の安定に資する。').tone).toBe('positive');
   });
 });
+
+describe('tone round 7: an imposition denied (rule 13, a side\'s own decision)', () => {
+  it('…押し付けられたものではございません is neutral, not praise; the imposition asserted stays negative', () => {
+    expect(one('長官：装備品は我が国が必要と判断して購入しており、押し付けられたものではございません。').tone).toBe('neutral');
+    expect(one('知事は「基地の負担を押しつけられるのは、いつも沖縄だ」と憤った。').tone).toBe('negative');
+  });
+});

@@ -156,6 +156,8 @@ function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
 
 /** A fear, doubt or complaint named in a tone term ("fear that America…", "the complaint that Japan gets a free ride", 不安, 不満): answered by a denial, it is no blame. */
 const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|complain|grievance|不安|懸念|心配|危惧|恐れ|おそれ|不満)/iu;
+/** A term naming an imposition or pressure on a side. */
+const IMPOSED = /^(?:押し付|押しつ|突きつ|迫られ|強い要請|無理難題|under pressure|arm-twist|strong-arm|extort|bull)/iu;
 /** A complaint denied in its own words ("without complaint") is turned over, not set aside. */
 const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 
@@ -241,6 +243,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     taken.push(h);
     const r = reading(p, h);
     if (r === 'void') continue;
+    // An imposition denied (押し付けられたものではございません, "not under pressure") is a side's own decision: neutral, not praise (rule 13).
+    if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
     if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
     const reads = r === 'turned' ? !positive : positive;

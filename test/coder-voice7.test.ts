@@ -114,3 +114,13 @@ describe('round 7: Japanese quotations with any predicate after と', () => {
     expect(voices(units, 'tokyo')).toEqual(['other', 'other']);
   });
 });
+
+describe('round 7: a country as the writer imagines it', () => {
+  it('"A Japan that…", "an America whose…" hold no view', () => {
+    expect(voices(['A Japan that believed it was being volunteered for a war would not stay a willing host for long.'], 'washington')).toEqual(['author']);
+    expect(voices(['What worries me is a Tokyo that waits to hear Washington\'s view before forming its own.'], 'washington')).toEqual(['author']);
+  });
+  it('a side\'s people after an indefinite article still hold their view', () => {
+    expect(voices(['A Japanese diplomat said the alliance had never been closer.'], 'washington')).toEqual(['tokyo']);
+  });
+});

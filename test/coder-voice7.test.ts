@@ -124,3 +124,26 @@ describe('round 7: a country as the writer imagines it', () => {
     expect(voices(['A Japanese diplomat said the alliance had never been closer.'], 'washington')).toEqual(['tokyo']);
   });
 });
+
+describe('round 7: letters signed with a name and a place (rule 2)', () => {
+  it('the signature\'s place gives the letter its side, whatever the page\'s side', () => {
+    expect(voices(['We are still paying for their defence and they still sell us the cars. — Walter Pruett, Dayton, Ohio'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['If the Americans decide we are ungrateful, who will protect us? — Kenji Mori, Fukuoka'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a signature with no side\'s place leaves the decision to the rest of the unit', () => {
+    expect(voices(['Saying no on car parts is easy. — Aiko Fujimura, Lisbon'], null)).toEqual(['author']);
+  });
+});
+
+describe('round 7: more holders and acts', () => {
+  it('U.S. services and commands, cabinet secretaries and successive administrations are Washington', () => {
+    expect(voices(['The Navy says the carrier carries no nuclear weapons.'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['Successive administrations have said the treaty covers the islands.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('asking a government or both governments to act states a position (rule 4)', () => {
+    expect(voices(['Beijing has asked both governments to state that Taiwan is excluded.'], 'washington')).toEqual(['other']);
+  });
+  it('unions hold views like other bodies', () => {
+    expect(voices(['Fishermen\'s unions say the compensation offered is an insult.'], 'tokyo')).toEqual(['tokyo']);
+  });
+});

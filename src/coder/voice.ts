@@ -1096,6 +1096,18 @@ const MAX_INTRODUCTIONS = 200;
 
 /** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */
 const VOCATIVE_REST = /^,\s+(?!(?:a|an|the|former|who|whose|now|once|then|senior|chief|head|director|professor|deputy|vice)\b)/u;
+/** A signature closing a unit: a dash, a name of two to four words, a comma and a place. */
+const EN_SIGNATURE = /[—–]\s*(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w'-]+,\s+[A-Z][\w .,'-]{1,40}?\.?\s*$/u;
+
+/** The side of the place in a unit's closing signature, if a side's place or name is there. */
+function signatureSide(p: Prepared): VoiceDecision | null {
+  const m = EN_SIGNATURE.exec(p.text);
+  if (!m) return null;
+  const comma = m.index + m[0].indexOf(',');
+  const h = [...hitsOf(p, 'speaker'), ...cuesOf(p)].find((x) => x.start > comma);
+  return h ? { voice: h.entry.owner, cue: evidence(p, m.index, p.text.length, 'speaker:signature'), how: 'speaker' } : null;
+}
+
 /** A person's surname (with a title or apposition) opening the sentence right before its verb of saying ("Mr. Nye said", "Takasugi, the former minister, added"). */
 const EN_NAMED_SUBJECT = /^\s*(?:(?:But|And|Yet|Still|Later|Then|Now),?\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+|(?:Professor|Senator|Ambassador|Governor|General|Admiral|Secretary|Minister)\s+)?([A-Z][a-z]{2,})(?:,\s[^,]{1,60},)?\s+(?:(?:also|later|then|had|has|have|would|will|once)\s+)?(?:\w+ly\s+)?$/u;
 
@@ -1387,6 +1399,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (other) return { voice: other.side, cue: other.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
+  // A letter signed with a name and a place ("… — Kenji Mori, Fukuoka") is its writer's, from that place (rule 2).
+  const signed = p.lang === 'en' && (p.text.includes('—') || p.text.includes('–')) ? signatureSide(p) : null;
+  if (signed) return signed;
   if (state.awaitingAnswer) {
     // An untagged unit after an unanswered question is the interviewee's answer.
     state.awaitingAnswer = false;

@@ -29,6 +29,8 @@ export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
 /** A Japanese conditional, concessive or reason clause (…なら、 …のに、 …ので、): a negation after it does not reach back into it (対等だと言うのなら、言われっぱなしではなく). */
 const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から)、/u;
+/** What may stand between a topic and the quotation that speaks of it (核武装については「…」). */
+const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|について|に関しては|は|も)、?$/u;
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話). */
 const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
@@ -209,7 +211,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (p.lang !== 'ja') return true;
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
     // A negation inside a quotation speaks of the quotation only: 外相は「核兵器を持つことはあり得ない」 does not deny the 支持 before it.
-    if (!q) return !p.quotes.some(([s, e]) => cue.start >= s && cue.end <= e && span.end <= s);
+    // It still reaches the topic its speaker was asked about (日本の核武装については「…とは思わない」).
+    if (!q) return !p.quotes.some(([s, e]) => cue.start >= s && cue.end <= e && span.end <= s && !JA_TOPIC_BEFORE_QUOTE.test(p.text.slice(span.end, s)));
     if (cue.start >= q[0] && cue.end <= q[1]) return true;
     if (cue.start < q[1]) return true;
     return QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));

@@ -96,7 +96,7 @@ describe('the tone model', () => {
     // Without the word the model leans to nothing: neutral, as the rules said.
     expect(one(cb, 'The delegation from Tokyo met on Tuesday.').tone).toBe('neutral');
     // A sentence naming no side, holder, code or tone word is not read at all.
-    expect(one(cb, 'The zorblax delegation met on Tuesday.').tone).toBe('neutral');
+    expect(one(cb, 'The zorblax shipment arrived on Tuesday.').tone).toBe('neutral');
   });
 
   it('names the coder\'s decision as features and learns an invented word deterministically', () => {

@@ -86,7 +86,7 @@ describe('the tone model in the coder', () => {
   it('is not asked in a sentence naming no side, holder, code or tone word', () => {
     const cb = withModel(modelFile({ en: tonePart('zorblax', 'positive', 9, 0.2) }));
     expect(one(cb, BARE).tone).toBe('positive');
-    expect(one(cb, 'The zorblax delegation met on Tuesday.').tone).toBe('neutral');
+    expect(one(cb, 'The zorblax shipment arrived on Tuesday.').tone).toBe('neutral');
   });
 });
 

@@ -55,6 +55,7 @@ function usable(p: Prepared, h: ScanHit): boolean {
 }
 
 /** An indefinite article before a country's name, and a relative clause after it: the country as someone imagines it. */
+const ARTICLE_END = new Set([65, 97, 110]);
 const IMAGINED_BEFORE = /(?:^|\s)[Aa]n?\s$/u;
 const IMAGINED_AFTER = /^\s+(?:that|which|whose|where|so|more|less|able|willing|with|without)\b/u;
 /** Cue hits without overlaps: the earliest, then the longest, wins. */
@@ -67,7 +68,10 @@ function cuesOf(p: Prepared): ScanHit[] {
     // A side in a compound of sides ("the Japan-U.S. treaty", "U.S.-China talks") or after a prefix ("anti-American") qualifies a thing: no holder.
     if ((p.text.charCodeAt(h.end) === 45 && /[A-Z]/u.test(p.text.charAt(h.end + 1))) || (h.start > 0 && p.text.charCodeAt(h.start - 1) === 45)) continue;
     // "A Japan that spent less…", "an America whose…": a country as the writer imagines it is no holder.
-    if (h.start >= 2 && p.text.charCodeAt(h.start - 1) === 32 && IMAGINED_BEFORE.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && IMAGINED_AFTER.test(p.text.slice(h.end, h.end + 7))) continue;
+    // Only an article's last letter ('A', 'a' or 'n') two characters back needs the patterns.
+    if (h.start >= 2 && ARTICLE_END.has(p.text.charCodeAt(h.start - 2)) && p.text.charCodeAt(h.start - 1) === 32 && IMAGINED_BEFORE.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && IMAGINED_AFTER.test(p.text.slice(h.end, h.end + 7))) continue;
+    // インド洋 is an ocean, not India.
+    if (p.text.charCodeAt(h.end) === 0x6d0b && p.text.charCodeAt(h.end - 1) === 0x30c9) continue;
     out.push(h);
     lastEnd = h.end;
   }

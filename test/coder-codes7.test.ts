@@ -128,6 +128,29 @@ describe('English families worded without their keyword', () => {
     expect(raised(one('A few lawmakers openly talk about leaving the alliance.'))).toContain('nationalism');
     expect(negated(one('Nobody in the party wants Japan to go it alone.'))).toContain('nationalism');
   });
+  it('autonomy without its keyword; the wording may hold its own negation', () => {
+    for (const text of [
+      'Critics say the cabinet simply does whatever Washington tells it.',
+      'Voters are tired of being told what to do by the Pentagon.',
+      'The ministry still waits for a signal from across the Pacific.',
+      'Our government never stands up to Washington on the bases.',
+      'It has no China policy of its own, a columnist wrote.',
+    ]) expect(raised(one(text))).toContain('autonomy');
+    // the negation inside the wording is the complaint, not its denial
+    const d = one('In ten years I have not once seen Tokyo refuse Washington anything.');
+    expect(raised(d)).toContain('autonomy');
+    expect(negated(d)).not.toContain('autonomy');
+  });
+  it('abandonment without its keyword: the umbrella doubted, told afterwards, a city for a city', () => {
+    for (const text of [
+      'Some in Tokyo fear the umbrella is made of paper.',
+      'Deals with Beijing are struck first and explained to Tokyo afterwards.',
+      'Would a president risk San Francisco to answer an attack on Osaka?',
+      'Officials fear the Americans would walk off and decide without asking us.',
+    ]) expect(raised(one(text))).toContain('abandonment');
+    // "rightly or not" negates nothing
+    expect(raised(one('Many Japanese believe, rightly or not, that America would think twice before defending them.'))).toContain('abandonment');
+  });
 });
 
 describe('Japanese scope', () => {
@@ -144,6 +167,14 @@ describe('Japanese scope', () => {
     expect(negated(one('今回の措置は抑止のためのもので、住民を戦禍に巻き込むものではない。'))).toContain('entrapment');
     // これまでも is no concession
     expect(negated(one('米国の要求に応じて数字を決めるということは、これまでも、これからもございません。'))).toContain('burden_pressure');
+  });
+  it('a quotation\'s negation still reaches the topic its speaker was asked about', () => {
+    expect(negated(one('日本の核武装については「政治家が本気で考えているとは思わない」と語った。'))).toContain('nuclear');
+  });
+  it('a reading judged one-sided or mistaken negates; asked back, it raises', () => {
+    expect(negated(one('米国が日本を見捨てるという筋書きは、駐留する五万人の米兵を見落としている。'))).toContain('abandonment');
+    expect(negated(one('この一件で米国が日本を軽視したと見るのは一面的だろう。'))).toContain('japan_passing');
+    expect(raised(one('○委員　日本が軽視されたと見るのは一面的ではありませんか。'))).toContain('japan_passing');
   });
 });
 
@@ -171,5 +202,15 @@ describe('Japanese families worded without their keyword', () => {
       '米側が数字を示して求めたことはない。',
       '会談では駐留経費の負担について要求は一切ございませんでした。',
     ]) expect(negated(one(text))).toContain('burden_pressure');
+  });
+  it('autonomy without its keyword', () => {
+    for (const text of [
+      '政府は結局、米国の顔色ばかりうかがっている。',
+      '法案はワシントンの台本どおりに進んでいる。',
+      '政府は米側の言い分の受け売りで済ませている。',
+      '同盟国の頼みを断れるのかという一点に議論が収れんした。',
+    ]) expect(raised(one(text))).toContain('autonomy');
+    // following the ally into war is entrapment, not autonomy
+    expect(raised(one('日本が米国の戦争に付き従うことになる。'))).not.toContain('autonomy');
   });
 });

@@ -147,3 +147,18 @@ describe('round 7: more holders and acts', () => {
     expect(voices(['Fishermen\'s unions say the compensation offered is an insult.'], 'tokyo')).toEqual(['tokyo']);
   });
 });
+
+describe('round 7: earlier presidents, commentaries, reports and bills as holders', () => {
+  it('an administration named by an earlier president is Washington (レーガン政権は…働きかけた)', () => {
+    expect(voices(['カーター政権は、同盟国に五輪のボイコットを強く呼びかけていた。'], 'tokyo')).toEqual(['washington']);
+    expect(voices(['Mr. Nixon told reporters that the alliance would outlast the war.'], 'tokyo')).toEqual(['washington']);
+  });
+  it('a commentary goes on in the voice of the side that issued it (同論評は…と主張した)', () => {
+    const units = ['中国の国営通信は論評を配信し、日本の動きを批判した。', '論評は、日本が米国の戦略の先兵になっていると主張した。'];
+    expect(voices(units, 'tokyo')).toEqual(['other', 'other']);
+  });
+  it('a bill that demands is the view of the side that drafted it', () => {
+    const units = ['米議会の共和党議員は「日本の負担は足りない」と批判し、新たな法案を提出した。', '法案は、日本が経費の半分以上を負担しなければ兵力を削減するよう求めている。'];
+    expect(voices(units, 'tokyo')[1]).toBe('washington');
+  });
+});

@@ -162,3 +162,17 @@ describe('round 7: earlier presidents, commentaries, reports and bills as holder
     expect(voices(units, 'tokyo')[1]).toBe('washington');
   });
 });
+
+describe('round 7: a side\'s claim reported only to be answered is the writer\'s (rule 3)', () => {
+  it('と説明するが、…; と繰り返すばかりだ; と胸を張る。ならば…', () => {
+    expect(voices(['政府は「負担軽減のためだ」と説明するが、言い値をのまされた印象はぬぐえない。'], 'tokyo')).toEqual(['author']);
+    expect(voices(['外相は「運用の改善で対処したい」と繰り返すばかりで、物申す気概はうかがえない。'], 'tokyo')).toEqual(['author']);
+    expect(voices(['政府は関係がかつてなく良好だと胸を張る。ならば、足元の問題でこそ成果を見せてほしい。'], 'tokyo')).toEqual(['author']);
+  });
+  it('a quoted speaker answering a claim inside the quotation is still that speaker', () => {
+    expect(voices(['野党議員の一人は「日本自身の判断だと言われるが、中身は国防総省の注文通りだ」と述べた。'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('a claim reported with no answer keeps the side', () => {
+    expect(voices(['政府は「負担軽減のためだ」と説明している。'], 'tokyo')).toEqual(['tokyo']);
+  });
+});

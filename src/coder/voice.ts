@@ -729,6 +729,9 @@ function jaCounterpartWords(p: Prepared, speaker: string, cb: Codebook, state: D
   return null;
 }
 /** 米 (not 日米, 欧米, 南米, 中米) opening a compound of up to four characters before a holder (米農務長官, 米空軍の報道担当者). */
+const JA_QUOTATION = /「[^」]*」/gu;
+/** A claim reported and answered: と + a verb of saying, then が、/ばかり, or a new sentence opening with だが/しかし/ならば. */
+const JA_COUNTERED = /と(?:説明|主張|強調|言|繰り返|胸を張|答弁|力説)[^。「」]{0,6}?(?:が、|ばかり)|と(?:説明|主張|強調|言|繰り返|胸を張|答弁|力説)[^。「」]{0,6}?。\s*(?:だが|しかし|ならば|とはいえ|それなら)/u;
 /** A verb of telling or asking right after its addressee (…に伝えた, …に求めている). */
 const JA_TOLD_AFTER = /^[^。「」、]{0,16}?(?:伝え|求め|要請|申し入れ|働きかけ|要求し|抗議し|通告し|打診し|説明し)/u;
 const US_PREFIX = /(?<![日欧南中北])米[\u4e00-\u9fff]{0,6}(?:の[\u4e00-\u9fff]{0,4})?$/u;
@@ -1424,6 +1427,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     // Only 政府 itself as the subject (政府は), not 政府内では or 政府関係者 (a Japanese paper's own government's people, travelling or at home).
     if (away && p.lang === 'ja' && f.cue.text === BARE_GOVERNMENT && /^(?:は|が)/u.test(p.text.slice(f.cue.end, f.cue.end + 1))) return { voice: state.local as string, cue: f.cue, how: 'carried' };
     // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…", 政府は…との米側の説明を受けていると).
+    // Rule 3 for the writer: a side's claim reported only to be answered in the same unit (政府は「…」と説明するが、…; …と言うばかりだ; …と言う。だが) is the writer's.
+    // (Only outside quotation marks: a quoted speaker answering a claim is still that speaker.)
+    if (p.lang === 'ja' && JA_COUNTERED.test(p.text) && JA_COUNTERED.test(p.text.replace(JA_QUOTATION, '「」'))) return { voice: AUTHOR, how: 'default' };
     const relay = p.lang === 'ja' ? jaReceived(p, f.side, cb) : relayedInComplement(p, true);
     if (relay && relay.side !== f.side) {
       state.relayedBy = f.side;

@@ -58,6 +58,14 @@ describe('English negation scope', () => {
     expect(negated(one('Q: Will America choose India over Japan? A: Not that I can see.'))).toContain('japan_passing');
     expect(negated(one('An independent Japanese deterrent? Not in my lifetime.'))).toContain('nuclear');
   });
+  it('a fear voiced as a wish or a plea is raised, not denied; American warheads aboard are no Japanese bomb', () => {
+    expect(raised(one("I don't want my son getting pulled into a war over a few islands."))).toContain('entrapment');
+    expect(raised(one('Japan cannot afford to be dragged into a quarrel between the great powers.'))).toContain('entrapment');
+    expect(raised(one('Their message to Washington is simple: do not leave us alone with China.'))).toContain('abandonment');
+    const ship = one('The Navy says the carrier carries no nuclear weapons.');
+    expect([...raised(ship), ...negated(ship)]).not.toContain('nuclear');
+    expect(negated(one('The premier said Japan would never build nuclear weapons.'))).toContain('nuclear');
+  });
 });
 
 describe("Japan's own decision, read by its topic (rules 9 and 10)", () => {

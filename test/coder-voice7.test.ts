@@ -176,3 +176,12 @@ describe('round 7: a side\'s claim reported only to be answered is the writer\'s
     expect(voices(['政府は「負担軽減のためだ」と説明している。'], 'tokyo')).toEqual(['tokyo']);
   });
 });
+
+describe('round 7: a witness who can only report what they hear frames the relay (rule 3)', () => {
+  it('"I can only report what I hear, which is that Foreign Minister X told…" relays the minister\'s side', () => {
+    expect(voices(['MS. CHOI: I can only report what I hear, which is that Foreign Minister Ueda told the Secretary he was satisfied.'], 'washington')).toEqual(['tokyo']);
+  });
+  it('a witness giving their own view keeps their side', () => {
+    expect(voices(['MS. CHOI: I think the consultations went well for both sides.'], 'washington')).toEqual(['washington']);
+  });
+});

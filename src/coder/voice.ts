@@ -631,7 +631,7 @@ function relayable(p: Prepared): boolean {
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
   return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') || body.includes("I'") ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
 }
-const REPORT_FRAME = /\bI(?:\s+would\s+(?:add|note)|'d\s+(?:add|note)|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */

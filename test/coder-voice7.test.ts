@@ -185,3 +185,13 @@ describe('round 7: a witness who can only report what they hear frames the relay
     expect(voices(['MS. CARVER: I think the consultations went well for both sides.'], 'washington')).toEqual(['washington']);
   });
 });
+
+describe('round 7: Japanese, asked and answering', () => {
+  it('asked about something, then answering with a quotation, is the last speaker', () => {
+    const units = ['米国防長官は「同盟は揺るがない」と述べた。', '地元の反対について問われると「懸念は理解するが、計画を変える考えはない」と答えた。'];
+    expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
+  });
+  it('米 before a chief delegate (米首席代表は) is the United States', () => {
+    expect(voices(['米首席代表は会合後、「日本の立場を全面的に支える」と記者団に明言した。'], 'tokyo')).toEqual(['washington']);
+  });
+});

@@ -612,6 +612,8 @@ const JA_NOT_SAID = /^(?:い[うっわ]|言[うっわ]|呼|称|題|銘打|され
 const JA_CARRY_ON = /^(?:さらに|また|その上|そのうえで|その上で|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A unit that carries on the last speaker's words without a subject (そのうえで、…と訴えた). */
 const JA_CARRY_LEAD = /^\s*(?:さらに|そのうえで|その上で|加えて|続けて)、/u;
+/** Asked about something, then answering (…について問われると「…」と答えた): the one asked is the last speaker. */
+const JA_ASKED_LEAD = /(?:問われ|聞かれ|尋ねられ|質問され|水を向けられ)(?:ると|て|、)[、\s]*$/u;
 const JA_SAID_END = /と(?:も)?$/u;
 /** A bare place name (日本, 米国, アメリカ): with は it is often the subject of an embedded clause. */
 const JA_PLACE = /^(?:[\u30a0-\u30ff・]+|.{0,3}[国本])$/u;
@@ -843,11 +845,11 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   const body = p.text.slice(p.bodyStart);
   const q = allowUnsided ? JA_QUOTED.exec(body) : null;
   // …or a subject marked with は and a quotation of some length with any predicate after と (「…」と吐き捨てた, と警鐘を鳴らす): reported speech.
-  if (q && (verbs.some((v) => v.start >= p.bodyStart + q[0].length) || (q[0].length - (q[1] ?? '').length >= 10 && JA_SUBJECT_AT.test(q[1] ?? '') && !JA_NOT_SAID.test(body.slice(q[0].length))))) {
+  if (q && (verbs.some((v) => v.start >= p.bodyStart + q[0].length) || (q[0].length - (q[1] ?? '').length >= 10 && (JA_SUBJECT_AT.test(q[1] ?? '') || JA_ASKED_LEAD.test(q[1] ?? '')) && !JA_NOT_SAID.test(body.slice(q[0].length))))) {
     const lead = q[1] ?? '';
     const at = p.bodyStart;
     const cue = evidence(p, at, at + q[0].length, 'attribution:quoted');
-    if (JA_CARRY_ON.test(lead)) return { unsided: true, cue, preferLocal: false };
+    if (JA_CARRY_ON.test(lead) || JA_ASKED_LEAD.test(lead)) return { unsided: true, cue, preferLocal: false };
     // A subject named by its place or body (焼津の漁協の組合長は「…」と) is someone new, met where the report is filed; a bare one (男性は) goes on.
     if ((JA_SUBJECT.test(lead) || JA_SUBJECT_AT.test(lead)) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: /^[^「」]{2,}の[^「」]{2,}は/u.test(lead) };
   }

@@ -195,3 +195,11 @@ describe('round 7: Japanese, asked and answering', () => {
     expect(voices(['米首席代表は会合後、「日本の立場を全面的に支える」と記者団に明言した。'], 'tokyo')).toEqual(['washington']);
   });
 });
+
+describe('round 7: third parties further afield in Japanese', () => {
+  it('Australian officials and places, TASS (豪国防相は, キャンベラの元外交官は, タス通信も)', () => {
+    expect(voices(['豪国防相は会見で「日米の結束はかつてなく固い」と述べた。'], 'tokyo')).toEqual(['other']);
+    expect(voices(['キャンベラの元外交官は取材に「今の日本は自ら動く」と語った。'], 'tokyo')).toEqual(['other']);
+    expect(voices(['タス通信も、米国が日本に負担を無理強いしていると伝えた。'], 'tokyo')).toEqual(['other']);
+  });
+});

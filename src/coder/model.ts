@@ -2,8 +2,9 @@
  * The learned component beside the rules: a linear model per language and code (one-vs-rest
  * logistic regression over binary n-gram features), trained from labelled units written for this
  * project (`scripts/train-model.mjs`), stored as JSON next to the codebook (`model:` key) and used by
- * the coder only where the rules neither raised nor negated a code. Scoring is one pass over a
- * sentence's features with a `Map` lookup each; training is deterministic (fixed order, seed, epochs).
+ * the coder only where the rules neither raised nor negated a code. Scoring hashes a sentence's features
+ * once and looks each up once in a table shared by the code, denial, tone and voice models of its language
+ * (`JointModel`); training is deterministic (fixed order, seed, epochs).
  */
 import { normalize, toOriginal } from '../codebook/matcher.js';
 import { seededRandom } from '../stats.js';

@@ -203,3 +203,11 @@ describe('round 7: third parties further afield in Japanese', () => {
     expect(voices(['タス通信も、米国が日本に負担を無理強いしていると伝えた。'], 'tokyo')).toEqual(['other']);
   });
 });
+
+describe('round 7: third parties further afield in English', () => {
+  it('Malaysian, Filipino, Whitehall, the Foreign Office, London, Hong Kong', () => {
+    expect(voices(['A Malaysian participant asked whether Japan would ever lead in Asia without checking with Washington.'], null)).toEqual(['other']);
+    expect(voices(['A defence analyst in London added that the promises were made under American pressure.'], null)).toEqual(['other']);
+    expect(voices(['Post by @hk_watcher (Hong Kong): Japan only talks tough because it knows the Seventh Fleet will fight.'], null)).toEqual(['other']);
+  });
+});

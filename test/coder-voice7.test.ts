@@ -211,3 +211,16 @@ describe('round 7: third parties further afield in English', () => {
     expect(voices(['Post by @hk_watcher (Hong Kong): Japan only talks tough because it knows the Seventh Fleet will fight.'], null)).toEqual(['other']);
   });
 });
+
+describe('round 7: reports and resolutions, pressing a government, "in this town"', () => {
+  it('a report or a resolution that urges or calls on a side is its authors\' view', () => {
+    const units = ['WASHINGTON — A study group of former officials released its recommendations on Tuesday.', 'The report urges Japan to lift its ban on collective self-defense.'];
+    expect(voices(units, 'washington')[1]).toBe('washington');
+  });
+  it('pressing a government to act states a position (rule 4)', () => {
+    expect(voices(['From the start the Pentagon pressed the new Japanese government to keep its ships in the Indian Ocean.'], 'washington')).toEqual(['washington']);
+  });
+  it('"in this town" is where the report is filed', () => {
+    expect(voices(['It has become fashionable in this town to say that the alliance is the strongest it has ever been.'], 'washington')).toEqual(['washington']);
+  });
+});

@@ -1431,7 +1431,7 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…", 政府は…との米側の説明を受けていると).
     // Rule 3 for the writer: a side's claim reported only to be answered in the same unit (政府は「…」と説明するが、…; …と言うばかりだ; …と言う。だが) is the writer's.
     // (Only outside quotation marks: a quoted speaker answering a claim is still that speaker.)
-    if (p.lang === 'ja' && JA_COUNTERED.test(p.text) && JA_COUNTERED.test(p.text.replace(JA_QUOTATION, '「」'))) return { voice: AUTHOR, how: 'default' };
+    if (p.lang === 'ja' && (p.text.includes('が、') || p.text.includes('ばかり') || p.text.indexOf('。') < p.text.length - 1) && JA_COUNTERED.test(p.text) && JA_COUNTERED.test(p.text.replace(JA_QUOTATION, '「」'))) return { voice: AUTHOR, how: 'default' };
     const relay = p.lang === 'ja' ? jaReceived(p, f.side, cb) : relayedInComplement(p, true);
     if (relay && relay.side !== f.side) {
       state.relayedBy = f.side;

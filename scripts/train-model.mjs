@@ -4,7 +4,8 @@
 //        (--exclude NAME leaves a training file out, for honest figures on it: see scripts/dev-eval.mjs --model)
 //        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
 //        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
-// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-*, eval/train4-*, eval/train5-* (never dev, check*, blind3-*, holdout-*).
+// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-* to eval/train7-*, eval/val4-* (retired validation set);
+// never dev, check*, blind3-*, holdout-* or val5-* (the validation set of round 7 on).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -43,10 +44,11 @@ function modelOf(file) {
 }
 const CODES = codebook.codes.map((c) => c.id);
 
-const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-,train7-}*.jsonl';
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-|train7-).*\.jsonl$/u;
+// val4 was the validation set of rounds 4-6; round 7 retired it into training (val5 took its place).
+const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-,train7-,val4-}*.jsonl';
+const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-|train7-|val4-).*\.jsonl$/u;
 // Never trained on, whatever their names: the acceptance set and the blind sets.
-const NEVER = /^(?:dev|check|check2|blind3|holdout)/u;
+const NEVER = /^(?:dev|check|check2|blind3|holdout|val5)/u;
 
 if (process.argv.includes('--compare')) {
   compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a, i, l) => !a.startsWith('--') && l[i - 1] !== '--model'));

@@ -31,7 +31,7 @@ describe('the denial model', () => {
     expect(denialCue(prepare('同盟が揺らぐとの懸念は聞かれなかった。', builtin))).toBeDefined();
   });
 
-  it('negates a code where a cue is present and the rules negated nothing, with its evidence; a code the rules raised only in English', () => {
+  it('negates a code where a cue is present and the rules negated nothing, with its evidence; never a code the rules raised', () => {
     const cb = withModel(modelFile({ denial: { en: part(CODES, 'zorblax', 'autonomy', 0.5) } }));
     const denied = one(cb, 'Nobody in the ministry thinks the zorblax affair matters.');
     expect(denied.negated.map((h) => h.code)).toEqual(['autonomy']);
@@ -42,10 +42,12 @@ describe('the denial model', () => {
     expect(hit?.negation?.text).toBe('Nobody');
     // No cue: nothing denied.
     expect(one(cb, 'The zorblax affair matters in the ministry.').negated).toEqual([]);
-    // The rules raised autonomy in English: the model may read it as denied, and it leaves the raised list.
+    // The rules raised autonomy and read the cue's scope: the denial model leaves it raised, as in Japanese (round 7).
     const raised = one(cb, 'Japan remains a vassal state of Washington, and nothing about the zorblax talks changed that.');
-    expect(raised.negated.map((h) => h.code)).toEqual(['autonomy']);
-    expect(raised.raised.map((h) => h.code)).not.toContain('autonomy');
+    expect(raised.negated).toEqual([]);
+    expect(raised.raised.map((h) => h.code)).toContain('autonomy');
+    // Where the rules raise nothing, the same cue and word are read as a denial: the rules' raise is what keeps it.
+    expect(one(cb, 'Japan says nothing about the zorblax talks changed its view.').negated.map((h) => h.code)).toEqual(['autonomy']);
     const plain = one(withModel(modelFile({})), 'Japan remains a vassal state of Washington, and nothing about the zorblax talks changed that.');
     expect(plain.raised.map((h) => h.code)).toContain('autonomy');
   });

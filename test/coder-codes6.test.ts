@@ -1,20 +1,10 @@
 // Round 6 of the code and negation rules: senses that must not fire, denials that an exclusion sets aside,
 // denials of abandonment that reassure, the non-nuclear policy affirmed, harms denied to a favourable code,
 // fears that have faded. The rules are tested alone (the codebook read as text has no folder, so no model).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
 import type { SentenceDecision } from '../src/types.js';
-
-const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8');
-const loaded = loadCodebook(yaml);
-if (!loaded.codebook) throw new Error('test: the built-in codebook does not load');
-const rules: Codebook = loaded.codebook;
-
-const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, rules)[0] as SentenceDecision;
-const raised = (d: SentenceDecision): string[] => d.raised.map((h) => h.code).sort();
-const negated = (d: SentenceDecision): string[] => d.negated.map((h) => h.code).sort();
+import { negatedCodes as negated, oneByRules as one, raisedCodes as raised, rulesOnly as rules } from './helpers/coder.js';
 
 describe('rules alone', () => {
   it('has no learned model when the codebook is read as text', () => {

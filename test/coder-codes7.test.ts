@@ -3,20 +3,8 @@
 // negation does not reach across), "Japan's own decision" read by its topic (rules 9 and 10), and families of
 // concerns and denials worded without their keyword. The rules are tested alone (the codebook read as text has no
 // folder, so no model). Every sentence below was written for this file.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCodebook, type Codebook } from '../src/codebook/index.js';
-import { decide } from '../src/coder/index.js';
-import type { SentenceDecision } from '../src/types.js';
-
-const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8');
-const loaded = loadCodebook(yaml);
-if (!loaded.codebook) throw new Error('test: the built-in codebook does not load');
-const rules: Codebook = loaded.codebook;
-
-const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, rules)[0] as SentenceDecision;
-const raised = (d: SentenceDecision): string[] => d.raised.map((h) => h.code).sort();
-const negated = (d: SentenceDecision): string[] => d.negated.map((h) => h.code).sort();
+import { negatedCodes as negated, oneByRules as one, raisedCodes as raised } from './helpers/coder.js';
 
 describe('English negation scope', () => {
   it('a comma that closes the negated phrase ends its reach; a list or a short parenthesis does not', () => {

@@ -521,18 +521,7 @@ export function hashFeatures(text: string, lang: 'en' | 'ja', settings: FeatureS
     }
     // The word's bounds as `enWords` finds them, then its stem as `stemRange` cuts it.
     const start = i;
-    while (i < len && isAlnum(lowerCode(text.charCodeAt(i)))) i++;
-    if (i + 1 < len && text.charCodeAt(i) === 39) {
-      const c = lowerCode(text.charCodeAt(i + 1));
-      if (c >= 97 && c <= 122) {
-        i += 2;
-        while (i < len) {
-          const d = lowerCode(text.charCodeAt(i));
-          if (d < 97 || d > 122) break;
-          i++;
-        }
-      }
-    }
+    i = enWordEnd(text, i);
     const cut = stemCut(text, start, i);
     const kept = cut >> 1;
     const y = cut & 1;
@@ -572,6 +561,25 @@ function stemCut(text: string, start: number, end: number): number {
   return e << 1;
 }
 
+/** The end of the English word starting at `start`: letters and digits, and an apostrophe followed by letters (japan's, don't). */
+function enWordEnd(text: string, start: number): number {
+  const len = text.length;
+  let i = start;
+  while (i < len && isAlnum(lowerCode(text.charCodeAt(i)))) i++;
+  if (i + 1 < len && text.charCodeAt(i) === 39) {
+    const c = lowerCode(text.charCodeAt(i + 1));
+    if (c >= 97 && c <= 122) {
+      i += 2;
+      while (i < len) {
+        const d = lowerCode(text.charCodeAt(i));
+        if (d < 97 || d > 122) break;
+        i++;
+      }
+    }
+  }
+  return i;
+}
+
 /**
  * English words (ASCII letters and digits, with an apostrophe's letters: japan's, don't), as
  * quadruples: start, end of the stem's kept part, 1 when a 'y' replaces the cut, end of the word.
@@ -589,19 +597,7 @@ function enWords(text: string): number[] {
       continue;
     }
     const start = i;
-    while (i < len && isAlnum(lowerCode(text.charCodeAt(i)))) i++;
-    // An apostrophe followed by letters belongs to the word (japan's, don't).
-    if (i + 1 < len && text.charCodeAt(i) === 39) {
-      const c = lowerCode(text.charCodeAt(i + 1));
-      if (c >= 97 && c <= 122) {
-        i += 2;
-        while (i < len) {
-          const d = lowerCode(text.charCodeAt(i));
-          if (d < 97 || d > 122) break;
-          i++;
-        }
-      }
-    }
+    i = enWordEnd(text, i);
     stemRange(text, start, i, ws);
     ws.push(i);
   }

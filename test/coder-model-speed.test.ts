@@ -12,21 +12,12 @@ import { addKeyHashes, buildModel, DEFAULT_FEATURES, featureKey, featureKeys, ha
 import { prepare } from '../src/coder/sentence.js';
 import { voiceFeatureKeys, voiceFeatures } from '../src/coder/voice-model.js';
 import { parseUnits } from '../src/label.js';
+import { seededRandom as rand } from '../src/stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const builtin = builtinCodebook();
 const MODEL_JSON: unknown = JSON.parse(readFileSync(join(ROOT, 'codebooks', 'us-japan.model.json'), 'utf8'));
 
-/** A deterministic PRNG (mulberry32, fixed seed). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Training units of both languages (project files), and sentences mixed from their words with a fixed seed. */
 function sentences(): string[] {

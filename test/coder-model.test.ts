@@ -10,22 +10,13 @@ import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
 import type { SentenceDecision } from '../src/types.js';
+import { seededRandom as rand } from '../src/stats.js';
 
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
 // The shipped YAML without any model line: what a user's edited copy without the key looks like.
 const RULES_YAML = builtin.yaml.replace(/^model:.*\n/mu, '');
 
-/** A deterministic PRNG for the fixture (mulberry32, fixed seed). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A small training fixture built by code: filler sentences from a fixed vocabulary, and sentences

@@ -1,23 +1,10 @@
 // Tone round 5 (LABELS.md rules 12-13): an interviewer's bare question judges nothing; denials that clear the ally;
 // a harm denied to the relationship. Tested on the built-in codebook without its learned model, so that a model score
 // cannot decide a case.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCodebook } from '../src/codebook/index.js';
-import { decide } from '../src/coder/index.js';
 import { prepare } from '../src/coder/sentence.js';
 import { interviewerAsks } from '../src/coder/tone.js';
-import type { SentenceDecision } from '../src/types.js';
-
-const dir = fileURLToPath(new URL('../codebooks/', import.meta.url));
-const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8').replace(/^model:.*$/mu, '');
-const { codebook: rules } = loadCodebook(yaml, 'us-japan.yaml', { dir });
-if (!rules) throw new Error('test: the built-in codebook did not load');
-const cb = rules;
-
-const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
-const codes = (d: SentenceDecision): string[] => d.raised.map((h) => h.code);
+import { oneByRules as one, raisedCodes as codes, rulesOnly as cb } from './helpers/coder.js';
 
 describe('tone round 5: an interviewer\'s question', () => {
   it('that only asks about a demand or a concern is neutral, though the code is raised', () => {

@@ -2,21 +2,8 @@
 // when it is only reported; a Japanese term whose clause is nominalised and denied turns over; a fear named only to be
 // answered is no blame in Japanese either. Tested on the built-in codebook without its learned model, so that a model
 // score cannot decide a case. Fixtures are sentences written for this test.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCodebook } from '../src/codebook/index.js';
-import { decide } from '../src/coder/index.js';
-import type { SentenceDecision } from '../src/types.js';
-
-const dir = fileURLToPath(new URL('../codebooks/', import.meta.url));
-const yaml = readFileSync(new URL('../codebooks/us-japan.yaml', import.meta.url), 'utf8').replace(/^model:.*$/mu, '');
-const { codebook: rules } = loadCodebook(yaml, 'us-japan.yaml', { dir });
-if (!rules) throw new Error('test: the built-in codebook did not load');
-const cb = rules;
-
-const one = (text: string): SentenceDecision => decide([{ text, paragraph: 0 }], { docSide: null }, cb)[0] as SentenceDecision;
-const codes = (d: SentenceDecision): string[] => d.raised.map((h) => h.code);
+import { oneByRules as one, raisedCodes as codes } from './helpers/coder.js';
 
 describe('tone round 7: calls to assert or equalise (rule 12 with rule 9)', () => {
   it('a reported call (…を求める意見書, …べきだとの声) is negative, like the writer\'s own call', () => {

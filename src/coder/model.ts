@@ -606,19 +606,8 @@ function enWords(text: string): number[] {
 
 /** `stem` over a range of the text: pushes start, end of the kept part, and 1 when a 'y' replaces the cut. No closures: it runs for every word. */
 function stemRange(text: string, start: number, end: number, out: number[]): void {
-  let e = end;
-  if (e - start >= 2 && text.charCodeAt(e - 2) === 39 && lowerCode(text.charCodeAt(e - 1)) === 115) e -= 2;
-  const n = e - start;
-  const c1 = n >= 1 ? lowerCode(text.charCodeAt(e - 1)) : 0;
-  const c2 = n >= 2 ? lowerCode(text.charCodeAt(e - 2)) : 0;
-  const c3 = n >= 3 ? lowerCode(text.charCodeAt(e - 3)) : 0;
-  // ies → y, ing, ied → y, ed, s (not ss, us): the order of `stem`'s rules.
-  if (n > 4 && c3 === 105 && c2 === 101 && c1 === 115) out.push(start, e - 3, 1);
-  else if (n > 5 && c3 === 105 && c2 === 110 && c1 === 103) out.push(start, e - 3, 0);
-  else if (n > 4 && c3 === 105 && c2 === 101 && c1 === 100) out.push(start, e - 3, 1);
-  else if (n > 4 && c2 === 101 && c1 === 100) out.push(start, e - 2, 0);
-  else if (n > 3 && c1 === 115 && c2 !== 115 && c2 !== 117) out.push(start, e - 1, 0);
-  else out.push(start, e, 0);
+  const cut = stemCut(text, start, end);
+  out.push(start, cut >> 1, cut & 1);
 }
 
 /** The model's verdict on one code of one sentence. */

@@ -26,7 +26,7 @@ export function voicesOf(texts: string[], side: string | null = null): string[] 
   return runCoder(texts, { docSide: side }, voiceRules).map((d) => d.voice.voice);
 }
 
-/** The built-in codebook read as text (no folder, so no learned model): the code and negation rule tests check the rules' own decisions. */
+/** The built-in codebook read as text (no folder, so no learned model): the rule tests check the rules' own decisions. */
 export const rulesOnly: Codebook = (() => {
   const loaded = loadCodebook(readFileSync(new URL('../../codebooks/us-japan.yaml', import.meta.url), 'utf8'));
   if (!loaded.codebook) throw new Error('test helper: the built-in codebook does not load');

@@ -7,22 +7,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const { builtinCodebook } = await import(join(root, 'dist/codebook/index.js'));
-const { buildModel } = await import(join(root, 'dist/coder/model.js'));
 const { labelUnits, parseUnits } = await import(join(root, 'dist/label.js'));
 const { detectLang } = await import(join(root, 'dist/lang.js'));
+const { family, modelOf, TRAIN } = await import(join(root, 'scripts/lib/training.mjs'));
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
-const files = readdirSync(join(root, 'eval')).filter((f) => /^(?:train-codes-|train-voice-|units-|train\d-).*\.jsonl$/u.test(f)).sort();
-const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : 'session1');
+const files = readdirSync(join(root, 'eval')).filter((f) => TRAIN.test(f)).sort();
 const recs = [];
 for (const fam of [...new Set(files.map(family))]) {
   const mine = files.filter((f) => family(f) === fam);
   const out = join(tmpdir(), `twocities-beside-${fam}.json`);
   if (!existsSync(out)) execFileSync('node', ['scripts/train-model.mjs', ...mine.flatMap((f) => ['--exclude', f]), '--out', out], { cwd: root, stdio: 'ignore' });
-  const cb = { ...builtin, model: buildModel(JSON.parse(readFileSync(out, 'utf8')), basename(out), CODES).model };
+  const cb = { ...builtin, model: modelOf(out, CODES, 'experiment-beside-rules') };
   for (const f of mine) {
     const { units } = parseUnits(readFileSync(join(root, 'eval', f), 'utf8'), f);
     labelUnits(units, cb).forEach((o, i) => recs.push({

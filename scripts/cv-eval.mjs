@@ -6,23 +6,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinCodebook } from '../dist/codebook/index.js';
-import { buildModel } from '../dist/coder/model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 import { detectLang } from '../dist/lang.js';
+import { family, modelOf, TRAIN } from './lib/training.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
-// The training files as scripts/train-model.mjs reads them.
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d-|val4-).*\.jsonl$/u;
 // --data DIR: a frozen copy of eval/ (to compare settings while batches land).
 const at = process.argv.indexOf('--data');
 const dataDir = at > 0 ? process.argv[at + 1] : join(root, 'eval');
 const files = readdirSync(dataDir).filter((f) => TRAIN.test(f)).sort();
-const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : /^val4-/u.test(f) ? 'val4' : 'session1');
 const sets = process.argv.flatMap((a, i) => (a === '--set' ? ['--set', process.argv[i + 1]] : []));
 const tmp = mkdtempSync(join(tmpdir(), 'twocities-cv-'));
 const rows = new Map([['rules alone', []], ['rules + learned parts', []]]);
@@ -31,12 +28,11 @@ try {
     const mine = files.filter((f) => family(f) === fam);
     const out = join(tmp, `${fam}.json`);
     execFileSync('node', [join(root, 'scripts/train-model.mjs'), ...mine.flatMap((f) => ['--exclude', f]), ...sets, '--data', dataDir, '--out', out], { cwd: root, stdio: 'ignore' });
-    const built = buildModel(JSON.parse(readFileSync(out, 'utf8')), basename(out), CODES);
-    if ('problem' in built) throw new Error(`cv-eval: ${fam}: ${built.problem}`);
+    const model = modelOf(out, CODES, 'cv-eval');
     for (const f of mine) {
       const { units } = parseUnits(readFileSync(join(dataDir, f), 'utf8'), f);
       const langs = units.map((u) => detectLang(u.text));
-      for (const [name, cb] of [['rules alone', { ...builtin, model: undefined }], ['rules + learned parts', { ...builtin, model: built.model }]]) {
+      for (const [name, cb] of [['rules alone', { ...builtin, model: undefined }], ['rules + learned parts', { ...builtin, model }]]) {
         labelUnits(units, cb).forEach((o, i) => rows.get(name).push({ lang: langs[i], gold: units[i], out: o }));
       }
     }

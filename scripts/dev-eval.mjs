@@ -5,23 +5,16 @@
 //                 node scripts/train-model.mjs --exclude train6-en-1.jsonl --out /tmp/m.json
 //                 node scripts/dev-eval.mjs eval/train6-en-1.jsonl --model /tmp/m.json
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { builtinCodebook } from '../dist/codebook/index.js';
-import { buildModel } from '../dist/coder/model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 import { detectLang } from '../dist/lang.js';
+import { modelOf } from './lib/training.mjs';
 
 const file = process.argv[2] ?? '../shared/eval/dev.jsonl';
 const showErrors = process.argv.includes('--errors');
 const builtin = builtinCodebook();
 const modelAt = process.argv.indexOf('--model');
-const cb = process.argv.includes('--rules') ? { ...builtin, model: undefined } : modelAt > 0 ? { ...builtin, model: modelOf(process.argv[modelAt + 1]) } : builtin;
-
-function modelOf(path) {
-  const built = buildModel(JSON.parse(readFileSync(path, 'utf8')), basename(path), builtin.codes.map((c) => c.id));
-  if ('problem' in built) throw new Error(`dev-eval: ${path}: ${built.problem}`);
-  return built.model;
-}
+const cb = process.argv.includes('--rules') ? { ...builtin, model: undefined } : modelAt > 0 ? { ...builtin, model: modelOf(process.argv[modelAt + 1], builtin.codes.map((c) => c.id), 'dev-eval') } : builtin;
 const { units } = parseUnits(readFileSync(file, 'utf8'), file);
 const out = labelUnits(units, cb);
 const codes = cb.codes.map((c) => c.id);

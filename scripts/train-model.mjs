@@ -4,7 +4,7 @@
 //        (--exclude NAME leaves a training file out, for honest figures on it: see scripts/dev-eval.mjs --model)
 //        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
 //        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
-// Training data: eval/train-codes-*, eval/train-voice-*, eval/units-*, eval/train3-* to eval/train7-*, eval/val4-* (retired validation set);
+// Training data: the files scripts/lib/training.mjs lists (session-1 files, every trainN- batch, val4 retired into training);
 // never dev, check*, blind3-*, holdout-* or val5-* (the validation set of round 7 on).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
+import { modelOf, NEVER, TRAIN, TRAIN_GLOB } from './lib/training.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -34,21 +35,11 @@ const { model: yamlModel, ...rest } = codebook;
 const rulesOnly = Object.freeze(rest);
 // --model FILE: compare with this model file instead of the one the codebook names.
 const modelFile = arg('--model', undefined);
-const loadedModel = modelFile ? modelOf(modelFile) : yamlModel;
+const loadedModel = modelFile ? modelOf(modelFile, codebook.codes.map((c) => c.id), 'train-model') : yamlModel;
 const withModel = Object.freeze({ ...rulesOnly, ...(loadedModel ? { model: loadedModel } : {}) });
 
-function modelOf(file) {
-  const built = buildModel(JSON.parse(readFileSync(file, 'utf8')), basename(file), codebook.codes.map((c) => c.id));
-  if ('problem' in built) throw new Error(`train-model: ${file}: ${built.problem}`);
-  return built.model;
-}
 const CODES = codebook.codes.map((c) => c.id);
 
-// val4 was the validation set of rounds 4-6; round 7 retired it into training (val5 took its place).
-const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train3-,train4-,train5-,train6-,train7-,val4-}*.jsonl';
-const TRAIN = /^(?:train-codes-|train-voice-|units-|train3-|train4-|train5-|train6-|train7-|val4-).*\.jsonl$/u;
-// Never trained on, whatever their names: the acceptance set and the blind sets.
-const NEVER = /^(?:dev|check|check2|blind3|holdout|val5)/u;
 
 if (process.argv.includes('--compare')) {
   compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a, i, l) => !a.startsWith('--') && l[i - 1] !== '--model'));

@@ -1,0 +1,31 @@
+// Which eval/ files the learned parts are trained on, how they group into families, and how a model file is read back.
+// Shared by scripts/train-model.mjs, scripts/cv-eval.mjs, scripts/dev-eval.mjs and the model tests, so the list lives in one place.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { buildModel } from '../../dist/coder/model.js';
+
+/**
+ * Training files: the session-1 files, every `trainN-` batch, and val4 (the validation set of rounds 4-6, retired into training).
+ * @example TRAIN.test('train8-en-1.jsonl') // true
+ */
+export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d-|val4-).*\.jsonl$/u;
+/** The same selection as a glob, recorded in the model file. */
+export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,val4-}*.jsonl';
+/** Never trained on, whatever their names: the acceptance set, the blind sets and the validation set (val5). */
+export const NEVER = /^(?:dev|check|check2|blind3|holdout|val5)/u;
+
+/**
+ * The family a training file belongs to (one batch of one session), for held-out figures by family.
+ * @example family('train7-en-3.jsonl') // 'train7'
+ */
+export const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : /^val4-/u.test(f) ? 'val4' : 'session1');
+
+/**
+ * Read a model file written by scripts/train-model.mjs into the coder's model, or throw naming the file.
+ * @example const model = modelOf('/tmp/m.json', codebook.codes.map((c) => c.id));
+ */
+export function modelOf(file, codes, who = 'scripts') {
+  const built = buildModel(JSON.parse(readFileSync(file, 'utf8')), basename(file), codes);
+  if ('problem' in built) throw new Error(`${who}: ${file}: ${built.problem}`);
+  return built.model;
+}

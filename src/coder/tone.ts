@@ -155,14 +155,14 @@ function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
 }
 
 /** A fear, doubt or complaint named in a tone term ("fear that America…", "the complaint that Japan gets a free ride", 不安, 不満): answered by a denial, it is no blame. */
-const FEAR = /^(?:fear|worr|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|complain|grievance|不安|懸念|心配|危惧|恐れ|おそれ|不満)/iu;
+const FEAR = /^(?:fear|worr|grumbl|anxi|doubt|suspicion|wary|uneas|nervous|dread|misgiving|jitter|complain|grievance|不安|懸念|心配|危惧|恐れ|おそれ|不満)/iu;
 /** A term naming an imposition or pressure on a side. */
 const IMPOSED = /^(?:押し付|押しつ|突きつ|迫られ|強い要請|無理難題|under pressure|arm-twist|strong-arm|extort|bull)/iu;
 /** A complaint denied in its own words ("without complaint") is turned over, not set aside. */
 const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
-const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
+const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained|that)\b|[.!?]\s+(?:But|Yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
 /** Is there another favourable tone term or code after the turn (original offsets)? */
 function posAfter(p: Prepared, pos: Evidence, from: number): boolean {

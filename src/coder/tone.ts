@@ -141,6 +141,30 @@ function quoted(text: string, at: number): boolean {
 
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
 const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
+/** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
+const EN_REACTION = /^(?:welcom|hail|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
+/** A country or capital named in an English clause: one of the two sides, or a third party. */
+const EN_PARTY = /\b(?:(?<ally>Japan(?:ese|'s)?|Tokyo(?:'s)?|U\.S\.|United States|Americans?|America(?:'s)?|Washington(?:'s)?|Pentagon|White House|State Department|Okinawa(?:ns?|'s)?|alliance|allies|ally|bilateral)|(?<third>China|Chinese|Beijing(?:'s)?|Seoul(?:'s)?|(?:South |North )?Kore(?:a|an|ans|a's)|Pyongyang|Taiwan(?:ese|'s)?|Taipei|Australia(?:n|ns|'s)?|Canberra|Vietnam(?:ese)?|Hanoi|Russia(?:n|ns|'s)?|Moscow|Soviets?|India(?:n|ns|'s)?|New Delhi|Philippines?|Filipino|Manila|Europe(?:an|ans)?|Brussels|Blue House|Kremlin))\b/gu;
+/**
+ * Does an English reaction word ("welcomed", "tensions", "disappointed") judge a third party's doing rather than the
+ * relationship? The nearest country named in its clause decides ("tensions with China", "South Korea's president
+ * welcomed the summit"); a clause naming none, or one of the two sides, leaves the judgement to the relationship (rule 12).
+ */
+function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
+  const cl = clauseOf(p, h.start);
+  let best: { d: number; third: boolean } | undefined;
+  for (const m of p.text.matchAll(EN_PARTY)) {
+    const at = m.index;
+    if (at < p.bodyStart || clauseOf(p, at) !== cl) continue;
+    const d = at >= h.end ? at - h.end : h.start - (at + m[0].length);
+    if (d < 0) continue;
+    if (!best || d < best.d) best = { d, third: m.groups?.third !== undefined };
+  }
+  return best?.third === true;
+}
+/** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
+const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
+
 /** The relationship or the ally named in a Japanese unit: the alliance, the two countries, the U.S. and its attitude to Japan. */
 const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政府|米側|米軍|アメリカ|対日|対米|安保/u;
 
@@ -236,6 +260,10 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   for (const { h, positive } of terms) {
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
+    if (p.lang === 'en' && EN_REACTION.test(p.text.slice(h.start, h.end))) {
+      if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && EN_CEREMONY_AFTER.test(p.text.slice(h.end))) continue;
+      if (thirdPartyReaction(p, h)) continue;
+    }
     // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.
     // "I doubt the Americans would ever…" denies rather than fears.
     const named = p.text.slice(h.start, h.end);

@@ -35,7 +35,8 @@ const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 const TAG_EN =
   /^\s*((?:(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
 const TAG_JA_DIET = /^\s*○([^\s\u3000]{1,24})[\s\u3000]+/u;
-const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】]{1,24})[：:]\s*/u;
+/** A tag's affiliation in brackets may list place and age with a comma (回答者（札幌、41歳）：). */
+const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】（(]{1,24}(?:[（(][^）)「」。：:]{1,30}[）)])?)[：:]\s*/u;
 /** An interviewer's question in a Japanese interview opens with a long dash. */
 const TAG_JA_DASH = /^\s*(――|—―|ーー)\s*/u;
 const TAG_JA_POST = /^\s*【@([^】]{1,40})】\s*/u;
@@ -50,7 +51,8 @@ const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【�
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
 /** Bracketed headings that name the kind of piece (an op-ed, a column), whose title and byline follow. */
-const JA_PIECE = /^(?:寄稿|論壇|社説|コラム|論考|論説|オピニオン|視点|私見|解説|短信|投稿|時論|識者の目|提言)$/u;
+/** Also a heading that ends in one (【地方紙社説】, 【市民の声】: a section of letters or voices whose own tags follow). */
+const JA_PIECE = /(?:寄稿|論壇|社説|コラム|論考|論説|オピニオン|視点|私見|解説|短信|投稿|時論|識者の目|提言|の声)$/u;
 const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
 /** A heading written in title case ("Editorial: …", "Opinion: …"), which the speaker-tag pattern leaves to upper case. */
 const HEADING_EN = /^\s*(Editorial|Opinion|Commentary|Analysis|Column|Editor's note)\s*:\s+/u;

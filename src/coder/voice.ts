@@ -629,10 +629,14 @@ const HEARSAY = /によれば|によると|と言われ|とされ|報じられ|a
 /** Rule 3: a unit only relays the other side's position when it is one sentence with no view of the speaker's own. */
 function relayable(p: Prepared): boolean {
   const body = p.text.slice(p.bodyStart).trim();
+  // 米側から要請を受けて作ったものではございません: a speaker denying the other side's part states a conclusion of their own.
+  if (p.lang === 'ja' && JA_OWN_DENIAL.test(body)) return false;
   const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
   return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') || body.includes("I'") ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
 }
+/** A unit whose own last predicate is a denial (…ものではない, …ことはございません). */
+const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:ない|なかった|ありません|ございません|ありませんでした)(?:。|$)\s*$/u;
 const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
@@ -1089,7 +1093,10 @@ function rememberIntroduction(p: Prepared, state: DocState): void {
 function jaIntroducedSide(state: DocState, title: string): string | undefined {
   for (const p of state.introductions) {
     if (p.lang !== 'ja') continue;
+    // A reporter's question introduces the one it addresses (米国務省高官に伺います), not a third party it speaks of (米国防長官が…求めていますが).
+    const asked = p.tag !== undefined && (p.tag.interviewer === true || hitsOf(p, 'interviewer').some((h) => h.start === 0));
     for (let i = p.text.indexOf(title); i >= 0; i = p.text.indexOf(title, i + 1)) {
+      if (asked && !JA_ADDRESSED.test(p.text.slice(i + title.length, i + title.length + 2))) continue;
       const cues = cuesOf(p);
       // A side's cue that holds the title itself (駐日米大使 → 大使) names its side.
       const whole = cues.find((c) => c.start < i && c.end >= i + title.length);
@@ -1101,6 +1108,8 @@ function jaIntroducedSide(state: DocState, title: string): string | undefined {
   }
   return undefined;
 }
+/** After a title in a question: the one asked (高官に, 長官へ, 大使、…). */
+const JA_ADDRESSED = /^(?:に|へ|、|さん|殿|閣下)/u;
 const MAX_INTRODUCTIONS = 200;
 
 /** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */

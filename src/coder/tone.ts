@@ -168,6 +168,9 @@ const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
 /** The relationship or the ally named in a Japanese unit: the alliance, the two countries, the U.S. and its attitude to Japan. */
 const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政府|米側|米軍|アメリカ|対日|対米|安保/u;
 
+/** A bitter question in English: asked only to accuse ("What exactly do we get for that?", "Whose parliament do you think this is?", "Is your defense policy made in Tokyo or in Washington?"). */
+const EN_BITTER_Q = /\b(?:exactly|whose|for whom|why (?:should|must|are|is|do|does|would|can't|don't|doesn't|won't)|or in (?:Washington|Tokyo)|is that what|supposed to|who(?:'s| is) the)\b[^.!?]*\?["'”’]?\s*$/iu;
+
 /** A Japanese question or condition right after a term (…のか。, …ば, …なら). */
 const JA_ASKED = /^[るいた]?(?:の(?:だろう|でしょう)?か[。？?」]|か[。？?」]|ば|なら|たら)/u;
 /** A concession: the unfavourable term stands in a clause the main, favourable clause overrides. */
@@ -225,7 +228,7 @@ export function interviewerAsks(p: Prepared): boolean {
  */
 export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[], negated: readonly CodeHit[]): { tone: Tone; toneEvidence: Evidence[] } {
   // Most sentences raise nothing and hold no tone term.
-  if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative')) return { tone: 'neutral', toneEvidence: [] };
+  if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative') && !(p.lang === 'en' && p.original.includes('?'))) return { tone: 'neutral', toneEvidence: [] };
   const info = codeInfo(cb);
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
@@ -283,6 +286,11 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   if (!pos && !neg) {
     pos = modelPos;
     neg = modelNeg;
+  }
+  // A bitter question judges the ally even where no code or judging word was found (its concern is in the asking).
+  if (!neg && p.lang === 'en') {
+    const q = EN_BITTER_Q.exec(p.original);
+    if (q && q.index >= p.bodyStart) neg = evidence(p, q.index, q.index + q[0].length, 'tone:bitter-question');
   }
   // "Despite friction over trade, ties remain solid", 摩擦を乗り越えて…揺るぎない: a concession that the praise overrides is no blame.
   if (pos && neg && neg.rule.startsWith('tone:') && neg.end <= pos.start && conceded(p.original, neg, pos)) neg = undefined;

@@ -1,0 +1,98 @@
+// Tone round 8 (LABELS.md rules 12-13, English): families of evaluative wording beyond keywords (understated doubt,
+// rebuttals that clear the ally, complaint and irony, metaphors of strain, everyday praise of the relationship's state),
+// the scope of a reaction word (a third party's doing, a greeting), a favourable judgement turned by "but noted", and a
+// bitter question. Tested on the built-in codebook without its learned model, so that a model score cannot decide a
+// case. Fixtures are sentences written for this test.
+import { describe, expect, it } from 'vitest';
+import { oneByRules as one } from './helpers/coder.js';
+
+/** The tone the rules decide for one sentence. */
+const tone = (text: string): string => one(text).tone;
+/** The rules behind a decision's tone evidence. */
+const rules = (text: string): string[] => one(text).toneEvidence.map((e) => e.rule);
+
+describe('tone round 8: understated doubt', () => {
+  it('someone "less sure" or "wondering aloud whether" doubts the ally', () => {
+    for (const text of ['Diplomats in Tokyo were noticeably less sure.', 'Several aides privately wondered aloud whether the promise would survive the next election.', 'Opposition members were far less patient with the arrangement.']) {
+      expect(tone(text)).toBe('negative');
+    }
+  });
+  it('a doubt denied ("never have to wonder whether") is no blame', () => {
+    expect(tone('With this treaty we never have to wonder whether the Americans will pick up the phone.')).not.toBe('negative');
+  });
+});
+
+describe('tone round 8: rebuttals that clear the ally (rule 13)', () => {
+  it('a charge called unfair, or facts that do not support it, clears the ally', () => {
+    for (const text of ['That charge is plainly unfair.', 'I understand the feeling, but the facts do not support it.', 'The old perception is understandable but wrong.']) {
+      expect(tone(text)).toBe('positive');
+    }
+  });
+  it('the same words asserted ("the charge is fair") are no rebuttal', () => {
+    expect(tone('That charge is fair.')).not.toBe('positive');
+  });
+});
+
+describe('tone round 8: complaint, irony and strain in English wording', () => {
+  it('grumbling, "a polite word for", "treats Tokyo as a spectator" and a slap in the face are judgements of the relationship', () => {
+    for (const text of [
+      'Trade officials grumbled that Washington had moved the goalposts again.',
+      'Consultation, here, is a polite word for being told afterwards.',
+      'A deal struck over our heads would treat Tokyo as a spectator.',
+      'The tariff decision landed in Tokyo like a slap in the face.',
+    ]) {
+      expect(tone(text)).toBe('negative');
+    }
+  });
+  it('grumbling named only to be answered beside praise is no blame', () => {
+    expect(tone('The grumbling has not shaken an alliance that has never been stronger.')).toBe('positive');
+  });
+});
+
+describe('tone round 8: everyday praise of the relationship\'s state', () => {
+  it('"in better shape", "has not missed a beat", "more integrated than ever" are favourable', () => {
+    for (const text of ['The partnership is in better shape than its critics admit.', 'Coordination between the two navies has not missed a beat.', 'The two militaries are more integrated than ever.']) {
+      expect(tone(text)).toBe('positive');
+    }
+  });
+});
+
+describe('tone round 8: a reaction word about something other than the relationship', () => {
+  it('a third party\'s welcome or denunciation, or tensions with a third country, judge nothing about the alliance', () => {
+    for (const text of ['South Korea\'s prime minister welcomed the summit as a step toward peace.', 'Beijing\'s foreign ministry denounced the exercise as a provocation.', 'The envoy urged restraint to avoid raising tensions with China over the reef.']) {
+      expect(tone(text)).toBe('neutral');
+    }
+  });
+  it('the same words where the nearest country named is one of the two sides keep their judgement', () => {
+    expect(tone('Tokyo welcomed the decision as proof of the alliance\'s strength.')).toBe('positive');
+    expect(tone('Washington was openly angry at Tokyo over the leak.')).toBe('negative');
+  });
+  it('a greeting or a ceremony is no welcome of anything', () => {
+    expect(tone('Welcome back to the programme; my guest covered the foreign ministry for a decade.')).toBe('neutral');
+    expect(tone('The visiting premier was welcomed with a military parade.')).toBe('neutral');
+  });
+});
+
+describe('tone round 8: a favourable judgement turned by "but noted"', () => {
+  it('a welcome with a reservation in the same breath, or a sentence opening "But", is mixed', () => {
+    expect(tone('The governor welcomed the reduction but noted that the air station would simply move north.')).toBe('mixed');
+    expect(tone('We are grateful for the pledge. But a pledge is only as good as the next administration.')).toBe('mixed');
+    expect(rules('The governor welcomed the reduction but noted that the air station would simply move north.')).toContain('tone:contrast');
+  });
+  it('a turn followed by more praise stays favourable', () => {
+    expect(tone('We are grateful for the pledge. But the real proof is that the alliance has never been stronger.')).toBe('positive');
+  });
+});
+
+describe('tone round 8: a bitter question', () => {
+  it('a question asked only to accuse is negative even with no code or judging word', () => {
+    for (const text of ['Our fleet guards their tankers every day. What exactly do we get back?', 'Minister, is this policy written in Tokyo or in Washington?', 'Whose parliament does the Prime Minister think he answers to?']) {
+      expect(tone(text)).toBe('negative');
+      expect(rules(text)).toContain('tone:bitter-question');
+    }
+  });
+  it('an interviewer\'s bare question, and an ordinary question, stay neutral', () => {
+    expect(tone('Q: What exactly will the new law change for the Self-Defense Forces?')).toBe('neutral');
+    expect(tone('When will the ministers meet again?')).toBe('neutral');
+  });
+});

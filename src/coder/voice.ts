@@ -463,6 +463,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     const c = cues.find((c) => c.start >= n.end && NOUN_IN.test(p.text.slice(n.end, c.start)));
     if (c) return sideEvidence(p, c);
   }
+  // People with no side named before a verb ("Officials", "Party strategists", "they"): its holders, whoever they are.
+  const heldBefore = (at: number): boolean => [...hitsOf(p, 'holder'), ...hitsOf(p, 'continuation')].some((h) => h.start >= start && h.end <= at) || /\b(?:they|he|she|They|He|She)\s+(?:\w+\s+){0,2}$/u.test(p.text.slice(Math.max(start, at - 30), at));
   let best: { c: ScanHit; d: number } | null = null;
   for (const v of verbs) {
     if (v.start < skipTo) continue;
@@ -482,6 +484,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       // A pronoun right before the verb is its subject ("the bases in Japan, which it called…").
       if (PRONOUN_SUBJECT.test(p.text.slice(Math.max(c.end, v.start - 30), v.start))) continue;
       if (d > 2 && verbs.some((o) => o.end <= c.start && o.start >= start && clauseOf(p, o.start) === clauseOf(p, c.start) && words(p, o.end - 1, c.start) <= 2 && !THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)))) continue;
+      // A side inside what an earlier verb of the sentence reports ("Officials fear the withdrawal will leave Washington wondering") holds no view of its own there.
+      // (Not the writer's own frame, "I have heard…", "I can tell you…", nor a poll's finding: what they report is the holder's.)
+      if (verbs.some((o) => o.end <= c.start && o.start > start && heldBefore(o.start) && !OPEN_FRAME.test(p.text.slice(Math.max(0, o.start - 30), o.end)) && !FINDING.test(p.text.slice(o.start, o.end)))) continue;
       best = { c, d };
     }
   }
@@ -1177,6 +1182,9 @@ function introducedSide(state: DocState, surname: string): string | undefined {
 const SHORT_NAME = /[・･]([^・･]{1,12})$/u;
 
 /** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
+/** Earlier verbs that only open a report: according to, the first person's hearing or telling, a poll's finding. */
+const OPEN_FRAME = /(?:^|\s)(?:[Aa]ccording to|(?:I|we|I've|we've)\s+(?:\w+\s+){0,2}\w+)$/u;
+const FINDING = /^(?:found|finds|find|shows|showed)\b/u;
 const THAT_CLAUSE = /\bthat\s+(?:the\s+)?$/u;
 /** A verb of saying right before a clause's subject, with no "that" ("said Washington had asked…"). */
 const SAID_BARE = /^(?:said|says|say|told reporters|noted|added|insisted|stressed|explained)\s+(?:the\s+)?$/u;

@@ -171,6 +171,9 @@ const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政�
 /** A bitter question in English: asked only to accuse ("What exactly do we get for that?", "Whose parliament do you think this is?", "Is your defense policy made in Tokyo or in Washington?"). */
 const EN_BITTER_Q = /\b(?:exactly|whose|for whom|why (?:should|must|are|is|do|does|would|can't|don't|doesn't|won't)|or in (?:Washington|Tokyo)|is that what|supposed to|who(?:'s| is) the)\b[^.!?]*\?["'”’]?\s*$/iu;
 
+/** Praise reported in irony ("We are told this is a golden age", "the so-called cornerstone", "stop imagining it was indispensable"): no praise given. */
+const EN_IRONY = /\b(?:we(?: are|'re|'ve been| were| have been) told|so-called|supposedly|stop imagining|pretend(?:s|ed|ing)? (?:that|to))\b[^.!?;]*$/iu;
+
 /** A Japanese question or condition right after a term (…のか。, …ば, …なら). */
 const JA_ASKED = /^[るいた]?(?:の(?:だろう|でしょう)?か[。？?」]|か[。？?」]|ば|なら|たら)/u;
 /** A concession: the unfavourable term stands in a clause the main, favourable clause overrides. */
@@ -238,6 +241,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   for (const r of raised) {
     const t = info.get(r.code)?.tone;
     const fromModel = r.evidence.rule.startsWith('model:');
+    // Praise reported in irony ("We are told this is a golden age") lends no praise.
+    if (t === 'positive' && p.lang === 'en' && EN_IRONY.test(p.original.slice(Math.max(0, r.evidence.start - 80), r.evidence.start))) continue;
     if (t === 'positive') {
       if (fromModel) modelPos ??= r.evidence;
       else pos ??= r.evidence;
@@ -278,6 +283,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
     if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
+    if (positive && p.lang === 'en' && EN_IRONY.test(p.text.slice(Math.max(p.bodyStart, h.start - 80), h.start))) continue;
     const reads = r === 'turned' ? !positive : positive;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     if (reads) pos ??= ev;

@@ -3,42 +3,19 @@
 // the rules were mined on these files, so the "rules alone" row is optimistic (fresh text shows it: see eval/README-codes.md).
 // Usage: npx tsc -p tsconfig.build.json && node scripts/cv-eval.mjs [--per-code] [--data DIR] [--set name=value]...   (one training run per family,
 // ~10 CPU-s each; --set passes a training setting on to scripts/train-model.mjs, to compare settings on held-out families)
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinCodebook } from '../dist/codebook/index.js';
-import { labelUnits, parseUnits } from '../dist/label.js';
-import { detectLang } from '../dist/lang.js';
-import { family, modelOf, TRAIN } from './lib/training.mjs';
+import { heldOut, heldOutOptions } from './lib/heldout.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const builtin = builtinCodebook();
-const CODES = builtin.codes.map((c) => c.id);
+const CODES = builtinCodebook().codes.map((c) => c.id);
 // --data DIR: a frozen copy of eval/ (to compare settings while batches land).
-const at = process.argv.indexOf('--data');
-const dataDir = at > 0 ? process.argv[at + 1] : join(root, 'eval');
-const files = readdirSync(dataDir).filter((f) => TRAIN.test(f)).sort();
-const sets = process.argv.flatMap((a, i) => (a === '--set' ? ['--set', process.argv[i + 1]] : []));
-const tmp = mkdtempSync(join(tmpdir(), 'twocities-cv-'));
+const { dataDir, sets } = heldOutOptions(process.argv, root);
 const rows = new Map([['rules alone', []], ['rules + learned parts', []]]);
-try {
-  for (const fam of [...new Set(files.map(family))]) {
-    const mine = files.filter((f) => family(f) === fam);
-    const out = join(tmp, `${fam}.json`);
-    execFileSync('node', [join(root, 'scripts/train-model.mjs'), ...mine.flatMap((f) => ['--exclude', f]), ...sets, '--data', dataDir, '--out', out], { cwd: root, stdio: 'ignore' });
-    const model = modelOf(out, CODES, 'cv-eval');
-    for (const f of mine) {
-      const { units } = parseUnits(readFileSync(join(dataDir, f), 'utf8'), f);
-      const langs = units.map((u) => detectLang(u.text));
-      for (const [name, cb] of [['rules alone', { ...builtin, model: undefined }], ['rules + learned parts', { ...builtin, model }]]) {
-        labelUnits(units, cb).forEach((o, i) => rows.get(name).push({ lang: langs[i], gold: units[i], out: o }));
-      }
-    }
-  }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+for (const { units, langs, rules, learned } of heldOut({ root, dataDir, sets, who: 'cv-eval' })) {
+  units.forEach((u, i) => rows.get('rules alone').push({ lang: langs[i], gold: u, out: rules[i] }));
+  units.forEach((u, i) => rows.get('rules + learned parts').push({ lang: langs[i], gold: u, out: learned[i] }));
 }
 
 const f1 = (tp, fp, fn) => (tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn));

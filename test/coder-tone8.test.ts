@@ -98,3 +98,16 @@ describe('tone round 8: a bitter question', () => {
     expect(tone('When will the ministers meet again?')).toBe('neutral');
   });
 });
+
+describe('tone round 8: a side told, not asked, and praise in irony', () => {
+  it('"we are told" is a complaint of a side kept outside the decision', () => {
+    expect(tone('We host the bases and pay the bills, and then we are told to be patient.')).toBe('negative');
+  });
+  it('praise reported in irony is no praise given', () => {
+    expect(tone('For years we were told the alliance had never been stronger.')).not.toBe('positive');
+    expect(tone('The so-called golden age of the partnership produced one photo opportunity.')).not.toBe('positive');
+  });
+  it('the same praise given plainly stays favourable', () => {
+    expect(tone('The alliance has never been stronger.')).toBe('positive');
+  });
+});

@@ -412,7 +412,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (frame) return sideEvidence(p, frame);
   for (const vb of hitsOf(p, 'verb-before')) {
     // Only the inverted order ('"…," said a senior official') puts the holder after the verb.
-    if (!usable(p, vb) || !/(?:[",]\s*|^\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, vb.start - 3), vb.start))) continue;
+    // (A quotation may close with a single mark: "'…,' said a lawmaker".)
+    if (!usable(p, vb) || !/(?:[",]\s*|,'\s*|^\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, vb.start - 3), vb.start))) continue;
     // "said a senior U.S. official": the holder follows as a noun phrase opened by a determiner.
     const c = cues.find((c) => c.start >= vb.end && VERB_BEFORE_GAP.test(p.text.slice(vb.end, c.start)));
     if (c) return sideEvidence(p, c);
@@ -531,7 +532,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)) || (NEW_HOLDER.test(p.text.slice(Math.max(start, holder.start - 40), holder.start)) && !GOES_ON.test(p.text.slice(holder.end, holder.end + 24))), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
-    (h) => usable(p, h) && /(?:[",]\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
+    (h) => usable(p, h) && /(?:[",]\s*|,'\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
   );
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;

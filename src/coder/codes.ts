@@ -10,12 +10,15 @@ import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } fro
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("never once" is no clause) ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|whether|although|though|(?<!^\s*|\b(?:never|not|at)\s+)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+const EN_SUBORDINATE = /\b(?:if|unless|until|till|whether|although|though|(?<!^\s*|\b(?:never|not|at)\s+)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
 /** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
 const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
 /** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
 /** An English negation whose own phrase is closed by a comma ("a security umbrella it never has to open, paid for by…"): what follows the comma is outside its scope. A list ("make, hold or bring in") and a short parenthesis (", officials stressed,") do not close it. */
 const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){0,2}(?:or|and|nor)\b|\s*(?:[^\s,]+\s+){0,4}[^\s,]+\s*,)/u;
+/** A negation a few words before "without" in its clause makes a double negative ("cannot sneeze without its master's permission", "rarely moves without clearing it"): what follows is asserted. */
+const EN_NEGATED_BEFORE = /\b(?:not|never|cannot|no|nothing|rarely|seldom|hardly)\b|n't\b/iu;
+const EN_WITHOUT = /^without$/iu;
 /** A stand-alone answer ("No.", "Not at all.", "Never!"): it dismisses what was asked, it does not reach the next sentence. */
 const EN_ANSWER_CUE = /^\s*[.!]/u;
 const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
@@ -259,7 +262,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
       const ok =
         c.dir === 'forward'
-          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start))))) || frontedTopic(span, h)
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' ')))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

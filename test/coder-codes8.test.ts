@@ -44,3 +44,42 @@ describe('English negation scope, round 8', () => {
     expect(negated(one('Japan remains a wealthy state without the bomb, the minister said.'))).toContain('nuclear');
   });
 });
+
+describe('English abandonment and Japan passing in new wording', () => {
+  it('a guarantee doubted in new words raises abandonment; an uncertainty about it is no denial', () => {
+    expect(raised(one('Some in the ministry fear the American umbrella has holes in it that nobody will admit.'))).toContain('abandonment');
+    const d = one('Nobody can be certain the American guarantee will hold once a Chinese missile can reach Denver.');
+    expect(raised(d)).toContain('abandonment');
+    expect(negated(d)).not.toContain('abandonment');
+    expect(raised(one('Officials asked whether the Americans would still be around in ten years.'))).toContain('abandonment');
+    expect(raised(one('Diplomats worry that Washington will lose interest in the western Pacific.'))).toContain('abandonment');
+  });
+  it('a "without" before a verb covers its noun phrase, not the clause', () => {
+    const d = one('Officials feared that a Washington without a Soviet rival would lose interest in defending Japan.');
+    expect(raised(d)).toContain('abandonment');
+    expect(negated(d)).not.toContain('abandonment');
+  });
+  it('learning of a decision from the newspapers, however long the object, raises abandonment', () => {
+    expect(raised(one('Tokyo learned of the plan to lift sanctions on the North from the morning newspapers.'))).toContain('abandonment');
+  });
+  it('a bargain with Beijing while Japan waits outside the room raises Japan passing and abandonment', () => {
+    const d = one('The fear in Tokyo is a deal between Washington and Beijing, with Japan waiting in the hallway.');
+    expect(raised(d)).toEqual(expect.arrayContaining(['abandonment', 'japan_passing']));
+  });
+});
+
+describe('English nationalism in new wording', () => {
+  it('deciding for itself, its own pace and terms, and ending the pleading raise nationalism', () => {
+    expect(raised(one('Younger members want Tokyo to decide for itself which missions its navy takes.'))).toContain('nationalism');
+    expect(raised(one('The premier said Japan would rearm at its own pace.'))).toContain('nationalism');
+    expect(raised(one('A columnist said it was time to stop asking nicely and take the dispute to court.'))).toContain('nationalism');
+  });
+  it('another country deciding for itself is no Japanese call', () => {
+    expect(raised(one('Each ally, the Canadian minister said, must decide for itself what it can give.'))).not.toContain('nationalism');
+  });
+  it('a Japan that does not decide for itself is the complaint of following, not a denied call', () => {
+    const d = one('"On defence, Japan does not decide for itself," a retired admiral said.');
+    expect(raised(d)).toContain('autonomy');
+    expect(negated(d)).not.toContain('nationalism');
+  });
+});

@@ -58,6 +58,8 @@ function usable(p: Prepared, h: ScanHit): boolean {
 const ARTICLE_END = new Set([65, 97, 110]);
 const IMAGINED_BEFORE = /(?:^|\s)[Aa]n?\s$/u;
 const IMAGINED_AFTER = /^\s+(?:that|which|whose|where|so|more|less|able|willing|with|without)\b/u;
+/** Titles that name an office of any country. */
+const BARE_TITLE = /^(?:[Tt]he )?(?:President|president|Secretary|Minister|Prime Minister|Foreign Minister|Defense Minister|foreign minister|defense minister)$/u;
 /** Cue hits without overlaps: the earliest, then the longest, wins. */
 function cuesOf(p: Prepared): ScanHit[] {
   const out: ScanHit[] = [];
@@ -72,6 +74,8 @@ function cuesOf(p: Prepared): ScanHit[] {
     if (h.start >= 2 && ARTICLE_END.has(p.text.charCodeAt(h.start - 2)) && p.text.charCodeAt(h.start - 1) === 32 && IMAGINED_BEFORE.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && IMAGINED_AFTER.test(p.text.slice(h.end, h.end + 7))) continue;
     // インド洋 is an ocean, not India.
     if (p.text.charCodeAt(h.end) === 0x6d0b && p.text.charCodeAt(h.end - 1) === 0x30c9) continue;
+    // A bare title before another side's name ("President Xi Jinping", "President Medvedev") is that name's.
+    if (p.lang === 'en' && BARE_TITLE.test(p.text.slice(h.start, h.end)) && hitsOf(p, 'cue').some((o) => o.start === h.end + 1 && o.entry.owner !== h.entry.owner)) continue;
     out.push(h);
     lastEnd = h.end;
   }
@@ -114,7 +118,7 @@ function modalBefore(before: string): boolean {
   return MODALS.has(`${w[w.length - 2] ?? ''} ${last}`);
 }
 /** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
-const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
+const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+|(?:today|yesterday|tonight|again|formally|finally|quietly|reluctantly)\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|we|I|you)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will|also|later|then)\s+)?$/u;
 /** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
 const DETERMINERS = ['its', 'their', 'his', 'her', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'every', 'each', 'any', 'no'];

@@ -111,3 +111,12 @@ describe('tone round 8: a side told, not asked, and praise in irony', () => {
     expect(tone('The alliance has never been stronger.')).toBe('positive');
   });
 });
+
+describe('tone round 8: a welcome of the concern itself', () => {
+  it('nationalists welcoming a slight as proof that Japan must go its own way is no praise of the relationship', () => {
+    expect(tone('The nationalists would welcome any American slight as proof that Japan must go its own way.')).toBe('negative');
+  });
+  it('a welcome followed by a reservation stays mixed', () => {
+    expect(tone('Tokyo welcomed the thaw but worried that the agenda had been set by two capitals alone.')).toBe('mixed');
+  });
+});

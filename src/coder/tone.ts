@@ -162,6 +162,8 @@ function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
   }
   return best?.third === true;
 }
+/** English words welcoming or applauding whatever they are about. */
+const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
 const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
 
@@ -298,6 +300,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     const q = EN_BITTER_Q.exec(p.original);
     if (q && q.index >= p.bodyStart) neg = evidence(p, q.index, q.index + q[0].length, 'tone:bitter-question');
   }
+  // A welcome of the concern itself ("nationalists would welcome any slight as proof…", "applauded… an equal alliance") is no praise of the relationship.
+  if (pos && neg && p.lang === 'en' && pos.rule.startsWith('tone:') && neg.rule.startsWith('code:') && EN_WELCOME.test(pos.text) && !/\b(?:but|yet|while|though)\b/iu.test(p.original.slice(Math.min(pos.end, neg.end), Math.max(pos.start, neg.start)))) pos = undefined;
   // "Despite friction over trade, ties remain solid", 摩擦を乗り越えて…揺るぎない: a concession that the praise overrides is no blame.
   if (pos && neg && neg.rule.startsWith('tone:') && neg.end <= pos.start && conceded(p.original, neg, pos)) neg = undefined;
   // "The alliance is sound, but its future depends on one man's moods": praise then a turn with no praise of its own is mixed.

@@ -651,7 +651,7 @@ const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
-const JA_PERSONISH = /(?:者|家|官|老|多く|大半|半数|一部|論説|論評|社説|報告書|文書|論文|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
+const JA_PERSONISH = /(?:者|家|官|老|多く|大半|半数|一部|論説|論評|社説|報告書|文書|論文|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|機関|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
 const JA_EVENT_NOUN = /^(?:方針を[^。、「」]{0,8}?(?:打ち出|決め|固め|発表|伝え|示し)|論評を[^。、「」]{0,8}?(?:配信|掲載|載せ))/u;
 /** The content of a commentary stated right before it (…とする論評): the commentary then reports a view. */

@@ -50,6 +50,8 @@ const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
+/** A turn's tag naming a person: an affiliation in brackets, or a title or honorific at its end. */
+const PERSON_TAG_JA = /[（(]|(?:議員|氏|委員|委員長|大臣|長官|大使|教授|知事|市長|町長|村長|参考人|首相|総理|司会|記者|議長|代表|次官|補佐官|さん)$/u;
 /** Bracketed headings that name the kind of piece (an op-ed, a column), whose title and byline follow. */
 /** Also a heading that ends in one (【地方紙社説】, 【市民の声】: a section of letters or voices whose own tags follow). */
 const JA_PIECE = /(?:寄稿|論壇|社説|コラム|論考|論説|オピニオン|視点|私見|解説|短信|投稿|時論|識者の目|提言|の声)$/u;
@@ -166,7 +168,8 @@ export function prepare(original: string, cb: Codebook): Prepared {
     // A heading in brackets can open a printed hearing (【米下院公聴会・抄訳】ミラー議員（共和） …): the turn's tag follows it.
     // …but a piece's heading (【寄稿】, 【論壇】) is followed by its title and byline, not a speaker's turn (rule 1).
     const after = lang === 'ja' && text.includes(' ') && !JA_PIECE.test(dl[1] ?? '') ? TAG_JA_SPACE.exec(text.slice(p.bodyStart)) : null;
-    if (after && (after[1] ?? '').length > 0) {
+    // …and only a person opens it: a name with an affiliation in brackets or a title (ミラー議員（共和）), not a feature's title (【ルポ】国会前の夏 …).
+    if (after && (after[1] ?? '').length > 0 && PERSON_TAG_JA.test(after[1] as string)) {
       const label = after[1] as string;
       p.tag = { start: p.bodyStart, end: p.bodyStart + after[0].length, label, name: tagName(label) };
       p.bodyStart += after[0].length;

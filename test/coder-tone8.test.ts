@@ -120,3 +120,13 @@ describe('tone round 8: a welcome of the concern itself', () => {
     expect(tone('Tokyo welcomed the thaw but worried that the agenda had been set by two capitals alone.')).toBe('mixed');
   });
 });
+
+describe('tone round 8: an absence noted by its subject (rule 13)', () => {
+  it('"No participant suggested that…" notes an absence: neither a denial that clears the ally nor a judgement', () => {
+    expect(tone('No participant suggested that the United States would pull its forces out if Japan declined.')).toBe('neutral');
+    expect(tone('None of the delegates expressed concern that the deal signaled any cooling toward Japan.')).toBe('neutral');
+  });
+  it('a denial in the speaker\'s own voice still clears the ally', () => {
+    expect(tone('The Americans will never abandon Japan.')).not.toBe('neutral');
+  });
+});

@@ -162,6 +162,8 @@ function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
   }
   return best?.third === true;
 }
+/** An English unit that notes nobody raised a concern ("No one at the table suggested that…", "We found no evidence that…"). */
+const EN_ABSENT = /^\s*(?:(?:No|Nobody|No one|None)\b(?:\s+[\w'-]+){0,4}?\s+(?:suggested|took|expressed|raised|mentioned|proposed|argued)\b|We found no evidence\b)/u;
 /** English words welcoming or applauding whatever they are about. */
 const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
@@ -254,8 +256,10 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
       else neg ??= r.evidence;
     }
   }
+  // "No participant suggested that…", "We found no evidence that…": an absence noted, as the absence cues (rule 13).
+  const absent = p.lang === 'en' && EN_ABSENT.test(p.original.slice(p.bodyStart));
   for (const n of negated) {
-    if (n.negation?.rule.startsWith('negation:absence')) continue;
+    if (n.negation?.rule.startsWith('negation:absence') || absent) continue;
     const t = info.get(n.code)?.deniedTone;
     if (t === 'positive') pos ??= n.negation ?? n.evidence;
     if (t === 'negative') neg ??= n.negation ?? n.evidence;
@@ -279,6 +283,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     const named = p.text.slice(h.start, h.end);
     if (!positive && FEAR.test(named) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || (!COMPLAINT.test(named) && [...hitsOf(p, 'neg-forward'), ...hitsOf(p, 'neg-ignore')].some((c) => overlaps(c, h))))) continue;
     taken.push(h);
+    // A judging word inside a concern nobody raised ("None of them expressed concern that… any cooling") judges nothing.
+    if (absent && clauseOf(p, h.start) === clauseOf(p, p.bodyStart)) continue;
     const r = reading(p, h);
     if (r === 'void') continue;
     // An imposition denied (押し付けられたものではございません, "not under pressure") is a side's own decision: neutral, not praise (rule 13).

@@ -1124,8 +1124,8 @@ const MAX_INTRODUCTIONS = 200;
 
 /** After a name addressed at a turn's start: a comma, then not an apposition ("Dr. Hanamura, Americans keep…" but not "Dr. Hanamura, a former…"). */
 const VOCATIVE_REST = /^,\s+(?!(?:a|an|the|former|who|whose|now|once|then|senior|chief|head|director|professor|deputy|vice)\b)/u;
-/** A signature closing a unit: a dash, a name of two to four words, a comma and a place. */
-const EN_SIGNATURE = /[—–]\s*(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w'-]+,\s+[A-Z][\w .,'-]{1,40}?\.?\s*$/u;
+/** A signature closing a unit: a dash, a name of two to four words, perhaps an age, a comma and a place. */
+const EN_SIGNATURE = /[—–]\s*(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w'-]+,\s+(?:\d{1,3},\s+)?[A-Z][\w .,'-]{1,40}?\.?\s*$/u;
 
 /** The side of the place in a unit's closing signature, if a side's place or name is there. */
 function signatureSide(p: Prepared): VoiceDecision | null {

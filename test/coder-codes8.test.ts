@@ -4,7 +4,9 @@
 // asserts what follows. The rules are tested alone (the codebook read as text has no folder, so no model). Every
 // sentence below was written for this file.
 import { describe, expect, it } from 'vitest';
-import { negatedCodes as negated, oneByRules as one, raisedCodes as raised } from './helpers/coder.js';
+import { negatedCodes as negated, oneByRules as one, raisedCodes as raised, runCoder, rulesOnly } from './helpers/coder.js';
+
+const byRules = (texts: string[]) => runCoder(texts, { docSide: null }, rulesOnly);
 
 describe('English following worded without its keyword (autonomy)', () => {
   it('a master, outsourcing and orders raise autonomy', () => {
@@ -81,5 +83,28 @@ describe('English nationalism in new wording', () => {
     const d = one('"On defence, Japan does not decide for itself," a retired admiral said.');
     expect(raised(d)).toContain('autonomy');
     expect(negated(d)).not.toContain('nationalism');
+  });
+});
+
+describe('English denials worded as falsity or opposition', () => {
+  it('a stock claim declared false later in the unit is negated', () => {
+    const d = one('The notion that Japan takes protection and gives nothing back has never been true.');
+    expect(negated(d)).toContain('one_way');
+    expect(raised(d)).not.toContain('one_way');
+    // the same claim with no verdict is still raised as reported
+    expect(raised(one('The notion that Japan takes protection and gives nothing back is heard often in Congress.'))).toContain('one_way');
+  });
+  it('a claim of the future that "has yet to happen" is negated', () => {
+    const d = one('The claim that Washington will leave Japan to fend for itself has been made for decades. It has yet to happen.');
+    expect(negated(d)).toContain('abandonment');
+  });
+  it('opposing the bomb in the verb denies nuclear', () => {
+    const d = one('Most respondents oppose acquiring nuclear weapons under any circumstances.');
+    expect(negated(d)).toContain('nuclear');
+    expect(raised(d)).not.toContain('nuclear');
+  });
+  it('a named view judged wrong dismisses the previous unit\'s concern', () => {
+    const r = byRules(['Critics say Japan gets a free ride on American protection.', 'That charge is mostly unfair.']);
+    expect(r[1]?.negated.map((h) => h.code)).toContain('one_way');
   });
 });

@@ -40,7 +40,9 @@ const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|につ�
 const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
 const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;
-const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
+const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint|myth|fear|assumption|belief|caricature|stereotype)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
+/** A predicate that declares a stock claim false ("the story that … has never been true", "the idea that … is simply wrong", "the fear … proved unfounded", "… It has yet to happen"). */
+const EN_FALSITY = /\b(?:(?:has|have|had)\s+never\s+been\s+true|(?:is|was|are|were)\s+(?:simply\s+|just\s+|largely\s+)?(?:not\s+true|untrue|false|wrong|a\s+myth|mistaken|outdated|overblown|exaggerated|unfounded|baseless|groundless)|(?:did|does|do)\s+not\s+survive|(?:has|have)\s+yet\s+to\s+happen|never\s+happened|proved\s+(?:unfounded|wrong|false|groundless|baseless|mistaken)|(?:has|have)\s+not\s+(?:come\s+true|materiali[sz]ed|happened))\b/iu;
 
 /** Is this code hit the content of a stock claim (…という話, "the idea that …"), which a later flat dismissal in the unit negates? */
 function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
@@ -304,6 +306,19 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       raised.delete(code);
       firmlyRaised.delete(code);
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, d.start, d.end, d.entry.rule), absence: false });
+    }
+  }
+  // "The story that Japan gives nothing back has never been true": a stock claim declared false later in the unit is negated (rule 6).
+  if (p.lang === 'en') {
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if (negated.has(code) || !stockClaim(p, h)) continue;
+      const falsity = EN_FALSITY.exec(p.text.slice(h.end));
+      if (!falsity) continue;
+      const at = h.end + falsity.index;
+      raised.delete(code);
+      firmlyRaised.delete(code);
+      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, at + falsity[0].length, 'negation:falsity'), absence: false });
     }
   }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.

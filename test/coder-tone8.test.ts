@@ -130,3 +130,16 @@ describe('tone round 8: an absence noted by its subject (rule 13)', () => {
     expect(tone('The Americans will never abandon Japan.')).not.toBe('neutral');
   });
 });
+
+describe('tone round 8: a welcome prescribed or a greeting, bitterness elsewhere, "too valuable to be damaged"', () => {
+  it('"should welcome", "Would you welcome…?" and "Welcome to the programme" give no welcome', () => {
+    expect(tone('Washington should welcome that debate rather than fear it.')).toBe('neutral');
+    expect(tone('Welcome to the evening programme on the radio.')).toBe('neutral');
+  });
+  it('a bitter argument elsewhere is no bitterness between the allies', () => {
+    expect(tone('The parliament passed the law after two years of bitter argument.')).toBe('neutral');
+  });
+  it('a relationship too valuable to be damaged is praised, not harmed', () => {
+    expect(tone('Officials said the partnership was far too valuable to be damaged by one company.')).toBe('positive');
+  });
+});

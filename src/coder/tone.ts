@@ -164,6 +164,12 @@ function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
 }
 /** An English unit that notes nobody raised a concern ("No one at the table suggested that…", "We found no evidence that…"). */
 const EN_ABSENT = /^\s*(?:(?:No|Nobody|No one|None)\b(?:\s+[\w'-]+){0,4}?\s+(?:suggested|took|expressed|raised|mentioned|proposed|argued)\b|We found no evidence\b)/u;
+/** A unit opening on a greeting ("Welcome to World Today", "Welcome back"). */
+const EN_GREETING = /^\s*Welcome (?:to|back)\b/u;
+/** A welcome prescribed or asked about ("Washington should welcome the shift", "Would you welcome that?"): no welcome given. */
+const EN_PRESCRIBED = /\b(?:should|ought to|Would you|would you)\s+$/u;
+/** Bitterness of a quarrel or a war elsewhere ("two years of bitter argument", "turned bitter enemies into partners"). */
+const EN_BITTER_OTHER = /^\s+(?:argument|arguments|debate|debates|enemies|enemy|rivals|rivalry|campaign|election|war|fighting|winter)\b/iu;
 /** English words welcoming or applauding whatever they are about. */
 const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
@@ -275,7 +281,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
     if (p.lang === 'en' && EN_REACTION.test(p.text.slice(h.start, h.end))) {
-      if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && EN_CEREMONY_AFTER.test(p.text.slice(h.end))) continue;
+      if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && (EN_CEREMONY_AFTER.test(p.text.slice(h.end)) || EN_GREETING.test(p.original.slice(p.bodyStart)) || EN_PRESCRIBED.test(p.text.slice(Math.max(p.bodyStart, h.start - 16), h.start)))) continue;
+      if (/^bitter/iu.test(p.text.slice(h.start, h.end)) && EN_BITTER_OTHER.test(p.text.slice(h.end))) continue;
       if (thirdPartyReaction(p, h)) continue;
     }
     // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.

@@ -143,3 +143,13 @@ describe('tone round 8: a welcome prescribed or a greeting, bitterness elsewhere
     expect(tone('Officials said the partnership was far too valuable to be damaged by one company.')).toBe('positive');
   });
 });
+
+describe('tone round 8: pleasure and relief', () => {
+  it('officials delighted or relieved judge the relationship favourably', () => {
+    expect(tone('In Tokyo the officials were openly delighted.')).toBe('positive');
+    expect(tone('The ministers greeted the sentence with open relief.')).toBe('positive');
+  });
+  it('"I would be glad to…" only offers', () => {
+    expect(tone('I would be glad to meet your friends next week.')).toBe('neutral');
+  });
+});

@@ -170,6 +170,8 @@ const EN_GREETING = /^\s*Welcome (?:to|back)\b/u;
 const EN_PRESCRIBED = /\b(?:should|ought to|Would you|would you)\s+$/u;
 /** Bitterness of a quarrel or a war elsewhere ("two years of bitter argument", "turned bitter enemies into partners"). */
 const EN_BITTER_OTHER = /^\s+(?:argument|arguments|debate|debates|enemies|enemy|rivals|rivalry|campaign|election|war|fighting|winter)\b/iu;
+/** English words of pleasure that may only offer ("would be glad to"). */
+const EN_OFFERED = /^(?:glad|pleased|delighted)/iu;
 /** English words welcoming or applauding whatever they are about. */
 const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
@@ -285,6 +287,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
       if (/^bitter/iu.test(p.text.slice(h.start, h.end)) && EN_BITTER_OTHER.test(p.text.slice(h.end))) continue;
       if (thirdPartyReaction(p, h)) continue;
     }
+    // "I would be glad to…", "We'd be pleased to…": an offer, not a judgement.
+    if (positive && p.lang === 'en' && EN_OFFERED.test(p.text.slice(h.start, h.end)) && /\b(?:would|'d|will) be\s+$/iu.test(p.text.slice(Math.max(p.bodyStart, h.start - 12), h.start))) continue;
     // A fear named in order to be answered ("The fear that America will walk away is not supported", "…: we are not going anywhere") is no blame.
     // "I doubt the Americans would ever…" denies rather than fears.
     const named = p.text.slice(h.start, h.end);

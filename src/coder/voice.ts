@@ -515,7 +515,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   }
   if (verbs.length === 0 && nouns.length === 0) return null;
   const bodyWord = wordIndex(p, p.bodyStart);
-  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)));
+  const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)) && !ABSTRACT_OF.test(p.text.slice(Math.max(0, h.start - 12), h.end)));
   // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
   // A holder named before the pronoun ("Residents near Misawa said they…") is the one the pronoun stands for.
   if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start)) && !hitsOf(p, 'holder').some((h) => h.end <= cont.start && h.start >= start && clauseOf(p, h.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
@@ -542,6 +542,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   return null;
 }
 
+/** "None of this", "all of that": a quantity of what was said, not the people who said it. */
+const ABSTRACT_OF = /\b(?:[Nn]one|[Aa]ll|[Mm]uch|[Ss]ome|[Aa]ny|[Mm]ost|[Pp]art) of (?:this|that|it)$/u;
 /** A person's name right before their verb: a title or a given name, the surname, an optional affiliation or apposition ("Mr. Hashimoto called", "Member Kenji Sato (LDP) asked", "Inada, the defense minister, added"). */
 const NAME_BEFORE_VERB = /(?:\b(Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Professor|Member|Governor|Ambassador|Minister|Mayor|General|Admiral|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|Finance Minister|Chief Cabinet Secretary)\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][a-z]{3,})(?:'s)?(?:\s+\([^)]{1,40}\))?(?:,\s[^,]{1,60},)?\s+(?:(?:also|later|then|had|has|have|would|will|once)\s+)?(?:\w+ly\s+)?$/u;
 /** Does text[from, to) hold a capitalised word of four letters or more spelt like a romanised Japanese surname? Scanned by character codes: this runs for most sentences with a verb. */

@@ -108,3 +108,21 @@ describe('English denials worded as falsity or opposition', () => {
     expect(r[1]?.negated.map((h) => h.code)).toContain('one_way');
   });
 });
+
+describe('English senses that must not fire, round 8 (rule 11)', () => {
+  it('"on its own" raises abandonment only as the state Japan is left in', () => {
+    expect(raised(one('If Congress stops paying for the fleet, Tokyo is on its own.'))).toContain('abandonment');
+    expect(raised(one('Tokyo now reads the region on its own judgment.'))).not.toContain('abandonment');
+    expect(raised(one('Engineers want to build the next fighter on their own.'))).not.toContain('abandonment');
+  });
+  it('forgetting Japan on the way to Beijing is Japan passing, not abandonment (rule 8)', () => {
+    const d = one('Every president is accused of forgetting Japan on his way to Beijing.');
+    expect(raised(d)).toContain('japan_passing');
+    expect(raised(d)).not.toContain('abandonment');
+  });
+  it('a call on Japan to assert itself is nationalism, not a push to do more (rules 9 and 10)', () => {
+    expect(raised(one('Diet members demanded that Japan renegotiate the agreement as an equal.'))).not.toContain('burden_pressure');
+    // a call to pay for its own defence is still a push
+    expect(raised(one('A Senate resolution urges Japan to bear the full cost of its own defence.'))).toContain('burden_pressure');
+  });
+});

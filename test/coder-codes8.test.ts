@@ -126,3 +126,18 @@ describe('English senses that must not fire, round 8 (rule 11)', () => {
     expect(raised(one('A Senate resolution urges Japan to bear the full cost of its own defence.'))).toContain('burden_pressure');
   });
 });
+
+describe('English praise of the relationship measured against its past or its rivals', () => {
+  it('comparatives with the past raise relationship_positive, the negation inside the wording included', () => {
+    expect(raised(one('Officers on both sides say their cooperation has never been tighter.'))).toContain('relationship_positive');
+    expect(raised(one('The envoy said the partnership was in better shape than its critics admit.'))).toContain('relationship_positive');
+    expect(raised(one('While Washington wavered on trade, the alliance with Japan has only deepened.'))).toContain('relationship_positive');
+    const d = one('The minister said ties with Washington had never been on firmer ground.');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+  });
+  it('another country named the most important partner is no praise of this relationship', () => {
+    expect(raised(one('State media said Washington now saw Beijing as its most important partner in Asia.'))).not.toContain('relationship_positive');
+    expect(raised(one('An aide said Japan remained America\'s most important partner in Asia.'))).toContain('relationship_positive');
+  });
+});

@@ -48,7 +48,8 @@ const TAG_JA_PAREN = /^\s*[（(]([^）)、。]{2,30}?[ ・][^）)、。]{1,30})[
 const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 /** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川 …, ロペス議員（民主） …, with an ideographic space). */
 const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
-const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40})?\s+[—–]\s+/u;
+/** A dateline may name its source in brackets ("PYONGYANG (KCNA) —", "BEIJING (Global Horizon editorial) —"). */
+const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40}|\s+\([^)—–\n]{1,60}\))?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
 /** A turn's tag naming a person: an affiliation in brackets, or a title or honorific at its end. */
 const PERSON_TAG_JA = /[（(]|(?:議員|氏|委員|委員長|大臣|長官|大使|教授|知事|市長|町長|村長|参考人|首相|総理|司会|記者|議長|代表|次官|補佐官|さん)$/u;

@@ -1243,7 +1243,8 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
     const said = THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)) ? verbs.some((v) => v.end <= c.start) : verbs.some((v) => v.end <= c.start && SAID_BARE.test(p.text.slice(v.start, c.start)));
     if (!said) continue;
     // The reported side's own verb of saying, in the same stretch of the clause (no comma: ", pointing out" is the speaker's again).
-    const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 10 && !p.text.slice(c.end, v.start).includes(','));
+    // (Not a relative clause's verb: "Japanese politicians who talk of…" are spoken about, not relaying.)
+    const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 10 && !p.text.slice(c.end, v.start).includes(',') && !/\b(?:who|whom|which)\b/u.test(p.text.slice(c.end, v.start)));
     if (!v) continue;
     // Over a speaker who names a side of their own, only the other side as the subject of its own active verb relays ("the White House had assured…"), not "American friendship…" or "Japan had been briefed".
     if (strict && !(RELAY_GAP.test(p.text.slice(c.end, v.start)) && !/^'s\b/u.test(p.text.slice(c.end, c.end + 3)))) continue;

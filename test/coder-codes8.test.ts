@@ -141,3 +141,15 @@ describe('English praise of the relationship measured against its past or its ri
     expect(raised(one('An aide said Japan remained America\'s most important partner in Asia.'))).toContain('relationship_positive');
   });
 });
+
+describe('English reassurance worded as a kept word or a decision left to Japan (rule 7)', () => {
+  it('a word kept, obligations honoured and an attack on Japan treated as one on America raise reassurance', () => {
+    expect(raised(one('The envoy said Washington had kept its word to Tokyo since 1960.'))).toContain('reassurance');
+    expect(raised(one('The secretary said the United States would honor all of its treaty obligations to Japan.'))).toContain('reassurance');
+    expect(raised(one('A spokesman said an attack on Japan would be treated as an attack on America.'))).toContain('reassurance');
+  });
+  it('leaving the decision to Japan affirms respect for it; welcoming a purchase does not', () => {
+    expect(raised(one('A Pentagon aide said the size of the mission was for Japan to decide.'))).toContain('reassurance');
+    expect(raised(one('The ministers welcomed Japan\'s decision to buy more tankers.'))).not.toContain('reassurance');
+  });
+});

@@ -153,3 +153,15 @@ describe('English reassurance worded as a kept word or a decision left to Japan 
     expect(raised(one('The ministers welcomed Japan\'s decision to buy more tankers.'))).not.toContain('reassurance');
   });
 });
+
+describe('English one-way bargains worded without their keyword (rule 10)', () => {
+  it('paying to protect a rich ally, carrying the load alone and all the protection with none of the burden raise one_way', () => {
+    expect(raised(one('Why are we paying to defend one of the richest nations on earth?'))).toContain('one_way');
+    expect(raised(one('Officials fumed that Tokyo wanted all of the protection and none of the risk.'))).toContain('one_way');
+    expect(raised(one('A senator said America had carried the heavier burden in the Pacific for decades.'))).toContain('one_way');
+    expect(raised(one('Critics said Washington treats its ally as a cash register.'))).toContain('one_way');
+  });
+  it('a career spent defending the alliance is no complaint about the bargain', () => {
+    expect(raised(one('Lawmakers who spent years defending the alliance now say Japan should open its own channel to Beijing.'))).not.toContain('one_way');
+  });
+});

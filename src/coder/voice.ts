@@ -476,7 +476,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     for (const c of cues) {
       if (c.end > v.start) break;
       // Only the nearest side within five words can be the verb's subject: the tests below are skipped for the rest.
-      const d = words(p, c.end - 1, v.start);
+      // An aside between dashes ("one Japanese speaker after another — all … specialists — declared") does not part a subject from its verb.
+      const aside = p.text.includes('—') ? DASH_ASIDE.exec(p.text.slice(c.end, v.start)) : null;
+      const d = words(p, c.end - 1, v.start) - (aside ? words(p, c.end + aside.index, c.end + aside.index + aside[0].length) : 0);
       if (d > 5 || (best && d >= best.d)) continue;
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
       // The subject of a reported clause ("said that Japan would…") is not the holder.
@@ -484,7 +486,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start)) && !/^\s*What\s+(?:the\s+|a\s+)?$/u.test(p.text.slice(p.bodyStart, c.start))) continue;
       if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
-      if (clauseOf(p, c.start) !== clauseOf(p, v.start)) continue;
+      // (The aside's own clause boundaries, its dashes and a ", but", are no boundary between them.)
+      const asideCut = aside ? clauseOf(p, c.end + aside.index + aside[0].length + 1) - clauseOf(p, Math.max(0, c.end + aside.index - 1)) : 0;
+      if (clauseOf(p, c.start) + asideCut !== clauseOf(p, v.start)) continue;
       // A side right after another verb of its clause is that verb's object ("Opponents saw American fingerprints…, pointing"), not the later verb's subject.
       // A pronoun right before the verb is its subject ("the bases in Japan, which it called…").
       if (PRONOUN_SUBJECT.test(p.text.slice(Math.max(c.end, v.start - 30), v.start))) continue;
@@ -1189,6 +1193,8 @@ function introducedSide(state: DocState, surname: string): string | undefined {
 const SHORT_NAME = /[・･]([^・･]{1,12})$/u;
 
 /** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
+/** An aside set off by dashes. */
+const DASH_ASIDE = /—[^—]{1,160}—/u;
 /** Earlier verbs that only open a report: according to, the first person's hearing or telling, a poll's finding. */
 const OPEN_FRAME = /(?:^|\s)(?:[Aa]ccording to|(?:I|we|I've|we've)\s+(?:\w+\s+){0,2}\w+)$/u;
 const FINDING = /^(?:found|finds|find|shows|showed)\b/u;

@@ -165,3 +165,14 @@ describe('English one-way bargains worded without their keyword (rule 10)', () =
     expect(raised(one('Lawmakers who spent years defending the alliance now say Japan should open its own channel to Beijing.'))).not.toContain('one_way');
   });
 });
+
+describe('English entrapment worded without its keyword', () => {
+  it('bases turned into targets, a war Japan did not choose, a supply depot raise entrapment', () => {
+    expect(raised(one('Residents fear a clash in the strait would turn the harbour towns into targets overnight.'))).toContain('entrapment');
+    expect(raised(one('Okinawans say the island is being made into a supply depot for someone else\'s war.'))).toContain('entrapment');
+    expect(raised(one('A lawmaker asked whether Japan could ever stay out of a war between its ally and China.'))).toContain('entrapment');
+  });
+  it('"never asked Japan to fight a war it did not want" denies the fear', () => {
+    expect(negated(one('In fifty years Washington has never asked Japan to fight a war it did not want.'))).toContain('entrapment');
+  });
+});

@@ -153,3 +153,11 @@ describe('tone round 8: pleasure and relief', () => {
     expect(tone('I would be glad to meet your friends next week.')).toBe('neutral');
   });
 });
+
+describe('tone round 8: trust shown in everyday wording', () => {
+  it('firmer ground, kept its word, stood beside us, valued the partnership', () => {
+    for (const text of ['The minister said the alliance had never been on firmer ground.', 'So far, to be fair, the Americans have kept their word.', 'People here remember who stood beside them after the earthquake.', 'The embassy said Washington valued Japan\'s contribution to the mission.']) {
+      expect(tone(text)).toBe('positive');
+    }
+  });
+});

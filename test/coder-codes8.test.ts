@@ -176,3 +176,16 @@ describe('English entrapment worded without its keyword', () => {
     expect(negated(one('In fifty years Washington has never asked Japan to fight a war it did not want.'))).toContain('entrapment');
   });
 });
+
+describe('English Japan passing: Beijing ranked before Tokyo (rule 8)', () => {
+  it('Beijing more interesting than Japan, briefed first, a stop on the way to somewhere more important raise japan_passing', () => {
+    expect(raised(one('Some in Tokyo worry that Washington will find Beijing more interesting than Japan.'))).toContain('japan_passing');
+    expect(raised(one('Diplomats noted that the Pentagon still briefs Beijing first and Tokyo second.'))).toContain('japan_passing');
+    expect(raised(one('"We are the stop on the way to somewhere more important," an executive said.'))).toContain('japan_passing');
+  });
+  it('China named the indispensable partner is Japan passing, not praise', () => {
+    const d = one('Commentators said the summit made Beijing, not Tokyo, America\'s indispensable partner.');
+    expect(raised(d)).toContain('japan_passing');
+    expect(raised(d)).not.toContain('relationship_positive');
+  });
+});

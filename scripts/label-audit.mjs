@@ -8,6 +8,8 @@
 // Usage: npx tsc -p tsconfig.build.json && node scripts/label-audit.mjs [--json] [--family NAME]... [--data DIR] [--set name=value]...
 //   --json         one JSON array of candidates instead of the listing
 //   --family NAME  audit only these families (session1, train3, ..., val4); training still leaves out only the audited family
+//   --kind KIND    list only one kind: added (coders raise a code the gold lacks: the most telling), missed (gold raises a code
+//                  neither coder finds: mostly coder recall), negated, voice
 //   --data DIR     a frozen copy of eval/; --set passes a training setting on to scripts/train-model.mjs (as cv-eval.mjs)
 // ~10 CPU-s of training per family (about 5 minutes for all on 2 shared cores): run it rarely.
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dataDir, sets } = heldOutOptions(process.argv, root);
 const only = process.argv.flatMap((a, i) => (a === '--family' ? [process.argv[i + 1]] : []));
 const asJson = process.argv.includes('--json');
+const kindAt = process.argv.indexOf('--kind');
+const kind = kindAt > 0 ? process.argv[kindAt + 1] : undefined;
+/** The kind of a candidate, for --kind. */
+const kindOf = (c) => (c.field === 'codes' ? (c.gold === 'raised' ? 'missed' : 'added') : c.field);
 
 /** A code's state in one label: raised, negated or absent. */
 const stateOf = (label, code) => (label.codes.includes(code) ? 'raised' : label.negated.includes(code) ? 'negated' : '-');
@@ -71,6 +77,7 @@ for (const { fam, file, units, langs, rules, learned, model } of heldOut({ root,
 }
 
 // Most confident first; without a probability, the rules and learned parts agreeing with each other first.
+if (kind) candidates.splice(0, candidates.length, ...candidates.filter((c) => kindOf(c) === kind));
 candidates.sort((a, b) => (b.confidence ?? -1) - (a.confidence ?? -1) || Number(b.rules === b.learned) - Number(a.rules === a.learned) || a.file.localeCompare(b.file) || a.line - b.line);
 
 if (asJson) {

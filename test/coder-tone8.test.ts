@@ -161,3 +161,11 @@ describe('tone round 8: trust shown in everyday wording', () => {
     }
   });
 });
+
+describe('tone round 8: an ally treated as something less', () => {
+  it('"treats our money like a threat", "a branch office", "better for Washington than for us"', () => {
+    for (const text of ['They buy our bonds and host our bases, and we treat their money like a threat.', 'Every new premier flies to Washington to report in, like a branch manager visiting head office.', 'This contract has always been better for Washington than for us.']) {
+      expect(tone(text)).toBe('negative');
+    }
+  });
+});

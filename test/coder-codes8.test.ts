@@ -189,3 +189,19 @@ describe('English Japan passing: Beijing ranked before Tokyo (rule 8)', () => {
     expect(raised(d)).not.toContain('relationship_positive');
   });
 });
+
+describe('English abandonment and autonomy from the train8 wordings', () => {
+  it('"nobody is coming" and "leave us hanging" raise abandonment, the negation inside the wording', () => {
+    const d = one('If the shooting starts, I think we will find that nobody is coming.');
+    expect(raised(d)).toContain('abandonment');
+    expect(negated(d)).not.toContain('abandonment');
+    expect(raised(one('The Americans would leave us hanging the moment Beijing offered a deal.'))).toContain('abandonment');
+  });
+  it('asking whether the ally would stand with Japan raises abandonment (rule 6)', () => {
+    expect(raised(one('Readers ask whether the Americans would really stand with Japan over the islands.'))).toContain('abandonment');
+  });
+  it('a policy copied from someone else and a habit of deciding lost raise autonomy', () => {
+    expect(raised(one('"Our defence policy is a photocopy of somebody else\'s," the mayor said.'))).toContain('autonomy');
+    expect(raised(one('We go along because we have lost the habit of deciding.'))).toContain('autonomy');
+  });
+});

@@ -653,7 +653,7 @@ function relayable(p: Prepared): boolean {
 }
 /** A unit whose own last predicate is a denial (…ものではない, …ことはございません). */
 const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:ない|なかった|ありません|ございません|ありませんでした)(?:。|$)\s*$/u;
-const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|'ve\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */

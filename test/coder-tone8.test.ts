@@ -163,9 +163,18 @@ describe('tone round 8: trust shown in everyday wording', () => {
 });
 
 describe('tone round 8: an ally treated as something less', () => {
-  it('"treats our money like a threat", "a branch office", "better for Washington than for us"', () => {
-    for (const text of ['They buy our bonds and host our bases, and we treat their money like a threat.', 'Every new premier flies to Washington to report in, like a branch manager visiting head office.', 'This contract has always been better for Washington than for us.']) {
+  it('"treat them like a customer", "a branch office", "better for Washington than for us"', () => {
+    for (const text of ['They buy our bonds and host our bases, and we treat them like a customer.', 'Every new premier flies to Washington to report in, like a branch manager visiting head office.', 'This contract has always been better for Washington than for us.']) {
       expect(tone(text)).toBe('negative');
     }
+  });
+});
+
+describe('tone round 8: a third party judging the alliance itself, a judgement conceded', () => {
+  it('a third party praising U.S.-Japan coordination judges the relationship (rule 12)', () => {
+    expect(tone('Philippine delegates praised what they called the most coordinated U.S.-Japan diplomacy in a generation.')).toBe('positive');
+  });
+  it('"I understand the sting, but the relationship is healthier" concedes the sting', () => {
+    expect(tone('I understand the sting, but the relationship underneath is in better shape than the itinerary suggests.')).toBe('positive');
   });
 });

@@ -152,6 +152,8 @@ const EN_PARTY = /\b(?:(?<ally>Japan(?:ese|'s)?|Tokyo(?:'s)?|U\.S\.|United State
  */
 function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
   const cl = clauseOf(p, h.start);
+  // A third party judging the alliance itself ("praised the most coordinated U.S.-Japan diplomacy") judges the relationship (rule 12).
+  if (EN_ALLIANCE_NAMED.test(p.text.slice(h.end, p.boundaries.find((b) => b > h.end) ?? p.text.length))) return false;
   let best: { d: number; third: boolean } | undefined;
   for (const m of p.text.matchAll(EN_PARTY)) {
     const at = m.index;
@@ -174,6 +176,8 @@ const EN_BITTER_OTHER = /^\s+(?:argument|arguments|debate|debates|enemies|enemy|
 const EN_OFFERED = /^(?:glad|pleased|delighted)/iu;
 /** English words welcoming or applauding whatever they are about. */
 const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
+/** The alliance or the two sides together named after a reaction word. */
+const EN_ALLIANCE_NAMED = /\b(?:alliance|U\.S\.-Japan(?:ese)?|US-Japan(?:ese)?|Japan-U\.S\.|Japan-US|two allies|bilateral)\b/u;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
 const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
 
@@ -190,7 +194,7 @@ const EN_IRONY = /\b(?:we(?: are|'re|'ve been| were| have been) told|so-called|s
 const JA_ASKED = /^[るいた]?(?:の(?:だろう|でしょう)?か[。？?」]|か[。？?」]|ば|なら|たら)/u;
 /** A concession: the unfavourable term stands in a clause the main, favourable clause overrides. */
 const JA_CONCEDED = /^[^。]{0,12}?(?:ても|でも|乗り越え|にもかかわらず|を経て)/u;
-const EN_CONCEDED = /\b(?:despite|in spite of|for all|notwithstanding|overcame|overcome|weathered|survived)\s+(?:\S+\s+){0,4}$/iu;
+const EN_CONCEDED = /\b(?:despite|in spite of|for all|notwithstanding|overcame|overcome|weathered|survived|I understand|we understand)\s+(?:\S+\s+){0,4}$/iu;
 function conceded(text: string, neg: Evidence, pos: Evidence): boolean {
   if (JA_CONCEDED.test(text.slice(neg.end, pos.start))) return true;
   return EN_CONCEDED.test(text.slice(Math.max(0, neg.start - 50), neg.start));
@@ -204,7 +208,7 @@ const IMPOSED = /^(?:押し付|押しつ|突きつ|迫られ|強い要請|無理
 const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
-const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained|that)\b|[.!?]\s+(?:But|Yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
+const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained)\b|[.!?]\s+(?:But|Yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
 /** Is there another favourable tone term or code after the turn (original offsets)? */
 function posAfter(p: Prepared, pos: Evidence, from: number): boolean {

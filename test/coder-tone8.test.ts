@@ -178,3 +178,11 @@ describe('tone round 8: a third party judging the alliance itself, a judgement c
     expect(tone('I understand the sting, but the relationship underneath is in better shape than the itinerary suggests.')).toBe('positive');
   });
 });
+
+describe('tone round 8: a reading called too gloomy, critics unconvinced', () => {
+  it('"too gloomy" and "overblown" answer a worry; "unconvinced" and a cooler reception doubt the ally', () => {
+    expect(tone('That reading is too gloomy; the two navies have rarely worked more closely.')).toBe('positive');
+    expect(tone('Opposition members were unconvinced by the promise.')).toBe('negative');
+    expect(tone('Back in Tokyo, the reception was noticeably cooler.')).toBe('negative');
+  });
+});

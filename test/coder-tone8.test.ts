@@ -186,3 +186,10 @@ describe('tone round 8: a reading called too gloomy, critics unconvinced', () =>
     expect(tone('Back in Tokyo, the reception was noticeably cooler.')).toBe('negative');
   });
 });
+
+describe('tone round 8: an ally\'s permission', () => {
+  it('waiting for, or refusing to wait for, an ally\'s permission is a complaint of dependence', () => {
+    expect(tone('We must stop waiting for permission and build the coast guard we need.')).toBe('negative');
+    expect(tone('Aides noted that Tokyo had informed Washington rather than asked its permission.')).toBe('negative');
+  });
+});

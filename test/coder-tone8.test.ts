@@ -193,3 +193,10 @@ describe('tone round 8: an ally\'s permission', () => {
     expect(tone('Aides noted that Tokyo had informed Washington rather than asked its permission.')).toBe('negative');
   });
 });
+
+describe('tone round 8: a fear stated', () => {
+  it('"officials fear that…" about the ally is negative; answered by a denial it is no blame', () => {
+    expect(tone('Okinawan leaders fear that the island will be treated as part of a war it never chose.')).toBe('negative');
+    expect(tone('Nobody here should worry that Washington will walk away from Japan.')).toBe('positive');
+  });
+});

@@ -174,8 +174,10 @@ describe('the simulated rule-miss regime', () => {
     const weightOf = (posWeight: number, feature: string): number => {
       const part = trainLanguage(units, 'en', ['autonomy'], DEFAULT_FEATURES, { ...SETTINGS, posWeight, prune: 0 });
       const c = part.codes[0] as { idx: number[]; w: number[] };
-      const k = c.idx.findIndex((i) => part.features[i] === feature);
-      return c.w[k] ?? Number.NaN;
+      // Packed: indices as gaps, weights in thousandths.
+      let at = 0;
+      const k = c.idx.findIndex((g) => part.features[(at += g)] === feature);
+      return (c.w[k] ?? Number.NaN) / 1000;
     };
     expect(weightOf(3, 'w:zorblax')).toBeGreaterThan(weightOf(1, 'w:zorblax'));
   });
@@ -195,6 +197,42 @@ describe('the simulated rule-miss regime', () => {
     expect(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(units, 'en', CODES, fs, s)));
     const ja = fixture('ja', 12);
     expect(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s))).toBe(JSON.stringify(trainLanguage(ja, 'ja', CODES, fs, s)));
+  });
+});
+
+describe('the file format', () => {
+  /** A format-2 part unpacked as format 1 wrote it: plain indices into `features`, decimal weights. */
+  const unpack = <T extends Partial<Record<'en' | 'ja', { codes: Array<{ idx: number[]; w: number[] }> }>>>(part: T): T => {
+    const out = structuredClone(part);
+    for (const l of Object.values(out)) for (const c of l?.codes ?? []) {
+      let at = 0;
+      c.idx = c.idx.map((g) => (at += g));
+      c.w = c.w.map((w) => w / 1000);
+    }
+    return out;
+  };
+  it('packs weights as positive index gaps and thousandths', () => {
+    const json = trainFixture();
+    const rows = Object.values(json.langs).flatMap((l) => l?.codes ?? []).filter((c) => c.idx.length > 1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const c of rows) {
+      expect(c.idx.slice(1).every((g) => g > 0)).toBe(true);
+      expect(c.w.every((w) => Number.isInteger(w) && w !== 0)).toBe(true);
+    }
+  });
+  it('still reads a format-1 file, scoring exactly as the packed one', () => {
+    const json = trainFixture();
+    const older = { ...json, format: 'twocities-model/1', langs: unpack(json.langs), ...(json.tone ? { tone: unpack(json.tone) } : {}) };
+    const a = buildModel(json, 'm.json', CODES);
+    const b = buildModel(older, 'm.json', CODES);
+    if (!('model' in a) || !('model' in b)) throw new Error('fixture model did not build');
+    for (const text of ['officials say the zorblax plan worries tokyo.', 'tokyo fears the zorblax.']) {
+      expect(scoreSentence(b.model, text, 'en', new Set()).map((h) => [h.code, h.score])).toEqual(scoreSentence(a.model, text, 'en', new Set()).map((h) => [h.code, h.score]));
+    }
+    expect(scoreSentence(a.model, 'officials say the zorblax plan worries tokyo.', 'en', new Set()).length).toBeGreaterThan(0);
+    // Any other format is refused with the one expected named.
+    const r = buildModel({ ...json, format: 'twocities-model/9' }, 'm.json', CODES);
+    expect('problem' in r && r.problem).toContain(MODEL_FORMAT);
   });
 });
 

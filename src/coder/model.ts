@@ -15,7 +15,12 @@ import type { CodeHit, Evidence } from '../types.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** The file format's identifier; a model file with another is refused. */
-export const MODEL_FORMAT = 'twocities-model/1';
+export const MODEL_FORMAT = 'twocities-model/2';
+/**
+ * Formats this version reads, and whether their sparse weights are packed: format 2 stores each index as its gap from the
+ * previous one and each weight in thousandths (a fifth smaller file); format 1 stored plain indices and decimal weights.
+ */
+const READS = new Map<string, boolean>([['twocities-model/1', false], [MODEL_FORMAT, true]]);
 
 /** How sentences become features. Stored in the model file so that scoring matches training. */
 export interface FeatureSettings {
@@ -102,7 +107,7 @@ export interface LangModelJson {
     bias: number;
     /** Probability at or above which the code is raised; null: the model never raises it. */
     threshold: number | null;
-    /** Sparse weights: indices into `features` and their weights. */
+    /** Sparse weights, packed: `idx` holds each index into `features` as its gap from the previous one (the first from 0), `w` each weight in thousandths. */
     idx: number[];
     w: number[];
   }>;
@@ -1196,19 +1201,20 @@ function isNumArray(v: unknown): v is number[] {
 export function buildModel(json: unknown, file: string, codes: readonly string[], voices: readonly string[] = ['washington', 'tokyo', 'other', 'author']): { model: CodeModel } | { problem: string } {
   if (!json || typeof json !== 'object') return { problem: 'not a JSON object' };
   const j = json as Partial<ModelFileJson>;
-  if (j.format !== MODEL_FORMAT) return { problem: `format is ${JSON.stringify(j.format)}, expected "${MODEL_FORMAT}"` };
+  const packed = READS.get(String(j.format));
+  if (packed === undefined) return { problem: `format is ${JSON.stringify(j.format)}, expected "${MODEL_FORMAT}"` };
   if (!j.features || !Array.isArray(j.features.jaGrams) || typeof j.features.enSkip !== 'boolean') return { problem: 'features settings missing' };
   // Dropped settings (and training settings this version no longer knows) are ignored when off; a feature turned on cannot be scored as trained.
   const on = DROPPED_FEATURES.filter((k) => { const v = (j.features as unknown as Record<string, unknown>)[k]; return v !== undefined && v !== false && v !== 0; });
   if (on.length > 0) return { problem: `features ${on.join(', ')} are no longer supported (retrain with npm run train-model)` };
   if (!j.langs || typeof j.langs !== 'object') return { problem: 'langs missing' };
   const known = new Set(codes);
-  const main = buildLangs(j.langs, known, 'langs');
+  const main = buildLangs(j.langs, known, 'langs', packed);
   if ('problem' in main) return main;
   let denial: { langs: Map<string, LangModel>; summary: LangSummary[] } | undefined;
   if (j.denial !== undefined) {
     if (!j.denial || typeof j.denial !== 'object') return { problem: 'denial must be an object' };
-    const d = buildLangs(j.denial, known, 'denial');
+    const d = buildLangs(j.denial, known, 'denial', packed);
     if ('problem' in d) return d;
     denial = d;
   }
@@ -1219,14 +1225,14 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       // One output per tone, in the order the scorer reads them.
       if (!part || !Array.isArray(part.codes) || part.codes.map((c) => c.code).join() !== TONES_STORED) return { problem: `tone.${lang}: outputs must be ${TONES_STORED}` };
     }
-    const t = buildLangs(j.tone, new Set(TONES_STORED.split(',')), 'tone');
+    const t = buildLangs(j.tone, new Set(TONES_STORED.split(',')), 'tone', packed);
     if ('problem' in t) return t;
     tone = t;
   }
   let voice: { langs: Map<string, { lm: LangModel; margin: number }>; summary: NonNullable<CodeModel['summary']['voice']> } | undefined;
   if (j.voice !== undefined) {
     if (!j.voice || typeof j.voice !== 'object') return { problem: 'voice must be an object' };
-    const v = buildLangs(j.voice, new Set(voices), 'voice');
+    const v = buildLangs(j.voice, new Set(voices), 'voice', packed);
     if ('problem' in v) return v;
     voice = { langs: new Map(), summary: [] };
     for (const [lang, lm] of v.langs) {
@@ -1260,12 +1266,12 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
 
 /**
  * Check and build the scorers of one part of a model file (`langs`, `denial`, or the tone model's), per language:
- * each output (a code, or a tone) with its bias, threshold and sparse weights.
+ * each output (a code, or a tone) with its bias, threshold and sparse weights (`packed`: as format 2 stores them, see `READS`).
  *
  * @example
- * const r = buildLangs(json.denial, new Set(codes), 'denial'); if ('langs' in r) r.langs.get('en');
+ * const r = buildLangs(json.denial, new Set(codes), 'denial', true); if ('langs' in r) r.langs.get('en');
  */
-export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown }; ja?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown } }, known: ReadonlySet<string>, name: string): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
+export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown }; ja?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown } }, known: ReadonlySet<string>, name: string, packed: boolean): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
   const langs = new Map<string, LangModel>();
   const summary: LangSummary[] = [];
   for (const lang of ['en', 'ja'] as const) {
@@ -1282,13 +1288,17 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
       lm.codes.push(c.code);
       lm.bias.push(c.bias);
       lm.threshold.push(c.threshold);
+      let at = 0;
       for (let k = 0; k < c.idx.length; k++) {
-        const key = lj.features[c.idx[k] as number];
-        if (typeof key !== 'string') return { problem: `${name}.${lang}.${c.code}: feature index ${c.idx[k]} out of range` };
+        at = packed ? at + (c.idx[k] as number) : (c.idx[k] as number);
+        const key = lj.features[at];
+        if (typeof key !== 'string') return { problem: `${name}.${lang}.${c.code}: feature index ${at} out of range` };
         const hashed = featureKey(key);
+        // Thousandths divided back give the same double as the decimal format 1 wrote.
+        const w = packed ? (c.w[k] as number) / 1000 : (c.w[k] as number);
         const pairs = table.get(hashed);
-        if (pairs) pairs.push(ci, c.w[k] as number);
-        else table.set(hashed, [ci, c.w[k] as number]);
+        if (pairs) pairs.push(ci, w);
+        else table.set(hashed, [ci, w]);
       }
     }
     fillTable(lm, table);
@@ -1551,17 +1561,16 @@ export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', code
 }
 
 /**
- * Lay dense weight rows out as the model file stores them: per row the weights at or above `prune` (3 decimals) with
- * indices into one shared feature list, in first-use order; a row given as undefined keeps no weights.
+ * Lay dense weight rows out as the model file stores them (packed, see `READS`): per row the weights at or above `prune`
+ * in thousandths, with indices into one shared feature list (in first-use order) as gaps; a row given as undefined keeps no weights.
  *
  * @example
- * sparseWeights([Float64Array.of(0.5, 0.01)], 0.1, ['w:a', 'w:b']); // { features: ['w:a'], rows: [{ idx: [0], w: [0.5] }] }
+ * sparseWeights([Float64Array.of(0.5, 0.01, -0.25)], 0.1, ['w:a', 'w:b', 'w:c']); // { features: ['w:a', 'w:c'], rows: [{ idx: [0, 1], w: [500, -250] }] }
  */
 export function sparseWeights(rows: ReadonlyArray<Float64Array | undefined>, prune: number, vocab: readonly string[]): { features: string[]; rows: Array<{ idx: number[]; w: number[] }> } {
   const used = new Map<number, number>();
   const out = rows.map((row) => {
-    const idx: number[] = [];
-    const w: number[] = [];
+    const kept: Array<[number, number]> = [];
     row?.forEach((v, k) => {
       if (Math.abs(v) < prune) return;
       let ni = used.get(k);
@@ -1569,10 +1578,12 @@ export function sparseWeights(rows: ReadonlyArray<Float64Array | undefined>, pru
         ni = used.size;
         used.set(k, ni);
       }
-      idx.push(ni);
-      w.push(round(v, 3));
+      kept.push([ni, Math.round(round(v, 3) * 1000)]);
     });
-    return { idx, w };
+    // In index order, so that every gap is positive and short.
+    kept.sort((a, b) => a[0] - b[0]);
+    const idx = kept.map(([ni], i) => ni - (i === 0 ? 0 : (kept[i - 1] as [number, number])[0]));
+    return { idx, w: kept.map(([, w]) => w) };
   });
   return { features: [...used.keys()].map((k) => vocab[k] as string), rows: out };
 }

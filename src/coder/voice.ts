@@ -64,7 +64,9 @@ const BARE_TITLE = /^(?:[Tt]he )?(?:President|president|Secretary|Minister|Prime
 function cuesOf(p: Prepared): ScanHit[] {
   const out: ScanHit[] = [];
   let lastEnd = -1;
-  for (const h of hitsOf(p, 'cue')) {
+  const all = hitsOf(p, 'cue');
+  for (let i = 0; i < all.length; i++) {
+    const h = all[i] as ScanHit;
     if (!usable(p, h)) continue;
     if (h.start < lastEnd) continue;
     // A side in a compound of sides ("the Japan-U.S. treaty", "U.S.-China talks") or after a prefix ("anti-American") qualifies a thing: no holder.
@@ -75,7 +77,9 @@ function cuesOf(p: Prepared): ScanHit[] {
     // インド洋 is an ocean, not India.
     if (p.text.charCodeAt(h.end) === 0x6d0b && p.text.charCodeAt(h.end - 1) === 0x30c9) continue;
     // A bare title before another side's name ("President Xi Jinping", "President Medvedev") is that name's.
-    if (p.lang === 'en' && BARE_TITLE.test(p.text.slice(h.start, h.end)) && hitsOf(p, 'cue').some((o) => o.start === h.end + 1 && o.entry.owner !== h.entry.owner)) continue;
+    // (Hits come sorted by start: only the next one can be the name, so most hits skip the pattern.)
+    const next = all[i + 1];
+    if (next !== undefined && next.start === h.end + 1 && next.entry.owner !== h.entry.owner && p.lang === 'en' && BARE_TITLE.test(p.text.slice(h.start, h.end))) continue;
     out.push(h);
     lastEnd = h.end;
   }
@@ -469,7 +473,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     if (c) return sideEvidence(p, c);
   }
   // People with no side named before a verb ("Officials", "Party strategists", "they"): its holders, whoever they are.
-  const heldBefore = (at: number): boolean => [...hitsOf(p, 'holder'), ...hitsOf(p, 'continuation')].some((h) => h.start >= start && h.end <= at) || /\b(?:they|he|she|They|He|She)\s+(?:\w+\s+){0,2}$/u.test(p.text.slice(Math.max(start, at - 30), at));
+  const held = (at: number, k: string): boolean => hitsOf(p, k).some((h) => h.start >= start && h.end <= at);
+  const heldBefore = (at: number): boolean => held(at, 'holder') || held(at, 'continuation') || /\b(?:they|he|she|They|He|She)\s+(?:\w+\s+){0,2}$/u.test(p.text.slice(Math.max(start, at - 30), at));
   let best: { c: ScanHit; d: number } | null = null;
   for (const v of verbs) {
     if (v.start < skipTo) continue;

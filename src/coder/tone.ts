@@ -1,7 +1,9 @@
 /**
  * Tone of one sentence (LABELS.md rules 12–13): what the raised codes lend, what a denial lends
  * (clearing the ally of a fear is positive), and the codebook's tone terms, where a negated term
- * turns over ("not broken", 揺らいでいない read as favourable; "no longer trusted" as unfavourable).
+ * turns over ("not broken", 揺らいでいない read as favourable; "no longer trusted" as unfavourable). In English, a
+ * reaction word judges a third party's doing only when a third country is the nearest named, and a bitter question
+ * judges the ally even where no code or judging word was found.
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence, Tone } from '../types.js';
@@ -269,7 +271,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     }
   }
   // "No participant suggested that…", "We found no evidence that…": an absence noted, as the absence cues (rule 13).
-  const absent = p.lang === 'en' && EN_ABSENT.test(p.original.slice(p.bodyStart));
+  const absent = p.lang === 'en' && EN_ABSENT.test(p.text.slice(p.bodyStart));
   for (const n of negated) {
     if (n.negation?.rule.startsWith('negation:absence') || absent) continue;
     const t = info.get(n.code)?.deniedTone;
@@ -287,7 +289,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
     if (p.lang === 'en' && EN_REACTION.test(p.text.slice(h.start, h.end))) {
-      if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && (EN_CEREMONY_AFTER.test(p.text.slice(h.end)) || EN_GREETING.test(p.original.slice(p.bodyStart)) || EN_PRESCRIBED.test(p.text.slice(Math.max(p.bodyStart, h.start - 16), h.start)))) continue;
+      if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && (EN_CEREMONY_AFTER.test(p.text.slice(h.end)) || EN_GREETING.test(p.text.slice(p.bodyStart)) || EN_PRESCRIBED.test(p.text.slice(Math.max(p.bodyStart, h.start - 16), h.start)))) continue;
       if (/^bitter/iu.test(p.text.slice(h.start, h.end)) && EN_BITTER_OTHER.test(p.text.slice(h.end))) continue;
       if (thirdPartyReaction(p, h)) continue;
     }
@@ -306,6 +308,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
     if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
+    // Praise reported in irony ("we are told", "so-called") is no praise given.
     if (positive && p.lang === 'en' && EN_IRONY.test(p.text.slice(Math.max(p.bodyStart, h.start - 80), h.start))) continue;
     const reads = r === 'turned' ? !positive : positive;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
@@ -318,7 +321,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   }
   // A bitter question judges the ally even where no code or judging word was found (its concern is in the asking).
   if (!neg && p.lang === 'en') {
-    const q = EN_BITTER_Q.exec(p.original);
+    const q = EN_BITTER_Q.exec(p.text);
     if (q && q.index >= p.bodyStart) neg = evidence(p, q.index, q.index + q[0].length, 'tone:bitter-question');
   }
   // A welcome of the concern itself ("nationalists would welcome any slight as proof…", "applauded… an equal alliance") is no praise of the relationship.

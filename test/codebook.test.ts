@@ -151,6 +151,21 @@ describe('pattern language', () => {
     }
     expect(compilePattern('{full}? cost').error).toMatch(/cannot start with an optional word/u);
   });
+  it('groups nest: a nested group is written out into every spelling, in either language', () => {
+    for (const t of ['they subsidize defense', 'they subsidise defense', 'they keep subsidizing its defense']) expect(matches('{subsidi{z|s}e|subsidizing} ...3 defense', t)).toBe(true);
+    expect(matches('{subsidi{z|s}e|subsidizing} ...3 defense', 'they subsidie defense')).toBe(false);
+    // Nested several deep and as a whole word among others.
+    expect(matches('a foreign policy {of its own|{made|written} {in|by} {Tokyo|Japan}}', 'a foreign policy written by Japan')).toBe(true);
+    expect(matches('a foreign policy {of its own|{made|written} {in|by} {Tokyo|Japan}}', 'a foreign policy of its own')).toBe(true);
+    expect(matches('a foreign policy {of its own|{made|written} {in|by} {Tokyo|Japan}}', 'a foreign policy made by Seoul')).toBe(false);
+    expect(matches('{独自の{外交|防衛}|自主外交}', '日本は独自の防衛を目指す')).toBe(true);
+    expect(matches('{独自の{外交|防衛}|自主外交}', '日本は独自の経済を目指す')).toBe(false);
+    // Braces that do not pair, and groups too large to write out, are errors, not patterns that never match.
+    expect(compilePattern('{own {way|path} alone').error).toMatch(/unclosed/u);
+    expect(compilePattern('own way} alone').error).toMatch(/unopened/u);
+    const huge = `{${Array.from({ length: 5 }, () => '{a|b|c|d}').join('')}|x}`;
+    expect(compilePattern(`${huge} cost`).error).toMatch(/more than 256 spellings/u);
+  });
   it('English: capitals match only capitals, lowercase matches both', () => {
     expect(matches('US', 'the US view')).toBe(true);
     expect(matches('US', 'told us')).toBe(false);

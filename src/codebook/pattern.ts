@@ -3,7 +3,7 @@
  * keys ("anchors") under which the one-pass scanner files them. See `src/codebook/README.md`.
  *
  * English: words separated by spaces, matched case-insensitively except for capital letters
- * (`US` does not match `us`); `word~` = any ending; `{a|b}` = alternatives (inside or as a word);
+ * (`US` does not match `us`); `word~` = any ending; `{a|b}` = alternatives (inside or as a word, and nested: `{own {way|path}|alone}`);
  * `word?` = optional word (so is a whole word that is one group, `{the|a}?`); `...` = up to 4 words in between, `...N` = up to N words; punctuation
  * is literal. Japanese: matched on NFKC text; `...`/`…` = up to 12 characters (`...N` = N) that do
  * not cross 。; `{a|b}` alternatives; a pattern ending in the dictionary form of a verb or an
@@ -71,7 +71,40 @@ function caseFold(s: string): string {
   return out;
 }
 
-/** Split at top-level `{...}` groups: returns segments, alternatives as string arrays. */
+/** Most spellings one group may stand for once its nested groups are written out. */
+const MAX_ALTERNATIVES = 256;
+
+/** The index of the `}` that closes the `{` at `open`, counting nested groups; -1 when unclosed. */
+function closingBrace(token: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < token.length; i++) {
+    if (token[i] === '{') depth++;
+    else if (token[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Split at the top-level `|` of a group's inside (a `|` in a nested group belongs to that group). */
+function topLevelAlternatives(inner: string): string[] {
+  const alts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of inner) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  alts.push(cur);
+  return alts;
+}
+
+/**
+ * Split at top-level `{...}` groups: returns segments, alternatives as string arrays. A group may nest groups
+ * (`{its own {way|path}|of its own}`): their alternatives are written out in full, up to MAX_ALTERNATIVES.
+ */
 function splitAlternatives(token: string): { parts: Array<string | string[]>; error?: string } {
   const parts: Array<string | string[]> = [];
   let i = 0;
@@ -79,16 +112,33 @@ function splitAlternatives(token: string): { parts: Array<string | string[]>; er
   while (i < token.length) {
     const ch = token[i] as string;
     if (ch === '{') {
-      const close = token.indexOf('}', i);
+      const close = closingBrace(token, i);
       if (close < 0) return { parts, error: `unclosed "{" in "${token}"` };
       if (lit) parts.push(lit);
       lit = '';
-      const alts = token.slice(i + 1, close).split('|');
+      const alts: string[] = [];
+      for (const alt of topLevelAlternatives(token.slice(i + 1, close))) {
+        if (!alt.includes('{')) {
+          alts.push(alt);
+          continue;
+        }
+        // A nested group: every spelling of the alternative, one per combination of its groups' alternatives.
+        const inner = splitAlternatives(alt);
+        if (inner.error) return { parts, error: inner.error };
+        let spellings = [''];
+        for (const p of inner.parts) {
+          spellings = spellings.flatMap((a) => (typeof p === 'string' ? [a + p] : p.map((b) => a + b)));
+          if (spellings.length > MAX_ALTERNATIVES) return { parts, error: `more than ${MAX_ALTERNATIVES} spellings in a group of "${token}"` };
+        }
+        alts.push(...spellings);
+      }
       if (alts.length < 2 && alts[0] === '') return { parts, error: `empty alternatives in "${token}"` };
       // `{s}?` makes the group optional, like `{|s}`.
       const optional = token[close + 1] === '?';
       parts.push(optional ? [...alts, ''] : alts);
       i = close + (optional ? 2 : 1);
+    } else if (ch === '}') {
+      return { parts, error: `unopened "}" in "${token}"` };
     } else {
       lit += ch;
       i++;
@@ -98,7 +148,6 @@ function splitAlternatives(token: string): { parts: Array<string | string[]>; er
   return { parts };
 }
 
-/** Possible prefixes (up to `n` chars, lowercased unless `lower` is false) a token can start with. */
 function prefixes(parts: Array<string | string[]>, n: number, lower = true): string[] {
   let acc = [''];
   for (const p of parts) {

@@ -1,0 +1,74 @@
+// Round 8 of the Japanese code and negation rules: families of denials mined from the training files by the way
+// they are worded (an event that never came, a fear called needless, praise called a sham, an option rejected,
+// "not so much X as Y", a view never heard, a push denied by its past form or by naming the demand). Each family is
+// checked with a raise of the same concern beside it, so a test fails if the cue fires on the raise too. The rules
+// are tested alone (the codebook read as text has no folder, so no model). Every sentence below was written for
+// this file.
+import { describe, expect, it } from 'vitest';
+import { negatedCodes as negated, oneByRules as one, raisedCodes as raised } from './helpers/coder.js';
+
+describe('Japanese denials: an event that never came, a fear called needless', () => {
+  it('"not … either" (わけでもない) denies like わけではない', () => {
+    expect(negated(one('今回の決定は、米国が日本を見限ったわけでもない。'))).toContain('abandonment');
+    expect(raised(one('今回の決定で、米国は日本を見限った。'))).toContain('abandonment');
+  });
+  it('a feared event that did not happen (事態は起きなかった, 日など来ない, 例は一度もない)', () => {
+    expect(negated(one('結局、日本が置き去りにされる事態は起きなかった。'))).toContain('abandonment');
+    expect(negated(one('米国が日本を見捨てる日など来ない。'))).toContain('abandonment');
+    expect(negated(one('米国が同盟国を見捨てた例は、これまで一度もない。'))).toContain('abandonment');
+    expect(raised(one('日本が置き去りにされる事態が起きた。'))).toContain('abandonment');
+  });
+  it('a fear called needless, overdone or a misunderstanding', () => {
+    expect(negated(one('米国に見捨てられるという心配はご無用です。'))).toContain('abandonment');
+    expect(negated(one('米国に見捨てられるなんて、心配しすぎだ。'))).toContain('abandonment');
+    expect(negated(one('見捨てられるのではとの不安は、まったくの誤解だ。'))).toContain('abandonment');
+    expect(negated(one('米国に見捨てられることを心配する必要は、当面はないだろう。'))).toContain('abandonment');
+  });
+  it('unthinkable with an adverb between (まず考えられない, 想定し難い)', () => {
+    expect(negated(one('米国が日本から手を引くことは、まず考えられない。'))).toContain('abandonment');
+    expect(negated(one('米国が日本から手を引く事態は、想定し難い。'))).toContain('abandonment');
+    expect(raised(one('米国が日本から手を引くことも考えられる。'))).toContain('abandonment');
+  });
+  it('a report or a saying judged false or a myth', () => {
+    expect(negated(one('日本の頭越しに合意したという報道は誤りだ。'))).toContain('abandonment');
+    expect(negated(one('日本が米国に何も言えないというのは神話にすぎない。'))).toContain('autonomy');
+  });
+});
+
+describe('Japanese denials: praise called a sham, options rejected, views unheard', () => {
+  it('praise of the relationship called a show is denied, plain praise stays', () => {
+    expect(negated(one('日米の蜜月は表向きだけだ、と評論家は書いた。'))).toContain('relationship_positive');
+    expect(negated(one('両国の結束は見せかけにすぎない。'))).toContain('relationship_positive');
+    expect(raised(one('両国の結束は固い。'))).toContain('relationship_positive');
+  });
+  it('an option rejected (…には反対する, 話には乗れない, 道だけは選んではいけない)', () => {
+    expect(negated(one('私は、日本が核兵器を持つことには強く反対する。'))).toContain('nuclear');
+    expect(negated(one('核武装で不安を消すという話には乗れない。'))).toContain('nuclear');
+    expect(negated(one('たとえ何があっても、核武装の道だけは選んではいけない。'))).toContain('nuclear');
+    expect(raised(one('日本も核武装を検討すべきだ。'))).toContain('nuclear');
+  });
+  it('"not so much X as Y" (XというよりY) denies X', () => {
+    expect(negated(one('米国の圧力というより、日本自身の必要から決めた。'))).toContain('burden_pressure');
+  });
+  it('set aside as unrelated', () => {
+    expect(negated(one('今回の増額は、米国の要求とは無関係だ。'))).toContain('burden_pressure');
+  });
+  it('a view never heard takes a topic (は/も), so a concern worded as an absence stays raised', () => {
+    expect(negated(one('日本が見捨てられるという議論は、現地ではほとんど聞かれない。'))).toContain('abandonment');
+    expect(negated(one('日本が見捨てられるという議論も、現地ではほとんど聞かれない。'))).toContain('abandonment');
+  });
+});
+
+describe('Japanese burden_pressure denied by its past form or by the demand named', () => {
+  it('a push denied in the past form (強いたものではない, 頼まれたものではない, 押しつけられた購入はない)', () => {
+    expect(negated(one('今回の派遣は、米国が強いたものではない。'))).toContain('burden_pressure');
+    expect(negated(one('新しい装備は、米国に押しつけられた購入ではない。'))).toContain('burden_pressure');
+    expect(negated(one('米国に押しつけられた購入はない。'))).toContain('burden_pressure');
+  });
+  it('a demand named and denied as the cause (要求によるものではない), not a question (屈したのではないか)', () => {
+    expect(negated(one('防衛費の見直しは、米国の要求によるものではございません。'))).toContain('burden_pressure');
+    const asked = one('委員：国内には、米国の圧力に屈したのではないかという声があります。');
+    expect(negated(asked)).not.toContain('burden_pressure');
+    expect(raised(asked)).toContain('burden_pressure');
+  });
+});

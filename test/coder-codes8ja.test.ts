@@ -72,3 +72,17 @@ describe('Japanese burden_pressure denied by its past form or by the demand name
     expect(raised(asked)).toContain('burden_pressure');
   });
 });
+
+describe('Japanese autonomy: following the ally denied', () => {
+  it('a verb of following after the ally, denied by わけではない or 判断ではない', () => {
+    expect(negated(one('政府は、アメリカの方針にただ追随しているわけではない。'))).toContain('autonomy');
+    expect(negated(one('今回の制裁は、ワシントンに歩調を合わせた判断ではない。'))).toContain('autonomy');
+    expect(negated(one('日本は、黙って従っているわけではありません。'))).toContain('autonomy');
+    expect(negated(one('日本は何も言えずにいるわけではない。'))).toContain('autonomy');
+  });
+  it('the same following asserted is no denial', () => {
+    const d = one('政府は、アメリカの方針にただ追随している。');
+    expect(negated(d)).not.toContain('autonomy');
+    expect(raised(d)).toContain('autonomy');
+  });
+});

@@ -13,9 +13,9 @@ const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
 const EMPTY_CV = { rulesMacroF1: 0, combinedMacroF1: 0, nestedMacroF1: 0, codes: [] };
 
-/** A one-language part whose only feature is an invented word (no rule knows it), weighted for one output. */
+/** A one-language part whose only feature is an invented word (no rule knows it), weighted 9 for one output (in thousandths, as the file packs it). */
 function part(outputs: readonly string[], word: string, target: string, threshold: number | null): LangModelJson {
-  return { units: 1, features: [`w:${word}`], codes: outputs.map((o) => ({ code: o, bias: -4, threshold: o === target ? threshold : null, idx: o === target ? [0] : [], w: o === target ? [9] : [] })), cv: EMPTY_CV };
+  return { units: 1, features: [`w:${word}`], codes: outputs.map((o) => ({ code: o, bias: -4, threshold: o === target ? threshold : null, idx: o === target ? [0] : [], w: o === target ? [9000] : [] })), cv: EMPTY_CV };
 }
 
 const modelFile = bareModelFile;

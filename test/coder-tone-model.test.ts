@@ -12,9 +12,9 @@ const CODES = builtin.codes.map((c) => c.id);
 const { model: _shipped, ...rulesOnlyParts } = builtin;
 const rulesOnly = rulesOnlyParts as Codebook;
 
-/** A tone part with one invented word (no rule knows it) weighted `w` towards `target`; every output's threshold is `margin`. */
+/** A tone part with one invented word (no rule knows it) weighted `w` towards `target` (stored in thousandths, as the file packs it); every output's threshold is `margin`. */
 function tonePart(word: string, target: Tone, w: number, margin: number | null): ToneLangJson {
-  const codes = TONE_CLASSES.map((t) => ({ code: t, bias: 0, threshold: margin, idx: t === target ? [0] : [], w: t === target ? [w] : [] }));
+  const codes = TONE_CLASSES.map((t) => ({ code: t, bias: 0, threshold: margin, idx: t === target ? [0] : [], w: t === target ? [Math.round(w * 1000)] : [] }));
   return { units: 1, features: [`w:${word}`], codes, cv: { rulesAccuracy: 0, combinedAccuracy: 0, changed: 0 } };
 }
 

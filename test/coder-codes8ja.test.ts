@@ -86,3 +86,13 @@ describe('Japanese autonomy: following the ally denied', () => {
     expect(raised(d)).toContain('autonomy');
   });
 });
+
+describe('Japanese japan_passing: dealings with China said not to harm Japan', () => {
+  it('a harm verb after China and Japan or the alliance, denied, negates japan_passing', () => {
+    expect(negated(one('長官は、中国との首脳会談が日米同盟を損なうものではないと述べた。'))).toContain('japan_passing');
+    expect(negated(one('長官は、対中交渉は日本の立場を少しも損なわないと強調した。'))).toContain('japan_passing');
+  });
+  it('the same harm asked about is no denial', () => {
+    expect(negated(one('中国との接近が日米同盟を損なうのではないかと懸念する声がある。'))).not.toContain('japan_passing');
+  });
+});

@@ -96,3 +96,12 @@ describe('Japanese japan_passing: dealings with China said not to harm Japan', (
     expect(negated(one('中国との接近が日米同盟を損なうのではないかと懸念する声がある。'))).not.toContain('japan_passing');
   });
 });
+
+describe('Japanese abandonment: the commitment or the forces said not to be cut', () => {
+  it('a plan or intention to cut or review, denied, negates abandonment', () => {
+    expect(negated(one('国防長官は、在日米軍の兵力を削減する計画はないと明言した。'))).toContain('abandonment');
+  });
+  it('the same plan announced is no denial', () => {
+    expect(negated(one('国防長官は、在日米軍の兵力を削減する計画を発表した。'))).not.toContain('abandonment');
+  });
+});

@@ -105,3 +105,15 @@ describe('Japanese abandonment: the commitment or the forces said not to be cut'
     expect(negated(one('国防長官は、在日米軍の兵力を削減する計画を発表した。'))).not.toContain('abandonment');
   });
 });
+
+describe('Japanese nuclear: the three principles stated or the road closed (rule 6)', () => {
+  it('stating or following the principles, or a road closed in the past, negates nuclear', () => {
+    expect(negated(one('政府は非核三原則を表明し、核保有の道を封じた。'))).toContain('nuclear');
+    expect(negated(one('閣僚として、政府の非核三原則に従います。'))).toContain('nuclear');
+  });
+  it('a road that a condition would close is still talk of the bomb', () => {
+    const d = one('条約に入れば、日本は核武装の道を閉ざすことになる。');
+    expect(raised(d)).toContain('nuclear');
+    expect(negated(d)).not.toContain('nuclear');
+  });
+});

@@ -117,3 +117,17 @@ describe('Japanese nuclear: the three principles stated or the road closed (rule
     expect(negated(d)).not.toContain('nuclear');
   });
 });
+
+describe('Japanese 対等: a description or a rhetorical question is no call (rule 9)', () => {
+  it('the ally called an equal partner now is praise, not nationalism', () => {
+    const d = one('長官は「日本は対等なパートナーだ」と述べた。');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(raised(d)).not.toContain('nationalism');
+  });
+  it('a call to act as an equal partner stays nationalism', () => {
+    expect(raised(one('日本は対等なパートナーとして堂々と主張すべきだ。'))).toContain('nationalism');
+  });
+  it('"can this be called equal?" about an unequal deal is no call', () => {
+    expect(raised(one('これで対等な同盟と言えるのか。'))).not.toContain('nationalism');
+  });
+});

@@ -131,3 +131,15 @@ describe('Japanese 対等: a description or a rhetorical question is no call (ru
     expect(raised(one('これで対等な同盟と言えるのか。'))).not.toContain('nationalism');
   });
 });
+
+describe('Japanese 独立国/主権国家 asked rhetorically, distance from a remark', () => {
+  it('"is this a sovereign country?" about a subordinate one raises autonomy, not nationalism', () => {
+    const d = one('米軍機の事故を日本が調べられない。これで主権国家と言えるのか。');
+    expect(raised(d)).toContain('autonomy');
+    expect(raised(d)).not.toContain('nationalism');
+  });
+  it('distance from a remark is no distance from the ally; distance from the ally still is', () => {
+    expect(raised(one('報道官は、議員の発言と距離を置いた。'))).not.toContain('nationalism');
+    expect(raised(one('日本は米国と距離を置くべきだ。'))).toContain('nationalism');
+  });
+});

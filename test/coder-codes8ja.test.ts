@@ -143,3 +143,13 @@ describe('Japanese 独立国/主権国家 asked rhetorically, distance from a re
     expect(raised(one('日本は米国と距離を置くべきだ。'))).toContain('nationalism');
   });
 });
+
+describe('Japanese senses that must not fire (rule 11)', () => {
+  it('a U.S. withdrawal from somewhere else is no abandonment of Japan; from Japan it is', () => {
+    expect(raised(one('米軍のアフガニスタン撤退は混乱のうちに終わった。'))).not.toContain('abandonment');
+    expect(raised(one('米軍が日本から撤退すれば、日本は丸裸になる。'))).toContain('abandonment');
+  });
+  it('supporters of a party affirm nothing about the ally', () => {
+    expect(raised(one('共和党支持者の多くは日本に厳しい。'))).not.toContain('reassurance');
+  });
+});

@@ -135,6 +135,16 @@ describe('the voice model', () => {
     expect(one(cb, 'U.S. officials said the plan was sound.').voice.voice).toBe('washington');
     expect(one(cb, 'The zorblax plan was discussed on Monday.').voice.how).not.toBe('model');
   });
+  it('leaves a voice carried by an anaphor naming the view or its holders ("this thinking", "these critics")', () => {
+    const cb = withModel(modelFile({ voice: { en: voicePart('zorblax', 'author', 0) } }));
+    const two = (second: string): SentenceDecision[] => decide([{ text: 'Japanese critics complain that the alliance is unequal.', paragraph: 0 }, { text: second, paragraph: 0 }], { docSide: null }, cb);
+    for (const second of ['An offshoot of this thinking condemns the zorblax plan as unequal.', 'These critics believe the zorblax plan is unequal.']) {
+      const d = two(second)[1] as SentenceDecision;
+      expect(d.voice).toMatchObject({ voice: 'tokyo', how: 'carried' });
+    }
+    // A continuation by a bare pronoun is the model's to re-read.
+    expect((two('They also say the zorblax plan is unequal.')[1] as SentenceDecision).voice.voice).toBe('author');
+  });
 
   it('names the rules\' decision as features and learns an invented word deterministically', () => {
     expect(voiceFeatures('tokyo', 'cue', 'washington', null)).toEqual(['ds:washington', 'dsv:washington:tokyo', 'pv:none', 'rh:cue', 'rv:tokyo', 'rvh:tokyo:cue']);

@@ -993,13 +993,16 @@ export function withHits(f: Features, hits: readonly string[]): Features {
 const JUDGEMENT_KINDS = ['tone-positive', 'tone-negative', 'verb', 'verb-before', 'noun', 'reaction', 'holder'];
 
 /**
- * Does the sentence hold a judgement or a view (the `gate` codes need one)? A tone word, a verb, noun or
- * reaction of a view, a holder or a speaker found by the codebook.
+ * Does the sentence hold a judgement or a view a favourable code could rest on (the `gate` codes need one)? A tone
+ * word, a verb, noun or reaction of a view, a holder or a speaker found by the codebook; not when its only judgement
+ * is an unfavourable tone word that no denial cue could turn.
  *
  * @example
  * judged(prepare('日米関係', cb)); // false
  */
 export function judged(p: Pick<Prepared, 'byKind'>): boolean {
+  // Judged only unfavourably, with nothing that could turn the judgement ("strained", not "not strained"): no favourable code rests on it.
+  if (p.byKind.has('tone-negative') && !p.byKind.has('tone-positive') && !DENIAL_KINDS.some((k) => p.byKind.has(k))) return false;
   for (const k of JUDGEMENT_KINDS) if (p.byKind.has(k)) return true;
   return false;
 }

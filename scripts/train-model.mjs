@@ -35,10 +35,10 @@ const { model: yamlModel, ...rest } = codebook;
 const rulesOnly = Object.freeze(rest);
 // --model FILE: compare with this model file instead of the one the codebook names.
 const modelFile = arg('--model', undefined);
-const loadedModel = modelFile ? modelOf(modelFile, codebook.codes.map((c) => c.id), 'train-model') : yamlModel;
+const CODES = codebook.codes.map((c) => c.id);
+const loadedModel = modelFile ? modelOf(modelFile, CODES, 'train-model') : yamlModel;
 const withModel = Object.freeze({ ...rulesOnly, ...(loadedModel ? { model: loadedModel } : {}) });
 
-const CODES = codebook.codes.map((c) => c.id);
 
 
 if (process.argv.includes('--compare')) {

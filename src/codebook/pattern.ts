@@ -148,6 +148,7 @@ function splitAlternatives(token: string): { parts: Array<string | string[]>; er
   return { parts };
 }
 
+/** Possible prefixes (up to `n` chars, lowercased unless `lower` is false) a token can start with. */
 function prefixes(parts: Array<string | string[]>, n: number, lower = true): string[] {
   let acc = [''];
   for (const p of parts) {

@@ -18,7 +18,7 @@ import { evidence, type Prepared } from './sentence.js';
 export const MODEL_FORMAT = 'twocities-model/2';
 /**
  * Formats this version reads, and whether their sparse weights are packed: format 2 stores each index as its gap from the
- * previous one and each weight in thousandths (a fifth smaller file); format 1 stored plain indices and decimal weights.
+ * previous one and each weight in thousandths (a third smaller file); format 1 stored plain indices and decimal weights.
  */
 const READS = new Map<string, boolean>([['twocities-model/1', false], [MODEL_FORMAT, true]]);
 

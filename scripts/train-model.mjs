@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, VETO_BELOW, vetoKeys } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
@@ -75,6 +75,9 @@ function train() {
   const left = new Set(process.argv.flatMap((a, i) => (a === '--exclude' ? [basename(process.argv[i + 1] ?? '')] : [])));
   const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f) && !left.has(f)).sort();
   const byLang = { en: [], ja: [] };
+  // The patterns that raised a code on some training unit, per language: the only ones the veto may overrule.
+  const ruleKeys = vetoKeys(codebook.matcher.entries);
+  const seen = { en: new Set(), ja: new Set() };
   // Every labelled unit in file order, for the tone model (trained after the code and denial models, on the coder's decisions with them).
   const allUnits = [];
   const fileInfo = [];
@@ -89,6 +92,7 @@ function train() {
       const r = rules[i];
       const p = prepare(u.text, rulesOnly);
       // Documents are named per file: two files may reuse an id.
+      for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
       byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated });
     });
     const sha = createHash('sha256').update(text).digest('hex');
@@ -115,6 +119,7 @@ function train() {
   for (const lang of ['en', 'ja']) {
     if (byLang[lang].length === 0) continue;
     out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, features, training);
+    if (training.veto && VETO_BELOW.has(lang)) out.langs[lang].veto = { below: VETO_BELOW.get(lang), patterns: [...seen[lang]].sort() };
     const cv = out.langs[lang].cv;
     console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)} (nested ${cv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));

@@ -14,6 +14,8 @@ export interface UnitEvidence {
   codes: CodeHit[];
   negated: CodeHit[];
   tone: Evidence[];
+  /** Codes a pattern raised that the learned model set aside (`SentenceDecision.setAside`). */
+  setAside?: CodeHit[];
 }
 
 /** A labelled unit with its evidence. */
@@ -49,7 +51,7 @@ export function labelUnits(units: UnitIn[], cb: Codebook): LabelledUnit[] {
         codes: d.raised.map((h) => h.code),
         negated: d.negated.map((h) => h.code),
         tone: d.tone,
-        evidence: { voice: d.voice.cue, voiceHow: d.voice.how, codes: d.raised, negated: d.negated, tone: d.toneEvidence },
+        evidence: { voice: d.voice.cue, voiceHow: d.voice.how, codes: d.raised, negated: d.negated, tone: d.toneEvidence, ...(d.setAside ? { setAside: d.setAside } : {}) },
       });
     });
     i = j;

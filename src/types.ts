@@ -120,6 +120,8 @@ export interface SentenceDecision {
   negated: CodeHit[];
   tone: Tone;
   toneEvidence: Evidence[];
+  /** Codes a pattern raised that the learned code model set aside as improbable (its score and bound in `evidence.model`); absent when none. */
+  setAside?: CodeHit[];
 }
 
 /** A sentence of the cleaned text. */

@@ -309,6 +309,9 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
     const rulesLabel = miss > 0 ? `rules with ${Math.round(miss * 100)}% of their raises counted as missed` : 'rules';
     out.push(`model ${l.lang}: ${l.units} units, ${l.features} features; cross-validated codes macro-F1 ${rulesLabel} ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${(l.cv.nestedMacroF1 ?? l.cv.combinedMacroF1).toFixed(3)}); raises ${on.length > 0 ? on.join(', ') : 'no code'}`);
   }
+  for (const [lang, lm] of model.langs) {
+    if (lm.veto) out.push(`model ${lang} veto: a pattern's raise is set aside where the code model gives it under ${lm.veto.below} (over the ${lm.veto.patterns.size} patterns that raised codes in training)`);
+  }
   for (const l of s.denial ?? []) {
     const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
     out.push(`model ${l.lang} denial: ${l.units} units with a negation cue, ${l.features} features; cross-validated negated macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${l.cv.nestedMacroF1.toFixed(3)}); denies ${on.length > 0 ? on.join(', ') : 'no code'}`);

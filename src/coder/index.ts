@@ -5,12 +5,23 @@
 import type { Codebook } from '../codebook/index.js';
 import type { SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
-import { denialCodes, modelCodes } from './model.js';
+import { denialCodes, modelCodes, vetoCodes, vetoKeys } from './model.js';
 import { prepare, type Prepared } from './sentence.js';
 import { decideTone } from './tone.js';
 import { toneWithModel } from './tone-model.js';
 import { applyVoiceModel, voiceWordSums } from './voice-model.js';
 import { decideVoice, newDocState } from './voice.js';
+
+/** Each codebook's pattern rule ids with their veto names, worked out once per matcher. */
+const vetoNames = new WeakMap<Codebook['matcher'], Map<string, string>>();
+function keysOf(cb: Codebook): Map<string, string> {
+  let keys = vetoNames.get(cb.matcher);
+  if (!keys) {
+    keys = vetoKeys(cb.matcher.entries);
+    vetoNames.set(cb.matcher, keys);
+  }
+  return keys;
+}
 
 /** One sentence handed to the coder, with its paragraph index. */
 export interface CoderUnit {
@@ -46,6 +57,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     if (u.paragraph !== paragraph) state.paragraphVoice = null;
     paragraph = u.paragraph;
     const p = prepare(u.text, cb);
+    let setAside: SentenceDecision['setAside'];
     const voice = decideVoice(p, state, ctx.docSide, cb);
     const codes = decideCodes(p, cb, previousRaised);
     if (cb.model) {
@@ -53,6 +65,13 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
       const added = modelCodes(p, cb.model, codes);
       const denied = denialCodes(p, cb.model, codes, added);
+      // Last, as in training (the model and denial model read the rules' raises as they were): the veto.
+      const aside = vetoCodes(p, cb.model, codes.raised, keysOf(cb));
+      if (aside.length > 0) {
+        const gone = new Set(aside.map((a) => a.code));
+        codes.raised = codes.raised.filter((r) => !gone.has(r.code));
+        setAside = aside;
+      }
       for (const a of added) codes.raised.push(a);
       if (denied.length > 0) {
         const gone = new Set(denied.map((d) => d.code));
@@ -63,7 +82,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     const ruled = decideTone(p, cb, codes.raised, codes.negated);
     // Where the rules found no judgement, the tone model may read one in the wording.
     const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised, codes.negated) : ruled;
-    out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence });
+    out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence, ...(setAside ? { setAside } : {}) });
     if (cb.model?.voice) {
       // The words' share of the voice model now, while the sentence's features are hashed; the rest once voices are final.
       preps.push(p);

@@ -8,7 +8,7 @@
  */
 import { normalize, toOriginal } from '../codebook/matcher.js';
 import { seededRandom } from '../stats.js';
-import type { ScanHit } from '../codebook/index.js';
+import type { PatternEntry, ScanHit } from '../codebook/index.js';
 import type { ToneLangJson } from './tone-model.js';
 import type { VoiceLangJson } from './voice-model.js';
 import type { CodeHit, Evidence } from '../types.js';
@@ -77,11 +77,13 @@ export interface TrainSettings {
   posWeight?: number;
   /** Fits averaged per code (each with its own shuffling seed): weights and bias are the mean; absent: 1. */
   bags?: number;
+  /** 1: the code model may set aside the rules' raises it finds improbable (`VETO_BELOW`, `vetoCodes`); 0 or absent: never. */
+  veto?: number;
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
 export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: ['relationship_positive', 'reassurance'] };
-export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1 };
+export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, veto: 1 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {
@@ -112,6 +114,36 @@ export interface LangModelJson {
     w: number[];
   }>;
   cv: { rulesMacroF1: number; combinedMacroF1: number; nestedMacroF1: number; codes: CodeCv[] };
+  /**
+   * The veto (absent: none): a code the rules raise is set aside where this model's probability of it is under `below`,
+   * but only when the pattern that raised it is one of `patterns` (`code pattern-as-written`): patterns that raised a code on
+   * at least one training unit, whose wording the model has seen. A pattern added since (a user's own) is never overruled.
+   */
+  veto?: VetoJson;
+}
+
+/** The veto part of one language's code model (see `LangModelJson.veto`). */
+export interface VetoJson {
+  below: number;
+  patterns: string[];
+}
+
+/**
+ * The probability under which the code model sets a rules' raise aside, per language. Chosen on val5 (the validation set)
+ * with dev beside it: on val5 and the other fresh sets a veto at 0.03-0.08 removed false raises nine times in ten; on dev,
+ * whose wording the rules were fitted to, English above 0.05 removed right ones (eval/README-codes.md, "Round 9: the veto").
+ */
+export const VETO_BELOW: ReadonlyMap<string, number> = new Map([['en', 0.05], ['ja', 0.03]]);
+
+/**
+ * How a codebook pattern is named in a model file's veto list: its code and its text as written (not its rule id, which
+ * shifts when patterns are added before it).
+ *
+ * @example
+ * vetoKey({ owner: 'abandonment', text: 'abandon' }); // 'abandonment abandon'
+ */
+export function vetoKey(entry: Pick<PatternEntry, 'owner' | 'text'>): string {
+  return `${entry.owner} ${entry.text}`;
 }
 
 /** The JSON written by `scripts/train-model.mjs` (`codebooks/us-japan.model.json`). */
@@ -188,6 +220,8 @@ export interface LangModel {
   /** Where this part's outputs begin among the joint table's, and the part's number there (0 code, 1 denial, 2 tone, 3 voice). */
   base?: number;
   part?: number;
+  /** The code model's veto (`vetoCodes`): the probability under which a rules' raise is set aside, and the patterns it may overrule (`vetoKey`). */
+  veto?: { below: number; patterns: ReadonlySet<string> };
 }
 
 /**
@@ -953,22 +987,22 @@ function keepAndVisit(key: number): void {
 
 /**
  * The three strongest features (positive weight, largest first; ties in sentence order) of output `c` among a
- * sentence's named features: a decision's evidence.
+ * sentence's named features: a decision's evidence. With `sign` -1, the three weighing most against it (a veto's evidence).
  *
  * @example
  * topFeatures(lm, sentenceFeatures(text, 'en', fs), 0)[0]?.feature; // 'w:abandon'
  */
-export function topFeatures(lm: LangModel, f: Features, c: number): ModelHit['top'] {
+export function topFeatures(lm: LangModel, f: Features, c: number, sign: 1 | -1 = 1): ModelHit['top'] {
   const { table, code: codeOf, weight } = lm;
   const top: ModelHit['top'] = [];
   for (let k = 0; k < f.keys.length; k++) {
     const b = slotOf(lm, featureKey(f.keys[k] as string));
     if (b < 0) continue;
     for (let j = table[b + 1] as number; j < (table[b + 2] as number); j++) {
-      if (codeOf[j] === c && (weight[j] as number) > 0) top.push({ feature: f.keys[k] as string, weight: weight[j] as number, start: f.starts[k] as number, end: f.ends[k] as number });
+      if (codeOf[j] === c && (weight[j] as number) * sign > 0) top.push({ feature: f.keys[k] as string, weight: weight[j] as number, start: f.starts[k] as number, end: f.ends[k] as number });
     }
   }
-  top.sort((a, b) => b.weight - a.weight || a.start - b.start);
+  top.sort((a, b) => (b.weight - a.weight) * sign || a.start - b.start);
   return top.slice(0, 3);
 }
 
@@ -1093,6 +1127,49 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
       code: h.code,
       evidence: { start: o.start, end: o.end, text: p.original.slice(o.start, o.end), rule: `model:${h.code}`, model: { score: round(h.score, 3), threshold: h.threshold, features: h.top.map((t) => `${t.feature} ${t.weight > 0 ? '+' : ''}${t.weight}`) } },
     });
+  }
+  return out;
+}
+
+/**
+ * The rule ids of a codebook's code patterns with their veto names (`vetoKey`): how the coder finds whether the
+ * pattern behind a raise is one a model file's veto may overrule.
+ *
+ * @example
+ * vetoKeys(codebook.matcher.entries).get('code:abandonment/en:3'); // 'abandonment leave japan'
+ */
+export function vetoKeys(entries: readonly PatternEntry[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const e of entries) if (e.kind === 'code') keys.set(e.rule, vetoKey(e));
+  return keys;
+}
+
+/**
+ * The rules' raises the code model sets aside: a code raised by a pattern the model saw raise codes in training
+ * (`veto.patterns`) whose probability under the model is below `veto.below`. A sentence holding none of the model's
+ * features is left alone (the model knows nothing of it). Each hit keeps its pattern's evidence, with the model's score,
+ * the bound it missed and the features weighing most against the code; the caller removes these from the raised codes.
+ *
+ * @example
+ * const aside = vetoCodes(p, cb.model, codes.raised, vetoKeys(cb.matcher.entries));
+ */
+export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHit[], keys: ReadonlyMap<string, string>): CodeHit[] {
+  const lm = model.langs.get(p.lang);
+  const veto = lm?.veto;
+  if (!lm || !veto || raised.length === 0) return [];
+  let sums = -1;
+  const out: CodeHit[] = [];
+  for (const h of raised) {
+    const key = keys.get(h.evidence.rule);
+    const c = lm.codes.indexOf(h.code);
+    if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
+    // Scored once, when the first overrulable raise is met (most sentences have none).
+    if (sums < 0) sums = linearSums(lm, model.features, p.text, p.lang, NO_KEYS);
+    if (sums === 0) return [];
+    const score = sigmoid(lm.z[c] as number);
+    if (score >= veto.below) continue;
+    const against = topFeatures(lm, sentenceFeatures(p.text, p.lang, model.features), c, -1);
+    out.push({ ...h, evidence: { ...h.evidence, model: { score: round(score, 3), threshold: veto.below, features: against.map((t) => `${t.feature} ${t.weight}`) } } });
   }
   return out;
 }
@@ -1306,6 +1383,12 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
     }
     fillTable(lm, table);
     lm.z = new Float64Array(lm.codes.length);
+    const veto = (lj as { veto?: unknown }).veto;
+    if (veto !== undefined) {
+      const v = veto as Partial<VetoJson>;
+      if (typeof v.below !== 'number' || !(v.below > 0 && v.below < 1) || !Array.isArray(v.patterns) || !v.patterns.every((x) => typeof x === 'string')) return { problem: `${name}.${lang}.veto: below must be in (0, 1) and patterns a list of strings` };
+      lm.veto = { below: v.below, patterns: new Set(v.patterns) };
+    }
     langs.set(lang, lm);
     summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
   }

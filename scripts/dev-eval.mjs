@@ -41,6 +41,7 @@ for (const lang of ['en', 'ja']) {
     if (g.voice !== o.voice) diff.push(`VOICE ${g.voice}->${o.voice} [${o.evidence.voiceHow} ${o.evidence.voice?.text ?? ''}]`);
     if (g.codes.slice().sort().join() !== o.codes.slice().sort().join()) diff.push(`CODES ${g.codes}->${o.codes} [${o.evidence.codes.map((h) => h.code + ':' + h.evidence.text).join('; ')}]`);
     if (g.negated.slice().sort().join() !== o.negated.slice().sort().join()) diff.push(`NEG ${g.negated}->${o.negated} [${o.evidence.negated.map((h) => h.code + ':' + h.evidence.text + '/' + h.negation?.text).join('; ')}]`);
+    if (o.evidence.setAside && diff.length) diff.push(`SET ASIDE ${o.evidence.setAside.map((h) => `${h.code}${h.negation ? ' (negated)' : ''}:${h.evidence.text} ${h.evidence.model?.score}<${h.evidence.model?.threshold}`).join('; ')}`);
     if (g.tone !== o.tone) diff.push(`TONE ${g.tone}->${o.tone} [${o.evidence.tone.map((e) => e.text).join('; ')}]`);
     if (diff.length) console.log(`  ${g.doc} ${g.text.slice(0, 110)}\n     ${diff.join('\n     ')}`);
   }

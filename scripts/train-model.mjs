@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, VETO_BELOW, vetoKeys } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, vetoKeys } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
@@ -75,9 +75,10 @@ function train() {
   const left = new Set(process.argv.flatMap((a, i) => (a === '--exclude' ? [basename(process.argv[i + 1] ?? '')] : [])));
   const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f) && !left.has(f)).sort();
   const byLang = { en: [], ja: [] };
-  // The patterns that raised a code on some training unit, per language: the only ones the veto may overrule.
+  // The patterns that raised (negated) a code on some training unit, per language: the only ones the vetoes may overrule.
   const ruleKeys = vetoKeys(codebook.matcher.entries);
   const seen = { en: new Set(), ja: new Set() };
+  const seenDenied = { en: new Set(), ja: new Set() };
   // Every labelled unit in file order, for the tone model (trained after the code and denial models, on the coder's decisions with them).
   const allUnits = [];
   const fileInfo = [];
@@ -93,6 +94,7 @@ function train() {
       const p = prepare(u.text, rulesOnly);
       // Documents are named per file: two files may reuse an id.
       for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
+      for (const h of r.evidence.negated) if (ruleKeys.has(h.evidence.rule)) seenDenied[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
       byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated });
     });
     const sha = createHash('sha256').update(text).digest('hex');
@@ -124,6 +126,7 @@ function train() {
     console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)} (nested ${cv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
     out.denial[lang] = trainDenial(byLang[lang], lang, CODES, features, training);
+    if (training.veto) out.denial[lang].veto = { ...DENIAL_VETO, patterns: [...seenDenied[lang]].sort() };
     const dv = out.denial[lang].cv;
     console.log(`${lang} denial: ${out.denial[lang].units} units with a negation cue, ${out.denial[lang].features.length} features kept; CV negated macro-F1 rules ${dv.rulesMacroF1.toFixed(3)} -> rules+model ${dv.combinedMacroF1.toFixed(3)} (nested ${dv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + dv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));

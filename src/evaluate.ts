@@ -195,6 +195,11 @@ function slice(rows: Row[], codes: string[], opts: { reps: number; seed: number 
   };
 }
 
+/** The raises (`negated` false) or negations (true) a learned model set aside, as evidence lines. */
+function setAsideOf(ev: LabelledUnit['evidence'], negated: boolean): string[] {
+  return (ev.setAside ?? []).filter((h) => (h.negation !== undefined) === negated).map((h) => `${h.code}: "${h.evidence.text}"${h.negation ? ` negated by "${h.negation.text}"` : ''} [${h.negation?.rule ?? h.evidence.rule}] set aside by the model (${h.evidence.model?.score ?? '?'} < ${h.evidence.model?.threshold ?? '?'})`);
+}
+
 function listErrors(rows: Row[], secondCoder: boolean): EvalError[] {
   const errors: EvalError[] = [];
   const sorted = (xs: string[]): string => [...xs].sort().join(', ') || '—';
@@ -203,10 +208,10 @@ function listErrors(rows: Row[], secondCoder: boolean): EvalError[] {
     const ev = out.evidence;
     if (gold.voice !== out.voice) errors.push({ ...base, family: 'voice', gold: gold.voice, decided: out.voice, evidence: ev.voice ? `${ev.voiceHow}: "${ev.voice.text}" [${ev.voice.rule}]` : `${ev.voiceHow}: no cue` });
     if (sorted(gold.codes) !== sorted(out.codes)) {
-      errors.push({ ...base, family: 'codes', gold: sorted(gold.codes), decided: sorted(out.codes), evidence: [...ev.codes.map((h) => `${h.code}: "${h.evidence.text}" [${h.evidence.rule}]`), ...(ev.setAside ?? []).map((h) => `${h.code}: "${h.evidence.text}" [${h.evidence.rule}] set aside by the model (${h.evidence.model?.score ?? '?'} < ${h.evidence.model?.threshold ?? '?'})`)].join('; ') || 'no pattern fired' });
+      errors.push({ ...base, family: 'codes', gold: sorted(gold.codes), decided: sorted(out.codes), evidence: [...ev.codes.map((h) => `${h.code}: "${h.evidence.text}" [${h.evidence.rule}]`), ...setAsideOf(ev, false)].join('; ') || 'no pattern fired' });
     }
     if (sorted(gold.negated) !== sorted(out.negated)) {
-      errors.push({ ...base, family: 'negated', gold: sorted(gold.negated), decided: sorted(out.negated), evidence: ev.negated.map((h) => `${h.code}: "${h.evidence.text}" negated by "${h.negation?.text ?? ''}" [${h.negation?.rule ?? h.evidence.rule}]`).join('; ') || 'no negation found' });
+      errors.push({ ...base, family: 'negated', gold: sorted(gold.negated), decided: sorted(out.negated), evidence: [...ev.negated.map((h) => `${h.code}: "${h.evidence.text}" negated by "${h.negation?.text ?? ''}" [${h.negation?.rule ?? h.evidence.rule}]`), ...setAsideOf(ev, true)].join('; ') || 'no negation found' });
     }
     if (gold.tone !== out.tone) errors.push({ ...base, family: 'tone', gold: gold.tone, decided: out.tone, evidence: ev.tone.map((e) => `"${e.text}" [${e.rule}]`).join('; ') || 'no tone evidence' });
   }

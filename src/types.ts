@@ -120,7 +120,7 @@ export interface SentenceDecision {
   negated: CodeHit[];
   tone: Tone;
   toneEvidence: Evidence[];
-  /** Codes a pattern raised that the learned code model set aside as improbable (its score and bound in `evidence.model`); absent when none. */
+  /** Codes a pattern raised, or negated (with `negation`), that a learned model set aside as improbable (its score and bound in `evidence.model`); absent when none. */
   setAside?: CodeHit[];
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCodebook, describeModel, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { buildModel, VETO_BELOW, vetoKey, vetoKeys, type LangModelJson, type ModelFileJson } from '../src/coder/model.js';
+import { buildModel, DENIAL_VETO, VETO_BELOW, vetoKey, vetoKeys, type LangModelJson, type ModelFileJson } from '../src/coder/model.js';
 import { evaluate, formatEvaluation } from '../src/evaluate.js';
 import type { SentenceDecision, UnitIn, UnitLabel } from '../src/types.js';
 import { bareModelFile, withModel } from './helpers/model-file.js';
@@ -64,11 +64,13 @@ describe('the veto of a rules raise', () => {
   });
 
   it('names patterns by code and text as written, so that adding a pattern before another does not change its name', () => {
-    expect(vetoKey({ owner: 'nuclear', text: 'nuclear umbrella' })).toBe('nuclear nuclear umbrella');
+    expect(vetoKey({ kind: 'code', owner: 'nuclear', text: 'nuclear umbrella' })).toBe('nuclear nuclear umbrella');
+    expect(vetoKey({ kind: 'deny', owner: 'nuclear', text: 'nuclear umbrella' })).toBe('deny:nuclear nuclear umbrella');
     const keys = vetoKeys(builtin.matcher.entries);
     expect(keys.get(builtin.matcher.entries.find((e) => e.kind === 'code')?.rule as string)).toBeDefined();
-    // Only code patterns: cues and negations raise no code.
-    expect([...keys.keys()].every((r) => r.startsWith('code:'))).toBe(true);
+    // Only patterns that raise or deny a code: a side's cue or a negation cue names no code.
+    const kinds = new Set([...keys.keys()].map((r) => builtin.matcher.entries.find((e) => e.rule === r)?.kind));
+    expect([...kinds].sort()).toEqual(['anaphora', 'code', 'deny', 'dismissal']);
   });
 
   it('refuses a malformed veto with a message naming where', () => {
@@ -87,6 +89,35 @@ describe('the veto of a rules raise', () => {
     expect(formatEvaluation(result, 'text', { errors: true })).toContain('set aside by the model');
   });
 
+  it('undoes a rules negation the denial model finds improbable, and raises the code where the code model affirms it', () => {
+    const text = 'Nobody in Tokyo fears that Washington will abandon Japan, the zorblax memo says.';
+    const negatedBy = one(builtin, text).negated.find((h) => h.code === 'abandonment');
+    const pattern = negatedBy ? vetoKeys(builtin.matcher.entries).get(negatedBy.evidence.rule) : undefined;
+    expect(pattern).toBeDefined();
+    const withWord = (code: string, w: number): LangModelJson => ({ units: 1, features: ['w:zorblax'], codes: CODES.map((c) => ({ code: c, bias: 0, threshold: null, idx: c === code ? [0] : [], w: c === code ? [w] : [] })), cv: EMPTY_CV });
+    const file = (denialW: number, codeW: number, veto: LangModelJson['veto']): ModelFileJson => ({ ...bareModelFile(), langs: { en: withWord('abandonment', codeW) }, denial: { en: { ...withWord('abandonment', denialW), ...(veto ? { veto } : {}) } } });
+    const veto = { below: 0.02, raiseAt: 0.5, patterns: [pattern as string] };
+    // The denial model gives the denial sigmoid(-6) = 0.0025 and the code model the code sigmoid(-6): the negation is undone, nothing raised.
+    const undone = one(withModel(file(-6000, -6000, veto)), text);
+    expect(undone.negated.map((h) => h.code)).not.toContain('abandonment');
+    expect(undone.raised.map((h) => h.code)).not.toContain('abandonment');
+    const aside = undone.setAside?.find((h) => h.code === 'abandonment');
+    expect(aside?.negation).toBeDefined();
+    expect(aside?.evidence.model).toMatchObject({ threshold: 0.02 });
+    // The code model reads the same words as the concern affirmed (sigmoid(6) = 0.998): the code is raised instead, with the concern's span.
+    const affirmed = one(withModel(file(-6000, 6000, veto)), text);
+    const hit = affirmed.raised.find((h) => h.code === 'abandonment');
+    expect(hit?.evidence.text).toBe(negatedBy?.evidence.text);
+    expect(hit?.negation).toBeUndefined();
+    expect(hit?.evidence.model?.threshold).toBe(0.5);
+    // A denial the model finds probable enough stays; so does one through a pattern it never saw negate, and one in a file without the veto.
+    expect(one(withModel(file(-3000, 6000, veto)), text).negated.map((h) => h.code)).toContain('abandonment');
+    expect(one(withModel(file(-6000, 6000, { ...veto, patterns: ['abandonment another pattern'] })), text).negated.map((h) => h.code)).toContain('abandonment');
+    expect(one(withModel(file(-6000, 6000, undefined)), text).negated.map((h) => h.code)).toContain('abandonment');
+    // A raiseAt outside (0, 1] is refused.
+    expect(buildModel({ ...file(-6000, 6000, veto), denial: { en: { ...withWord('abandonment', -6000), veto: { ...veto, raiseAt: 2 } } } }, 'm.json', CODES)).toEqual({ problem: 'denial.en.veto: raiseAt must be in (0, 1]' });
+  });
+
   it('ships with a veto in both languages, over patterns the training units raised codes with', () => {
     const model = builtin.model;
     for (const lang of ['en', 'ja']) {
@@ -96,6 +127,11 @@ describe('the veto of a rules raise', () => {
       // Every name is one of the codebook's code patterns (the shipped model is trained on these rules).
       const names = new Set(vetoKeys(builtin.matcher.entries).values());
       expect([...(veto?.patterns ?? [])].filter((p) => !names.has(p))).toEqual([]);
+    }
+    for (const lang of ['en', 'ja']) {
+      const veto = model?.denial?.get(lang)?.veto;
+      expect(veto).toMatchObject({ below: DENIAL_VETO.below, raiseAt: DENIAL_VETO.raiseAt });
+      expect(veto?.patterns.size).toBeGreaterThan(50);
     }
     // `codebook check` says so.
     expect(describeModel(model as NonNullable<Codebook['model']>, builtin.yaml).filter((l) => l.includes(' veto: '))).toHaveLength(2);

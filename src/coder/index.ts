@@ -5,7 +5,7 @@
 import type { Codebook } from '../codebook/index.js';
 import type { SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
-import { denialCodes, modelCodes, vetoCodes, vetoKeys } from './model.js';
+import { denialCodes, modelCodes, undeniedCodes, vetoCodes, vetoKeys } from './model.js';
 import { prepare, type Prepared } from './sentence.js';
 import { decideTone } from './tone.js';
 import { toneWithModel } from './tone-model.js';
@@ -65,13 +65,19 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
       const added = modelCodes(p, cb.model, codes);
       const denied = denialCodes(p, cb.model, codes, added);
-      // Last, as in training (the model and denial model read the rules' raises as they were): the veto.
+      // Last, as in training (the model and denial model read the rules' raises as they were): the vetoes.
       const aside = vetoCodes(p, cb.model, codes.raised, keysOf(cb));
+      const { undone, raised } = undeniedCodes(p, cb.model, codes, keysOf(cb));
       if (aside.length > 0) {
         const gone = new Set(aside.map((a) => a.code));
         codes.raised = codes.raised.filter((r) => !gone.has(r.code));
-        setAside = aside;
       }
+      if (undone.length > 0) {
+        const gone = new Set(undone.map((a) => a.code));
+        codes.negated = codes.negated.filter((r) => !gone.has(r.code));
+        codes.raised.push(...raised);
+      }
+      if (aside.length + undone.length > 0) setAside = [...aside, ...undone];
       for (const a of added) codes.raised.push(a);
       if (denied.length > 0) {
         const gone = new Set(denied.map((d) => d.code));

@@ -122,10 +122,15 @@ export interface LangModelJson {
   veto?: VetoJson;
 }
 
-/** The veto part of one language's code model (see `LangModelJson.veto`). */
+/**
+ * The veto part of one language's code model (see `LangModelJson.veto`) or denial model: there, a code the rules negated
+ * is no longer negated where the denial model gives the denial under `below`, and is raised instead where the code model
+ * gives the code at least `raiseAt` (a double negative that affirms: "the commitment never wavered").
+ */
 export interface VetoJson {
   below: number;
   patterns: string[];
+  raiseAt?: number;
 }
 
 /**
@@ -136,14 +141,21 @@ export interface VetoJson {
 export const VETO_BELOW: ReadonlyMap<string, number> = new Map([['en', 0.05], ['ja', 0.03]]);
 
 /**
- * How a codebook pattern is named in a model file's veto list: its code and its text as written (not its rule id, which
- * shifts when patterns are added before it).
+ * The denial model's veto of the rules' negations, both languages: chosen on val5 with dev beside it (eval/README-codes.md,
+ * "Round 9: the veto"): under 0.02 the rules' negations it undid were wrong in val5 and the other fresh sets seven times in
+ * ten; at 0.05 and above it undid right ones in dev and the fresh sets alike.
+ */
+export const DENIAL_VETO = { below: 0.02, raiseAt: 0.5 } as const;
+
+/**
+ * How a codebook pattern is named in a model file's veto lists: its code and its text as written (not its rule id, which
+ * shifts when patterns are added before it), after its kind where that is not `code` (a denial: `deny:`).
  *
  * @example
- * vetoKey({ owner: 'abandonment', text: 'abandon' }); // 'abandonment abandon'
+ * vetoKey({ kind: 'code', owner: 'abandonment', text: 'abandon' }); // 'abandonment abandon'
  */
-export function vetoKey(entry: Pick<PatternEntry, 'owner' | 'text'>): string {
-  return `${entry.owner} ${entry.text}`;
+export function vetoKey(entry: Pick<PatternEntry, 'kind' | 'owner' | 'text'>): string {
+  return entry.kind === 'code' ? `${entry.owner} ${entry.text}` : `${entry.kind}:${entry.owner} ${entry.text}`;
 }
 
 /** The JSON written by `scripts/train-model.mjs` (`codebooks/us-japan.model.json`). */
@@ -220,8 +232,8 @@ export interface LangModel {
   /** Where this part's outputs begin among the joint table's, and the part's number there (0 code, 1 denial, 2 tone, 3 voice). */
   base?: number;
   part?: number;
-  /** The code model's veto (`vetoCodes`): the probability under which a rules' raise is set aside, and the patterns it may overrule (`vetoKey`). */
-  veto?: { below: number; patterns: ReadonlySet<string> };
+  /** The code model's veto (`vetoCodes`): the probability under which a rules' raise is set aside, and the patterns it may overrule (`vetoKey`); in the denial model, of the rules' negations (`undeniedCodes`). */
+  veto?: { below: number; patterns: ReadonlySet<string>; raiseAt?: number };
 }
 
 /**
@@ -1132,17 +1144,20 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
 }
 
 /**
- * The rule ids of a codebook's code patterns with their veto names (`vetoKey`): how the coder finds whether the
- * pattern behind a raise is one a model file's veto may overrule.
+ * The rule ids of a codebook's patterns that raise or deny a code with their veto names (`vetoKey`): how the coder
+ * finds whether the pattern behind a raise or a negation is one a model file's veto may overrule.
  *
  * @example
  * vetoKeys(codebook.matcher.entries).get('code:abandonment/en:3'); // 'abandonment leave japan'
  */
 export function vetoKeys(entries: readonly PatternEntry[]): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const e of entries) if (e.kind === 'code') keys.set(e.rule, vetoKey(e));
+  for (const e of entries) if (CODE_KINDS.has(e.kind)) keys.set(e.rule, vetoKey(e));
   return keys;
 }
+
+/** Kinds of pattern behind a code raised or negated: a concern's wording, a denial of it, a back-reference, a dismissal. */
+const CODE_KINDS: ReadonlySet<string> = new Set(['code', 'deny', 'anaphora', 'dismissal']);
 
 /**
  * The rules' raises the code model sets aside: a code raised by a pattern the model saw raise codes in training
@@ -1172,6 +1187,45 @@ export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHi
     out.push({ ...h, evidence: { ...h.evidence, model: { score: round(score, 3), threshold: veto.below, features: against.map((t) => `${t.feature} ${t.weight}`) } } });
   }
   return out;
+}
+
+/**
+ * The rules' negations the denial model undoes: a code negated through a pattern the rules negated codes with in training
+ * (`veto.patterns` of the denial part) whose denial the model, reading the sentence and the rules' raises as in training,
+ * gives under `veto.below`. `undone` holds those negations with the model's reading as evidence; `raised` those of them the
+ * code model gives at least `veto.raiseAt` (a denial of a loss that affirms: "the commitment never wavered"), evidence the
+ * concern's span with the code model's score. The caller removes `undone` from the negated codes and adds `raised`.
+ *
+ * @example
+ * const { undone, raised } = undeniedCodes(p, cb.model, rules, vetoKeys(cb.matcher.entries));
+ */
+export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, keys: ReadonlyMap<string, string>): { undone: CodeHit[]; raised: CodeHit[] } {
+  const dm = model.denial?.get(p.lang);
+  const veto = dm?.veto;
+  const undone: CodeHit[] = [];
+  const raised: CodeHit[] = [];
+  if (!dm || !veto || rules.negated.length === 0) return { undone, raised };
+  let f: Features | undefined;
+  for (const h of rules.negated) {
+    const key = keys.get(h.evidence.rule);
+    const c = dm.codes.indexOf(h.code);
+    if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
+    const extra = rules.raised.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code));
+    if (linearSums(dm, model.features, p.text, p.lang, extra) === 0) return { undone, raised };
+    const d = sigmoid(dm.z[c] as number);
+    if (d >= veto.below) continue;
+    f ??= withHits(sentenceFeatures(p.text, p.lang, model.features), [...extra]);
+    undone.push({ ...h, evidence: { ...h.evidence, model: { score: round(d, 3), threshold: veto.below, features: topFeatures(dm, f, c, -1).map((t) => `${t.feature} ${t.weight}`) } } });
+    // The code model's reading of the same words: does the sentence affirm what the rules read as denied?
+    const lm = model.langs.get(p.lang);
+    const k = lm ? lm.codes.indexOf(h.code) : -1;
+    if (!lm || k < 0 || veto.raiseAt === undefined || linearSums(lm, model.features, p.text, p.lang, NO_KEYS) === 0) continue;
+    const r = sigmoid(lm.z[k] as number);
+    if (r < veto.raiseAt) continue;
+    const { negation: _negation, ...concern } = h;
+    raised.push({ ...concern, evidence: { ...h.evidence, model: { score: round(r, 3), threshold: veto.raiseAt, features: topFeatures(lm, f, k).map((t) => `${t.feature} +${t.weight}`) } } });
+  }
+  return { undone, raised };
 }
 
 /** Hit kinds of the codebook's negation cues: a denial, an absence, a prohibition. */
@@ -1387,7 +1441,8 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
     if (veto !== undefined) {
       const v = veto as Partial<VetoJson>;
       if (typeof v.below !== 'number' || !(v.below > 0 && v.below < 1) || !Array.isArray(v.patterns) || !v.patterns.every((x) => typeof x === 'string')) return { problem: `${name}.${lang}.veto: below must be in (0, 1) and patterns a list of strings` };
-      lm.veto = { below: v.below, patterns: new Set(v.patterns) };
+      if (v.raiseAt !== undefined && (typeof v.raiseAt !== 'number' || !(v.raiseAt > 0 && v.raiseAt <= 1))) return { problem: `${name}.${lang}.veto: raiseAt must be in (0, 1]` };
+      lm.veto = { below: v.below, patterns: new Set(v.patterns), ...(v.raiseAt !== undefined ? { raiseAt: v.raiseAt } : {}) };
     }
     langs.set(lang, lm);
     summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });

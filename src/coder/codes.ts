@@ -10,12 +10,12 @@ import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } fro
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
 /** An English negation stops at a conditional or concessive clause it governs ("never once" is no clause) ("will not object if we ask them to pay more" keeps the demand) and at a relative ", where" or a reported ", saying" clause ("dismissed the idea…, saying the alliance would remain"); "not … because" still denies the reason. */
-const EN_SUBORDINATE = /\b(?:if|unless|until|till|whether|although|though|(?<!^\s*|\b(?:never|not|at)\s+)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b/iu;
+const EN_SUBORDINATE = /\b(?:if|unless|until|till|whether|although|though|(?<!^\s*|\b(?:never|not|at)\s+)once)\b|,\s*(?:where|which|saying|adding|arguing|insisting|because)\b|,\s*and\s+(?:I|we|they|he|she|it|Japan|Tokyo|Washington|America|the)\b|,\s*(?:and|but)\s+(?:insist|said|say|add|argu|stress|warn|repeat|note|told|call|describ|promis|vow|pledg|reaffirm)\w*/iu;
 /** A second verb coordinated after the negated one ("shrugging off its restraints and reclaiming…", "was not worth the fight and left Japan…"): the negation stays with the first. */
-const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned)\b/u;
+const EN_AND_VERB = /\band\s+(?:[a-z]+ing|left|took|made|gave|sent|went|put|kept|let|decided|chose|turned|would|will|could|should|must|can)\b/u;
 /** An English negation inside an indirect question ("asked whether Japan could afford to rule out a bomb") asks, it does not deny (rule 6). */
 /** An English negation whose own phrase is closed by a comma ("a security umbrella it never has to open, paid for by…"): what follows the comma is outside its scope. A list ("make, hold or bring in") and a short parenthesis (", officials stressed,") do not close it. */
-const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){0,2}(?:or|and|nor)\b|\s*(?:[^\s,]+\s+){0,4}[^\s,]+\s*,)/u;
+const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){1,2}(?:or|and|nor)\b|\s*(?:[^\s,]+\s+){0,4}[^\s,]+\s*,)/u;
 /** A negation a few words before "without" in its clause makes a double negative ("cannot sneeze without its master's permission", "rarely moves without clearing it"): what follows is asserted. */
 const EN_NEGATED_BEFORE = /\b(?:not|never|cannot|no|nothing|rarely|seldom|hardly)\b|n't\b/iu;
 const EN_WITHOUT = /^without$/iu;
@@ -63,6 +63,17 @@ const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 /** A harm that a denial says will not befall a favourable code ("will not damage the alliance", 絆を損なうことはない): the denial affirms it. */
 const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つけ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
 
+/** English: a denial that something bears on, is doubted beside or ranks ahead of a favourable code ("no bearing on America's commitment", "never doubts our commitment", "nothing … comes ahead of our treaty obligations") affirms it. */
+const EN_HARM_BETWEEN = /\b(?:bearing|impact|effect|doubt\w*|question\w*|ahead\s+of|comes?\s+before|for\s+sale)\b/iu;
+/** English: a negation before a comparative or a past beyond imagining affirms a favourable code ("no more loyal ally", "never worked with a more dependable partner", "could not have imagined … side by side", "never heard them speak as warmly"). */
+const EN_FAVOURABLE_AFFIRM = /\bmore\b|\bhave\s+(?:imagined|believed|dreamed|dreamt|thought|predicted|guessed)\b|\b(?:heard|seen|known|met|worked)\b/iu;
+/** A reason clause after a determiner's negation ("has no need of the bomb because their umbrella is not going anywhere") lies outside it; a verb's negation still denies the reason ("did not send the ships because Washington asked"), and so does "not because" and "…, but because". */
+const EN_BECAUSE = /\bbecause\b/iu;
+const EN_DETERMINER_CUE = /^(?:no|none|nothing|nobody|no one)$/iu;
+const EN_NOT_BECAUSE = /^\s*(?:(?:just|only|simply|merely)\s+)?because\b/iu;
+const EN_BUT_BECAUSE = /\bbut\s+(?:\w+\s+)?because\b|;\s*(?:it|they|Japan|Tokyo|we)\b/iu;
+/** A relative ", which" inside an English hit ("the security relationship, which both sides describe as excellent"): a negation before it covers the head noun only. */
+const EN_WHICH_IN_HIT = /,\s*which\b/iu;
 
 /** A negation cue that is itself a rhetorical question (誰が本気で言えるだろうか, "who seriously believes"): it denies even inside a question. */
 const RHETORICAL_CUE = /(?:誰が|人[がは].{0,4}いる(?:だろう|でしょう)?か|いようか|\bwho\b|\banyone\b(?:\s+\w+)?\s+(?:really|seriously|honestly)\b)/iu;
@@ -248,8 +259,11 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     return comma >= 0 && comma < h.start && EN_TOPIC.test(p.text.slice(from, span.start)) && !p.text.slice(from, comma).includes(',') && wordIndex(p, h.start) - wordIndex(p, comma) <= 4;
   };
   const info = codeInfo(cb);
-  const negationOf = (span: ScanHit): NegCue | undefined => {
-    const favourable = info.get(span.entry.owner)?.tone === 'positive';
+  const negationOf = (hit: ScanHit): NegCue | undefined => {
+    const favourable = info.get(hit.entry.owner)?.tone === 'positive';
+    // "no bearing on the relationship, which both sides describe as excellent": the predicate after ", which" lies outside the negation.
+    const which = p.lang === 'en' ? EN_WHICH_IN_HIT.exec(p.text.slice(hit.start, hit.end)) : null;
+    const span = which ? { ...hit, start: hit.start + which.index + which[0].length } : hit;
     const question = clauseEndsWithQuestion(p, span.end);
     const cl = clauseOf(p, span.start);
     let best: NegCue | undefined;
@@ -264,9 +278,10 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
+      if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)))) continue;
       const ok =
         c.dir === 'forward'
-          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' ')))))) || frontedTopic(span, h)
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' ')))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

@@ -32,12 +32,14 @@ const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyo
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+/** A Japanese clause closed by a て/で/く-form and a comma (強固で、 緊密で、 良好であり、), with a new clause after it. */
+const JA_TE_CLOSED = /^[^、。「」]{0,3}(?:で|て|く|であり)、/u;
 /** A Japanese conditional, concessive or reason clause (…なら、 …のに、 …ので、): a negation after it does not reach back into it (対等だと言うのなら、言われっぱなしではなく). */
 const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から)、/u;
 /** What may stand between a topic and the quotation that speaks of it (核武装については「…」). */
 const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|について|に関しては|は|も)、?$/u;
-/** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話). */
-const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など)[^、。「」]{0,14})?$/u;
+/** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる). */
+const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など|こと)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
 const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;
 const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint|myth|fear|assumption|belief|caricature|stereotype)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
@@ -61,7 +63,7 @@ const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)�
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
 const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 /** A harm that a denial says will not befall a favourable code ("will not damage the alliance", 絆を損なうことはない): the denial affirms it. */
-const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つけ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
+const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
 
 /** English: a denial that something bears on, is doubted beside or ranks ahead of a favourable code ("no bearing on America's commitment", "never doubts our commitment", "nothing … comes ahead of our treaty obligations") affirms it. */
 const EN_HARM_BETWEEN = /\b(?:bearing|impact|effect|doubt\w*|question\w*|ahead\s+of|comes?\s+before|for\s+sale)\b/iu;
@@ -102,6 +104,8 @@ interface NegCue {
   wording?: ScanHit;
   /** A prohibition: it negates only codes whose own tone is neutral (a course of action, not a concern). */
   prohibition?: boolean;
+  /** The code hit whose verb the cue inflects (見捨てない): it negates only hits overlapping that verb (尊重し、…約束を決して破らない keeps 尊重). */
+  own?: ScanHit;
 }
 
 /** A pattern whose own wording is negative (ノーと言えない, 当てにならない): its hit is the concern, not its denial. */
@@ -220,7 +224,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   if (p.lang === 'ja') {
     for (const h of codeHits) {
       const span = negativeInflection(p.text, h);
-      if (span && !ignored(span)) cues.push({ hit: { entry: { ...h.entry, kind: 'neg-backward', rule: `${h.entry.rule}/negative-form` }, start: span.start, end: span.end }, dir: 'backward' });
+      if (span && !ignored(span)) cues.push({ hit: { entry: { ...h.entry, kind: 'neg-backward', rule: `${h.entry.rule}/negative-form` }, start: span.start, end: span.end }, dir: 'backward', own: h });
     }
   }
 
@@ -239,6 +243,12 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const afterQuote = (span: { start: number; end: number }, cue: { start: number }): boolean => {
     if (p.lang !== 'ja') return false;
     const q = p.quotes.find(([s, e]) => span.start >= s && span.end <= e);
+    return q !== undefined && cue.start >= q[1] && QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
+  };
+  // 日本の核武装を懸念する声について「…」と退けた: a cue right after a quotation reaches the topic set before it.
+  const topicOfQuote = (span: { start: number; end: number }, cue: { start: number }): boolean => {
+    if (p.lang !== 'ja') return false;
+    const q = p.quotes.find(([s]) => s >= span.end && JA_TOPIC_BEFORE_QUOTE.test(p.text.slice(span.end, s)));
     return q !== undefined && cue.start >= q[1] && QUOTE_TO_CUE.test(p.text.slice(q[1], cue.start));
   };
   const complementCue = (h: ScanHit): boolean => EN_COMPLEMENT_CUE.test(p.text.slice(h.start, h.end));
@@ -274,6 +284,9 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       // "would never leave Japan alone": the reassurance's negation covers the abandonment it overlaps, not the reassurance itself nor the rest of the clause.
       if (c.wording && (c.wording.entry.owner === span.entry.owner || !overlaps(c.wording, span))) continue;
       if (c.prohibition && info.get(span.entry.owner)?.tone !== 'neutral') continue;
+      if (c.own && !overlaps(c.own, span)) continue;
+      // 防衛協力は強固で、…見方は事実に基づかない: praise closed by its own て/で/く-form is asserted; a later denial speaks of the next clause.
+      if (favourable && p.lang === 'ja' && h.start >= span.end && JA_TE_CLOSED.test(p.text.slice(span.end, h.start))) continue;
       // "No change in its commitment" (変化はない) affirms what is favourable.
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
@@ -283,7 +296,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' ')))))) || frontedTopic(span, h)
           : c.dir === 'backward'
-            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h))
+            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h) || topicOfQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;
@@ -303,7 +316,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       continue;
     }
     if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
-    if (!isCondition(p, h)) firmlyRaised.add(h.entry.owner);
+    // English: a concern only asked about ("Is Japan going to spend more? Probably, but not because anyone asked.") yields to a denial later in the unit.
+    if (!isCondition(p, h) && !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end) && p.boundaries.some((b) => b > h.end && b < p.text.trimEnd().length - 1))) firmlyRaised.add(h.entry.owner);
   }
   for (const h of denies) {
     // An exclusion sets a denial aside too: "it is Japan's decision, and we respect it" affirms support, it denies no dependence.

@@ -144,7 +144,7 @@ function quoted(text: string, at: number): boolean {
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
 const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
 /** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
-const EN_REACTION = /^(?:welcom|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
+const EN_REACTION = /^(?:welcom|furi|fury|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
 /** A country or capital named in an English clause: one of the two sides, or a third party. */
 const EN_PARTY = /\b(?:(?<ally>Japan(?:ese|'s)?|Tokyo(?:'s)?|U\.S\.|United States|Americans?|America(?:'s)?|Washington(?:'s)?|Pentagon|White House|State Department|Okinawa(?:ns?|'s)?|alliance|allies|ally|bilateral)|(?<third>China|Chinese|Beijing(?:'s)?|Seoul(?:'s)?|(?:South |North )?Kore(?:a|an|ans|a's)|Pyongyang|Taiwan(?:ese|'s)?|Taipei|Australia(?:n|ns|'s)?|Canberra|Vietnam(?:ese)?|Hanoi|Russia(?:n|ns|'s)?|Moscow|Soviets?|India(?:n|ns|'s)?|New Delhi|Philippines?|Filipino|Manila|Europe(?:an|ans)?|Brussels|Blue House|Kremlin))\b/gu;
 /**

@@ -1,0 +1,60 @@
+// Tone round 9 (LABELS.md rules 12-13, English): anger, hurt and displeasure in plain words, harm done to the
+// relationship (turned over when denied), the relationship come through an episode unharmed, and senses of judging
+// words that judge nothing (damages awarded, a division of troops, a plot that strains credulity). Tested on the
+// built-in codebook without its learned model, so that a model score cannot decide a case. Fixtures are sentences
+// written for this test.
+import { describe, expect, it } from 'vitest';
+import { oneByRules as one } from './helpers/coder.js';
+
+/** The tone the rules decide for one sentence. */
+const tone = (text: string): string => one(text).tone;
+
+describe('tone round 9: anger, hurt and harm to the relationship', () => {
+  it('fury, a sting, displeasure and harm done to the alliance are unfavourable judgements', () => {
+    for (const text of [
+      'Officials at the ministry were furious that nobody had called ahead.',
+      'The snub stung in Tokyo for months.',
+      'The minister made his displeasure known to the ambassador.',
+      'The handling of the accident has done more harm to the alliance than any quarrel over rice.',
+      'Officials warned that the partnership was facing its worst crisis in years.',
+      'Patience with the ally is wearing thin in Congress.',
+    ]) {
+      expect(tone(text)).toBe('negative');
+    }
+  });
+  it('the same harm denied clears the relationship (rule 13)', () => {
+    for (const text of ['The spokesman said the dispute had in no way harmed the alliance.', 'The quarrel did no lasting damage to the partnership.']) {
+      expect(tone(text)).toBe('positive');
+    }
+  });
+  it('a third party\'s fury judges nothing about the alliance', () => {
+    expect(tone('Beijing was furious at the new missile deployment.')).toBe('neutral');
+  });
+  it('doubt that waits to see ("I will believe it when I see the ships") is an unfavourable judgement', () => {
+    expect(tone('The mayor said he would believe the promise when he saw the fences come down.')).toBe('negative');
+  });
+});
+
+describe('tone round 9: the relationship come through unharmed', () => {
+  it('an alliance that came through an episode intact, or bases "worth every penny", are favourable', () => {
+    for (const text of ['The treaty came through the scandal intact.', 'The admiral said the bases were worth every penny.', 'American officials said they were pleasantly surprised by the new cabinet.']) {
+      expect(tone(text)).toBe('positive');
+    }
+  });
+});
+
+describe('tone round 9: judging words in other senses', () => {
+  it('damages awarded, damage control, a division of troops and a plot that strains credulity judge nothing', () => {
+    for (const text of [
+      'The court ordered the state to pay the residents damages for the noise.',
+      'Ministry officials worked through the night to contain the damage.',
+      'The army will move a division from the peninsula next year.',
+      'The film is handsome, though its plot strains credulity.',
+    ]) {
+      expect(tone(text)).toBe('neutral');
+    }
+  });
+  it('relations strained between the two allies stay unfavourable', () => {
+    expect(tone('Relations between Tokyo and Washington have been strained since the summit.')).toBe('negative');
+  });
+});

@@ -447,6 +447,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   const start = effectiveStart(p);
   const startWord = wordIndex(p, start);
   const opens = clauseOpens(p, start);
+  // Rule 3 in the first person: "I would note that Japanese leaders have said…", "I am told Sato's people say…": the writer or speaker only frames what a side holds.
+  const framed = p.byKind.has('cue') && (p.text.includes('I ') || p.text.includes("I'")) ? framedHolder(p, start, cues, subjectVerbs) : null;
+  if (framed) return framed;
   if (allowInitial) {
     // The sentence's subject: a cue among its first words (or a clause's after a colon), before the verb of saying (or owning the view noun).
     const first = LOCATIVE_LEAD.test(p.text.slice(p.bodyStart)) ? p.bodyStart : start;
@@ -549,6 +552,24 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   );
   if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: true };
   return null;
+}
+
+/** A first-person frame that only reports ("I would note that", "I am told", "I have read that", "I understand"), after at most a conjunction or an adverb. */
+const FIRST_PERSON_REPORT = /^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:I|We)\s+(?:(?:would|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:have|'ve)\s+(?:read|heard|been told|seen reports)|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know))\s+(?:that\s+)?/u;
+/** Between a side and its own verb: a name, a possessed group ("Sato's people", "Abe's own advisers"), or a role; no comma nor relative pronoun. */
+const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
+/**
+ * The holder a first-person report frame introduces: "I would note that Japanese leaders have said publicly…" holds Tokyo's
+ * view, the speaker only relaying it (rule 3). Needs the side's own verb of saying or feeling right after it.
+ */
+function framedHolder(p: Prepared, start: number, cues: ScanHit[], verbs: ScanHit[]): { side: string; cue: Evidence } | null {
+  const m = FIRST_PERSON_REPORT.exec(p.text.slice(start));
+  if (!m) return null;
+  const from = start + m[0].length;
+  const c = cues.find((c) => c.start >= from && wordIndex(p, c.start) - wordIndex(p, from) <= 3);
+  if (!c || objectOf(p, c)) return null;
+  const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 7);
+  return v && FRAMED_GAP.test(p.text.slice(c.end, v.start)) ? sideEvidence(p, c) : null;
 }
 
 /** "None of this", "all of that": a quantity of what was said, not the people who said it. */
@@ -658,7 +679,7 @@ function relayable(p: Prepared): boolean {
 }
 /** A unit whose own last predicate is a denial (…ものではない, …ことはございません). */
 const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:ない|なかった|ありません|ございません|ありませんでした)(?:。|$)\s*$/u;
-const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken)|'ve\s+(?:heard|met|talked|spoken)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken|read)|'ve\s+(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */

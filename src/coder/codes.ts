@@ -19,6 +19,8 @@ const EN_COMMA_CLOSED = /^\s*[^\s,]+[^,]*,\s(?!\s*(?:[\w'-]+\s+){1,2}(?:or|and|n
 /** A negation a few words before "without" in its clause makes a double negative ("cannot sneeze without its master's permission", "rarely moves without clearing it"): what follows is asserted. */
 const EN_NEGATED_BEFORE = /\b(?:not|never|cannot|no|nothing|rarely|seldom|hardly)\b|n't\b/iu;
 const EN_WITHOUT = /^without$/iu;
+/** The other half of that double negative: a negation with "without" between it and the hit ("would never have dared to go ahead without Washington's blessing") asserts the hit. */
+const EN_WITHOUT_BETWEEN = /\bwithout\b/iu;
 /** A verb after "without" ends its phrase ("a United States without a Soviet enemy would lose interest"): the negation covers the noun phrase, not the clause. */
 const EN_VERB_AFTER_WITHOUT = /\b(?:would|will|could|might|can|should|must|is|was|are|were|has|had|have)\b/iu;
 /** A stand-alone answer ("No.", "Not at all.", "Never!"): it dismisses what was asked, it does not reach the next sentence. */
@@ -26,7 +28,7 @@ const EN_ANSWER_CUE = /^\s*[.!]/u;
 const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
 /** A negated holder followed by a verb of belief or saying ("no one … believes Washington would leave them"): the denial reaches the whole complement, however long the holder. */
-const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thought|expects?|expected|imagines?|imagined|suggests?|suggested|seriously\s+\w+)\s/iu;
+const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thought|expects?|expected|imagines?|imagined|suggests?|suggested|plans?|planning|planned|intends?|intended|proposes?|proposed|seriously\s+\w+)\s/iu;
 /** The quantifier cues that name a holder ("no one", "nobody", "none of"). */
 const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyone|almost nobody|almost no one|very few)$/iu;
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
@@ -294,7 +296,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)))) continue;
       const ok =
         c.dir === 'forward'
-          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' ')))))) || frontedTopic(span, h)
+          ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' '))) && !(!EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_WITHOUT_BETWEEN.test(p.text.slice(h.end, span.start)))))) || frontedTopic(span, h)
           : c.dir === 'backward'
             ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h) || topicOfQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;

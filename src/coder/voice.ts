@@ -428,6 +428,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   }
   for (const r of hitsOf(p, 'reaction')) {
     if (!usable(p, r)) continue;
+    // A reaction inside what someone else remarks ("remarked that the idea … still stung in Tokyo") is theirs to report.
+    if (subjectVerbs.some((v) => v.end <= r.start && REMARKED_THAT.test(p.text.slice(v.start, r.start)))) continue;
     // "Aides to Abe were stunned that Washington…", "officials who had been unnerved by…": the one who reacts is named before.
     if (PASSIVE_BE.test(p.text.slice(Math.max(0, r.start - 24), r.start))) {
       const b = cues.filter((c) => c.end <= r.start && words(p, c.end - 1, r.start) <= 8 && !objectOf(p, c, false)).pop();
@@ -1284,6 +1286,8 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
   }
   return null;
 }
+/** A verb (not its noun, "suggestion") opening a that-clause which runs, within its clause, to a later point. */
+const REMARKED_THAT = /^[a-z]+(?<!ion|ions|ment|ments)\s+(?:[a-z]+\s+)?that\s[^:;]*$/u;
 /** Between a subject and its own active verb: auxiliaries and adverbs only. */
 const RELAY_GAP = /^\s+(?:(?:has|have|had|would|will|could|might|did|does|do|also|already|repeatedly|privately|publicly|informally|formally|firmly|once|again|now)\s+)*$/u;
 

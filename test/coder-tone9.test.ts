@@ -58,3 +58,35 @@ describe('tone round 9: judging words in other senses', () => {
     expect(tone('Relations between Tokyo and Washington have been strained since the summit.')).toBe('negative');
   });
 });
+
+describe('tone round 9: an interviewer\'s question that reports a fear or a perception', () => {
+  it('a fear or a perception stated before the question carries its concern', () => {
+    expect(tone('Q: People in Tokyo worry that Washington will strike a deal with Beijing over Japan\'s head. Is that fear justified?')).toBe('negative');
+  });
+  it('a question that only asks about the fear stays neutral', () => {
+    expect(tone('Q: Are you worried that Washington will strike a deal with Beijing over Japan\'s head?')).toBe('neutral');
+  });
+});
+
+describe('tone round 9: a third party\'s welcome or praise', () => {
+  it('a third country welcoming one side\'s decision judges nothing about the alliance', () => {
+    for (const text of ['Australia\'s defense minister welcomed Japan\'s decision to join the program.', 'SEOUL — Officials here welcomed the prime minister\'s remarks on the strait.']) {
+      expect(tone(text)).toBe('neutral');
+    }
+  });
+  it('a third country welcoming the alliance itself judges it', () => {
+    expect(tone('The Australian government welcomed the Japanese-American security declaration.')).toBe('positive');
+  });
+});
+
+describe('tone round 9: Japanese words of anger, frustration and regret', () => {
+  it('苛立ち, 難色, 危機感, 我慢, 嘆く judge the relationship', () => {
+    for (const text of ['米国務省内では日本の対応に苛立ちが広がった。', '米側は日本の計画に難色を示した。', '米政府内では、同盟全体を揺るがしかねないとの危機感が広がっている。', '沖縄だけがいつまで我慢すればいいのか。', '国防総省の担当者は、ホワイトハウスの関心が通商にしかないと嘆く。']) {
+      expect(tone(text)).toBe('negative');
+    }
+  });
+  it('a third party\'s criticism of something other than the relationship, or a charge dismissed, is neutral', () => {
+    expect(tone('韓国の主要紙は、改憲の動きを右傾化だと批判した。')).toBe('neutral');
+    expect(tone('首相は、追随との批判は当たらないと述べた。')).toBe('neutral');
+  });
+});

@@ -142,11 +142,11 @@ function quoted(text: string, at: number): boolean {
 }
 
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
-const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調|批判|抗議)/u;
 /** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
 const EN_REACTION = /^(?:welcom|furi|fury|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
 /** A country or capital named in an English clause: one of the two sides, or a third party. */
-const EN_PARTY = /\b(?:(?<ally>Japan(?:ese|'s)?|Tokyo(?:'s)?|U\.S\.|United States|Americans?|America(?:'s)?|Washington(?:'s)?|Pentagon|White House|State Department|Okinawa(?:ns?|'s)?|alliance|allies|ally|bilateral)|(?<third>China|Chinese|Beijing(?:'s)?|Seoul(?:'s)?|(?:South |North )?Kore(?:a|an|ans|a's)|Pyongyang|Taiwan(?:ese|'s)?|Taipei|Australia(?:n|ns|'s)?|Canberra|Vietnam(?:ese)?|Hanoi|Russia(?:n|ns|'s)?|Moscow|Soviets?|India(?:n|ns|'s)?|New Delhi|Philippines?|Filipino|Manila|Europe(?:an|ans)?|Brussels|Blue House|Kremlin))\b/gu;
+const EN_PARTY = /\b(?:(?<ally>Japan(?:ese|'s)?|Tokyo(?:'s)?|U\.S\.|United States|Americans?|America(?:'s)?|Washington(?:'s)?|Pentagon|White House|State Department|Okinawa(?:ns?|'s)?|alliance|allies|ally|bilateral)|(?<third>China|Chinese|Beijing(?:'s)?|Seoul(?:'s)?|(?:South |North )?Kore(?:a|an|ans|a's)|Pyongyang|Taiwan(?:ese|'s)?|Taipei|Australia(?:n|ns|'s)?|Canberra|Vietnam(?:ese)?|Hanoi|Russia(?:n|ns|'s)?|Moscow|Soviets?|India(?:n|ns|'s)?|New Delhi|Philippines?|Filipino|Manila|Europe(?:an|ans)?|Brussels|Blue House|Kremlin|Arab|Arabs|Iraq(?:i|is)?|Baghdad|Britain|British|London|Canad(?:a|ian|ians)|German(?:y|s)?|Berlin|France|French|Paris|Indonesia(?:n|ns)?|Jakarta|Singapore(?:an)?|Malaysia(?:n)?|Thai(?:land)?|Israel(?:i|is)?|Iran(?:ian|ians)?|Ukrain(?:e|ian|ians)|NATO))\b/gu;
 /**
  * Does an English reaction word ("welcomed", "tensions", "disappointed") judge a third party's doing rather than the
  * relationship? The nearest country named in its clause decides ("tensions with China", "South Korea's president
@@ -157,15 +157,24 @@ function thirdPartyReaction(p: Prepared, h: ScanHit): boolean {
   // A third party judging the alliance itself ("praised the most coordinated U.S.-Japan diplomacy") judges the relationship (rule 12).
   if (EN_ALLIANCE_NAMED.test(p.text.slice(h.end, p.boundaries.find((b) => b > h.end) ?? p.text.length))) return false;
   let best: { d: number; third: boolean } | undefined;
+  let before: { d: number; third: boolean } | undefined;
   for (const m of p.text.matchAll(EN_PARTY)) {
     const at = m.index;
     if (at < p.bodyStart || clauseOf(p, at) !== cl) continue;
     const d = at >= h.end ? at - h.end : h.start - (at + m[0].length);
     if (d < 0) continue;
-    if (!best || d < best.d) best = { d, third: m.groups?.third !== undefined };
+    const third = m.groups?.third !== undefined;
+    if (!best || d < best.d) best = { d, third };
+    if (at < h.start && (!before || d < before.d)) before = { d, third };
   }
+  // A welcome or a denunciation by a third party ("Australia's defense minister welcomed Japan's decision", "TAIPEI — Officials here welcomed…") is its own reaction, whatever it is about.
+  if (EN_SUBJECT_REACTION.test(p.text.slice(h.start, h.end)) && (before?.third === true || (before === undefined && EN_THIRD_DATELINE.test(p.original)))) return true;
   return best?.third === true;
 }
+/** Reaction words whose subject is the one reacting (welcomed, hailed, praised, denounced, was furious). */
+const EN_SUBJECT_REACTION = /^(?:welcom|hail|prais|applaud|thank|denounc|furi|fury|anger|angry|outrage|scold|lectur)/iu;
+/** A news unit datelined in a third country's capital ("TAIPEI —", "SEOUL, Oct. 12 —"). */
+const EN_THIRD_DATELINE = /^\s*(?:TAIPEI|SEOUL|BEIJING|HANOI|SYDNEY|CANBERRA|MANILA|NEW DELHI|MOSCOW|SINGAPORE|JAKARTA|LONDON|BRUSSELS|PYONGYANG)\b/u;
 /** An English unit that notes nobody raised a concern ("No one at the table suggested that…", "We found no evidence that…"). */
 const EN_ABSENT = /^\s*(?:(?:No|Nobody|No one|None)\b(?:\s+[\w'-]+){0,4}?\s+(?:suggested|took|expressed|raised|mentioned|proposed|argued)\b|We found no evidence\b)/u;
 /** A unit opening on a greeting ("Welcome to World Today", "Welcome back"). */
@@ -179,7 +188,7 @@ const EN_OFFERED = /^(?:glad|pleased|delighted)/iu;
 /** English words welcoming or applauding whatever they are about. */
 const EN_WELCOME = /^(?:welcom|applaud|prais|hail|cheer)/iu;
 /** The alliance or the two sides together named after a reaction word. */
-const EN_ALLIANCE_NAMED = /\b(?:alliance|U\.S\.-Japan(?:ese)?|US-Japan(?:ese)?|Japan-U\.S\.|Japan-US|two allies|bilateral)\b/u;
+const EN_ALLIANCE_NAMED = /\b(?:alliance|U\.S\.-Japan(?:ese)?|US-Japan(?:ese)?|Japan-U\.S\.|Japan-US|Japanese-American|American-Japanese|two allies|bilateral|(?:Japan|Tokyo) and (?:the United States|Washington|America)|(?:the United States|Washington|America) and (?:Japan|Tokyo))\b/u;
 /** A welcome that is a greeting or a ceremony ("Welcome back to…", "was welcomed with a 21-gun salute"), not a judgement. */
 const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
 
@@ -223,6 +232,9 @@ const JA_ASKS_WORRY = /懸念|心配|恐れ|おそれ|不安|ないですか|あ
 /** A view reported as held by someone (critics say, officials are asking, "some read that as"): a question that reports it carries its judgement. */
 const REPORTED_VIEW = /\b(?:say|says|said|saying|think|thinks|believe|believes|read|reads|asking|argue|argues|argued|complain\w*|critics?|accus\w*|call(?:s|ed)?\s+it)\b|との(?:声|見方|指摘|批判|懸念)|と(?:言って|指摘|批判)/iu;
 
+/** A fear, a perception or a feeling held by someone, stated in English ("Japanese commentators worry that", "there's a perception in Tokyo that", "newspapers are calling it a snub"). */
+const EN_HELD_VIEW = /\b(?:worry|worries|worried|fear|fears|feared|perception|assume|assumes|assumed|feel|feels|felt|calling|see (?:Japan|Tokyo|it|the alliance|us|them) as)\b/iu;
+
 /**
  * Is this unit an interviewer's question (a `Q:` or `Moderator:` tag, a Japanese dash) that asks and reports no
  * one's view? It only asks about a demand or a concern: nobody judges the relationship in it (rule 12).
@@ -236,7 +248,10 @@ export function interviewerAsks(p: Prepared): boolean {
   const q = tag.interviewer === true || hitsOf(p, 'interviewer').some((h) => h.start < tag.end && (h.start === 0 || tag.label.trim() === p.text.slice(h.start, h.end)));
   const jaAsks = p.lang === 'ja' && /か[。」]*\s*$/u.test(p.original) && !JA_ASKS_WORRY.test(p.text);
   if (!q || !(jaAsks || /[?？]["'”’」]?\s*$/u.test(p.original))) return false;
-  return !REPORTED_VIEW.test(p.text.slice(p.bodyStart));
+  const body = p.text.slice(p.bodyStart);
+  // A fear or a perception stated before the question ("People in Tokyo worry that… Is that fear justified?") is reported, not asked ("Are you worried that…?" is asked).
+  const stated = p.lang === 'en' ? body.slice(0, Math.max(0, body.search(/[.!]\s+[^.!?]*\?["'”’]?\s*$/u))) : '';
+  return !REPORTED_VIEW.test(body) && !EN_HELD_VIEW.test(stated);
 }
 
 /**
@@ -306,6 +321,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (r === 'void') continue;
     // An imposition denied (押し付けられたものではございません, "not under pressure") is a side's own decision: neutral, not praise (rule 13).
     if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
+    // A charge dismissed (追随との批判は当たらない) is a side's own account of its decisions: neutral, not praise (rule 13).
+    if (r === 'turned' && !positive && p.lang === 'ja' && /^批判/u.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
     if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
     // Praise reported in irony ("we are told", "so-called") is no praise given.

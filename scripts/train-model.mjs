@@ -95,7 +95,7 @@ function train() {
       // Documents are named per file: two files may reuse an id.
       for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
       for (const h of r.evidence.negated) if (ruleKeys.has(h.evidence.rule)) seenDenied[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated });
+      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, previousRaised: i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [] });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

@@ -64,10 +64,10 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       // The code model raises only codes the rules left undecided (rules win on negation); the denial model may
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
       const added = modelCodes(p, cb.model, codes);
-      const denied = denialCodes(p, cb.model, codes, added);
+      const denied = denialCodes(p, cb.model, codes, added, previousRaised);
       // Last, as in training (the model and denial model read the rules' raises as they were): the vetoes.
       const aside = vetoCodes(p, cb.model, codes.raised, keysOf(cb));
-      const { undone, raised } = undeniedCodes(p, cb.model, codes, keysOf(cb));
+      const { undone, raised } = undeniedCodes(p, cb.model, codes, keysOf(cb), previousRaised);
       if (aside.length > 0) {
         const gone = new Set(aside.map((a) => a.code));
         codes.raised = codes.raised.filter((r) => !gone.has(r.code));

@@ -40,6 +40,8 @@ export interface FeatureSettings {
    * bare mention of the relationship ("日米関係", "the alliance") is neither (absent or empty: no gate).
    */
   gate?: string[];
+  /** The denial model also reads the codes the previous unit of the document raised (`pc:`): "that prediction has not come true" (absent: off). */
+  denialPrev?: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: ['relationship_positive', 'reassurance'] };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: ['relationship_positive', 'reassurance'], denialPrev: false };
 export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.8, posWeight: 1.5, bags: 1, veto: 1 };
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
@@ -1199,7 +1201,7 @@ export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHi
  * @example
  * const { undone, raised } = undeniedCodes(p, cb.model, rules, vetoKeys(cb.matcher.entries));
  */
-export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, keys: ReadonlyMap<string, string>): { undone: CodeHit[]; raised: CodeHit[] } {
+export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, keys: ReadonlyMap<string, string>, previousRaised: readonly string[] = []): { undone: CodeHit[]; raised: CodeHit[] } {
   const dm = model.denial?.get(p.lang);
   const veto = dm?.veto;
   const undone: CodeHit[] = [];
@@ -1210,7 +1212,8 @@ export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: re
     const key = keys.get(h.evidence.rule);
     const c = dm.codes.indexOf(h.code);
     if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
-    const extra = rules.raised.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code));
+    const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
+    const extra = rules.raised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code), prev);
     if (linearSums(dm, model.features, p.text, p.lang, extra) === 0) return { undone, raised };
     const d = sigmoid(dm.z[c] as number);
     if (d >= veto.below) continue;
@@ -1251,9 +1254,15 @@ export function denialCue(p: Pick<Prepared, 'byKind' | 'bodyStart'>): ScanHit | 
   return first;
 }
 
-/** The features beside the words that the denial model reads: the codes the rules raised (`rc:<code>`), sorted. */
-export function denialFeatures(rulesRaised: readonly string[]): string[] {
-  return [...new Set(rulesRaised)].sort().map((c) => `rc:${c}`);
+/**
+ * The features beside the words that the denial model reads: the codes the rules raised (`rc:<code>`), sorted, then
+ * the codes the previous unit raised (`pc:<code>`), sorted, when the model reads them (`FeatureSettings.denialPrev`).
+ *
+ * @example
+ * denialFeatures(['nuclear'], ['abandonment']); // ['rc:nuclear', 'pc:abandonment']
+ */
+export function denialFeatures(rulesRaised: readonly string[], previousRaised: readonly string[] = []): string[] {
+  return [...[...new Set(rulesRaised)].sort().map((c) => `rc:${c}`), ...[...new Set(previousRaised)].sort().map((c) => `pc:${c}`)];
 }
 
 /**
@@ -1264,7 +1273,7 @@ export function denialFeatures(rulesRaised: readonly string[]): string[] {
  * @example
  * const denied = denialCodes(p, cb.model, rules, modelRaised); // [] unless the file has a denial model
  */
-export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = []): CodeHit[] {
+export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = [], previousRaised: readonly string[] = []): CodeHit[] {
   // A sentence the code model does not read (no side, holder, code or tone word) names no concern to deny: unhashed.
   if (!model.denial || rules.negated.length > 0 || !modelReads(p)) return [];
   const cue = denialCue(p);
@@ -1282,7 +1291,8 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   const out: CodeHit[] = [];
   // The cue's evidence only where a code is denied (most sentences read deny nothing).
   let negation: Evidence | undefined;
-  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, rules.raised.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code)))) {
+  const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
+  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, rules.raised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code), prev))) {
     const best = h.top.find((t) => !t.feature.startsWith('rc:')) ?? h.top[0];
     if (!best) continue;
     negation ??= evidence(p, cue.start, cue.end, cue.entry.rule);
@@ -1472,6 +1482,8 @@ export interface TrainUnit {
   cue?: boolean;
   /** Codes the rules themselves negated (without those set aside as another sense). */
   rulesDenied?: readonly string[];
+  /** Codes the rules raised in the previous unit of the same document (the denial model's `pc:` features). */
+  previousRaised?: readonly string[];
 }
 
 interface Encoded {
@@ -1695,7 +1707,7 @@ export function trainDenial(units: readonly TrainUnit[], lang: 'en' | 'ja', code
       // Codes the rules raised, or set aside as another sense, are not the denial model's to decide (as in `denialCodes`).
       // (English raises the coder may still deny: trained without them, their thresholds measured best on val4 and dev.)
       const closed = [...u.rulesNegated.filter((c) => !denied.includes(c)), ...u.rulesRaised];
-      return { doc: u.doc, text: u.text, codes: u.denied ?? [], rulesRaised: denied, rulesNegated: closed, unscored: denied.length > 0, extra: denialFeatures(u.rulesRaised) };
+      return { doc: u.doc, text: u.text, codes: u.denied ?? [], rulesRaised: denied, rulesNegated: closed, unscored: denied.length > 0, extra: denialFeatures(u.rulesRaised, fs.denialPrev ? (u.previousRaised ?? []) : []) };
     });
   // No simulated rule misses (the rules' negations are what they are) and no judgement gate.
   return trainLanguage(read, lang, codes, { ...fs, gate: [] }, { ...s, ruleMiss: 0 });

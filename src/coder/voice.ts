@@ -713,13 +713,13 @@ const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定|(?<!とする|との|�
 const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
 /** An explanation, notice or assurance received (説明を受け, 連絡をいただ). */
-const JA_RECEIVED = /(?:説明|連絡|回答|返答|伝達|通告|確約|保証|報告|約束|書簡|親書|言葉|表明)を(?:受け|いただ|頂|得)|(?:表明|説明|約束|確認)されて(?:いる|おり|います)/u;
+const JA_RECEIVED = /(?:説明|連絡|回答|返答|伝達|通告|確約|保証|報告|約束|書簡|親書|言葉|表明|言明|確認)を(?:改めて|重ねて|直接|先方から)?(?:受け|いただ|頂|得)|(?:表明|説明|約束|確認)されて(?:いる|おり|います)/u;
 /**
  * Rule 3 in Japanese: a speaker or subject of one side reporting what they were told by the other side (米側の説明を受けている,
  * 先方から明確な説明を受けております) relays that side's position; the giver is a side named with の/から shortly before, or 先方 (the other side).
  */
 function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState): { side: string; cue: Evidence } | null {
-  if (!p.text.includes('を受け') && !p.text.includes('をいただ') && !p.text.includes('を頂') && !p.text.includes('を得') && !p.text.includes('されて')) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
+  if (!p.text.includes('受け') && !p.text.includes('をいただ') && !p.text.includes('を頂') && !p.text.includes('得') && !p.text.includes('されて')) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
   const m = JA_RECEIVED.exec(p.text.slice(p.bodyStart));
   if (!m) return state ? jaCounterpartWords(p, speaker, cb, state) : null;
   const at = p.bodyStart + m.index;
@@ -1048,6 +1048,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A tag that gives its own affiliation or place (Respondent (Gifu, 27):) is not the speaker an earlier turn of that name was.
   // A survey's respondent with no side in the tag answers for the people the survey asked ("Survey of Japanese security specialists").
   if (state.guest !== null && RESPONDENT.test(tag.name)) return { role: 'speaker', side: state.guest, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:respondent' } };
+  // Rule 2: a survey answer tagged only by age, sex and occupation ((20代・男性・会社員)) names no place: the answer is the respondent's own (rule 1).
+  if (open >= 0 && p.lang === 'ja' && demographicOnly(p.text.slice(tag.start + open + 1, tag.end))) return { role: 'speaker', side: AUTHOR, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:no-place' } };
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   const head = p.text.slice(tag.start, tag.end).trimStart();
@@ -1062,6 +1064,22 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
 
 /** A surname spelt in Hepburn romanisation and ending in a vowel (ENDO, KUDO, FUJIMORI, TSUJI, ABE): syllables of an optional consonant (or sh, ch, ts, j, a doubled consonant, m before b or p, syllabic n) and a vowel. */
 const ROMAJI_SURNAME = /^(?:(?:[kgsztdnhbpmrwyfj]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n(?![aeiouy])|m(?=[bp])|([kstp])(?=\1)|t(?=ch))+(?<=[aeiou])$/iu;
+
+/** An age in a tag's brackets (20代, 41歳, ３０代前半). */
+const JA_AGE = /^(?:[0-9０-９]+|[一二三四五六七八九十]+)(?:代|歳)(?:前半|後半|半ば)?$/u;
+/** A sex or an occupation in a tag's brackets (男性, 会社員, 大学院生, 自営業, 看護師, 主婦, 無職, パート): anything else may be a place (呉, うるま, オハイオ). */
+const JA_WHO_SEGMENT = /^(?:男性|女性|男|女|無職|パート|アルバイト|フリーター|フリーランス|エンジニア|デザイナー|年金生活|年金暮らし|[^\s]{0,6}(?:員|生|業|師|婦|職|士|者|夫))$/u;
+/**
+ * Whether a respondent tag's bracketed words give an age and who the respondent is, but no place ("20代・男性・大学院生"): rule 2 gives a side only to a tag naming the respondent's place.
+ *
+ * @example
+ * demographicOnly('20代・男性・会社員'); // true
+ * demographicOnly('札幌市・30代'); // false
+ */
+export function demographicOnly(inner: string): boolean {
+  const segs = inner.replace(/[）)].*$/u, '').split(/[・、,，\s]+/u).filter((x) => x.length > 0);
+  return segs.some((x) => JA_AGE.test(x)) && segs.some((x) => !JA_AGE.test(x)) && segs.every((x) => JA_AGE.test(x) || JA_WHO_SEGMENT.test(x));
+}
 
 /** A tag naming someone who answers a survey or an interview, not a named speaker. */
 const RESPONDENT = /^(?:RESPONDENT|READER|PARTICIPANT|INTERVIEWEE|GUEST)\b/u;
@@ -1302,7 +1320,7 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
   rememberIntroduction(p, state);
   // A guest or a survey's people are introduced at a document's head: only its first units are looked at.
-  if (p.lang === 'en' && state.guest === null && state.units < GUEST_UNITS) state.guest = guestSide(p, cb);
+  if (state.guest === null && state.units < GUEST_UNITS) state.guest = p.lang === 'en' ? guestSide(p, cb) : jaGuestSide(p, cb);
   state.units++;
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
@@ -1348,6 +1366,22 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
   const v = GUEST_VOCATIVE.exec(body);
   const home = homeSide(cb);
   return v && home && ROMAJI_SURNAME.test(v[1] as string) ? home : null;
+}
+
+/** A Japanese interview's heading (【インタビュー】米シンクタンク上級研究員…, 駐日米国大使に聞く): the guest it names follows. */
+const JA_INTERVIEW = /【[^】]{0,8}(?:インタビュー|対談|聞く)[^】]{0,8}】|に聞く\s*$/u;
+/**
+ * The side of the guest a Japanese interview's heading names: the last side word in it; someone posted to a side's
+ * capital (元駐米大使) is the other side's.
+ */
+function jaGuestSide(p: Prepared, cb: Codebook): string | null {
+  if (!p.text.includes('【') && !p.text.includes('聞く')) return null;
+  if (!JA_INTERVIEW.test(p.text)) return null;
+  // The person comes last in a Japanese noun phrase (元在日米軍司令部の日本人通訳): the last side word is the guest's.
+  const cues = cuesOf(p);
+  const c = cues[cues.length - 1] ?? hitsOf(p, 'speaker')[0];
+  if (!c) return null;
+  return p.text.charAt(c.start - 1) === '駐' ? otherMain(cb, c.entry.owner) : c.entry.owner;
 }
 
 /** "Excerpts from his speech follow", 要旨は次の通り: the units after it are the speaker's own words. */
@@ -1475,7 +1509,8 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (state.awaitingAnswer) {
     // An untagged unit after an unanswered question is the interviewee's answer.
     state.awaitingAnswer = false;
-    const local = localSide(state, docSide, cb);
+    // The guest an interview introduced answers (駐日米国大使に聞く → 「…」).
+    const local = state.guest ?? localSide(state, docSide, cb);
     if (local) state.lastSpeaker = local;
   }
   if (state.lastSpeaker && state.lastSpeaker !== AUTHOR) {

@@ -41,12 +41,12 @@ const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|
 /** What may stand between a topic and the quotation that speaks of it (核武装については「…」). */
 const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|について|に関しては|は|も)、?$/u;
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる). */
-const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など|こと)[^、。「」]{0,14})?$/u;
+const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など|こと|の)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
 const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;
 const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint|myth|fear|assumption|belief|caricature|stereotype)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
 /** A predicate that declares a stock claim false ("the story that … has never been true", "the idea that … is simply wrong", "the fear … proved unfounded", "… It has yet to happen"). */
-const EN_FALSITY = /\b(?:(?:has|have|had)\s+never\s+been\s+true|(?:is|was|are|were)\s+(?:simply\s+|just\s+|largely\s+)?(?:not\s+true|untrue|false|wrong|a\s+myth|mistaken|outdated|overblown|exaggerated|unfounded|baseless|groundless)|(?:did|does|do)\s+not\s+survive|(?:has|have)\s+yet\s+to\s+happen|never\s+happened|proved\s+(?:unfounded|wrong|false|groundless|baseless|mistaken)|(?:has|have)\s+not\s+(?:come\s+true|materiali[sz]ed|happened))\b/iu;
+const EN_FALSITY = /\b(?:(?:has|have|had)\s+never\s+been\s+true|(?:is|was|are|were)\s+(?:simply\s+|just\s+|largely\s+|badly\s+|long\s+|hopelessly\s+)?(?:not\s+true|untrue|false|wrong|a\s+myth|mistaken|outdated|out\s+of\s+date|overblown|exaggerated|unfounded|baseless|groundless)|(?:did|does|do)\s+not\s+survive|(?:has|have)\s+yet\s+to\s+happen|never\s+happened|proved\s+(?:unfounded|wrong|false|groundless|baseless|mistaken)|(?:has|have)\s+not\s+(?:come\s+true|materiali[sz]ed|happened))\b/iu;
 
 /** Is this code hit the content of a stock claim (…という話, "the idea that …"), which a later flat dismissal in the unit negates? */
 function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {

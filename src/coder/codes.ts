@@ -40,7 +40,7 @@ const JA_TE_CLOSED = /^[^、。「」]{0,3}(?:で|て|く|であり)、/u;
 const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から)、/u;
 /** What may stand between a topic and the quotation that speaks of it (核武装については「…」). */
 const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|について|に関しては|は|も)、?$/u;
-/** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる). */
+/** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる, 「追従」の一言で片づける). */
 const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など|こと|の)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
 const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;

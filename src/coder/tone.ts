@@ -142,7 +142,7 @@ function quoted(text: string, at: number): boolean {
 }
 
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
-const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調|批判|抗議)/u;
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調|批判|抗議|警戒感)/u;
 /** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
 const EN_REACTION = /^(?:welcom|furi|fury|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
 /** A country or capital named in an English clause: one of the two sides, or a third party. */
@@ -299,10 +299,13 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   // A term inside a code's or a denial's wording (ただ乗り, "free ride") already speaks through that code's decision.
   const taken: ScanHit[] = [...hitsOf(p, 'code'), ...hitsOf(p, 'deny')];
   // A reaction (反発, 不満, welcome) judges the relationship only in a unit about it: one raising a concern or naming the alliance.
-  const aboutRelationship = p.lang === 'en' || raised.length > 0 || negated.length > 0 || JA_RELATIONSHIP.test(p.text);
+  // A code that lends no tone of its own (nuclear: talk of the bomb) does not make the unit one about the relationship: a third party's 非難 of it judges the bomb talk.
+  const aboutRelationship = p.lang === 'en' || raised.some((r) => info.get(r.code)?.tone !== 'neutral') || negated.length > 0 || JA_RELATIONSHIP.test(p.text);
   for (const { h, positive } of terms) {
     if (h.start < p.bodyStart || taken.some((t) => overlaps(t, h))) continue;
     if (!aboutRelationship && REACTION.test(p.text.slice(h.start, h.end))) continue;
+    // 不安定 (unstable) is not 不安 (anxiety).
+    if (p.lang === 'ja' && p.text.startsWith('不安定', h.start)) continue;
     if (p.lang === 'en' && EN_REACTION.test(p.text.slice(h.start, h.end))) {
       if (/^welcom/iu.test(p.text.slice(h.start, h.end)) && (EN_CEREMONY_AFTER.test(p.text.slice(h.end)) || EN_GREETING.test(p.text.slice(p.bodyStart)) || EN_PRESCRIBED.test(p.text.slice(Math.max(p.bodyStart, h.start - 16), h.start)))) continue;
       if (/^bitter/iu.test(p.text.slice(h.start, h.end)) && EN_BITTER_OTHER.test(p.text.slice(h.end))) continue;

@@ -445,6 +445,12 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       if (e) return sideEvidence(p, e);
     }
   }
+  // Rule 5: "Nobody in Tokyo wants…", "no one in Kasumigaseki missed…" speaks of that side alone.
+  const nobody = p.text.includes('obody') || p.text.includes('o one') ? nobodyIn(p, cues) : null;
+  if (nobody) return nobody;
+  // "was greeted in Tokyo with polite skepticism": a side's reception of something, told in the passive.
+  const received = p.text.includes(' with ') ? receivedWith(p, cues) : null;
+  if (received) return received;
   const home = hitsOf(p, 'home').find((h) => usable(p, h) && h.start >= skipTo && verbs.some((v) => v.start >= h.end && words(p, h.end, v.start) <= 7));
   const start = effectiveStart(p);
   const startWord = wordIndex(p, start);
@@ -572,6 +578,43 @@ function framedHolder(p: Prepared, start: number, cues: ScanHit[], verbs: ScanHi
   if (!c || objectOf(p, c)) return null;
   const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 7);
   return v && FRAMED_GAP.test(p.text.slice(c.end, v.start)) ? sideEvidence(p, c) : null;
+}
+
+/** "Nobody in", "no one at", before a side's place or body (rule 5). */
+const NOBODY_IN = /\b(?:[Nn]obody|[Nn]o one)\s+(?:(?:here\s+)?(?:in|at|from|inside|within)\s+(?:the\s+)?)$/u;
+/** What may come before "Nobody in…" opening a clause: the unit's start, a conjunction, or the end of a clause before it. */
+const NOBODY_OPENS = /(?:^|[;:]\s*|,\s+(?:and|but|yet|so)\s+|\.\s+)(?:(?:But|And|Yet|So|Still|Now|Today|Here),?\s+)?(?:I\s+(?:have\s+|'ve\s+)?(?:heard|hear|met|found)\s+)?$/u;
+/** Nobody as the one acted on ("nobody in Tokyo had been told"). */
+const NOBODY_PASSIVE = /^(?:\s+[a-z]+)?\s+(?:had|has|have|was|were|is|are)\s+(?:\w+ly\s+)?(?:been\s+)?(?:told|asked|informed|consulted|warned|briefed|notified|invited)\b/u;
+/** Another side joined to the first ("no one in Tokyo or Washington"): both sides, so nobody in particular. */
+const JOINED_SIDE = /^\s+(?:or|and|nor)\s+(?:in\s+)?(?:the\s+)?$/u;
+/**
+ * Rule 5: "Nobody in Tokyo wants the Americans to leave" speaks of one side alone and takes its voice; "no one in Tokyo
+ * or Washington" speaks of both (none is returned).
+ */
+function nobodyIn(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence } | null {
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i] as ScanHit;
+    const m = NOBODY_IN.exec(p.text.slice(Math.max(0, c.start - 24), c.start));
+    if (!m || /^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
+    // Only as the subject opening its clause ("Nobody in Tokyo wants…", "…, and nobody in Kasumigaseki missed…"), not inside what someone said ("said nobody in Washington had asked"),
+    // and acting, not acted on ("nobody in Tokyo had been told").
+    const at = c.start - m[0].length + (m[0].startsWith(' ') ? 1 : 0);
+    if (!NOBODY_OPENS.test(p.text.slice(p.bodyStart, at)) || NOBODY_PASSIVE.test(p.text.slice(c.end, c.end + 40))) return null;
+    const next = cues[i + 1];
+    if (next && next.entry.owner !== c.entry.owner && JOINED_SIDE.test(p.text.slice(c.end, next.start))) return null;
+    return sideEvidence(p, c);
+  }
+  return null;
+}
+/** A passive verb of receiving or watching, then where ("was greeted in Tokyo", "has been watched in Washington"). */
+const RECEIVED_IN = /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:greeted|received|met|watched|viewed|followed|seen|read|heard|taken)\s+(?:(?:in|by|among|across|throughout|around)\s+(?:the\s+)?)$/u;
+/** The feeling it was received with ("with polite skepticism", "with something close to dismay"). */
+const WITH_FEELING = /^[^.;]{0,24}?\bwith\s+(?:[a-z-]+\s+){0,4}?(?:skepticism|scepticism|suspicion|alarm|dismay|relief|concern|unease|anger|anxiety|caution|delight|satisfaction|disappointment|indifference|resignation|irritation|resentment|apprehension|trepidation|misgivings?|foreboding|dread|envy|interest|enthusiasm|gratitude|bewilderment|consternation|distrust|mistrust|fury|outrage|glee|approval|disapproval)\b/u;
+/** The side that received something with a feeling, named after a passive verb ("Kim's pledge was greeted in Tokyo with polite skepticism"). */
+function receivedWith(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence } | null {
+  const c = cues.find((c) => RECEIVED_IN.test(p.text.slice(Math.max(0, c.start - 48), c.start)) && WITH_FEELING.test(p.text.slice(c.end, c.end + 90)));
+  return c ? sideEvidence(p, c) : null;
 }
 
 /** "None of this", "all of that": a quantity of what was said, not the people who said it. */

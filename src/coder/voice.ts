@@ -447,6 +447,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   }
   // Rule 5: "Nobody in Tokyo wants…", "no one in Kasumigaseki missed…" speaks of that side alone.
   const nobody = p.text.includes('obody') || p.text.includes('o one') ? nobodyIn(p, cues) : null;
+  if (nobody === BOTH) return null;
   if (nobody) return nobody;
   // "was greeted in Tokyo with polite skepticism": a side's reception of something, told in the passive.
   const received = p.text.includes(' with ') ? receivedWith(p, cues) : null;
@@ -586,13 +587,15 @@ const NOBODY_IN = /\b(?:[Nn]obody|[Nn]o one)\s+(?:(?:here\s+)?(?:in|at|from|insi
 const NOBODY_OPENS = /(?:^|[;:]\s*|,\s+(?:and|but|yet|so)\s+|\.\s+)(?:(?:But|And|Yet|So|Still|Now|Today|Here),?\s+)?(?:I\s+(?:have\s+|'ve\s+)?(?:heard|hear|met|found)\s+)?$/u;
 /** Nobody as the one acted on ("nobody in Tokyo had been told"). */
 const NOBODY_PASSIVE = /^(?:\s+[a-z]+)?\s+(?:had|has|have|was|were|is|are)\s+(?:\w+ly\s+)?(?:been\s+)?(?:told|asked|informed|consulted|warned|briefed|notified|invited)\b/u;
+/** "Nobody in Tokyo or Washington": both sides, the writer's own statement (rule 5). */
+const BOTH = 'both';
 /** Another side joined to the first ("no one in Tokyo or Washington"): both sides, so nobody in particular. */
 const JOINED_SIDE = /^\s+(?:or|and|nor)\s+(?:in\s+)?(?:the\s+)?$/u;
 /**
  * Rule 5: "Nobody in Tokyo wants the Americans to leave" speaks of one side alone and takes its voice; "no one in Tokyo
- * or Washington" speaks of both (none is returned).
+ * or Washington" speaks of both (BOTH: nobody's view in particular).
  */
-function nobodyIn(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence } | null {
+function nobodyIn(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence } | typeof BOTH | null {
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i] as ScanHit;
     const m = NOBODY_IN.exec(p.text.slice(Math.max(0, c.start - 24), c.start));
@@ -602,7 +605,7 @@ function nobodyIn(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence }
     const at = c.start - m[0].length + (m[0].startsWith(' ') ? 1 : 0);
     if (!NOBODY_OPENS.test(p.text.slice(p.bodyStart, at)) || NOBODY_PASSIVE.test(p.text.slice(c.end, c.end + 40))) return null;
     const next = cues[i + 1];
-    if (next && next.entry.owner !== c.entry.owner && JOINED_SIDE.test(p.text.slice(c.end, next.start))) return null;
+    if (next && next.entry.owner !== c.entry.owner && JOINED_SIDE.test(p.text.slice(c.end, next.start))) return BOTH;
     return sideEvidence(p, c);
   }
   return null;
@@ -778,7 +781,8 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState
   const before = cuesOf(p).filter((c) => c.end <= at);
   // A quotation of what was said between the giver and the receiving (米側から「…」との説明を受けている) does not count towards the distance.
   const near = (c: ScanHit): boolean => c.start >= from || p.text.slice(c.end, at).replace(/「[^」]*」/gu, '').length <= 20;
-  const giver = before.filter((c) => /^からは/u.test(p.text.slice(c.end, c.end + 3))).pop() ?? before.filter((c) => near(c) && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
+  // (The side word may open a longer title: 米国務長官からは, where 米国 is read first.)
+  const giver = before.filter((c) => /^[\u4e00-\u9fff\u30a0-\u30ff]{0,5}からは/u.test(p.text.slice(c.end, c.end + 8))).pop() ?? before.filter((c) => near(c) && /^(?:の|から)/u.test(p.text.slice(c.end, c.end + 2))).pop();
   if (giver && giver.entry.owner !== speaker && relayable(p)) return sideEvidence(p, giver);
   return state ? jaCounterpartWords(p, speaker, cb, state) : null;
 }

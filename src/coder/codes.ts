@@ -198,7 +198,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
-  const denies = hitsOf(p, 'deny');
+  // An English denial asked about ("Was Japan informed in advance?") denies nothing: the question raises what it asks (rule 6).
+  const denies = hitsOf(p, 'deny').filter((h) => !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end)));
   const overridden = (h: ScanHit): boolean => excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)) || denies.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h));
   const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !overridden(h));
   const ignores = hitsOf(p, 'neg-ignore');

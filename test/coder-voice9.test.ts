@@ -78,3 +78,18 @@ describe('round 9 (ja): survey tags and interview headings', () => {
     expect(voices(units, 'tokyo')).toEqual(['washington', 'washington']);
   });
 });
+
+describe('round 9 (en): interviews and press conferences', () => {
+  it('an intro naming its guest by a romanised Japanese name makes the answers that side\'s', () => {
+    const units = ['The economist Akiko Tanabe has advised three finance ministers. We met her in Osaka.', 'Q: Is the alliance a good bargain?', 'A: For us it is the best bargain available, even if Washington sometimes forgets who pays for the bases.'];
+    expect(voices(units)).toEqual(['author', 'author', 'tokyo']);
+  });
+  it('…but an English name in the intro gives the answers no Japanese side', () => {
+    const units = ['The economist Laura Pike has advised three treasury secretaries.', 'Q: Is the alliance a good bargain?', 'A: For us it is a fine bargain.'];
+    expect(voices(units)[2]).not.toBe('tokyo');
+  });
+  it('a reporter\'s question that carries no view is the questioner\'s, not a side\'s (rule 2)', () => {
+    const units = ['GOVERNOR: The landfill work must stop.', 'REPORTER: Will you raise it in Washington next month?', 'GOVERNOR: I will.'];
+    expect(voices(units, 'tokyo')).toEqual(['tokyo', 'author', 'tokyo']);
+  });
+});

@@ -1381,6 +1381,8 @@ const GUEST_UNITS = 4;
 const GUEST_GATE = /uest|oined|oining|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
 /** The guest as the subject of their talking to the paper ("The former U.S. ambassador … spoke to this newspaper"): the side is named before. */
 const GUEST_SPOKE = /\b(?:spoke|talked) to (?:this|our|the) (?:newspaper|paper|magazine|program|programme|site|reporter|writer)\b|\b(?:spoke|talked) to us\b|\bsat down with (?:this|our) (?:newspaper|paper|magazine|reporter|writer)\b/u;
+/** An intro opening on a person: a title or a role (lower case), then a given name and a surname. */
+const GUEST_NAMED = /^\s*(?:(?:The|Former|Retired)\s+)?(?:(?:[a-z-]+|Ambassador|Professor|Prof\.|Dr\.|General|Admiral|Minister|Governor|Mayor)\s+){0,3}([A-Z][a-z]+)\s+([A-Z][a-z]+)\s+(?:has|had|is|was|served|spent|spoke|wrote|writes|teaches|taught|worked|works|led|leads|heads|headed|lives|lived|grew|ran|runs|retired)\b/u;
 /** An interviewer addressing the guest by title and surname ("Professor Sakamoto, if…"). */
 const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|Senator|General|Admiral|Governor)\.?\s+([A-Z][a-z]+),/u;
 /**
@@ -1388,6 +1390,12 @@ const GUEST_VOCATIVE = /^\s*(?:Mr|Ms|Mrs|Dr|Professor|Prof|Ambassador|Minister|S
  * paper, a nationality), else a surname in romanised Japanese (the side Japanese names belong to).
  */
 function guestSide(p: Prepared, cb: Codebook): string | null {
+  // An interview's intro naming its guest by a romanised Japanese name ("Former Ambassador Kenji Morishita served…", "The novelist Haruto Sekine has…").
+  if (!p.tag) {
+    const named = GUEST_NAMED.exec(p.text.slice(p.bodyStart));
+    const home = homeSide(cb);
+    if (named && home && ROMAJI_SURNAME.test(named[1] as string) && ROMAJI_SURNAME.test(named[2] as string) && !NOT_NAMES.has(named[1] as string) && !NOT_NAMES.has(named[2] as string)) return home;
+  }
   // Most units introduce nobody: a literal gate spares them the patterns.
   if (p.tag ? !p.tag.interviewer && !/^\s*(?:Q|Question|Interviewer|Moderator|Host|HOST)\b/u.test(p.tag.label) : !GUEST_GATE.test(p.text)) return null;
   const body = p.text.slice(p.bodyStart);

@@ -68,7 +68,9 @@ const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
 
 /** English: a denial that something bears on, is doubted beside or ranks ahead of a favourable code ("no bearing on America's commitment", "never doubts our commitment", "nothing … comes ahead of our treaty obligations") affirms it. */
-const EN_HARM_BETWEEN = /\b(?:bearing|impact|effect|doubt\w*|question\w*|ahead\s+of|comes?\s+before|for\s+sale)\b/iu;
+const EN_HARM_BETWEEN = /\b(?:bearing|impact|effect|reflect\w*|doubt\w*|question\w*|ahead\s+of|comes?\s+before|for\s+sale)\b/iu;
+/** A change the cue follows ("will change nothing in the friendship"): the denial affirms a favourable code. */
+const EN_CHANGE_BEFORE = /\b(?:change|changes|changed|alter|alters|altered)\s+$/iu;
 /** English: a negation before a comparative or a past beyond imagining affirms a favourable code ("no more loyal ally", "never worked with a more dependable partner", "could not have imagined … side by side", "never heard them speak as warmly"). */
 const EN_FAVOURABLE_AFFIRM = /\bmore\b|\bhave\s+(?:imagined|believed|dreamed|dreamt|thought|predicted|guessed)\b|\b(?:heard|seen|known|met|worked)\b/iu;
 /** A reason clause after a determiner's negation ("has no need of the bomb because their umbrella is not going anywhere") lies outside it; a verb's negation still denies the reason ("did not send the ships because Washington asked"), and so does "not because" and "…, but because". */
@@ -294,7 +296,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
-      if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)))) continue;
+      if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)) || EN_CHANGE_BEFORE.test(p.text.slice(Math.max(0, h.start - 12), h.start)))) continue;
       const ok =
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' '))) && !(!EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_WITHOUT_BETWEEN.test(p.text.slice(h.end, span.start)))))) || frontedTopic(span, h)

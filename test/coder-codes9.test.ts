@@ -108,3 +108,41 @@ describe('English fears voiced as pleas, conditions or negative wordings, round 
     expect(raised(one('A congressman said Japan had grown fat under the American umbrella.'))).toContain('one_way');
   });
 });
+
+describe('English families added later in round 9', () => {
+  it('a commitment not for sale and a fleet that has not moved an inch are reassurance', () => {
+    const d = one('The senator said America\'s word to its allies is not for sale.');
+    expect(raised(d)).toContain('reassurance');
+    expect(negated(d)).not.toContain('reassurance');
+    expect(raised(one('Relax: the Seventh Fleet has not moved an inch.'))).toContain('reassurance');
+  });
+  it('a denial asked about denies nothing: the question raises the concern (rule 6)', () => {
+    const d = one('Was Tokyo consulted in advance about the new talks?');
+    expect(negated(d)).not.toContain('abandonment');
+  });
+  it('Washington decides and Tokyo signs is following; deciding while Tokyo learns afterwards is abandonment', () => {
+    expect(raised(one('In practice the Americans decide and Tokyo signs whatever arrives.'))).toContain('autonomy');
+    const d = one('Each time, Washington decided and Tokyo learned afterwards.');
+    expect(raised(d)).toContain('abandonment');
+    expect(raised(d)).not.toContain('autonomy');
+  });
+  it('not needing Washington\'s permission asserts (nationalism), it does not deny following', () => {
+    const d = one('The minister said Japan did not need Washington\'s permission to talk to Moscow.');
+    expect(raised(d)).toContain('nationalism');
+    expect(negated(d)).not.toContain('autonomy');
+  });
+  it('money that buys no say is a one-way bargain, not a lack of policy', () => {
+    const d = one('All that money buys Tokyo almost no say over how the bases are used.');
+    expect(raised(d)).toContain('one_way');
+    expect(raised(d)).not.toContain('autonomy');
+  });
+  it('a change that alters nothing in the friendship affirms it', () => {
+    const d = one('The envoy said the incident would change nothing in the deep friendship between the two countries.');
+    expect(raised(d)).toContain('relationship_positive');
+    expect(negated(d)).not.toContain('relationship_positive');
+  });
+  it('Japan spending more stated as a fact is no push; a call to spend more is', () => {
+    expect(raised(one('Japan is spending more on its navy than at any time since the war.'))).not.toContain('burden_pressure');
+    expect(raised(one('The envoy urged Tokyo to spend more on missile defence.'))).toContain('burden_pressure');
+  });
+});

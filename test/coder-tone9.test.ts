@@ -97,3 +97,12 @@ describe('tone round 9: Japanese words of anger, frustration and regret', () => 
     expect(tone('日本政府内には、米国の核の傘に対する不安が広がっている。')).toBe('negative');
   });
 });
+
+describe('tone round 9: anger acknowledged in order to answer it', () => {
+  it('"I understand the frustration" is no blame of the ally', () => {
+    expect(tone('Congressman, I understand the frustration, but I would caution against mixing trade with defense.')).toBe('neutral');
+  });
+  it('anger the speaker shares is still held', () => {
+    expect(tone('I share the anger of my constituents over the tariffs on our steel.')).toBe('negative');
+  });
+});

@@ -218,6 +218,9 @@ const IMPOSED = /^(?:押し付|押しつ|突きつ|迫られ|強い要請|無理
 /** A complaint denied in its own words ("without complaint") is turned over, not set aside. */
 const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 
+/** Just before an English word of anger: the speaker acknowledges it ("I understand the", "some sympathy for the"; "I share the anger" holds it). */
+const EN_ACKNOWLEDGED = /\b(?:understand|understands|understood|sympathy for|sympathize with|sympathise with)\s+(?:(?:the|their|his|her|your|my|our|this|that|some|of|colleague's|colleagues'|people's)\s+){0,3}$/iu;
+
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
 const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained)\b|[.!?]\s+(?:But|Yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
@@ -317,6 +320,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     // "I doubt the Americans would ever…" denies rather than fears.
     const named = p.text.slice(h.start, h.end);
     if (!positive && FEAR.test(named) && (negated.length > 0 || raised.some((r) => info.get(r.code)?.tone === 'positive') || (!COMPLAINT.test(named) && [...hitsOf(p, 'neg-forward'), ...hitsOf(p, 'neg-ignore')].some((c) => overlaps(c, h))))) continue;
+    // Anger acknowledged in order to answer it ("I understand the frustration, but…", "said he understood the anger") is no blame of the ally.
+    if (!positive && p.lang === 'en' && EN_ACKNOWLEDGED.test(p.text.slice(Math.max(p.bodyStart, h.start - 40), h.start))) continue;
     taken.push(h);
     // A judging word inside a concern nobody raised ("None of them expressed concern that… any cooling") judges nothing.
     if (absent && clauseOf(p, h.start) === clauseOf(p, p.bodyStart)) continue;

@@ -93,3 +93,13 @@ describe('round 9 (en): interviews and press conferences', () => {
     expect(voices(units, 'tokyo')).toEqual(['tokyo', 'author', 'tokyo']);
   });
 });
+
+describe('round 9 (en): the writer\'s verdict on people a relative clause describes (rule 1)', () => {
+  it('"Americans who … should …", "… who … are misreading it" are the writer\'s advice, not the side\'s view', () => {
+    const units = ['Americans who picture Japan as a reluctant client should look at its new destroyers.', 'Japanese commentators who read betrayal into every phone call are misreading the President.'];
+    expect(voices(units)).toEqual(['author', 'author']);
+  });
+  it('…while a side whose own verb carries a modal in what it says keeps its view', () => {
+    expect(voices(['Japanese officials argue that Washington should consult them before any deal with Beijing.'])).toEqual(['tokyo']);
+  });
+});

@@ -285,6 +285,7 @@ function sidePeopleSubject(p: Prepared, from: number, cues: ScanHit[]): { side: 
     const people = PEOPLE_AFTER.exec(p.text.slice(c.end, c.end + 40));
     // A nationality alone is a people only before its verb ("The Americans want"), not as an adjective ("the Japanese prime minister").
     if (!people && !(NATIONALS.test(word) && NATIONAL_VERB.test(p.text.slice(c.end, c.end + 24)))) continue;
+    if (p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) return null;
     let after = c.end + (people ? people[0].length : 0);
     // A closed relative or participial phrase after the subject ("officials, who had lobbied…,", "officials traveling with Abe") is skipped to its predicate.
     const rel = /^\s*,[^,]{1,80},/u.exec(p.text.slice(after, after + 90)) ?? /^\s+[a-z]+ing\s+(?:with|to|in|for|from|at)\s+[^,.;]{1,30}?(?=\s+(?:could|would|were|was|are|is|had|have|has|did|do|will)\b)/u.exec(p.text.slice(after, after + 60));
@@ -472,6 +473,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
           !eventPlace(p, c, from) &&
           // "Washington should do more": the writer's advice to a side, not that side's view.
           !SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24)) &&
+          !(p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) &&
           (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && inMainClause(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
@@ -503,6 +505,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       if (COMPLEMENT.test(p.text.slice(Math.max(0, c.start - 14), c.start)) && !/^\s*What\s+(?:the\s+|a\s+)?$/u.test(p.text.slice(p.bodyStart, c.start))) continue;
       if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
+      // "Americans who hear X in that phrase are misreading it", "Japanese politicians who think… should ask…": the writer's verdict on the people a relative clause describes.
+      if (p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) continue;
       // (The aside's own clause boundaries, its dashes and a ", but", are no boundary between them.)
       const asideCut = aside ? clauseOf(p, c.end + aside.index + aside[0].length + 1) - clauseOf(p, Math.max(0, c.end + aside.index - 1)) : 0;
       if (clauseOf(p, c.start) + asideCut !== clauseOf(p, v.start)) continue;
@@ -1353,6 +1357,8 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
 }
 /** A verb (not its noun, "suggestion") opening a that-clause which runs, within its clause, to a later point. */
 const REMARKED_THAT = /^[a-z]+(?<!ion|ions|ment|ments)\s+(?:[a-z]+\s+)?that\s[^:;]*$/u;
+/** After a side: people a relative clause describes, then the writer's advice or verdict on them as the main predicate. */
+const RELATIVE_VERDICT = /^(?:\s+[a-z-]+){0,2}?\s+who\s(?:(?!that\s+(?:the|a|an|they|it|he|she|we|its|their|allies|[A-Z]))[^,;:"]){3,90}?\s(?:should|must|ought to|need to|would do well to|would be wise to|(?:are|were),?\s+(?:\w+ly,?\s+)?(?:wrong|mistaken|misreading|misreading|reading the wrong|missing the point|missing|forgetting|fooling|kidding))\b/u;
 /** Between a subject and its own active verb: auxiliaries and adverbs only. */
 const RELAY_GAP = /^\s+(?:(?:has|have|had|would|will|could|might|did|does|do|also|already|repeatedly|privately|publicly|informally|formally|firmly|once|again|now)\s+)*$/u;
 

@@ -33,7 +33,7 @@ const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thou
 const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyone|almost nobody|almost no one|very few)$/iu;
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
 /** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
-const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず)、/u;
+const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず|だけで|ばかりで)、/u;
 /** A Japanese clause closed by a て/で/く-form and a comma (強固で、 緊密で、 良好であり、), with a new clause after it. */
 const JA_TE_CLOSED = /^[^、。「」]{0,3}(?:で|て|く|であり)、/u;
 /** A Japanese conditional, concessive or reason clause (…なら、 …のに、 …ので、): a negation after it does not reach back into it (対等だと言うのなら、言われっぱなしではなく). */
@@ -313,6 +313,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const negated = new Map<string, CodeHit & { absence: boolean }>();
   // Codes raised only as the premise of a condition ("if Japan went nuclear, it would be isolated"): a denial in the same unit outweighs them.
   const firmlyRaised = new Set<string>();
+  // Another clause follows the question in the unit (an answer, a comment).
+  const answeredLater = (at: number): boolean => p.boundaries.some((b) => b > at && b < p.text.trimEnd().length - 1);
   for (const h of codeHits) {
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     const neg = negationOf(h);
@@ -320,9 +322,11 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (!negated.has(h.entry.owner)) negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: neg.dir === 'absence' });
       continue;
     }
+    // English: praise or a commitment only asked about, with no answer after it in the unit ("Do you trust the United States to defend Japan?"), affirms nothing (rule 7).
+    if (p.lang === 'en' && info.get(h.entry.owner)?.tone === 'positive' && clauseEndsWithQuestion(p, h.end) && !answeredLater(h.end)) continue;
     if (!raised.has(h.entry.owner)) raised.set(h.entry.owner, { code: h.entry.owner, evidence: ev });
     // English: a concern only asked about ("Is Japan going to spend more? Probably, but not because anyone asked.") yields to a denial later in the unit.
-    if (!isCondition(p, h) && !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end) && p.boundaries.some((b) => b > h.end && b < p.text.trimEnd().length - 1))) firmlyRaised.add(h.entry.owner);
+    if (!isCondition(p, h) && !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end) && answeredLater(h.end))) firmlyRaised.add(h.entry.owner);
   }
   for (const h of denies) {
     // An exclusion sets a denial aside too: "it is Japan's decision, and we respect it" affirms support, it denies no dependence.

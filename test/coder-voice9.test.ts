@@ -103,3 +103,10 @@ describe('round 9 (en): the writer\'s verdict on people a relative clause descri
     expect(voices(['Japanese officials argue that Washington should consult them before any deal with Beijing.'])).toEqual(['tokyo']);
   });
 });
+
+describe('round 9 (ja): reported acts with nothing said (rule 4)', () => {
+  it('answering questions or explaining a topic is an event; answering with what one holds is a view', () => {
+    const units = ['外相は十日の記者会見で、日米協議をめぐる質問に答えた。', '防衛省は、共同訓練の日程などについて説明した。', '外相は、米側の対応に不満はないと答えた。'];
+    expect(voices(units, 'tokyo')).toEqual(['author', 'author', 'tokyo']);
+  });
+});

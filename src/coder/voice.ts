@@ -759,6 +759,10 @@ function thirdParty(cb: Codebook): string | null {
 /** People met in the street or at home, not officials: 住民, 市民, 学生, 男性, 主婦… */
 const JA_VOX = /^(?:住民|市民|学生|男性|女性|主婦|会社員|若者|有権者|高齢者|農家|漁師|店主|運転手|看護師|教師|退職者|県民|隣人|祖母|祖父|父|母|家族|遺族|被爆者|人々|市長|町長|村長|知事|首長|上官|隊員|自衛官)$/u;
 /** …but a commentary whose content the unit states (…とする論評を掲載) reports that view. */
+/** What an event's verb takes instead of a view (質問に答えた, 経緯について説明した). */
+const JA_EVENT_OBJECT = /(?:質問|問い|取材)に$|について$/u;
+/** …the verb ending its unit, with nothing said (答えた。説明しました。). */
+const JA_EVENT_END = /^(?:た|し(?:た|ました)|ました)?。?\s*$/u;
 const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定|(?<!とする|との|という|とした)(?:論評|社説|記事))を[^。、「」]{0,8}$/u;
 const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
@@ -873,7 +877,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
   // In a narrative, a verb in the passive (増額を迫られている, 成功したとみられ) has its holder elsewhere, unless an agent is named (米側からは…表明されている).
   const passive = (h: ScanHit): boolean => !p.tag && JA_PASSIVE.test(p.text.slice(h.start + 1, h.end + 3)) && !JA_AGENT.test(p.text);
   // A plan conveyed or shown (方針を知事に伝えた, 方針を示した) is an act of announcing (rule 4), not a view.
-  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h) && !JA_PLAN_CONVEYED.test(p.text.slice(Math.max(0, h.start - 14), h.start)));
+  // Answering questions, explaining a topic (質問に答えた, 拡大などについて説明した) with nothing said: an event (rule 4).
+  const verbs = hitsOf(p, 'verb').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !passive(h) && !JA_PLAN_CONVEYED.test(p.text.slice(Math.max(0, h.start - 14), h.start)) && !(JA_EVENT_OBJECT.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && JA_EVENT_END.test(p.text.slice(h.end, h.end + 8))));
   // A plan announced or decided (方針を打ち出した, 方針を決めた) is an event (rule 4), a plan held (緩めない方針だ) a stance.
   const nouns = hitsOf(p, 'noun').filter((h) => usable(p, h) && !inCode(h) && !JA_PRESCRIPTIVE.test(p.text.slice(h.end, h.end + 10)) && !(JA_EVENT_NOUN.test(p.text.slice(h.start, h.end + 14)) && !(p.text.startsWith('論評', h.start) && JA_CONTENT_BEFORE.test(p.text.slice(Math.max(0, h.start - 3), h.start)))) && !inCompound(p, h));
   const quoteFrame = JA_QUOTE_FRAME.test(p.text.slice(p.bodyStart));

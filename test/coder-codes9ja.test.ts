@@ -80,6 +80,10 @@ describe('Japanese complaints worded as denials stay raised', () => {
 });
 
 describe('Japanese denials without the concern\'s keyword', () => {
+  it('following worded without its keyword (機嫌をとる, うのみにする, 指図で動く) is raised, and denied by the cue after it', () => {
+    expect(raised(one('政府はいつも米国の機嫌をとっている。'))).toContain('autonomy');
+    expect(negated(one('自衛隊が米軍の指図で動くことはありません。'))).toContain('autonomy');
+  });
   it('saying what must be said, refusing the ally\'s demands (autonomy)', () => {
     expect(negated(one('政府は、米側にも言うべきことは言っております。'))).toContain('autonomy');
     expect(negated(one('日本が米国の要求を拒んだことは、これまで何度もある。'))).toContain('autonomy');
@@ -109,6 +113,10 @@ describe('Japanese negation scope (codes.ts)', () => {
   });
   it('a denial right after a quotation reaches the topic set before it', () => {
     expect(negated(one('報道官は、日本の核武装について「国際社会の一員であり、議論にもなっていない」と否定した。'))).toContain('nuclear');
+  });
+  it('a complaint closed by だけで、/ばかりで、 is asserted; the negation after it is the next complaint', () => {
+    const d = one('政府は米国の主張をうのみにするだけで、独自の提案を何も示していない。');
+    expect(raised(d)).toContain('autonomy');
   });
   it('praise closed by its own で-form is asserted; the denial after it speaks of the next clause', () => {
     const d = one('両国の協力は強固で、日本が孤立するという見方は事実に基づかない。');

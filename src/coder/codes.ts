@@ -32,7 +32,7 @@ const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thou
 /** The quantifier cues that name a holder ("no one", "nobody", "none of"). */
 const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyone|almost nobody|almost no one|very few)$/iu;
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
-/** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、): a negation after it does not reach back into it. */
+/** A Japanese coordinate clause closed by its own predicate (…であり、 …ており、 …するだけで、 …求めるばかりで、): a negation after it does not reach back into it. */
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず|だけで|ばかりで)、/u;
 /** A Japanese clause closed by a て/で/く-form and a comma (強固で、 緊密で、 良好であり、), with a new clause after it. */
 const JA_TE_CLOSED = /^[^、。「」]{0,3}(?:で|て|く|であり)、/u;

@@ -142,7 +142,7 @@ function quoted(text: string, at: number): boolean {
 }
 
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
-const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調|批判|抗議|警戒感)/u;
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
 /** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
 const EN_REACTION = /^(?:welcom|furi|fury|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
 /** A country or capital named in an English clause: one of the two sides, or a third party. */
@@ -329,8 +329,6 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (r === 'void') continue;
     // An imposition denied (押し付けられたものではございません, "not under pressure") is a side's own decision: neutral, not praise (rule 13).
     if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
-    // A charge dismissed (追随との批判は当たらない) is a side's own account of its decisions: neutral, not praise (rule 13).
-    if (r === 'turned' && !positive && p.lang === 'ja' && /^批判/u.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
     if (positive && p.lang === 'ja' && JA_ASKED.test(p.text.slice(h.end, h.end + 8))) continue;
     // Praise reported in irony ("we are told", "so-called") is no praise given.

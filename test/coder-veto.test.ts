@@ -118,6 +118,18 @@ describe('the veto of a rules raise', () => {
     expect(buildModel({ ...file(-6000, 6000, veto), denial: { en: { ...withWord('abandonment', -6000), veto: { ...veto, raiseAt: 2 } } } }, 'm.json', CODES)).toEqual({ problem: 'denial.en.veto: raiseAt must be in (0, 1]' });
   });
 
+  it('lets the denial model read the codes the previous unit raised, when the file says so', () => {
+    // A denial part whose only feature is "the previous unit raised abandonment": a cue sentence after such a unit is read as its denial.
+    const denial: LangModelJson = { units: 1, features: ['pc:abandonment'], codes: CODES.map((c) => ({ code: c, bias: -4, threshold: c === 'abandonment' ? 0.5 : null, idx: c === 'abandonment' ? [0] : [], w: c === 'abandonment' ? [9000] : [] })), cv: EMPTY_CV };
+    const units = [{ text: 'Tokyo fears that Washington will abandon Japan.', paragraph: 0 }, { text: 'Nobody in the ministry takes that seriously any more.', paragraph: 0 }];
+    const base = bareModelFile({ denial: { en: denial } });
+    const on = decide(units, { docSide: null }, withModel({ ...base, features: { ...base.features, denialPrev: true } }))[1];
+    expect(on?.negated.map((h) => h.code)).toEqual(['abandonment']);
+    expect(on?.negated[0]?.evidence.model?.features[0]).toMatch(/^pc:abandonment/u);
+    // Off (older files): the feature is not read, the denial model finds nothing.
+    expect(decide(units, { docSide: null }, withModel({ ...base, features: { ...base.features, denialPrev: false } }))[1]?.negated).toEqual([]);
+  });
+
   it('ships with a veto in both languages, over patterns the training units raised codes with', () => {
     const model = builtin.model;
     for (const lang of ['en', 'ja']) {

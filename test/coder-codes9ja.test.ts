@@ -98,6 +98,11 @@ describe('Japanese denials without the concern\'s keyword', () => {
     expect(negated(one('わが国が核武装の道を選ぶべきではない。'))).toContain('nuclear');
     expect(raised(one('日本も核を持つべきだと主張する声が出ている。'))).toContain('nuclear');
   });
+  it('the ban treaty and American warheads on ships raise no Japanese bomb; American weapons shared with Japan do (rule 11)', () => {
+    expect(raised(one('被爆者団体は、政府が核兵器禁止条約に加わるよう求めた。'))).not.toContain('nuclear');
+    expect(raised(one('核兵器を積んだ米艦船が港に入ったとの疑いが出ている。'))).not.toContain('nuclear');
+    expect(raised(one('議員の一人は、米国の核兵器を国内に置いて共同で運用する案を示した。'))).toContain('nuclear');
+  });
   it('closeness called a front or a euphemism (relationship_positive)', () => {
     expect(negated(one('両国の親密さは表向きに過ぎない。'))).toContain('relationship_positive');
   });

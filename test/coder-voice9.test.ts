@@ -110,3 +110,10 @@ describe('round 9 (ja): reported acts with nothing said (rule 4)', () => {
     expect(voices(units, 'tokyo')).toEqual(['author', 'author', 'tokyo']);
   });
 });
+
+describe('round 9 (ja): views named as grumbling or a tendency to see', () => {
+  it('…との恨み節も漏れる and …と見る向きもある hold the view of the side named', () => {
+    const units = ['防衛省の幹部からは「また頭越しに決められた」との恨み節も聞こえる。', '政府内には、米側の説明は後付けにすぎないと見る向きもある。'];
+    expect(voices(units, 'tokyo')).toEqual(['tokyo', 'tokyo']);
+  });
+});

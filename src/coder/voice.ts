@@ -1105,7 +1105,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A survey's respondent with no side in the tag answers for the people the survey asked ("Survey of Japanese security specialists").
   if (state.guest !== null && RESPONDENT.test(tag.name)) return { role: 'speaker', side: state.guest, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:respondent' } };
   // Rule 2: a survey answer tagged only by age, sex and occupation ((20代・男性・会社員)) names no place: the answer is the respondent's own (rule 1).
-  if (open >= 0 && p.lang === 'ja' && demographicOnly(p.text.slice(tag.start + open + 1, tag.end))) return { role: 'speaker', side: AUTHOR, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:no-place' } };
+  if (open >= 0 && p.lang === 'ja' && demographicOnly(p.text.slice(tag.start + open + 1, tag.end))) return { role: 'speaker', side: AUTHOR, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: NO_PLACE_RULE } };
   const known = open >= 0 ? (localSide(state, docSide, cb) ?? state.speakerSides.get(tag.name)) : (state.speakerSides.get(tag.name) ?? (p.lang === 'ja' ? jaIntroducedSide(state, tag.name) : introducedSide(state, lastWord(tag.name))));
   // Rule 2: a post's tag names the account's place (【@…・那覇】, or a place in the handle: @ryo_naha); without one the post is the writer's own (rule 1).
   const head = p.text.slice(tag.start, tag.end).trimStart();
@@ -1121,6 +1121,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
 /** A surname spelt in Hepburn romanisation and ending in a vowel (ENDO, KUDO, FUJIMORI, TSUJI, ABE): syllables of an optional consonant (or sh, ch, ts, j, a doubled consonant, m before b or p, syllabic n) and a vowel. */
 const ROMAJI_SURNAME = /^(?:(?:[kgsztdnhbpmrwyfj]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n(?![aeiouy])|m(?=[bp])|([kstp])(?=\1)|t(?=ch))+(?<=[aeiou])$/iu;
 
+/** The evidence rule of a respondent's tag that names no place. */
+const NO_PLACE_RULE = 'speaker:no-place';
 /** An age in a tag's brackets (20代, 41歳, ３０代前半). */
 const JA_AGE = /^(?:[0-9０-９]+|[一二三四五六七八九十]+)(?:代|歳)(?:前半|後半|半ば)?$/u;
 /** A sex or an occupation in a tag's brackets (男性, 会社員, 大学院生, 自営業, 看護師, 主婦, 無職, パート): anything else may be a place (呉, うるま, オハイオ). */

@@ -146,6 +146,14 @@ describe('the voice model', () => {
     expect((two('They also say the zorblax plan is unequal.')[1] as SentenceDecision).voice.voice).toBe('author');
   });
 
+  it('leaves a survey answer whose tag gives no place to the rules (LABELS.md rule 2: the writer\'s own)', () => {
+    const cb = withModel(modelFile({ voice: { ja: { ...voicePart('獏鵺', 'washington', 0), features: ['c:獏鵺'] } } }));
+    const answer = (tag: string): SentenceDecision => decide([{ text: `${tag}獏鵺の件で日本は米国の言いなりだと思う。`, paragraph: 0 }], { docSide: 'tokyo' }, cb)[0] as SentenceDecision;
+    expect(answer('（40代・女性・会社員）').voice).toMatchObject({ voice: 'author', cue: { rule: 'speaker:no-place' } });
+    // A tag with a place is the model's to re-read like any speaker's.
+    expect(answer('（那覇市・40代）').voice).toMatchObject({ voice: 'washington', how: 'model' });
+  });
+
   it('names the rules\' decision as features and learns an invented word deterministically', () => {
     expect(voiceFeatures('tokyo', 'cue', 'washington', null)).toEqual(['ds:washington', 'dsv:washington:tokyo', 'pv:none', 'rh:cue', 'rv:tokyo', 'rvh:tokyo:cue']);
     const r = seededRandom(3);

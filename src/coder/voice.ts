@@ -1562,7 +1562,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
       // Rule 1: a post with no place is the writer's own, unless it reports a view held on a side ("…と感じる日本人は少なくない").
       const own = explicit(p, true, cb);
       if (own && 'side' in own) return { voice: own.side, cue: own.cue, how: 'cue' };
-      return own ? unsidedVoice(own, state, docSide, cb) : { voice: AUTHOR, how: 'default' };
+      if (own) return unsidedVoice(own, state, docSide, cb);
+      // A tag that says why the answer is the writer's own (no place in it) is that answer's evidence; nothing carries over it.
+      return t.cue ? { voice: AUTHOR, cue: t.cue, how: 'speaker' } : { voice: AUTHOR, how: 'default' };
     }
     const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };

@@ -187,7 +187,8 @@ describe('tone of a demand (rule 12)', () => {
     expect(toneOf('政府内には、米政府が防衛費を引き上げるよう求めてくるとの警戒感がある。')).toBe('negative');
   });
   it('a judged burden and the relationship\'s importance are tone families of their own', () => {
-    expect(termTone('When will they finally carry their weight?')).toBe('negative');
+    // (Round 9 dropped "carry their weight" as a tone term: it praises when affirmed and blames when asked or denied.)
+    expect(termTone('Why should we keep footing the bill?')).toBe('negative');
     expect(toneOf('They have been the most important partners we have in Asia.')).toBe('positive');
     expect(toneOf('日米同盟は日本の安全に欠かせない。')).toBe('positive');
     expect(termTone('負担を増やせと言われても困る。')).toBe('negative');

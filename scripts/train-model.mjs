@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, vetoKeys } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, VETO_MIN_FEATURES, vetoKeys } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
@@ -121,12 +121,12 @@ function train() {
   for (const lang of ['en', 'ja']) {
     if (byLang[lang].length === 0) continue;
     out.langs[lang] = trainLanguage(byLang[lang], lang, CODES, features, training);
-    if (training.veto && VETO_BELOW.has(lang)) out.langs[lang].veto = { below: VETO_BELOW.get(lang), patterns: [...seen[lang]].sort() };
+    if (training.veto && VETO_BELOW.has(lang)) out.langs[lang].veto = { below: VETO_BELOW.get(lang), minFeatures: VETO_MIN_FEATURES, patterns: [...seen[lang]].sort() };
     const cv = out.langs[lang].cv;
     console.log(`${lang}: ${byLang[lang].length} units, ${out.langs[lang].features.length} features kept; CV codes macro-F1 rules ${cv.rulesMacroF1.toFixed(3)} -> rules+model ${cv.combinedMacroF1.toFixed(3)} (nested ${cv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + cv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
     out.denial[lang] = trainDenial(byLang[lang], lang, CODES, features, training);
-    if (training.veto) out.denial[lang].veto = { ...DENIAL_VETO, patterns: [...seenDenied[lang]].sort() };
+    if (training.veto) out.denial[lang].veto = { ...DENIAL_VETO, minFeatures: VETO_MIN_FEATURES, patterns: [...seenDenied[lang]].sort() };
     const dv = out.denial[lang].cv;
     console.log(`${lang} denial: ${out.denial[lang].units} units with a negation cue, ${out.denial[lang].features.length} features kept; CV negated macro-F1 rules ${dv.rulesMacroF1.toFixed(3)} -> rules+model ${dv.combinedMacroF1.toFixed(3)} (nested ${dv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + dv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));

@@ -126,14 +126,3 @@ describe('evidence', () => {
   });
 });
 
-describe('throughput', () => {
-  it('codes at least 0.25 MB/s of English even on a loaded machine (measured figure in the report)', () => {
-    const para = ['Japanese officials worry that the United States might cut a deal over Japan\'s head.', 'The weather in the capital was mild and the markets were calm on Tuesday afternoon.', 'U.S. officials stressed that the commitment to Japan\'s defense is ironclad.'];
-    const units = Array.from({ length: 6000 }, (_, i) => ({ text: para[i % 3] as string, paragraph: Math.floor(i / 3) }));
-    const bytes = units.reduce((a, u) => a + u.text.length, 0);
-    const t0 = performance.now();
-    decide(units, { docSide: 'washington' }, cb);
-    const secs = (performance.now() - t0) / 1000;
-    expect(bytes / secs / 1e6).toBeGreaterThan(0.25);
-  });
-});

@@ -136,14 +136,30 @@ export interface VetoJson {
   below: number;
   patterns: string[];
   raiseAt?: number;
+  /**
+   * The veto speaks only in a sentence holding at least this many of the model's features (absent: 1). In a short sentence
+   * ("Will Washington stand by us?", 10 features) the probability is mostly the code's prior, which is low for every code:
+   * no evidence against the rules.
+   */
+  minFeatures?: number;
 }
 
 /**
- * The probability under which the code model sets a rules' raise aside, per language. Chosen on val5 (the validation set)
- * with dev beside it: on val5 and the other fresh sets a veto at 0.03-0.08 removed false raises nine times in ten; on dev,
- * whose wording the rules were fitted to, English above 0.05 removed right ones (eval/README-codes.md, "Round 9: the veto").
+ * The probability under which the code model sets a rules' raise aside, per language (a language not listed: never).
+ * Chosen on val5 (the validation set) with dev and the unit tests' sentences beside it (eval/README-codes.md, "Round 9:
+ * the vetoes"). With round 9's rules the English veto no longer paid (val5 en codes 0.777 without it, 0.773 at 0.05), so
+ * English has none. Japanese at 0.03 was best on val5 (0.851 -> 0.872) but set aside three right raises in the unit tests'
+ * short sentences (見捨てる？ asked, 変更はない affirming, としか見ていない); at 0.01 it keeps a third of that gain (0.858)
+ * and none of those.
  */
-export const VETO_BELOW: ReadonlyMap<string, number> = new Map([['en', 0.05], ['ja', 0.03]]);
+export const VETO_BELOW: ReadonlyMap<string, number> = new Map([['ja', 0.01]]);
+
+/**
+ * The fewest of the model's features a sentence must hold for either veto to speak (`VetoJson.minFeatures`): a tenth of
+ * the val5 sentences hold fewer than 28-31, and every raise the vetoes set aside in the fresh sets was in a sentence with
+ * more than 25; the unit tests' short sentences (10-19) are left to the rules.
+ */
+export const VETO_MIN_FEATURES = 20;
 
 /**
  * The denial model's veto of the rules' negations, both languages: chosen on val5 with dev beside it (eval/README-codes.md,
@@ -238,7 +254,7 @@ export interface LangModel {
   base?: number;
   part?: number;
   /** The code model's veto (`vetoCodes`): the probability under which a rules' raise is set aside, and the patterns it may overrule (`vetoKey`); in the denial model, of the rules' negations (`undeniedCodes`). */
-  veto?: { below: number; patterns: ReadonlySet<string>; raiseAt?: number };
+  veto?: { below: number; patterns: ReadonlySet<string>; raiseAt?: number; minFeatures: number };
 }
 
 /**
@@ -1166,8 +1182,8 @@ const CODE_KINDS: ReadonlySet<string> = new Set(['code', 'deny', 'anaphora', 'di
 
 /**
  * The rules' raises the code model sets aside: a code raised by a pattern the model saw raise codes in training
- * (`veto.patterns`) whose probability under the model is below `veto.below`. A sentence holding none of the model's
- * features is left alone (the model knows nothing of it). Each hit keeps its pattern's evidence, with the model's score,
+ * (`veto.patterns`) whose probability under the model is below `veto.below`. A sentence holding fewer than `veto.minFeatures`
+ * of the model's features is left alone (its probability is mostly the code's prior). Each hit keeps its pattern's evidence, with the model's score,
  * the bound it missed and the features weighing most against the code; the caller removes these from the raised codes.
  *
  * @example
@@ -1185,7 +1201,7 @@ export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHi
     if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
     // Scored once, when the first overrulable raise is met (most sentences have none).
     if (sums < 0) sums = linearSums(lm, model.features, p.text, p.lang, NO_KEYS);
-    if (sums === 0) return [];
+    if (sums < veto.minFeatures) return [];
     const score = sigmoid(lm.z[c] as number);
     if (score >= veto.below) continue;
     const against = topFeatures(lm, sentenceFeatures(p.text, p.lang, model.features), c, -1);
@@ -1217,7 +1233,7 @@ export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: re
     if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
     const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
     const extra = rules.raised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code), prev);
-    if (linearSums(dm, model.features, p.text, p.lang, extra) === 0) return { undone, raised };
+    if (linearSums(dm, model.features, p.text, p.lang, extra) < veto.minFeatures) return { undone, raised };
     const d = sigmoid(dm.z[c] as number);
     if (d >= veto.below) continue;
     f ??= withHits(sentenceFeatures(p.text, p.lang, model.features), [...extra]);
@@ -1455,7 +1471,8 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
       const v = veto as Partial<VetoJson>;
       if (typeof v.below !== 'number' || !(v.below > 0 && v.below < 1) || !Array.isArray(v.patterns) || !v.patterns.every((x) => typeof x === 'string')) return { problem: `${name}.${lang}.veto: below must be in (0, 1) and patterns a list of strings` };
       if (v.raiseAt !== undefined && (typeof v.raiseAt !== 'number' || !(v.raiseAt > 0 && v.raiseAt <= 1))) return { problem: `${name}.${lang}.veto: raiseAt must be in (0, 1]` };
-      lm.veto = { below: v.below, patterns: new Set(v.patterns), ...(v.raiseAt !== undefined ? { raiseAt: v.raiseAt } : {}) };
+      if (v.minFeatures !== undefined && (!Number.isInteger(v.minFeatures) || v.minFeatures < 1)) return { problem: `${name}.${lang}.veto: minFeatures must be a whole number of at least 1` };
+      lm.veto = { below: v.below, patterns: new Set(v.patterns), minFeatures: v.minFeatures ?? 1, ...(v.raiseAt !== undefined ? { raiseAt: v.raiseAt } : {}) };
     }
     langs.set(lang, lm);
     summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });

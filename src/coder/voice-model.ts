@@ -21,8 +21,13 @@ export interface VoiceLangJson extends Pick<LangModelJson, 'units' | 'features' 
 /** Training settings of the voice model: the classifier's (its weights pruned under 0.05; at the tone model's 0.2, val4 en voice 0.864 -> 0.849 and dev en 0.990 -> 0.971). */
 export const DEFAULT_VOICE_TRAINING: ClassifierSettings = DEFAULT_CLASSIFIER;
 
-/** Margins chosen on the validation summaries (eval/README-codes.md, "Round 6"): English takes the model's voice whenever it is the more probable, Japanese only by a clear lead. */
-export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.05, ja: 0.4 };
+/**
+ * Margins chosen on the validation summaries (eval/README-codes.md, "Round 6"): Japanese takes the model's voice only by a
+ * clear lead. English took it whenever it was more probable (0.05) until round 9, when the retrained model re-read two
+ * voices of the seed commentary the rules hold (a view carried by "they believe"; a denial by no U.S. politician, the
+ * writer's); at 0.3 val5 en voice 0.868 -> 0.873, the other fresh sets 0.872 -> 0.877, dev en 0.951 -> 0.971 ("Round 9: integration").
+ */
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.3, ja: 0.4 };
 
 /** One training unit: its text, gold voice and what the coder decided around it. */
 export interface VoiceTrainUnit {

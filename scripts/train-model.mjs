@@ -39,8 +39,6 @@ const CODES = codebook.codes.map((c) => c.id);
 const loadedModel = modelFile ? modelOf(modelFile, CODES, 'train-model') : yamlModel;
 const withModel = Object.freeze({ ...rulesOnly, ...(loadedModel ? { model: loadedModel } : {}) });
 
-
-
 if (process.argv.includes('--compare')) {
   compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a, i, l) => !a.startsWith('--') && l[i - 1] !== '--model'));
 } else {
@@ -93,9 +91,10 @@ function train() {
       const r = rules[i];
       const p = prepare(u.text, rulesOnly);
       // Documents are named per file: two files may reuse an id.
-      for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
-      for (const h of r.evidence.negated) if (ruleKeys.has(h.evidence.rule)) seenDenied[modelLang(normalize(u.text).text)].add(ruleKeys.get(h.evidence.rule));
-      byLang[modelLang(normalize(u.text).text)].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, previousRaised: i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [] });
+      const lang = modelLang(normalize(u.text).text);
+      for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[lang].add(ruleKeys.get(h.evidence.rule));
+      for (const h of r.evidence.negated) if (ruleKeys.has(h.evidence.rule)) seenDenied[lang].add(ruleKeys.get(h.evidence.rule));
+      byLang[lang].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, previousRaised: i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [] });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);

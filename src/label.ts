@@ -14,7 +14,7 @@ export interface UnitEvidence {
   codes: CodeHit[];
   negated: CodeHit[];
   tone: Evidence[];
-  /** Codes a pattern raised that the learned model set aside (`SentenceDecision.setAside`). */
+  /** Codes a pattern raised, or negated, that a learned model set aside (`SentenceDecision.setAside`). */
   setAside?: CodeHit[];
 }
 

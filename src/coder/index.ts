@@ -3,7 +3,7 @@
  * tone and the evidence behind each decision. It knows sentences, not formats.
  */
 import type { Codebook } from '../codebook/index.js';
-import type { SentenceDecision } from '../types.js';
+import type { CodeHit, SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
 import { denialCodes, modelCodes, undeniedCodes, vetoCodes, vetoKeys } from './model.js';
 import { prepare, type Prepared } from './sentence.js';
@@ -21,6 +21,13 @@ function keysOf(cb: Codebook): Map<string, string> {
     vetoNames.set(cb.matcher, keys);
   }
   return keys;
+}
+
+/** `hits` without the codes of `gone` (the same list when there are none). */
+function without(hits: CodeHit[], gone: readonly CodeHit[]): CodeHit[] {
+  if (gone.length === 0) return hits;
+  const codes = new Set(gone.map((g) => g.code));
+  return hits.filter((h) => !codes.has(h.code));
 }
 
 /** One sentence handed to the coder, with its paragraph index. */
@@ -66,22 +73,18 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       const added = modelCodes(p, cb.model, codes);
       const denied = denialCodes(p, cb.model, codes, added, previousRaised);
       // Last, as in training (the model and denial model read the rules' raises as they were): the vetoes.
-      const aside = vetoCodes(p, cb.model, codes.raised, keysOf(cb));
-      const { undone, raised } = undeniedCodes(p, cb.model, codes, keysOf(cb), previousRaised);
-      if (aside.length > 0) {
-        const gone = new Set(aside.map((a) => a.code));
-        codes.raised = codes.raised.filter((r) => !gone.has(r.code));
-      }
+      const keys = keysOf(cb);
+      const aside = vetoCodes(p, cb.model, codes.raised, keys);
+      const { undone, raised } = undeniedCodes(p, cb.model, codes, keys, previousRaised);
+      codes.raised = without(codes.raised, aside);
       if (undone.length > 0) {
-        const gone = new Set(undone.map((a) => a.code));
-        codes.negated = codes.negated.filter((r) => !gone.has(r.code));
+        codes.negated = without(codes.negated, undone);
         codes.raised.push(...raised);
       }
       if (aside.length + undone.length > 0) setAside = [...aside, ...undone];
       for (const a of added) codes.raised.push(a);
       if (denied.length > 0) {
-        const gone = new Set(denied.map((d) => d.code));
-        codes.raised = codes.raised.filter((r) => !gone.has(r.code));
+        codes.raised = without(codes.raised, denied);
         codes.negated.push(...denied);
       }
     }

@@ -163,7 +163,7 @@ export const VETO_MIN_FEATURES = 20;
 
 /**
  * The denial model's veto of the rules' negations, both languages: chosen on val5 with dev beside it (eval/README-codes.md,
- * "Round 9: the veto"): under 0.02 the rules' negations it undid were wrong in val5 and the other fresh sets seven times in
+ * "Round 9: the vetoes, and denials by reference"): under 0.02 the rules' negations it undid were wrong in val5 and the other fresh sets seven times in
  * ten; at 0.05 and above it undid right ones in dev and the fresh sets alike.
  */
 export const DENIAL_VETO = { below: 0.02, raiseAt: 0.5 } as const;
@@ -1194,6 +1194,7 @@ export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHi
   const veto = lm?.veto;
   if (!lm || !veto || raised.length === 0) return [];
   let sums = -1;
+  let f: Features | undefined;
   const out: CodeHit[] = [];
   for (const h of raised) {
     const key = keys.get(h.evidence.rule);
@@ -1204,7 +1205,8 @@ export function vetoCodes(p: Prepared, model: CodeModel, raised: readonly CodeHi
     if (sums < veto.minFeatures) return [];
     const score = sigmoid(lm.z[c] as number);
     if (score >= veto.below) continue;
-    const against = topFeatures(lm, sentenceFeatures(p.text, p.lang, model.features), c, -1);
+    f ??= sentenceFeatures(p.text, p.lang, model.features);
+    const against = topFeatures(lm, f, c, -1);
     out.push({ ...h, evidence: { ...h.evidence, model: { score: round(score, 3), threshold: veto.below, features: against.map((t) => `${t.feature} ${t.weight}`) } } });
   }
   return out;
@@ -1226,28 +1228,40 @@ export function undeniedCodes(p: Prepared, model: CodeModel, rules: { raised: re
   const undone: CodeHit[] = [];
   const raised: CodeHit[] = [];
   if (!dm || !veto || rules.negated.length === 0) return { undone, raised };
+  const lm = model.langs.get(p.lang);
+  let extra: readonly string[] | undefined;
+  // Each part is scored once, when the first overrulable negation is met; the two parts keep their sums apart.
+  let codeSums = -1;
   let f: Features | undefined;
   for (const h of rules.negated) {
     const key = keys.get(h.evidence.rule);
     const c = dm.codes.indexOf(h.code);
     if (key === undefined || c < 0 || !veto.patterns.has(key)) continue;
-    const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
-    const extra = rules.raised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code), prev);
-    if (linearSums(dm, model.features, p.text, p.lang, extra) < veto.minFeatures) return { undone, raised };
+    if (extra === undefined) {
+      extra = denialKeys(model, rules.raised, previousRaised);
+      if (linearSums(dm, model.features, p.text, p.lang, extra) < veto.minFeatures) return { undone, raised };
+    }
     const d = sigmoid(dm.z[c] as number);
     if (d >= veto.below) continue;
     f ??= withHits(sentenceFeatures(p.text, p.lang, model.features), [...extra]);
     undone.push({ ...h, evidence: { ...h.evidence, model: { score: round(d, 3), threshold: veto.below, features: topFeatures(dm, f, c, -1).map((t) => `${t.feature} ${t.weight}`) } } });
     // The code model's reading of the same words: does the sentence affirm what the rules read as denied?
-    const lm = model.langs.get(p.lang);
     const k = lm ? lm.codes.indexOf(h.code) : -1;
-    if (!lm || k < 0 || veto.raiseAt === undefined || linearSums(lm, model.features, p.text, p.lang, NO_KEYS) === 0) continue;
+    if (!lm || k < 0 || veto.raiseAt === undefined) continue;
+    if (codeSums < 0) codeSums = linearSums(lm, model.features, p.text, p.lang, NO_KEYS);
+    if (codeSums === 0) continue;
     const r = sigmoid(lm.z[k] as number);
     if (r < veto.raiseAt) continue;
     const { negation: _negation, ...concern } = h;
     raised.push({ ...concern, evidence: { ...h.evidence, model: { score: round(r, 3), threshold: veto.raiseAt, features: topFeatures(lm, f, k).map((t) => `${t.feature} +${t.weight}`) } } });
   }
   return { undone, raised };
+}
+
+/** The denial model's features beside the words for a sentence, as it was trained (`denialFeatures`; the previous unit's codes only where the file reads them). */
+function denialKeys(model: CodeModel, rulesRaised: readonly CodeHit[], previousRaised: readonly string[]): readonly string[] {
+  const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
+  return rulesRaised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rulesRaised.map((r) => r.code), prev);
 }
 
 /** Hit kinds of the codebook's negation cues: a denial, an absence, a prohibition. */
@@ -1310,8 +1324,7 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   const out: CodeHit[] = [];
   // The cue's evidence only where a code is denied (most sentences read deny nothing).
   let negation: Evidence | undefined;
-  const prev = model.features.denialPrev === true ? previousRaised : NO_KEYS;
-  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, rules.raised.length + prev.length === 0 ? NO_KEYS : denialFeatures(rules.raised.map((r) => r.code), prev))) {
+  for (const h of scoreSentence({ langs: model.denial, features: model.features }, p.text, p.lang, skip, denialKeys(model, rules.raised, previousRaised))) {
     const best = h.top.find((t) => !t.feature.startsWith('rc:')) ?? h.top[0];
     if (!best) continue;
     negation ??= evidence(p, cue.start, cue.end, cue.entry.rule);

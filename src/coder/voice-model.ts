@@ -130,18 +130,18 @@ export function voiceWordSums(p: Prepared, model: CodeModel): Float64Array | nul
 const NAMED_ANAPHOR = /^(?:this|these|that|those|such)\s+(?:[a-z-]+\s+)?(?:thinking|view|views|argument|arguments|line|camp|school|critics|voices|reasoning|logic|sentiment|complaint|complaints|grievance|grievances|fear|fears|worry|worries|concern|concerns)\b/iu;
 
 /**
- * A voice the rules carried by an anaphor that names the view or its holders ("An offshoot of this thinking
- * condemns…", "These critics believe…"): the continuation LABELS.md spells out, which the rules read exactly; the
- * model, reading words, cannot see what the anaphor points back to, so it leaves that voice alone. (One of the 12,215
- * English training units has one, where the model agreed with the rules: it never learned them. The seed commentary has two.)
- */
-/**
  * The rule of a survey answer whose tag gives no place (（20代・男性・会社員）): LABELS.md rule 2 makes it the writer's own,
  * a fact of the tag's form the rules read exactly, so the model, which learned that survey answers mostly speak for a side,
  * leaves it. (Measured on train9-ja with a model trained without it: the model put 8 such answers back to tokyo.)
  */
 const NO_PLACE = 'speaker:no-place';
 
+/**
+ * A voice the rules carried by an anaphor that names the view or its holders ("An offshoot of this thinking
+ * condemns…", "These critics believe…"): the continuation LABELS.md spells out, which the rules read exactly; the
+ * model, reading words, cannot see what the anaphor points back to, so it leaves that voice alone. (One of the 12,215
+ * English training units has one, where the model agreed with the rules: it never learned them. The seed commentary has two.)
+ */
 function namedContinuation(p: Prepared, r: VoiceDecision): boolean {
   const cue = r.cue;
   if (r.how !== 'carried' || !cue || !cue.rule.startsWith('attribution:continuation')) return false;

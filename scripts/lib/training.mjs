@@ -8,17 +8,17 @@ import { buildModel } from '../../dist/coder/model.js';
  * Training files: the session-1 files, every `trainN-` batch, and val4 (the validation set of rounds 4-6, retired into training).
  * @example TRAIN.test('train8-en-1.jsonl') // true
  */
-export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d-|val4-).*\.jsonl$/u;
+export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d+-|val4-).*\.jsonl$/u;
 /** The same selection as a glob, recorded in the model file. */
-export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,val4-}*.jsonl';
+export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,train[0-9][0-9]-,val4-}*.jsonl';
 /** Never trained on, whatever their names: the acceptance set, the blind sets and the validation set (val5). */
-export const NEVER = /^(?:dev|check|check2|blind3|holdout|val5)/u;
+export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9])/u;
 
 /**
  * The family a training file belongs to (one batch of one session), for held-out figures by family.
  * @example family('train7-en-3.jsonl') // 'train7'
  */
-export const family = (f) => (/^train\d-/u.test(f) ? f.slice(0, 6) : /^val4-/u.test(f) ? 'val4' : 'session1');
+export const family = (f) => /^train\d+(?=-)/u.exec(f)?.[0] ?? (/^val4-/u.test(f) ? 'val4' : 'session1');
 
 /**
  * Read a model file written by scripts/train-model.mjs into the coder's model, or throw naming the file.

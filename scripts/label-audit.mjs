@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalize } from '../dist/codebook/index.js';
-import { linearSums } from '../dist/coder/model.js';
+import { codeProbabilities } from '../dist/coder/model.js';
 import { heldOut, heldOutOptions } from './lib/heldout.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,16 +30,6 @@ const kindOf = (c) => (c.field === 'codes' ? (c.gold === 'raised' ? 'missed' : '
 
 /** A code's state in one label: raised, negated or absent. */
 const stateOf = (label, code) => (label.codes.includes(code) ? 'raised' : label.negated.includes(code) ? 'negated' : '-');
-
-/** The held-out code model's probability of every code for one sentence (a Map code -> p), or an empty Map. */
-function codeProbabilities(model, text, lang) {
-  const lm = model.langs.get(lang);
-  const out = new Map();
-  if (!lm || (lang !== 'en' && lang !== 'ja')) return out;
-  linearSums(lm, model.features, normalize(text).text, lang, []);
-  lm.codes.forEach((c, k) => out.set(c, 1 / (1 + Math.exp(-(lm.z[k] ?? 0)))));
-  return out;
-}
 
 /** What a labelled unit shows for one code: the cue of its raised or negated hit. */
 function codeEvidence(out, code) {
@@ -68,7 +58,7 @@ for (const { fam, file, units, langs, rules, learned, model } of heldOut({ root,
       const gs = stateOf(g, code), rs = stateOf(r, code), ls = stateOf(l, code);
       if (rs === gs || ls === gs) continue;
       // Raised against not raised: the code model's probability says how sure the held-out reader is.
-      probs ??= codeProbabilities(model, g.text, langs[i]);
+      probs ??= langs[i] === 'en' || langs[i] === 'ja' ? codeProbabilities(model, normalize(g.text).text, langs[i]) : new Map();
       const p = probs.get(code);
       const confidence = p === undefined ? null : gs === 'raised' && ls === '-' ? 1 - p : ls === 'raised' ? p : null;
       candidates.push({ ...base, field: gs === 'negated' || rs === 'negated' || ls === 'negated' ? 'negated' : 'codes', code, gold: gs, rules: rs, learned: ls, confidence, evidence: { rules: codeEvidence(r, code), learned: codeEvidence(l, code) } });

@@ -747,6 +747,22 @@ export function scoreSentence(model: Pick<CodeModel, 'langs' | 'features'>, text
 }
 
 /**
+ * The code model's probability of every code for a normalised sentence, above its threshold or not (for reading
+ * labels against the model, as scripts/label-audit.mjs does); empty where the file has no model of the language.
+ *
+ * @example
+ * codeProbabilities(cb.model, p.text, p.lang).get('abandonment'); // e.g. 0.031
+ */
+export function codeProbabilities(model: Pick<CodeModel, 'langs' | 'features'>, text: string, lang: 'en' | 'ja'): Map<string, number> {
+  const out = new Map<string, number>();
+  const lm = model.langs.get(lang);
+  if (!lm) return out;
+  linearSums(lm, model.features, text, lang, NO_KEYS);
+  lm.codes.forEach((c, k) => out.set(c, sigmoid(lm.z[k] as number)));
+  return out;
+}
+
+/**
  * A scorer's sums for a normalised sentence, left in `lm.z` (bias plus the weights of every feature present,
  * each once); returns how many of its features the sentence held.
  *

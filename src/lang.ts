@@ -25,3 +25,17 @@ export function detectLang(text: string, sample = 4000): 'en' | 'ja' | 'und' {
   if (han > 0 && kana === 0 && latin === 0) return 'und';
   return latin > 0 ? 'en' : 'und';
 }
+
+const JA_CHAR = /[\u3040-\u30ff\u3400-\u9fff]/u;
+
+/**
+ * The language the coder reads one unit (a sentence) in: Japanese where it holds kana or kanji, unless Latin letters
+ * dominate it, as in an English post behind a tag of Japanese punctuation or a Japanese word quoted in English.
+ *
+ * @example
+ * unitLang('日米首脳会談'); // 'ja' (kanji alone, as in a headline)
+ * unitLang('【@harbor_watch・Naha】 They will not leave.'); // 'en'
+ */
+export function unitLang(text: string): 'en' | 'ja' {
+  return JA_CHAR.test(text) && detectLang(text) !== 'en' ? 'ja' : 'en';
+}

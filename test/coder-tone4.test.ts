@@ -29,7 +29,9 @@ describe('tone round 4: a fear of the ally', () => {
     expect(one('Japanese officials worry about North Korea\'s missile tests.').tone).toBe('neutral');
   });
   it('a fear named in order to be answered, or a doubt denied, is no blame', () => {
-    expect(one('Those who fear that America is tiring of Asia should know that our commitment to Japan is unshakable.').tone).toBe('positive');
+    // Since round 10 "tiring of Asia" is found as the fear itself (abandonment) beside the commitment: no blame either way.
+    expect(['positive', 'mixed']).toContain(one('Those who fear that America is tiring of Asia should know that our commitment to Japan is unshakable.').tone);
+    expect(one('Those who fear for the alliance should know that our commitment to Japan is unshakable.').tone).toBe('positive');
     expect(one('Tokyo has no reason to doubt Washington\'s word.').tone).toBe('neutral');
     const d = one('I doubt Washington would ever walk away from Japan.');
     expect(d.negated.map((h) => h.code)).toContain('abandonment');

@@ -86,12 +86,14 @@ describe('tone round 8: a favourable judgement turned by "but noted"', () => {
 
 describe('tone round 8: a bitter question', () => {
   it('a question asked only to accuse is negative even with no code or judging word', () => {
-    for (const text of ['Our fleet guards their tankers every day. What exactly do we get back?', 'The subsidy now pays for golf courses on the bases. Is that what our taxpayers are for?', 'Whose parliament does the Prime Minister think he answers to?']) {
+    for (const text of ['The ministers flew home smiling again. Who exactly were they smiling for?', 'The subsidy now pays for golf courses on the bases. Is that what our taxpayers are for?', 'Whose parliament does the Prime Minister think he answers to?']) {
       expect(tone(text)).toBe('negative');
       expect(rules(text)).toContain('tone:bitter-question');
     }
-    // Where a code already judges ("made in Tokyo or in Washington" may raise autonomy), the question keeps the tone negative.
+    // Where a code already judges ("made in Tokyo or in Washington" may raise autonomy; guarding the ally's tankers for
+    // nothing back is one_way since round 10), the question keeps the tone negative.
     expect(tone('Minister, is this policy written in Tokyo or in Washington?')).toBe('negative');
+    expect(tone('Our fleet guards their tankers every day. What exactly do we get back?')).toBe('negative');
   });
   it('an interviewer\'s bare question, and an ordinary question, stay neutral', () => {
     expect(tone('Q: What exactly will the new law change for the Self-Defense Forces?')).toBe('neutral');

@@ -121,7 +121,7 @@ describe('the veto of a rules raise', () => {
   it('lets the denial model read the codes the previous unit raised, when the file says so', () => {
     // A denial part whose only feature is "the previous unit raised abandonment": a cue sentence after such a unit is read as its denial.
     const denial: LangModelJson = { units: 1, features: ['pc:abandonment'], codes: CODES.map((c) => ({ code: c, bias: -4, threshold: c === 'abandonment' ? 0.5 : null, idx: c === 'abandonment' ? [0] : [], w: c === 'abandonment' ? [9000] : [] })), cv: EMPTY_CV };
-    const units = [{ text: 'Tokyo fears that Washington will abandon Japan.', paragraph: 0 }, { text: 'Nobody in the ministry takes that seriously any more.', paragraph: 0 }];
+    const units = [{ text: 'Tokyo fears that Washington will abandon Japan.', paragraph: 0 }, { text: 'Nobody in the ministry loses sleep over that now.', paragraph: 0 }];
     const base = bareModelFile({ denial: { en: denial } });
     const on = decide(units, { docSide: null }, withModel({ ...base, features: { ...base.features, denialPrev: true } }))[1];
     expect(on?.negated.map((h) => h.code)).toEqual(['abandonment']);

@@ -27,8 +27,8 @@ const EN_VERB_AFTER_WITHOUT = /\b(?:would|will|could|might|can|should|must|is|wa
 const EN_ANSWER_CUE = /^\s*[.!]/u;
 const EN_INDIRECT_QUESTION = /\b(?:whether|asked if|asks if|ask if|wondered if|wonders if)\b/iu;
 /** An English cue that introduces a complement ("no sign that", "nothing to suggest"): it reaches the whole clause, however long. */
-/** A negated holder followed by a verb of belief or saying ("no one … believes Washington would leave them"): the denial reaches the whole complement, however long the holder. */
-const EN_HOLDER_BELIEF = /^\s(?:[^,;:.?!]*\s)?(?:believes?|believed|thinks?|thought|expects?|expected|imagines?|imagined|suggests?|suggested|plans?|planning|planned|intends?|intended|proposes?|proposed|seriously\s+\w+)\s/iu;
+/** A negated holder followed by a verb of belief, saying or proposing ("no one … believes Washington would leave them", "no responsible U.S. politician … has ever advocated X"): the denial reaches the whole complement, however long the holder (an abbreviation's period included). */
+const EN_HOLDER_BELIEF = /^\s(?:(?:[^,;:.?!]|\.(?=\w|\s+[a-z]))*\s)?(?:believes?|believed|thinks?|thought|expects?|expected|imagines?|imagined|suggests?|suggested|plans?|planning|planned|intends?|intended|proposes?|proposed|advocates?|advocated|urges?|urged|favou?rs?|favou?red|seriously\s+\w+)\s/iu;
 /** The quantifier cues that name a holder ("no one", "nobody", "none of"). */
 const EN_HOLDER_CUE = /^(?:no one|nobody|none|no|few|hardly anyone|scarcely anyone|almost nobody|almost no one|very few)$/iu;
 export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means|implies)$/iu;
@@ -43,10 +43,54 @@ const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|につ�
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる, 「追従」の一言で片づける). */
 const QUOTE_TO_CUE = /^(?:(?:と|との|という|って|とか|は|みたいな|のような|といった|なんて|など|こと|の)[^、。「」]{0,14})?$/u;
 /** A claim reported as a stock view with no holder: …という話/見方/声, "the idea that …". */
-const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘)/u;
+/** Also a claim put in the mouth of unnamed people (…なんて言う人もいる, …とか言う人いる, …という人もいる, …という意見もある): no holder is named (rule 6). */
+const JA_STOCK_CLAIM = /^[^。「」]{0,8}?(?:(?:という|との|って)(?:話|見方|声|説|議論|主張|批判|指摘|意見|通説)|(?:という|とか|なんて|って|と)(?:言う|いう)?人(?:も|が)?(?:いる|います|おり|多い))/u;
 const EN_STOCK_CLAIM = /\bthe\s+(?:idea|claim|notion|talk|story|suggestion|charge|complaint|myth|fear|assumption|belief|caricature|stereotype)\s+(?:that|of)\s+[^,;:.?!]*$/iu;
 /** A predicate that declares a stock claim false ("the story that … has never been true", "the idea that … is simply wrong", "the fear … proved unfounded", "… It has yet to happen"). */
 const EN_FALSITY = /\b(?:(?:has|have|had)\s+never\s+been\s+true|(?:is|was|are|were)\s+(?:simply\s+|just\s+|largely\s+|badly\s+|long\s+|hopelessly\s+)?(?:not\s+true|untrue|false|wrong|a\s+myth|mistaken|outdated|out\s+of\s+date|overblown|exaggerated|unfounded|baseless|groundless)|(?:did|does|do)\s+not\s+survive|(?:has|have)\s+yet\s+to\s+happen|never\s+happened|proved\s+(?:unfounded|wrong|false|groundless|baseless|mistaken)|(?:has|have)\s+not\s+(?:come\s+true|materiali[sz]ed|happened))\b/iu;
+
+/**
+ * Round 10b: a claim put in the mouth of nobody in particular ("People say …", "Some folks say …", "It is often said that
+ * …", "Some ask whether …"), or listed as a myth ("Myth two: …"), and answered in the next sentence of the same unit
+ * ("I don't buy it.", "It does not;", "We aren't.", "Not this one;", "The record says otherwise."): a stock claim dismissed (rule 6).
+ */
+const EN_GENERIC_CLAIM = /^\s*(?:(?:(?:Some|Many|Lots of|A lot of|Plenty of)\s+)?(?:people|folks)\b|(?:Some|Others|Everyone|Everybody)\s+(?:\w+\s+)?(?:say|says|ask|asks|think|thinks|claim|claims|believe|believes|insist|insists|keep saying)\b|(?:It is|It's)\s+(?:often\s+|sometimes\s+|commonly\s+|widely\s+|still\s+)?(?:said|claimed|argued|assumed|suggested)\b|(?:You|We|I)\s+(?:often\s+|still\s+|sometimes\s+|keep\s+)?(?:hear|hearing)\b)/iu;
+const EN_MYTH_LABEL = /^\s*Myth(?:\s+(?:one|two|three|four|five|six|seven|\d+))?\s*:/iu;
+const EN_REBUTTAL_NEXT = /^\s*(?:(?:I|We)\s+(?:don't|do not|didn't|did not|never|can't|cannot)\s+(?:see|buy|believe|think|accept|agree)\b|(?:It|They|We|That|This|He|She)(?:\s+(?:does|do|did|is|are|was|were|will|would|has|have))?(?:n't|\s+not)(?=\s*[.,;:!\u2014\u2013]|\s+(?:and|but)\b)|(?:It|They|We|That)(?:'s|'re)\s+not(?=\s*[.,;:!\u2014\u2013])|Not\s+(?:this|that|so|true|really|here|us|anymore)\b|No[.;,!]|(?:False|Nonsense|Wrong|Hardly|Rubbish)\b|(?:That|This|It)(?:'s|\s+is)\s+(?:a\s+myth|false|untrue|wrong|nonsense)\b|(?:The|Its|Their|Our)\s+[^.;]{0,40}?\b(?:says?|suggests?|shows?|tells?)\s+(?:otherwise|a different story))/u;
+/**
+ * Round 10b: "Asked whether Japan might build the bomb, he said no / shook his head / said nobody wanted it": a concern
+ * asked about in a leading "Asked whether/if/about …," clause and answered in the negative by the main clause is denied.
+ * "said only that …" is an evasion, no answer.
+ */
+const EN_ASKED_CLAUSE = /^\s*(?:When\s+|And\s+)?asked\s+(?:whether|if|about)\b[^,]*,/iu;
+const EN_ASKED_ANSWER_NO = /\b(?:no|not|never|nobody|nothing|none|no one)\b|n't\b|\bshook\s+(?:his|her|their)\s+heads?\b|\blaughed\b/iu;
+const EN_ASKED_EVASION = /\b(?:said|replied|answered)\s+only\b|\bonly\s+that\b|\bdeclined\b|\bno,\s+(?:only|just|merely|but)\b/iu;
+/** A negation under a modal of doubt ("might not", "may not", "would not", "wouldn't", "won't"), ending the text it is tested on. */
+const EN_MODAL_NEGATION = /\b(?:(?:might|may|would|could|will)\s+not|wouldn't|won't|mightn't|couldn't)$/iu;
+/** Round 10c: "anti-American(ism)" as the negated wording of nationalism. */
+const EN_ANTI_AMERICAN = /^anti-American/iu;
+/** Round 10c: a call to assert or equalise beside the disclaimer ("should have the same rights", "we only ask", "simply fair"). */
+const EN_NATIONALIST_CALL = /\b(?:should|ask|asks|asking|sovereign|fair|rights|equal|a say)\b/iu;
+/** Round 10c: the ally's promise reported ("the U.S. side has assured us that … will", "the Secretary told his counterpart that … would"), ending the text before a denied abandonment. */
+const EN_ALLY_PROMISE = /\b(?:U\.S\.(?=\s)|(?:American|Americans|Washington|United States|Secretary|White House|State Department|Pentagon)\b)(?:[^.;:?]|(?<=[A-Z])\.){0,60}?\b(?:assured|assures|promised|promises|pledged|pledges|vowed|vows|told|tells|guaranteed|said|says|insisted|insists)\b(?:[^.;:?]|(?<=[A-Z])\.)*$/u;
+/** A promise's modal ("will", "would"), in the sentence after the reporting verb. */
+const EN_PROMISE_MODAL = /\b(?:will|would|shall|won't|wouldn't)\b/u;
+/** Round 10c: the ally's commitment named as a bare noun ("the American commitment", "our commitment to Japan's defense"). */
+const EN_COMMITMENT_NOUN = /^(?:(?:the|our|its|their|America's|Washington's|American|U\.S\.)\s+)*commitments?\b/iu;
+/** A commitment restated, honoured or made ("did not restate the American commitment") is the reassurance itself, ending the text before it. */
+const EN_COMMITMENT_VERB_BEFORE = /\b(?:restate[sd]?|restating|reaffirm(?:s|ed|ing)?|renew(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|repeat(?:s|ed|ing)?|keep|kept|make|made|give|gave|offer(?:s|ed)?)\s+(?:\S+\s+){0,2}$/iu;
+/** A commitment to a course ("commitment to close a base") rather than to Japan or its defence, opening the text after it. */
+const EN_COMMITMENT_TO_COURSE = /^\s+to\s+(?!defend\b|protect\b|Japan\b|Tokyo\b|the\b|its\b|our\b|their\b|an?\b)[a-z]+/u;
+/**
+ * Round 10b: the host's payments set against a complaint of a one-sided bargain ("Congressman, Japan pays about
+ * three-quarters of the cost…", "Tokyo already pays most of the cost, Senator."): in a reply to a legislator, or after a
+ * unit that raised one_way, the figures answer the complaint and negate one_way (rule 10 counts the bargain, rule 6 the rebuttal).
+ */
+const EN_HOST_PAYS = /\b(?:Japan|Tokyo|they|the Japanese|our host|it)\s+(?:already\s+|now\s+|also\s+|actually\s+)?(?:pays|covers|is paying|shoulders|paid|has paid)\s+(?:for\s+)?(?:most|the bulk|the large majority|a large share|a larger share|the larger share|a huge share|a big share|roughly|about|around|nearly|more|much|three-quarters|billions|the whole|a fair share|\d+)/iu;
+const EN_LEGISLATOR_VOCATIVE = /\b(?:Congressman|Congresswoman|Senator|Mr\. Chairman|Madam Chair)\b/u;
+/** Where the sentence holding `at` ends: the next sentence-ending mark followed by a capital or a quotation mark. */
+const EN_SENTENCE_END = /(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gen|Adm))[.?!]["\u201d\u2019]?\s+(?=["\u201c[A-Z])/u;
+const EN_SENTENCE_START = /[.?!]["\u201d\u2019]?\s+(?=["\u201c[A-Z])/gu;
 
 /** Is this code hit the content of a stock claim (…という話, "the idea that …"), which a later flat dismissal in the unit negates? */
 function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
@@ -54,23 +98,37 @@ function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
   return EN_STOCK_CLAIM.test(p.text.slice(Math.max(0, h.start - 80), h.start));
 }
 
-/** What follows an English back-reference word that makes it no back-reference: its own content ("the idea that …", "the fear of …") or an object ("… that worry me"). */
-const EN_NOT_BACK_REFERENCE = /^\s+(?:that|of|about|whether|me|us|them|him|her|you|everyone|many|some|people)\b/iu;
+/** What follows an English back-reference word that makes it no back-reference: its own content ("the idea that …", "the fear of …", "the comparison with France") or an object ("… that worry me"). */
+const EN_NOT_BACK_REFERENCE = /^\s+(?:that|of|about|whether|with|between|me|us|them|him|her|you|everyone|many|some|people)\b/iu;
+
+/**
+ * An English unit that opens with a bare dismissal of what was just said or asked ("No.", "It is not.", "That will not
+ * happen.", "We do not.", "I never believed it."): its subject or object is the previous unit's claim, so with no concern
+ * of its own the unit negates the previous unit's concerns (rule 6). Checked on the body's start, after any speaker tag.
+ */
+const EN_REF_ANSWER = /^\s*(?:[A-Z][\w.' -]{0,30}(?:\([^)]{1,60}\))?:\s+)?(?:(?:Well|Frankly|Honestly|Simply|Again|Senator|Congressman|Congresswoman|Sir|Madam)[,.]?\s+)?(?:(?:No|None|Nope|Never|Hardly|Wrong|False|Nonsense|Not (?:yet|very|much|quite|so|to me|really)|(?:Worried|Afraid|Concerned|Scared|Anxious), no)(?:\s+(?:whatever|whatsoever|at all))?(?=[.,;!:]|\s+[-—–])|(?:It|That|This|He|She|They|We|I)(?:'s|'re|'ll|'ve| is| are| was| were| does| do| did| has| have| had| will| would| can| could)?\s*(?:n't|not|never)(?:\s+(?:really|just|simply|quite))?(?:\s+(?:happen(?:ed|ing)?|true|so|the case|come true|think so|think (?:it|that|so) (?:is|was|will|would|does|did)(?: happen)?|believe (?:it|that|so)|see (?:it|that)|share (?:it|that)|buy (?:it|that)))?(?:\s+(?:anymore|any more|now|yet))?(?=[.,;!:]|\s+[-—–])|(?:It|That|This)(?:'s| is| was)\s+(?:simply\s+|just\s+|quite\s+)?(?:false|untrue|wrong|mistaken|nonsense|inaccurate|a myth)(?=[.,;!:])|(?:I|We)\s+(?:have\s+)?never\s+(?:believed|shared|bought|accepted)\s+(?:it|that|this)\b)/u;
+
+/** An English unit that opens by affirming the ally will stand by Japan ("Yes.", "They would.", "They are." after "Are they wrong?"): it answers a doubt about the ally (abandonment) raised by the previous unit. */
+const EN_REF_YES = /^\s*(?:[A-Z][\w.' -]{0,30}(?:\([^)]{1,60}\))?:\s+)?(?:Yes|They would|They will|They are|It will|It would|Absolutely|Of course)(?:,\s+(?:without (?:any|a) doubt|absolutely|certainly|of course))?[.!]/u;
 
 /** A topic fronted before the main clause ("As for …,", "When it comes to …,"). */
 const EN_TOPIC = /^\s*(?:As for|As to|When it comes to|On the (?:question|matter|subject) of)\b/u;
 
 /** A prohibition among the ignored phrases ("must never", 〜てはならない). */
-const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)はならない/iu;
+const PROHIBITION = /^(?:must|mustn't|should never|ought never)\b|^(?:て|で)は(?:ならない|いけない|いけません)/iu;
+/** A verb of choosing between a Japanese code and its prohibition (核武装を選んではならない, 核保有という道を歩んではいけない): the course chosen is the code's. */
+const JA_CHOICE_BEFORE_PROHIBITION = /^(?:の道|という道|道|こと|という選択|という選択肢|への道)?(?:だけ|など)?(?:を|に|は)(?:選ん|選択し|目指し|進ん|歩ん|追求し|追い求め|求め|踏み出し|踏み切っ)$/u;
 /** A denial that nothing changed (変化はない, "no change in") affirms a favourable code rather than denying it. */
 const NO_CHANGE_CUE = /変化|変更|変わ|\bchang/iu;
 /** A harm that a denial says will not befall a favourable code ("will not damage the alliance", 絆を損なうことはない): the denial affirms it. */
-const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが/iu;
+const HARM_BETWEEN = /\b(?:damag|harm|hurt|undermin|weaken|eroding|erode|shak|jeopardi|endanger|threaten|sour|strain|alter|affect|reduc|diminish|dilut)\w*|損な|傷つ|揺る?が|揺ら|壊|弱め|悪化|冷え込|ひびが|影響/iu;
 
 /** English: a denial that something bears on, is doubted beside or ranks ahead of a favourable code ("no bearing on America's commitment", "never doubts our commitment", "nothing … comes ahead of our treaty obligations") affirms it. */
 const EN_HARM_BETWEEN = /\b(?:bearing|impact|effect|reflect\w*|doubt\w*|question\w*|ahead\s+of|comes?\s+before|for\s+sale)\b/iu;
 /** A change the cue follows ("will change nothing in the friendship"): the denial affirms a favourable code. */
 const EN_CHANGE_BEFORE = /\b(?:change|changes|changed|alter|alters|altered)\s+$/iu;
+/** A change the favourable wording is the subject of ("Nothing about our commitment to Japan has changed"): the denial affirms it. */
+const EN_CHANGE_AFTER = /^[^,;:.]{0,20}?\b(?:has|have|had|is|are|was|were|will|would)\s+(?:\w+\s+){0,2}?(?:changed|changing|change|altered|shifted|moved|weakened|wavered)\b/iu;
 /** English: a negation before a comparative or a past beyond imagining affirms a favourable code ("no more loyal ally", "never worked with a more dependable partner", "could not have imagined … side by side", "never heard them speak as warmly"). */
 const EN_FAVOURABLE_AFFIRM = /\bmore\b|\bhave\s+(?:imagined|believed|dreamed|dreamt|thought|predicted|guessed)\b|\b(?:heard|seen|known|met|worked)\b/iu;
 /** A reason clause after a determiner's negation ("has no need of the bomb because their umbrella is not going anywhere") lies outside it; a verb's negation still denies the reason ("did not send the ships because Washington asked"), and so does "not because" and "…, but because". */
@@ -87,6 +145,30 @@ const RHETORICAL_CUE = /(?:誰が|人[がは].{0,4}いる(?:だろう|でしょ�
 const JA_CONDITION_AFTER = /^(?:ば|ても|たら|なら|とすれば|とすると|としたら)/u;
 /** An English clause opening that makes what follows it a condition ("as if" compares, it does not set a condition). */
 const EN_CONDITION_BEFORE = /\b(?:(?<!\bas\s)if|unless|were\s+\w+\s+to)\b/iu;
+
+/** One short question at the head of a Japanese unit with no question particle (日本が蚊帳の外？, 対等？): a claim echoed, not asked. */
+const JA_ECHO_QUESTION = /^[\s「『]*[^？?。！!「」『』、]{1,30}?(?<!か|の|かな|かね|だろう|でしょう|っけ)[」』]?[？?][\s\u3000]*/u;
+
+/**
+ * Where the echoed questions at the head of a Japanese unit end (対等？\u3000自主？\u3000…), when an answer follows them in the
+ * unit; -1 when the unit does not open so. A genuine question (…のか？, …だろうか？) or a lone question is no echo.
+ *
+ * @example
+ * jaEchoQuestionEnd('日本が蚊帳の外？実際は違う。', 0); // 8
+ */
+export function jaEchoQuestionEnd(text: string, from: number): number {
+  let at = from;
+  for (let m = JA_ECHO_QUESTION.exec(text.slice(at)); m; m = JA_ECHO_QUESTION.exec(text.slice(at))) at += m[0].length;
+  return at > from && /[^\s。！!？?」]/u.test(text.slice(at)) && !JA_ECHO_UPHELD.test(text.slice(at)) ? at : -1;
+}
+
+/** An answer that takes the echoed worry up (それが心配だ, そう思うのも無理はない) upholds it; a worry word denied (そんな心配はしていない) is left to the dismissals. */
+const JA_ECHO_UPHELD = /心配|不安|怖|恐ろし|恐れ|懸念|無理はない|無理もない|あり得る|ありうる|その通り|現実味|危な|危う|ぞっと/u;
+
+/** Codes that are an affirmation (LABELS.md rule 7): in Japanese only an affirmation noted as absent is negated. */
+const JA_AFFIRMATION_CODES: ReadonlySet<string> = new Set(['reassurance']);
+/** A Japanese cue that notes something was not said or done (触れなかった, 口にしなかった, ございませんでした, 聞かれなかった). */
+const JA_ABSENCE_CUE = /なかっ|ませんでした|聞かれ|見られ/u;
 
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
@@ -196,7 +278,11 @@ export function isCondition(p: Prepared, h: { start: number; end: number }): boo
  */
 export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
   // Without a code, denial, back-reference or tone word nothing below can be raised, negated or lend tone.
-  if (!CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
+  const refAnswer = p.lang === 'en' && previousRaised.length > 0 && EN_REF_ANSWER.test(p.text.slice(p.bodyStart));
+  const refYes = p.lang === 'en' && previousRaised.includes('abandonment') && EN_REF_YES.test(p.text.slice(p.bodyStart));
+  const hostPays = p.lang === 'en' && EN_HOST_PAYS.exec(p.text.slice(p.bodyStart));
+  const paysAnswer = hostPays && (previousRaised.includes('one_way') || EN_LEGISLATOR_VOCATIVE.test(p.text.slice(p.bodyStart))) ? hostPays : null;
+  if (!refAnswer && !refYes && !paysAnswer && !CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
@@ -209,7 +295,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const cues: NegCue[] = [];
   const addCues = (kind: string, dir: NegCue['dir']): void => {
     for (const h of hitsOf(p, kind)) {
-      if (!inBody(h) || ignored(h)) continue;
+      // An English cue inside a Japanese sentence ("NO" of 「NOと言える日本」) is a title or a loanword, no negation.
+      if (!inBody(h) || ignored(h) || (p.lang === 'ja' && h.entry.lang === 'en')) continue;
       // A negation word inside a code's own wording ("cannot say no") is part of that wording.
       const wording = codeHits.find((c) => c.start <= h.start && c.end >= h.end);
       cues.push(wording ? { hit: h, dir, wording } : { hit: h, dir });
@@ -219,7 +306,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   for (const h of ignores) {
     if (!inBody(h) || !PROHIBITION.test(p.text.slice(h.start, h.end))) continue;
     // Japanese: only "X があってはならない" (X must not happen) or the code's own verb (核を持っ|てはならない), not 忘れてはならない nor なくてはならない.
-    if (p.lang === 'ja' && !p.text.slice(h.start - 2, h.start).endsWith('あっ') && !codeHits.some((c) => c.end >= h.start - 2 && c.end <= h.start)) continue;
+    if (p.lang === 'ja' && !p.text.slice(h.start - 2, h.start).endsWith('あっ') && !codeHits.some((c) => (c.end >= h.start - 2 && c.end <= h.start) || (c.end < h.start && JA_CHOICE_BEFORE_PROHIBITION.test(p.text.slice(c.end, h.start))))) continue;
     cues.push({ hit: { ...h, entry: { ...h.entry, kind: 'neg-prohibition' } }, dir: p.lang === 'ja' ? 'backward' : 'forward', prohibition: true });
   }
   addCues('neg-forward', 'forward');
@@ -296,7 +383,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
-      if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)) || EN_CHANGE_BEFORE.test(p.text.slice(Math.max(0, h.start - 12), h.start)))) continue;
+      if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)) || EN_CHANGE_BEFORE.test(p.text.slice(Math.max(0, h.start - 12), h.start)) || EN_CHANGE_AFTER.test(p.text.slice(span.end, span.end + 60)))) continue;
       const ok =
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' '))) && !(!EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_WITHOUT_BETWEEN.test(p.text.slice(h.end, span.start)))))) || frontedTopic(span, h)
@@ -318,6 +405,24 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   for (const h of codeHits) {
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     const neg = negationOf(h);
+    // Japanese: an affirmation under a denial that does not note its absence (防衛義務が変わるわけではない, 関与の後退を意味しない,
+    // 無条件に支持しているわけではございません) neither affirms nor is denied (rule 7); only "was never said" (触れなかった,
+    // 口にしなかった, 明記されなかった) negates it.
+    if (neg && p.lang === 'ja' && JA_AFFIRMATION_CODES.has(h.entry.owner) && neg.dir !== 'absence' && !JA_ABSENCE_CUE.test(p.text.slice(neg.hit.start, neg.hit.end))) continue;
+    // English (round 10b): a commitment the ally "might not" or "would not" keep ("the United States might not defend Japan",
+    // "Washington would not stand by Japan") voices the fear of abandonment; it denies no reassurance.
+    if (neg && p.lang === 'en' && h.entry.owner === 'reassurance' && neg.dir === 'forward' && !negated.has('abandonment') && EN_MODAL_NEGATION.test(p.text.slice(Math.max(0, neg.hit.start - 12), neg.hit.end))) {
+      if (!raised.has('abandonment')) raised.set('abandonment', { code: 'abandonment', evidence: evidence(p, h.start, h.end, 'negation:commitment-in-doubt') });
+      firmlyRaised.add('abandonment');
+      continue;
+    }
+    // English (round 10c): the ally's commitment named as a noun under a denial ("no concern about the American commitment",
+    // "no one suggested the commitment would be reduced", "They say nothing about our commitment") denies a doubt about it:
+    // abandonment is negated, not the reassurance (rule 7). A commitment restated or made, or one to a course, keeps its negation.
+    if (neg && p.lang === 'en' && h.entry.owner === 'reassurance' && neg.dir === 'forward' && !raised.has('abandonment') && EN_COMMITMENT_NOUN.test(p.text.slice(h.start, h.end)) && !EN_COMMITMENT_VERB_BEFORE.test(p.text.slice(Math.max(0, h.start - 40), h.start)) && !EN_COMMITMENT_TO_COURSE.test(p.text.slice(h.end, h.end + 24))) {
+      if (!negated.has('abandonment')) negated.set('abandonment', { code: 'abandonment', evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: false });
+      continue;
+    }
     if (neg) {
       if (!negated.has(h.entry.owner)) negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: neg.dir === 'absence' });
       continue;
@@ -334,6 +439,28 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     negated.set(h.entry.owner, { code: h.entry.owner, evidence: ev, negation: ev, absence: false });
   }
+  // English (round 10c): the ally's promise that it will not act over Japan's head or walk away ("the U.S. side has assured us
+  // that no decision will be taken behind Japan's back") affirms its commitment: reassurance is raised beside the denial (rule 7).
+  const deniedAbandonment = negated.get('abandonment');
+  const enAllyPromise = (at: number): boolean => {
+    const before = p.text.slice(0, at).split(/(?<![A-Z]\.[A-Z])[.?!]\s+/u).pop() ?? '';
+    const frame = EN_ALLY_PROMISE.exec(before);
+    if (!frame) return false;
+    const rest = p.text.slice(at).split(/(?<![A-Z]\.[A-Z])[.?!](?:\s|$)/u)[0] ?? '';
+    return EN_PROMISE_MODAL.test(before.slice(frame.index) + ' ' + rest);
+  };
+  if (p.lang === 'en' && deniedAbandonment && !raised.has('reassurance') && !negated.has('reassurance') && deniedAbandonment.negation && enAllyPromise(Math.min(deniedAbandonment.evidence.start, deniedAbandonment.negation.start))) {
+    raised.set('reassurance', { code: 'reassurance', evidence: deniedAbandonment.evidence });
+    firmlyRaised.add('reassurance');
+  }
+  // English (round 10c): "I am not anti-American. I only ask for a say over our own land": the disclaimer introduces a call to
+  // assert or equalise (rule 9), which it does not deny; alone ("They weren't anti-American; they just wanted quiet") it denies.
+  const deniedNationalism = negated.get('nationalism');
+  if (p.lang === 'en' && deniedNationalism && !raised.has('nationalism') && EN_ANTI_AMERICAN.test(deniedNationalism.evidence.text) && EN_NATIONALIST_CALL.test(p.text.slice(p.bodyStart))) {
+    negated.delete('nationalism');
+    raised.set('nationalism', { code: 'nationalism', evidence: deniedNationalism.evidence });
+    firmlyRaised.add('nationalism');
+  }
   // "A bomb? Absolutely not.", 「…」？ ないない: a claim asked or quoted, then flatly dismissed in the same unit, is negated (rule 6).
   for (const d of hitsOf(p, 'dismissal')) {
     if (!inBody(d) || clauseEndsWithQuestion(p, d.end) || !opensClause(p, d.start)) continue;
@@ -344,6 +471,19 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       raised.delete(code);
       firmlyRaised.delete(code);
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, d.start, d.end, d.entry.rule), absence: false });
+    }
+  }
+  // 日本だけが損してる？ 米軍がいなかったら…: a claim echoed as a bare question at the head of the unit and answered after it is dismissed (rule 6).
+  if (p.lang === 'ja') {
+    const echoEnd = jaEchoQuestionEnd(p.text, p.bodyStart);
+    if (echoEnd > 0) {
+      for (const h of codeHits) {
+        const code = h.entry.owner;
+        if (h.start < p.bodyStart || h.end > echoEnd || negated.has(code) || codeHits.some((x) => x.entry.owner === code && x.start >= echoEnd)) continue;
+        raised.delete(code);
+        firmlyRaised.delete(code);
+        negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, echoEnd - 1, echoEnd, 'negation:echo-question'), absence: false });
+      }
     }
   }
   // "The story that Japan gives nothing back has never been true": a stock claim declared false later in the unit is negated (rule 6).
@@ -359,6 +499,42 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, at + falsity[0].length, 'negation:falsity'), absence: false });
     }
   }
+  // "People say the alliance will drag us into a war. I don't buy it.": a claim of nobody in particular, answered in the next sentence.
+  if (p.lang === 'en') {
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if (negated.has(code) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      let from = p.bodyStart;
+      for (const m of p.text.slice(p.bodyStart, h.start).matchAll(EN_SENTENCE_START)) from = p.bodyStart + m.index + m[0].length;
+      const claim = p.text.slice(from, h.start);
+      const end = EN_SENTENCE_END.exec(p.text.slice(h.end));
+      if (!end) continue;
+      const next = p.text.slice(h.end + end.index + end[0].length);
+      const myth = EN_MYTH_LABEL.test(claim);
+      if (!myth && !(EN_GENERIC_CLAIM.test(claim) && EN_REBUTTAL_NEXT.test(next))) continue;
+      const at = h.end + end.index + end[0].length;
+      raised.delete(code);
+      firmlyRaised.delete(code);
+      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, Math.min(p.text.length, at + 12), myth ? 'negation:myth' : 'negation:generic-claim-rebutted'), absence: false });
+    }
+  }
+  // "Asked whether Japan might build the bomb, he said no.": the concern asked about is denied by the answer (round 10b).
+  const asked = p.lang === 'en' ? EN_ASKED_CLAUSE.exec(p.text.slice(p.bodyStart)) : null;
+  if (asked) {
+    const clauseEnd = p.bodyStart + asked.index + asked[0].length;
+    const answer = p.text.slice(clauseEnd);
+    const no = EN_ASKED_ANSWER_NO.exec(answer);
+    if (no && !EN_ASKED_EVASION.test(answer)) {
+      for (const h of codeHits) {
+        const code = h.entry.owner;
+        if (h.end > clauseEnd || negated.has(code) || info.get(code)?.tone === 'positive') continue;
+        const at = clauseEnd + no.index;
+        raised.delete(code);
+        firmlyRaised.delete(code);
+        negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, at + no[0].length, 'negation:asked-answered-no'), absence: false });
+      }
+    }
+  }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
@@ -369,13 +545,36 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   }
   for (const h of hitsOf(p, 'dismissal')) if (inBody(h) && !clauseEndsWithQuestion(p, h.end)) backRefs.push({ h, neg: h });
   // "The fear that America will walk away is not supported": a back-reference that names its own content denies only that.
-  const ownDenials = negated.size > 0;
+  // English: a unit that raises a concern of its own speaks of that concern, not of the previous unit's (round 10).
+  const ownDenials = negated.size > 0 || (p.lang === 'en' && [...raised.keys()].some((c) => info.get(c)?.tone !== 'positive'));
   for (const { h, neg } of ownDenials ? [] : backRefs) {
     for (const code of previousRaised) {
       // A concern or a course of action (nuclear) can be dismissed by reference; praise and reassurance cannot.
       if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
       negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
     }
+  }
+  // "It is not.", "No." after a unit that raised a concern: with no concern of its own, the answer denies the previous unit's.
+  if (refAnswer && negated.size === 0 && raised.size === 0) {
+    const at = p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
+    const end = Math.min(p.text.length, at + 12);
+    for (const code of previousRaised) {
+      if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
+      const ev = evidence(p, at, end, 'negation:reference-answer');
+      negated.set(code, { code, evidence: ev, negation: ev, absence: false });
+    }
+  }
+  if (refYes && negated.size === 0 && ![...raised.keys()].some((c) => info.get(c)?.tone !== 'positive')) {
+    const at = p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
+    const ev = evidence(p, at, Math.min(p.text.length, at + 12), 'negation:reference-yes');
+    negated.set('abandonment', { code: 'abandonment', evidence: ev, negation: ev, absence: false });
+  }
+  if (paysAnswer && !negated.has('one_way')) {
+    const at = p.bodyStart + paysAnswer.index;
+    const ev = evidence(p, at, at + paysAnswer[0].length, 'negation:host-pays');
+    raised.delete('one_way');
+    firmlyRaised.delete('one_way');
+    negated.set('one_way', { code: 'one_way', evidence: ev, negation: ev, absence: false });
   }
   for (const code of [...raised.keys()]) {
     if (negated.has(code) && !firmlyRaised.has(code)) raised.delete(code);

@@ -7,6 +7,7 @@
  * (`JointModel`); training is deterministic (fixed order, seed, epochs).
  */
 import { normalize, toOriginal } from '../codebook/matcher.js';
+import { unitLang } from '../lang.js';
 import { seededRandom } from '../stats.js';
 import type { PatternEntry, ScanHit } from '../codebook/index.js';
 import type { ToneLangJson } from './tone-model.js';
@@ -358,18 +359,17 @@ export interface Features {
   ends: number[];
 }
 
-const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 /** Characters that end a Japanese n-gram run: punctuation, brackets, spaces. */
 const JA_BREAK = /[\s、。，．,.!?！？「」『』（）()【】［］[\]：:・…―—]/u;
 
 /**
- * The language the model reads a (normalised) sentence in: `ja` when it holds kana or kanji, as the coder decides.
+ * The language the model reads a (normalised) sentence in, as the coder decides (`unitLang`).
  *
  * @example
  * modelLang('日本は置き去りだ。'); // 'ja'
  */
 export function modelLang(text: string): 'en' | 'ja' {
-  return JA_RE.test(text) ? 'ja' : 'en';
+  return unitLang(text);
 }
 
 /**

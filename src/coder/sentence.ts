@@ -5,6 +5,7 @@
 import type { Codebook } from '../codebook/index.js';
 // From the matcher itself: a worker thread then never loads the codebook loader (YAML parser, schema).
 import { normalize, toOriginal, type Normalized, type ScanHit } from '../codebook/matcher.js';
+import { unitLang } from '../lang.js';
 import type { Evidence } from '../types.js';
 
 /** A sentence with its hits grouped by kind. */
@@ -30,10 +31,11 @@ export interface Prepared {
   mainStart?: number;
 }
 
-const JA_RE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
+// English speaker tags; round 10b: a respondent named with an age ("Aiko, 21:", "Tom Baker, 34:"), a numbered role ("HOST 2:",
+// "HOST 1 (Washington):") and an anonymous poster ("Anonymous:").
 const TAG_EN =
-  /^\s*((?:(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof|Senator|Representative|Congressman|Congresswoman|Ambassador|Governor|Mayor|Chairman|Chairwoman|Secretary|Minister|General|Admiral|Member)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,3}|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\())(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
+  /^\s*((?:(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof|Senator|Representative|Congressman|Congresswoman|Ambassador|Governor|Mayor|Chairman|Chairwoman|Secretary|Minister|General|Admiral|Member)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+(?:[A-Z][A-Z.'-]*|\d{1,2}(?=\s*[(:]))){0,3}|Anonymous(?:\s+\d{1,3})?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\()|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+\d{1,2}(?=\s*:))(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
 const TAG_JA_DIET = /^\s*○([^\s\u3000]{1,24})[\s\u3000]+/u;
 /** A tag's affiliation in brackets may list place and age with a comma (回答者（札幌、41歳）：). */
 const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】（(]{1,24}(?:[（(][^）)「」。：:]{1,30}[）)])?)[：:]\s*/u;
@@ -47,7 +49,8 @@ const TAG_JA_PAREN = /^\s*[（(]([^）)、。]{2,30}?[ ・][^）)、。]{1,30})[
 /** A post's tag in square brackets, with the account's place after a dot ("[@pacificvet · San Diego]"). */
 const TAG_POST_BRACKET = /^\s*\[@([^\]]{1,60})\]\s*/u;
 /** A Japanese name before a space (an ideographic one, a plain one after NFKC) opens a turn in a printed dialogue or hearing (中川 …, ロペス議員（民主） …, with an ideographic space). */
-const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
+/** A name holds no question or exclamation mark: 日本は置いてけぼり? 実際は… opens with an echoed question, not a turn. */
+const TAG_JA_SPACE = /^\s*((?=[^\sA-Za-z0-9])[^\s：:「」『』。、，,【】（(？?！!]{1,16}(?:[（(][^）)\s]{1,30}[）)])?)\s+(?=\S)/u;
 /** A dateline may name its source in brackets ("PYONGYANG (KCNA) —", "BEIJING (Global Horizon editorial) —"). */
 const DATELINE_EN = /^\s*([A-Z][A-Z.' ]{2,30})(?:,[^—–\n]{0,40}|\s+\([^)—–\n]{1,60}\))?\s+[—–]\s+/u;
 const DATELINE_JA = /^\s*【([^@】][^】]{0,15})】\s*/u;
@@ -146,7 +149,8 @@ class PreparedSentence implements Prepared {
 export function prepare(original: string, cb: Codebook): Prepared {
   const norm = normalize(original);
   const text = norm.text;
-  const lang: 'en' | 'ja' = JA_RE.test(text) ? 'ja' : 'en';
+  // An English post behind a tag of Japanese punctuation (【@harbor_watch・Naha】) is read as English.
+  const lang = unitLang(text);
   const hits = cb.matcher.scan(text);
   let byKind = NO_HITS as Map<string, ScanHit[]>;
   if (hits.length > 0) {
@@ -161,7 +165,7 @@ export function prepare(original: string, cb: Codebook): Prepared {
   const p = new PreparedSentence(original, norm, text, lang, byKind);
   // Each head pattern needs a character most sentences lack: look for it before running the pattern.
   // A post signed with a nickname and a place (【ken・東京】, 【たろう・沖縄市】) is a tag, not a dateline.
-  const handle = lang === 'ja' && text.includes('【') ? TAG_JA_HANDLE.exec(text) : null;
+  const handle = text.includes('【') ? TAG_JA_HANDLE.exec(text) : null;
   const dl = handle ? null : lang === 'ja' ? (text.includes('【') ? DATELINE_JA.exec(text) : null) : text.includes('—') || text.includes('–') ? DATELINE_EN.exec(text) : null;
   if (dl) {
     p.dateline = { start: 0, end: dl[0].length };

@@ -93,6 +93,8 @@ function reading(p: Prepared, h: ScanHit): Reading {
 /** A request or demand reported ("asked Tokyo to", 引き上げるよう求めた, 増やすべきだと主張した). */
 const EN_REQUEST = /\b(?:(?:be|being|been|is|are|was|were)\s+(?:asked|pressed|urged|expected)\s+to\b|ask|asks|asked|asking|urge|urges|urged|urging|press|presses|pressed|pressing|expect|expects|expected|expecting|want|wants|wanted|call(?:s|ed)? on|demand|demands|demanded|demanding|request|requests|requested|insist|insists|insisted|encourage|encourages|encouraged|encouraging)\s+(?:(?:the|its|their|our|his|her)\s+)?(?:Japan|Tokyo|Japanese|allies|ally|counterparts?|partners?|for|that)\b/iu;
 const JA_REQUEST = /(?:求め|要求|要請|期待|促|働きかけ|打診)(?!に(?:応じ|従)|るべき|を(?:受け入れ|受諾|のむ|のん|呑|飲))|べきだと(?:主張|述べ|語|求め|訴え)|よう(?:に)?(?:言|伝え)|[わさ]せ(?:る(?!べき)|よう|ようと)|てくれと(?:言わ|頼ま|求め)/u;
+/** A demand reported in indirect speech just before a code's wording ("has said Japan should", "argued that allies must"). */
+const EN_SAID_SHOULD = /\b(?:say|says|said|argue|argues|argued|told)(?:\s[^.;:?!"“”]{0,30}?\sthat)?\s+(?:that\s+)?(?:Japan|Tokyo|(?:our |its |the )?allies)\s+(?:(?:should|must|needs? to|has to|had to|ought to)\s+(?:[^\s.;:?!]+\s+){0,2}["'“‘]?)?$/u;
 /** Somebody's judgement of the demand (a worry, a complaint, a rhetorical どこまで): then it is more than reported. */
 const JUDGED = /\b(?:worr|fear|concern|complain|resent|anxi|afraid|suspect|grumbl|protest|rall(?:y|ied)|march(?:ed|es)?\b)|懸念|警戒|不安|不満|反発|批判|指摘|困惑|どこまで|いつまで|集会|デモ|恐れ|危惧|憂慮|見透か/iu;
 /** A Japanese unit that ends on the writer's own call (…要求すべきだ。, …交渉すべきである。): a judgement, not a report of someone's demand. */
@@ -128,10 +130,25 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
   const from = Math.max(0, r.evidence.start - 12);
   const m = re.exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));
+  // "the President said Japan should pay more", "is reported to have said that Japan should show the flag": a demand reported in indirect speech.
+  if (!m && p.lang === 'en' && r.code === 'burden_pressure') {
+    const back = Math.max(0, r.evidence.start - 70);
+    const said = EN_SAID_SHOULD.exec(p.original.slice(back, r.evidence.start));
+    if (said) return !quoted(p.original, back + said.index) && !(OWN_VOICE.test(body) && !askedAt(p, r.evidence.end));
+  }
   // The speaker's own demand judges the ally, unless the speaker only asks or encourages ("we have urged Japan to") or asks about it ("should we be pressing Tokyo to…?").
   if (m && OWN_VOICE.test(body) && !askedAt(p, r.evidence.end) && !(SOFT_REQUEST.test(m[0]) && OWN_SUBJECT.test(p.original.slice(Math.max(0, from + m.index - 24), from + m.index)))) return false;
   // A demand inside a quotation is its holder's own words (「求めているのは対等な同盟だ」), not a report of it.
   return m !== null && !quoted(p.original, from + m.index);
+}
+
+/** A demand in plain words, judging nothing by itself ("do more", "will keep asking", "Washington had sought"), unlike "made to pay", "checkbook", "shakedown". */
+const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|would) keep asking|(?:Washington|the Americans|America|the United States) (?:had )?(?:sought|asked)|press(?:es|ed|ing)? Tokyo to|pushed Tokyo to|lean(?:s|ed)? on Tokyo|asking for more|need to spend more|raise defense spending)$/iu;
+
+/** Rule 12: a burden_pressure code whose own wording is a plain demand lends no tone unless somebody judges it in the unit. */
+function plainDemand(p: Prepared, r: CodeHit): boolean {
+  if (p.lang !== 'en' || r.code !== 'burden_pressure' || r.evidence.rule.startsWith('model:')) return false;
+  return EN_PLAIN_DEMAND.test(r.evidence.text.trim()) && !JUDGED.test(p.text.slice(p.bodyStart));
 }
 
 /** Is this offset of the original sentence inside a quotation (more quotes opened than closed before it)? */
@@ -196,7 +213,7 @@ const EN_CEREMONY_AFTER = /^\s+(?:back|with|on the|at the|to the)\b/iu;
 const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政府|米側|米軍|アメリカ|対日|対米|安保/u;
 
 /** A bitter question in English: asked only to accuse ("What exactly do we get for that?", "Whose parliament do you think this is?", "Is your defense policy made in Tokyo or in Washington?"). */
-const EN_BITTER_Q = /\b(?:exactly|whose|for whom|why (?:should|must|are|is|do|does|would|can't|don't|doesn't|won't)|or in (?:Washington|Tokyo)|is that what|supposed to|who(?:'s| is) the)\b[^.!?]*\?["'”’]?\s*$/iu;
+const EN_BITTER_Q = /\b(?:exactly|whose|for whom|then why|what(?:'s| is| was) the point|why (?:should|must|are|is|do|does|would|can't|don't|doesn't|won't)|or in (?:Washington|Tokyo)|is that what|supposed to|who(?:'s| is) the)\b[^.!?]*\?["'”’]?\s*$/iu;
 
 /** Praise reported in irony ("We are told this is a golden age", "the so-called cornerstone", "stop imagining it was indispensable"): no praise given. */
 const EN_IRONY = /\b(?:we(?: are|'re|'ve been| were| have been) told|so-called|supposedly|stop imagining|pretend(?:s|ed|ing)? (?:that|to))\b[^.!?;]*$/iu;
@@ -222,7 +239,7 @@ const COMPLAINT = /^(?:complain|grievance|不満)/iu;
 const EN_ACKNOWLEDGED = /\b(?:understand|understands|understood|sympathy for|sympathize with|sympathise with)\s+(?:(?:the|their|his|her|your|my|our|this|that|some|of|colleague's|colleagues'|people's)\s+){0,3}$/iu;
 
 /** A turn after a favourable judgement: ", but", "; yet", だが、, しかし, ただ、, ものの. */
-const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained)\b|[.!?]\s+(?:But|Yet)\s|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
+const CONTRAST = /(?:,|;)\s+(?:but|yet|though|although)\s|\s(?:but|yet)\s+(?:said|says|noted|notes|added|warned|cautioned|insisted|doubted|doubt|worried|worry|questioned|complained)\b|[.!?]\s+(?:But|Yet)\s|\s(?:but|yet)\s+(?:that|not)\s|,\s+even (?:if|as|though)\s|\bI (?:just|only) wish\b|\b[Bb]oth (?:can be|things are|are) true\b|(?:だが|しかし|ただ|けれど|けれども|ものの)、/u;
 
 /** Is there another favourable tone term or code after the turn (original offsets)? */
 function posAfter(p: Prepared, pos: Evidence, from: number): boolean {
@@ -283,7 +300,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
       if (fromModel) modelPos ??= r.evidence;
       else pos ??= r.evidence;
     }
-    if (t === 'negative' && (CALL_CODES.has(r.code) || !reportedRequest(p, r))) {
+    if (t === 'negative' && (CALL_CODES.has(r.code) || !(reportedRequest(p, r) || plainDemand(p, r)))) {
       if (fromModel) modelNeg ??= r.evidence;
       else neg ??= r.evidence;
     }

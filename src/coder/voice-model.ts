@@ -31,8 +31,11 @@ export const DEFAULT_VOICE_TRAINING: ClassifierSettings = { ...DEFAULT_CLASSIFIE
  * clear lead. English took it whenever it was more probable (0.05) until round 9, when the retrained model re-read two
  * voices of the seed commentary the rules hold (a view carried by "they believe"; a denial by no U.S. politician, the
  * writer's); at 0.3 val5 en voice 0.868 -> 0.873, the other fresh sets 0.872 -> 0.877, dev en 0.951 -> 0.971 ("Round 9: integration").
+ * Round 10's retrained model again re-read a seed voice the rules hold (the writer's "The U.S. is pushing Japan…, but U.S.
+ * officials have stressed…", p 0.663 for washington against the rules' author): at 0.4 val5 en voice 0.863 -> 0.868, dev
+ * unchanged, cross-validated English voice 0.850 -> 0.847 ("Round 10: integration").
  */
-export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.3, ja: 0.4 };
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.4, ja: 0.4 };
 
 /** One training unit: its text, gold voice and what the coder decided around it. */
 export interface VoiceTrainUnit {

@@ -123,6 +123,19 @@ function modalBefore(before: string): boolean {
 }
 /** "Japan agreed on Tuesday to take part", "agreed to move": an agreement to act is an event (rule 4), not a view. */
 const AGREED_ACT = /^agree[sd]?\s+(?:(?:on|this|last|early|late)\s+\w+\s+|(?:today|yesterday|tonight|again|formally|finally|quietly|reluctantly)\s+)?to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b|them\b|his\b|her\b|their\b|its\b)[a-z]/u;
+/**
+ * Round 10b: a verb of saying in its event sense (rule 4): a pact concluded or agreed ("the first such pact Japan has
+ * concluded", "the guidelines agreed two years ago", "concluded a treaty with"), or a record describing what happened
+ * ("daily logs describing fighting"). The verb holds no view.
+ */
+const EVENT_VERB = /^(?:agreed|concluded|signed|describing|detailing|showing|recording)$/u;
+const EVENT_THING_BEFORE = /\b(?:pacts?|treaty|treaties|agreements?|accords?|deals?|guidelines|framework|roadmap|arrangements?|package|communiqu[eé]|declaration|terms|logs?|records?|files?|footage|photos?|photographs?|images?|videos?|documents?)\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:has|had|have)\s+(?:\w+ly\s+)?)?$/u;
+const CONCLUDED_ACT = /^concluded\s+(?:a|an|the|its|their|his|her|two|three|several|new)\s+(?:[\w-]+\s+){0,3}?(?:treaty|treaties|pact|pacts|agreement|agreements|accord|deal|contract|arrangement|talks|negotiations)\b/u;
+function eventVerb(p: Prepared, h: ScanHit): boolean {
+  const word = p.text.slice(h.start, h.end);
+  if (!EVENT_VERB.test(word)) return false;
+  return EVENT_THING_BEFORE.test(p.text.slice(Math.max(0, h.start - 60), h.start)) || CONCLUDED_ACT.test(p.text.slice(h.start, h.end + 60));
+}
 const PRONOUN_SUBJECT = /\b(?:it|he|she|they|we|I|you)\s+(?:\w+ly\s+)?(?:(?:has|have|had|would|will|also|later|then)\s+)?$/u;
 /** A determiner or possessive right before a verb's letters makes them a noun ("its voice", "their calls", "the report"). */
 const DETERMINERS = ['its', 'their', 'his', 'her', 'our', 'my', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'every', 'each', 'any', 'no'];
@@ -145,7 +158,7 @@ function determinerBefore(p: Prepared, pos: number): boolean {
   return false;
 }
 /** "said on Friday he would impose a tariff", "said today it would go ahead with": announcing one's own act is an event (rule 4), not a view. */
-const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit)\b/u;
+const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit|tighten|loosen|ease|review|revise|increase|provide|ban|restrict|release|dispatch|establish|create|set up|station|acquire|purchase|host)\b/u;
 /** Does this verb hit announce the speaker's own act? Only said/says/announced can: the longer pattern runs for those alone. */
 function announced(p: Prepared, h: ScanHit): boolean {
   const c = p.text.charCodeAt(h.start);
@@ -376,7 +389,10 @@ const BOTH_SIDES = /\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|
 /** The writer's verdict on a view just reported ("Her fear is understandable but overdrawn", "The charge is mostly unfair"). */
 const VERDICT_OPEN = /\s*(?:(?:But|And|Yet|Still),?\s+)?(?:(?:Her|His|Their|Its|This|That|The|These|Those|Such|Tokyo's|Washington's|Japan's|America's)\s+)?(?:[a-z]+\s+)?(?:fears?|worry|worries|concerns?|charges?|complaints?|criticism|suspicions?|arguments?|views?|claims?|anxiet(?:y|ies)|grievances?|frustration|resentment|alarm|unease)\s+(?:is|are|was|were|seems|seem|seemed)\s+(?:\w+ly\s+)?(?:understandable|misplaced|overblown|exaggerated|overstated|overdrawn|unfounded|baseless|groundless|unfair|fair|unjustified|justified|mistaken|misguided|(?:not|hardly)\s+(?:misplaced|unfounded|unreasonable|wrong|new))\b/uy;
 
-/** "Both governments…" or the writer's verdict on a view opening the sentence; each pattern runs only where its first words can be. */
+/** The writer's own stake in what follows ("The danger is that Japanese leaders conclude…", "The irony is that…"): a forecast or verdict, no side's view (rule 1). */
+const WRITER_STAKES = /\s*(?:(?:But|And|Yet|Still|So),?\s+)?The\s+(?:(?:real|deeper|greater|bigger|larger|main|chief|only|true|harder|obvious|immediate|underlying|more serious|final)\s+)?(?:danger|risk|irony|trouble|problem|paradox)\s+(?:here\s+|now\s+)?(?:is|was|remains)\s+that\b/uy;
+
+/** "Both governments…", the writer's verdict on a view or the writer's stake opening the sentence; each pattern runs only where its first words can be. */
 function writersFrame(p: Prepared): boolean {
   const lim = p.bodyStart + 48;
   // "Both…"/"Neither…" open the body, after at most But/And/Yet: its first letter is one of those four.
@@ -386,6 +402,8 @@ function writersFrame(p: Prepared): boolean {
   // Both…, Neither…, or But/And/Yet before them: B, N, A or Y first.
   const c = p.text.charCodeAt(i);
   if ((c === 66 || c === 78 || c === 65 || c === 89) && stickyAt(BOTH_SIDES, p.text, p.bodyStart)) return true;
+  // The…, or But/And/Yet/Still/So before it: T, B, A, Y or S first.
+  if ((c === 84 || c === 66 || c === 65 || c === 89 || c === 83) && stickyAt(WRITER_STAKES, p.text, p.bodyStart)) return true;
   // The view noun of a verdict is among the first words: a noun or verb hit there.
   const n = p.byKind.get('noun')?.[0];
   const v = p.byKind.get('verb')?.[0];
@@ -394,6 +412,9 @@ function writersFrame(p: Prepared): boolean {
 
 function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
+  // "It has become fashionable in this town to…", "popular in this town", "some folks on our side": a view held where the writer is (rule 1's "my colleagues in Tokyo say").
+  const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? HOME_VIEW.exec(p.text) : null;
+  if (homeView && homeView.index >= p.bodyStart && !inQuote(p, homeView.index)) return { unsided: true, cue: evidence(p, homeView.index, homeView.index + homeView[0].length, 'attribution:home-view'), preferLocal: true };
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) {
     if (!allowInitial) return null;
     if (!p.byKind.has('cue') && !p.byKind.has('holder')) return null;
@@ -411,7 +432,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   // A verb's letters after a determiner are a noun ("its voice", "their argument"): found once for both uses below.
   const detVerbs = hitsOf(p, 'verb').filter((h) => determinerBefore(p, h.start));
   const subjectVerbs = hitsOf(p, 'verb').filter(
-    (h) => usable(p, h) && !detVerbs.includes(h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !announced(p, h) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start)) && !/^\s+as\b/u.test(p.text.slice(h.end, h.end + 4))),
+    (h) => usable(p, h) && !detVerbs.includes(h) && !modalBefore(p.text.slice(Math.max(0, h.start - 24), h.start)) && !AGREED_ACT.test(p.text.slice(h.start, h.end + 24)) && !announced(p, h) && !eventVerb(p, h) && !(TOLD.test(p.text.slice(h.start, h.end)) && PASSIVE_BE.test(p.text.slice(Math.max(0, h.start - 16), h.start)) && !/^\s+as\b/u.test(p.text.slice(h.end, h.end + 4))),
   );
   const verbs = subjectVerbs.filter((h) => !NEGATED_VERB.test(p.text.slice(Math.max(0, h.start - 24), h.start)));
   // A verb's letters after a determiner are a view noun ("their argument", "the suggestion").
@@ -478,7 +499,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
       );
-      if (c) return sideEvidence(p, c);
+      if (c) return jointSubject(p, c, cues) ? null : sideEvidence(p, c);
     }
   }
   for (const n of nouns) {
@@ -490,6 +511,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   const held = (at: number, k: string): boolean => hitsOf(p, k).some((h) => h.start >= start && h.end <= at);
   const heldBefore = (at: number): boolean => held(at, 'holder') || held(at, 'continuation') || /\b(?:they|he|she|They|He|She)\s+(?:\w+\s+){0,2}$/u.test(p.text.slice(Math.max(start, at - 30), at));
   let best: { c: ScanHit; d: number } | null = null;
+  let joint = false;
   for (const v of verbs) {
     if (v.start < skipTo) continue;
     for (const c of cues) {
@@ -517,6 +539,11 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       // A side inside what an earlier verb of the sentence reports ("Officials fear the withdrawal will leave Washington wondering") holds no view of its own there.
       // (Not the writer's own frame, "I have heard…", "I can tell you…", nor a poll's finding: what they report is the holder's.)
       if (verbs.some((o) => o.end <= c.start && o.start > start && heldBefore(o.start) && !OPEN_FRAME.test(p.text.slice(Math.max(0, o.start - 30), o.end)) && !FINDING.test(p.text.slice(o.start, o.end)))) continue;
+      // "President Clinton and Prime Minister Hashimoto signed…": both sides' leaders acting together are no one side's holder (rule 5).
+      if (jointSubject(p, c, cues)) {
+        joint = true;
+        continue;
+      }
       best = { c, d };
     }
   }
@@ -527,6 +554,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     if (ownClaim) return null;
     return sideEvidence(p, best.c);
   }
+  if (joint) return null;
   const named = cb ? japaneseNamedSubject(p, verbs, cues, cb) : null;
   if (named) return named;
   if (home) {
@@ -543,7 +571,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   const cont = hitsOf(p, 'continuation').find((h) => h.start >= p.bodyStart && !OWN_MEDIUM.test(p.text.slice(h.end, h.end + 12)) && !TIME_AFTER.test(p.text.slice(h.end, h.end + 10)) && wordIndex(p, h.start) - (h.start >= start ? startWord : bodyWord) <= 4 && !inQuote(p, h.start) && !/\bno\s+$/iu.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && !/\b(?:I|we)\b/u.test(p.text.slice(p.bodyStart, h.start)) && !ABSTRACT_OF.test(p.text.slice(Math.max(0, h.start - 12), h.end)));
   // A side named before the pronoun in its clause is the subject ("Washington should take this as…"): the pronoun carries nothing.
   // A holder named before the pronoun ("Residents near Misawa said they…") is the one the pronoun stands for.
-  if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start)) && !hitsOf(p, 'holder').some((h) => h.end <= cont.start && h.start >= start && clauseOf(p, h.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
+  if (cont && !SUBJECT_MODAL.test(p.text.slice(cont.end, cont.end + 32)) && !cues.some((c) => c.end <= cont.start && clauseOf(p, c.start) === clauseOf(p, cont.start) && !(c.start < start && cont.start >= start && ASKED_LEAD.test(p.text.slice(p.bodyStart, p.bodyStart + 12)))) && !hitsOf(p, 'holder').some((h) => h.end <= cont.start && h.start >= start && clauseOf(p, h.start) === clauseOf(p, cont.start))) return { unsided: true, cue: evidence(p, cont.start, cont.end, cont.entry.rule), preferLocal: false };
   const nearOpen = (pos: number): boolean => (pos >= start && wordIndex(p, pos) - startWord <= 4) || opens.some((o) => pos >= o && wordIndex(p, pos) - wordIndex(p, o) <= 3);
   // "I'm a third-year student": the writer describing themselves holds no reported view.
   const holder = hitsOf(p, 'holder').find((h) => nearOpen(h.start) && !inQuote(p, h.start) && !BOTH_BEFORE.test(p.text.slice(Math.max(0, h.start - 10), h.start)) && !SUBJECT_MODAL.test(p.text.slice(h.end, h.end + 32)) && !/^'s\b/u.test(p.text.slice(h.end, h.end + 3)) && !SELF_HOLDER.test(p.text.slice(Math.max(0, h.start - 60), h.start)));
@@ -559,6 +587,9 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   }
   // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)) || (NEW_HOLDER.test(p.text.slice(Math.max(start, holder.start - 40), holder.start)) && !GOES_ON.test(p.text.slice(holder.end, holder.end + 24))), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
+  // "A retired shipwright who worked on American ships said…", "A former chief of staff … said": a person described, not named, holds the view they state.
+  const described = DESCRIBED_PERSON.exec(p.text.slice(start));
+  if (described && verbs.some((v) => v.start === start + described[0].length)) return { unsided: true, cue: evidence(p, start, start + described[0].length - 1, 'attribution:described-person'), preferLocal: true };
   if (NAMED_PERSON.test(p.text.slice(start))) return { unsided: true, cue: evidence(p, start, start + (NAMED_PERSON.exec(p.text.slice(start))?.[0].length ?? 0) - 1, NAMED_RULE), preferLocal: true };
   const said = hitsOf(p, 'verb-before').find(
     (h) => usable(p, h) && /(?:[",]\s*|,'\s*)$/u.test(p.text.slice(Math.max(p.bodyStart, h.start - 3), h.start)) && /^\s+(?:[A-Z]|(?:a|an|the|one)\s)/u.test(p.text.slice(h.end, h.end + 5)),
@@ -567,10 +598,30 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   return null;
 }
 
+/** "Asked whether Japan…, he said": the side in what the question asked about is not who "he" is; the pronoun carries the one last quoted. */
+const ASKED_LEAD = /^\s*Asked\b/u;
+/** Between two leaders' names joined by "and" ("Clinton and Prime Minister Ryutaro Hashimoto"): capitalised words only. */
+const JOINT_GAP = /^(?:\s+[A-Z][\w.'-]*){0,3}\s+and\s+(?:[A-Z][\w.'-]*\s+){0,3}$/u;
+/** Is a side's cue joined by "and" to another side's, as one subject of the two ("President Biden and Prime Minister Kishida")? */
+function jointSubject(p: Prepared, c: ScanHit, cues: ScanHit[]): boolean {
+  if (!p.text.includes(' and ')) return false;
+  return cues.some((o) => o.entry.owner !== c.entry.owner && (o.start >= c.end ? o.start - c.end <= 60 && JOINT_GAP.test(p.text.slice(c.end, o.start)) : c.start - o.end <= 60 && c.start >= o.end && JOINT_GAP.test(p.text.slice(o.end, c.start))));
+}
+/** "We asked" with its object, opening a sentence or the main clause after a leading phrase. */
+const WE_ASKED = /(?:^\s*|[.!?]\s+|,\s+)[Ww]e\s+asked\s+(?=[A-Za-z])/gu;
+/** Does the unit hold the writer's "We asked someone…" outside any quotation? */
+function weAsked(p: Prepared): boolean {
+  for (const m of p.text.matchAll(WE_ASKED)) if (m.index >= p.bodyStart && !inQuote(p, m.index + m[0].length - 1)) return true;
+  return false;
+}
+/** A view said to be in fashion where the writer is, or people on the writer's side: held on the document's (or dateline's) side. */
+const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisdom|(?:the|a) (?:mood|refrain|consensus|fashion|fashionable idea|common view))\s+(?:[a-z]+\s+)?(?:in this (?:town|city|country|capital)|in (?:some|many|certain) quarters here)|(?:[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Ff]olks|[Pp]eople|[Nn]obody|[Nn]o one|[a-z]+ managers)\s+on our side)\b/u;
+/** A person described by age or past ("A retired GSDF colonel in the group", "A 70-year-old fisherman") right before their verb. */
+const DESCRIBED_PERSON = /^\s*(?:A|An|One)\s+(?:retired|former|elderly|young|local|veteran|middle-aged|\d+-year-old)\s+(?:[\w'-]+,?\s+){1,10}?(?=(?:said|says|asked|asks|answered|replied|argued|disagreed|warned|complained|told|added|insisted|suggested|recalled|put it|wondered|worried)\b)/u;
 /** A first-person frame that only reports ("I would note that", "I am told", "I have read that", "I understand"), after at most a conjunction or an adverb. */
-const FIRST_PERSON_REPORT = /^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:I|We)\s+(?:(?:would|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:have|'ve)\s+(?:read|heard|been told|seen reports)|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know))\s+(?:that\s+)?/u;
+const FIRST_PERSON_REPORT = /^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:(?:Ambassador|Senator|Admiral|General|Secretary|Congressman|Congresswoman|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][a-z]+|Madam\s+[A-Z][a-z]+),\s+)?(?:I\s+ask\s+because(?:\s+(?:I|We)(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?))?|(?:I|We)(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?))(?:,[^,]{1,60},)?\s+(?:that\s+)?(?:when\s+I\s+was\s+in\s+[^,]{1,40},\s+)?/u;
 /** Between a side and its own verb: a name, a possessed group ("Sato's people", "Abe's own advisers"), or a role; no comma nor relative pronoun. */
-const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
+const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators|counterparts|colleagues|contacts|friends|strategists|commentators|experts|scholars|analysts|legislators|parliamentarians|partners))?(?:\s+(?:who|that(?:\s+they)?))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
 /**
  * The holder a first-person report frame introduces: "I would note that Japanese leaders have said publicly…" holds Tokyo's
  * view, the speaker only relaying it (rule 3). Needs the side's own verb of saying or feeling right after it.
@@ -725,13 +776,21 @@ function relayable(p: Prepared): boolean {
   const body = p.text.slice(p.bodyStart).trim();
   // 米側から要請を受けて作ったものではございません: a speaker denying the other side's part states a conclusion of their own.
   if (p.lang === 'ja' && JA_OWN_DENIAL.test(body)) return false;
-  const sentences = body.split(/[。！？]|[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
+  // (The period of "U.S." or "Mr." before a capital ends no sentence: "The U.S. Secretary of Defense has assured me…".)
+  const sentences = body.split(/[。！？]|(?<!\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
-  return sentences <= 1 && !FIRST_PERSON.test(body.includes('I ') || body.includes("I'") ? body.replace(REPORT_FRAME, ' ') : body) && !HEARSAY.test(body);
+  if (sentences > 1) return false;
+  // (Only English text can hold the speaker's contacts or visit: the pattern is skipped for the rest.)
+  const own = p.lang === 'en' ? body.replace(OWN_CONTACTS, ' ') : body;
+  return !FIRST_PERSON.test(own.includes('I ') || own.includes("I'") ? own.replace(REPORT_FRAME, ' ') : own) && !HEARSAY.test(body) && !(p.lang === 'en' && SPEAKER_VERDICT.test(body));
 }
 /** A unit whose own last predicate is a denial (…ものではない, …ことはございません). */
 const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:ない|なかった|ありません|ございません|ありませんでした)(?:。|$)\s*$/u;
-const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+have\s+(?:heard|met|talked|spoken|read)|'ve\s+(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
+/** The speaker judging what they relay ("argue, with some justice, that…", "rightly complain"): a conclusion of their own (rule 3). */
+const SPEAKER_VERDICT = /\b(?:with (?:some|good|considerable|much) (?:justice|reason|justification)|not without (?:reason|justice)|(?:quite |very )?(?:rightly|wrongly|correctly|unfairly|fairly enough)|and (?:they|he|she) (?:are|is|were|was) right)\b/u;
+/** Inside a report frame, the speaker's contacts ("my Japanese counterparts"), career ("for the first time in my career") and visit ("when I was in Tokyo") are no view of the speaker's own. */
+const OWN_CONTACTS = /\bmy\s+(?=(?:[A-Z][\w.-]*\s+)?(?:counterparts|colleagues|contacts|friends|interlocutors|staff|office|aides)\b)|\bin\s+my\s+(?:career|life|experience|time)\b|\bwhen\s+I\s+was\s+in\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+am\s+(?:now\s+|also\s+)?hearing|'m\s+(?:now\s+|also\s+)?hearing|\s+should\s+(?:also\s+|only\s+|just\s+)?(?:say|add|note)|\s+have\s+(?:heard|met|talked|spoken|read)|'ve\s+(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
@@ -765,6 +824,19 @@ const JA_EVENT_OBJECT = /(?:質問|問い|取材)に$|について$/u;
 const JA_EVENT_END = /^(?:た|し(?:た|ました)|ました)?。?\s*$/u;
 const JA_PLAN_CONVEYED = /(?:方針|計画|日程|予定|(?<!とする|との|という|とした)(?:論評|社説|記事))を[^。、「」]{0,8}$/u;
 const CHAIR = /(?:委員長|議長|座長|司会|CHAIRMAN|CHAIRWOMAN|CHAIR)$/u;
+/** A transcript's heading: a committee or chamber and the record of its hearing ("Senate Armed Services Committee, hearing on …, 2011 (excerpts).", "SENATE FOREIGN RELATIONS COMMITTEE: Hearing on …"). */
+const RECORD_WORD = /\b(?:[Hh]earing|HEARING|[Tt]estimony|[Ee]xcerpts?|[Tt]ranscript|[Mm]arkup|[Rr]ecord|session)\b/u;
+const CHAMBER = /\b(?:[Cc]ommittee|COMMITTEE|[Ss]ubcommittee|SUBCOMMITTEE|Senate|SENATE|House|HOUSE|Diet)\b/u;
+/** A heading names no view (rule 4): short, no quotation, no verb of saying or feeling. */
+function recordHeading(p: Prepared, from: number): boolean {
+  const body = p.text.slice(from);
+  if (body.length > 200 || p.quotes.length > 0) return false;
+  const notes = NOTES_HEAD.exec(body);
+  const head = notes ? from + notes[0].length : from;
+  return (notes !== null || (RECORD_WORD.test(body) && CHAMBER.test(p.text.slice(0, Math.min(p.text.length, from + 120))))) && !hitsOf(p, 'verb').some((h) => usable(p, h) && h.start >= head && !/^hearing$/iu.test(p.text.slice(h.start, h.end)));
+}
+/** A writer's notes headed as such ("Interview notes: a professor of American politics…", "Notes from a Washington think-tank workshop…"). */
+const NOTES_HEAD = /^\s*(?:(?:Interview|Field|Meeting|Workshop|Background)\s+)?[Nn]otes\s*(?::|from\b)/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
 /** An explanation, notice or assurance received (説明を受け, 連絡をいただ). */
 const JA_RECEIVED = /(?:説明|連絡|回答|返答|伝達|通告|確約|保証|報告|約束|書簡|親書|言葉|表明|言明|確認)を(?:改めて|重ねて|直接|先方から)?(?:受け|いただ|頂|得)|(?:表明|説明|約束|確認)されて(?:いる|おり|います)/u;
@@ -1047,7 +1119,9 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   const ev = (h: ScanHit): Evidence => evidence(p, h.start, h.end, h.entry.rule);
   const local = localSide(state, docSide, cb) ?? AUTHOR;
   const q = hitsOf(p, 'interviewer').find((h) => inTag(h) && h.start === 0);
-  if (q || tag.interviewer || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end))) return { role: 'interviewer', side: AUTHOR };
+  // Round 10b: co-hosts numbered or lettered ("HOST 1:", "HOST B:", "HOST 2 (Tokyo):") talk to each other with views of their own: speakers, not interviewers (rule 2).
+  const cohost = p.lang === 'en' && COHOST.test(tag.label);
+  if (!cohost && (q || tag.interviewer || hitsOf(p, 'interviewer').some((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end)))) return { role: 'interviewer', side: AUTHOR };
   const a = hitsOf(p, 'interviewee').find((h) => inTag(h) && tag.label.trim() === p.text.slice(h.start, h.end));
   if (a) return { role: 'interviewee', side: state.guest ?? local, cue: ev(a) };
   // An affiliation in brackets (ロペス議員（民主）, 駒田（元防衛次官、日本）) says more about the side than a title before it.
@@ -1061,7 +1135,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A name in katakana (マクレーン氏：, ミラー議員 + an ideographic space) is a foreigner's: in a Japanese document from the side Japanese names belong to, the counterpart side speaks.
   // A name met before (豪州の研究所・ハーパー氏 → ハーパー氏：) keeps the side its first tag gave.
   const met = open < 0 ? state.speakerSides.get(tag.name) : undefined;
-  if (met !== undefined && p.lang === 'ja') return { role: 'speaker', side: met, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
+  // Round 10b (en): a member first tagged with a party in brackets (REP. KANEDA (DPJ):) keeps that side when the bracket is dropped (REP. KANEDA:).
+  if (met !== undefined && (p.lang === 'ja' || ENGLISH_TITLE_ONLY.test(tag.name))) return { role: 'speaker', side: met, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
   const foreign = p.lang === 'ja' && KATAKANA_NAME.test(tag.name) ? counterpart(cb, localSide(state, docSide, cb)) : null;
   // The longest side word in the tag is the most specific (国防長官 over 長官).
   const sp = speakers.find(inParens) ?? cues.find(inParens) ?? (foreign ? cues.find(inTag) : longest([...speakers.filter(inTag), ...cues.filter(inTag)]));
@@ -1095,7 +1170,7 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   if (p.lang === 'en' && !state.speakerSides.has(tag.name)) {
     const home = homeSide(cb);
     const surname = lastWord(tag.name);
-    if (home && local !== home && ROMAJI_SURNAME.test(surname) && introducedSide(state, surname) === undefined) {
+    if (home && local !== home && !cohost && (state.guest === null || state.guest === home) && ROMAJI_SURNAME.test(surname) && !TAG_ROLE_WORDS.has(surname.toLowerCase()) && !NOT_NAMES.has(surname.charAt(0) + surname.slice(1).toLowerCase()) && introducedSide(state, surname) === undefined) {
       state.speakerSides.set(tag.name, home);
       if (short) state.speakerSides.set(short, home);
       return { role: 'speaker', side: home, cue: { start: tag.start, end: tag.end, text: p.original.slice(tag.start, Math.min(p.original.length, tag.end)), rule: 'speaker:japanese-name' } };
@@ -1115,12 +1190,21 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     state.speakerSides.set(tag.name, place);
     return { role: 'speaker', side: place };
   }
-  return { role: 'speaker', side: known ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
+  // Round 10b (en): a turn with no side of its own in an interview whose guest was introduced with a side ("Our guest is Dr. X of the New Delhi Forum") is the guest's.
+  const guest = p.lang === 'en' && known === undefined && local === AUTHOR ? state.guest : null;
+  return { role: 'speaker', side: known ?? guest ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
 }
+
+/** An English tag of a title and a surname only (REP. KANEDA, SEN. MORI, MR. ABE): the title names no side once the name has one. */
+const ENGLISH_TITLE_ONLY = /^(?:MR|MS|MRS|DR|SEN|REP|REPRESENTATIVE|SENATOR|MEMBER)\.?\s+[A-Z][A-Z'-]+$/u;
+/** A co-host's tag: a host numbered or lettered (HOST 1, HOST B, Co-host 2). */
+const COHOST = /^\s*(?:HOST|Host|CO-HOST|Co-host|PRESENTER|Presenter)\s+(?:\d{1,2}|[A-D])\b/u;
 
 /** A surname spelt in Hepburn romanisation and ending in a vowel (ENDO, KUDO, FUJIMORI, TSUJI, ABE): syllables of an optional consonant (or sh, ch, ts, j, a doubled consonant, m before b or p, syllabic n) and a vowel. */
 const ROMAJI_SURNAME = /^(?:(?:[kgsztdnhbpmrwyfj]|sh|ch|ts|[kgnhbpmr]y)?[aeiou]|n(?![aeiouy])|m(?=[bp])|([kstp])(?=\1)|t(?=ch))+(?<=[aeiou])$/iu;
 
+/** Roles that a tag may give instead of a name and that happen to spell like romanised Japanese (NOMINEE:, AIDE:, ATTENDEE:): no surname. */
+const TAG_ROLE_WORDS = new Set(['nominee', 'aide', 'attendee', 'designee', 'appointee', 'one', 'none']);
 /** The evidence rule of a respondent's tag that names no place. */
 const NO_PLACE_RULE = 'speaker:no-place';
 /** An age in a tag's brackets (20代, 41歳, ３０代前半). */
@@ -1387,11 +1471,13 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
-const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]nterview with|[Pp]ress conference of|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+/** A post abroad before a side's cue ("who served in the Tokyo embassy", "stationed in Japan"). */
+const SERVED_IN = /\b(?:served|posted|stationed|worked)\s+(?:\w+ly\s+)?(?:in|at)\s+(?:the\s+)?$/u;
 /** How many units at a document's head may introduce its guest (an intro, then the first question or two). */
 const GUEST_UNITS = 4;
 /** Words one of the introductions needs (no flags: the engine scans for the literals). */
-const GUEST_GATE = /uest|oined|oining|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
+const GUEST_GATE = /uest|oined|oining|onference of|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
 /** The guest as the subject of their talking to the paper ("The former U.S. ambassador … spoke to this newspaper"): the side is named before. */
 const GUEST_SPOKE = /\b(?:spoke|talked) to (?:this|our|the) (?:newspaper|paper|magazine|program|programme|site|reporter|writer)\b|\b(?:spoke|talked) to us\b|\bsat down with (?:this|our) (?:newspaper|paper|magazine|reporter|writer)\b/u;
 /** An intro opening on a person: a title or a role (lower case), then a given name and a surname. */
@@ -1420,6 +1506,8 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
     const topic = /(?:,\s+|\s+to\s+(?:talk|speak)\s+)(?:on|about|to discuss)\s|\s+about\s/u.exec(p.text.slice(from));
     const until = from + Math.min(90, topic ? topic.index : 90);
     const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until);
+    // Round 10b: a guest who "served in the Tokyo embassy" or was "ambassador to Japan" is the other side's.
+    if (c && (SERVED_IN.test(p.text.slice(Math.max(0, c.start - 40), c.start)) || POSTED_TO.test(p.text.slice(Math.max(0, c.start - 30), c.start)))) return otherMain(cb, c.entry.owner);
     if (c) return c.entry.owner;
     // Both names in romanised Japanese (Naoko Hirata), so that an English name of that shape (Laura Pike) is not taken for one.
     const name = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?([A-Z][a-z]+)\s+([A-Z][a-z]+)\b/u.exec(p.text.slice(from));
@@ -1536,7 +1624,8 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   }
   if (p.tag) {
     // A chair's procedure (○委員長 …について質疑を行います, "The committee will come to order") carries no view (rule 2).
-    if (CHAIR.test(p.tag.name) && PROCEDURE.test(p.text.slice(p.bodyStart))) {
+    // A transcript's heading set out like a tag ("SENATE FOREIGN RELATIONS COMMITTEE: Hearing on …") is the record's, not a speaker's.
+    if ((CHAIR.test(p.tag.name) && PROCEDURE.test(p.text.slice(p.bodyStart))) || (p.lang === 'en' && CHAMBER.test(p.tag.name) && /^\s*(?:[A-Z][a-z]+\s+)?[Hh]earing\b/u.test(p.text.slice(p.bodyStart)) && recordHeading(p, p.bodyStart))) {
       tagRole(p, state, docSide, cb);
       return { voice: AUTHOR, how: 'default' };
     }
@@ -1573,6 +1662,10 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     if (other) return { voice: other.side, cue: other.cue, how: 'relayed' };
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
+  // A transcript's heading ("House Armed Services Committee, hearing on allied burden sharing, March 1995 (excerpts).") reports no view (rule 4).
+  if (p.lang === 'en' && recordHeading(p, p.bodyStart)) return { voice: AUTHOR, how: 'default' };
+  // An interviewer's or pollster's own intro ("We asked students in Tokyo how they see…", "Governor X has refused… We asked him why.") carries no view (rule 2).
+  if (p.lang === 'en' && p.text.includes('e asked ') && weAsked(p)) return { voice: AUTHOR, how: 'default' };
   // A letter signed with a name and a place ("… — Kenji Mori, Fukuoka") is its writer's, from that place (rule 2).
   const signed = p.lang === 'en' && (p.text.includes('—') || p.text.includes('–')) ? signatureSide(p) : null;
   if (signed) return signed;

@@ -111,3 +111,14 @@ describe('round 10b (en): a guest posted abroad is the other side\'s', () => {
     expect(voices(units, null)).toEqual(['author', 'author', 'tokyo']);
   });
 });
+
+describe('round 10 integration (en): the writer\'s family and office hold views', () => {
+  it('"My grandmother says…" in a Japanese answer is Tokyo\'s, and in an American one Washington\'s (rule 1)', () => {
+    expect(voices(['My grandmother says the bases have been Okinawa\'s burden for as long as she can remember.'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['My husband says every port call he has made there went more smoothly than anywhere else.'], 'washington')).toEqual(['washington']);
+    expect(voices(['My section chief said the ministry will give way in the end, as it always does.'], 'tokyo')).toEqual(['tokyo']);
+  });
+  it('…while the writer\'s own memory of a relative, with no view reported, stays the writer\'s', () => {
+    expect(voices(['My father and I went fishing off Naha every summer when I was a boy.'], 'tokyo')).toEqual(['author']);
+  });
+});

@@ -27,6 +27,7 @@ export function detectLang(text: string, sample = 4000): 'en' | 'ja' | 'und' {
 }
 
 const JA_CHAR = /[\u3040-\u30ff\u3400-\u9fff]/u;
+const LATIN_ANY = /[A-Za-z]/u;
 
 /**
  * The language the coder reads one unit (a sentence) in: Japanese where it holds kana or kanji, unless Latin letters
@@ -37,5 +38,7 @@ const JA_CHAR = /[\u3040-\u30ff\u3400-\u9fff]/u;
  * unitLang('【@harbor_watch・Naha】 They will not leave.'); // 'en'
  */
 export function unitLang(text: string): 'en' | 'ja' {
-  return JA_CHAR.test(text) && detectLang(text) !== 'en' ? 'ja' : 'en';
+  if (!JA_CHAR.test(text)) return 'en';
+  // Most Japanese sentences hold no Latin letter, and then nothing can outweigh their script: no need to count (every sentence passes here).
+  return !LATIN_ANY.test(text) || detectLang(text) !== 'en' ? 'ja' : 'en';
 }

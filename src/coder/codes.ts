@@ -4,7 +4,7 @@
  * dismissed ("That complaint does not survive…"). Tone is decided in tone.ts.
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
-import type { CodeHit } from '../types.js';
+import type { CodeHit, Evidence } from '../types.js';
 import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
@@ -400,6 +400,12 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const negated = new Map<string, CodeHit & { absence: boolean }>();
   // Codes raised only as the premise of a condition ("if Japan went nuclear, it would be isolated"): a denial in the same unit outweighs them.
   const firmlyRaised = new Set<string>();
+  // A later reading of the whole unit (a dismissal, an echoed question, a claim declared false or answered): the code is denied after all.
+  const denyAfterAll = (code: string, ev: Evidence, negation: Evidence): void => {
+    raised.delete(code);
+    firmlyRaised.delete(code);
+    negated.set(code, { code, evidence: ev, negation, absence: false });
+  };
   // Another clause follows the question in the unit (an answer, a comment).
   const answeredLater = (at: number): boolean => p.boundaries.some((b) => b > at && b < p.text.trimEnd().length - 1);
   for (const h of codeHits) {
@@ -468,9 +474,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (h.end > d.start || !(clauseEndsWithQuestion(p, h.end) || p.quotes.some(([s, e]) => h.start >= s && e <= d.start) || stockClaim(p, h))) continue;
       const code = h.entry.owner;
       if (negated.has(code)) continue;
-      raised.delete(code);
-      firmlyRaised.delete(code);
-      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, d.start, d.end, d.entry.rule), absence: false });
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, d.start, d.end, d.entry.rule));
     }
   }
   // 日本だけが損してる？ 米軍がいなかったら…: a claim echoed as a bare question at the head of the unit and answered after it is dismissed (rule 6).
@@ -480,9 +484,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       for (const h of codeHits) {
         const code = h.entry.owner;
         if (h.start < p.bodyStart || h.end > echoEnd || negated.has(code) || codeHits.some((x) => x.entry.owner === code && x.start >= echoEnd)) continue;
-        raised.delete(code);
-        firmlyRaised.delete(code);
-        negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, echoEnd - 1, echoEnd, 'negation:echo-question'), absence: false });
+        denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, echoEnd - 1, echoEnd, 'negation:echo-question'));
       }
     }
   }
@@ -494,9 +496,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       const falsity = EN_FALSITY.exec(p.text.slice(h.end));
       if (!falsity) continue;
       const at = h.end + falsity.index;
-      raised.delete(code);
-      firmlyRaised.delete(code);
-      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, at + falsity[0].length, 'negation:falsity'), absence: false });
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + falsity[0].length, 'negation:falsity'));
     }
   }
   // "People say the alliance will drag us into a war. I don't buy it.": a claim of nobody in particular, answered in the next sentence.
@@ -513,9 +513,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       const myth = EN_MYTH_LABEL.test(claim);
       if (!myth && !(EN_GENERIC_CLAIM.test(claim) && EN_REBUTTAL_NEXT.test(next))) continue;
       const at = h.end + end.index + end[0].length;
-      raised.delete(code);
-      firmlyRaised.delete(code);
-      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, Math.min(p.text.length, at + 12), myth ? 'negation:myth' : 'negation:generic-claim-rebutted'), absence: false });
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, Math.min(p.text.length, at + 12), myth ? 'negation:myth' : 'negation:generic-claim-rebutted'));
     }
   }
   // "Asked whether Japan might build the bomb, he said no.": the concern asked about is denied by the answer (round 10b).
@@ -529,9 +527,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
         const code = h.entry.owner;
         if (h.end > clauseEnd || negated.has(code) || info.get(code)?.tone === 'positive') continue;
         const at = clauseEnd + no.index;
-        raised.delete(code);
-        firmlyRaised.delete(code);
-        negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, at, at + no[0].length, 'negation:asked-answered-no'), absence: false });
+        denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + no[0].length, 'negation:asked-answered-no'));
       }
     }
   }
@@ -555,8 +551,10 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     }
   }
   // "It is not.", "No." after a unit that raised a concern: with no concern of its own, the answer denies the previous unit's.
+  // Where the body's answer opens, for the evidence of a reference answer.
+  const answerAt = (): number => p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
   if (refAnswer && negated.size === 0 && raised.size === 0) {
-    const at = p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
+    const at = answerAt();
     const end = Math.min(p.text.length, at + 12);
     for (const code of previousRaised) {
       if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
@@ -565,16 +563,14 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     }
   }
   if (refYes && negated.size === 0 && ![...raised.keys()].some((c) => info.get(c)?.tone !== 'positive')) {
-    const at = p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
+    const at = answerAt();
     const ev = evidence(p, at, Math.min(p.text.length, at + 12), 'negation:reference-yes');
     negated.set('abandonment', { code: 'abandonment', evidence: ev, negation: ev, absence: false });
   }
   if (paysAnswer && !negated.has('one_way')) {
     const at = p.bodyStart + paysAnswer.index;
     const ev = evidence(p, at, at + paysAnswer[0].length, 'negation:host-pays');
-    raised.delete('one_way');
-    firmlyRaised.delete('one_way');
-    negated.set('one_way', { code: 'one_way', evidence: ev, negation: ev, absence: false });
+    denyAfterAll('one_way', ev, ev);
   }
   for (const code of [...raised.keys()]) {
     if (negated.has(code) && !firmlyRaised.has(code)) raised.delete(code);

@@ -31,7 +31,6 @@ export interface Prepared {
   mainStart?: number;
 }
 
-
 // English speaker tags; round 10b: a respondent named with an age ("Aiko, 21:", "Tom Baker, 34:"), a numbered role ("HOST 2:",
 // "HOST 1 (Washington):") and an anonymous poster ("Anonymous:").
 const TAG_EN =

@@ -298,7 +298,7 @@ function sidePeopleSubject(p: Prepared, from: number, cues: ScanHit[]): { side: 
     const people = PEOPLE_AFTER.exec(p.text.slice(c.end, c.end + 40));
     // A nationality alone is a people only before its verb ("The Americans want"), not as an adjective ("the Japanese prime minister").
     if (!people && !(NATIONALS.test(word) && NATIONAL_VERB.test(p.text.slice(c.end, c.end + 24)))) continue;
-    if (p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) return null;
+    if (relativeVerdict(p, c)) return null;
     let after = c.end + (people ? people[0].length : 0);
     // A closed relative or participial phrase after the subject ("officials, who had lobbied…,", "officials traveling with Abe") is skipped to its predicate.
     const rel = /^\s*,[^,]{1,80},/u.exec(p.text.slice(after, after + 90)) ?? /^\s+[a-z]+ing\s+(?:with|to|in|for|from|at)\s+[^,.;]{1,30}?(?=\s+(?:could|would|were|was|are|is|had|have|has|did|do|will)\b)/u.exec(p.text.slice(after, after + 60));
@@ -494,7 +494,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
           !eventPlace(p, c, from) &&
           // "Washington should do more": the writer's advice to a side, not that side's view.
           !SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24)) &&
-          !(p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) &&
+          !relativeVerdict(p, c) &&
           (subjectVerbs.some((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && inMainClause(p.text.slice(c.end, v.start))) ||
             nouns.some((n) => n.start >= c.end && words(p, c.end, n.start) <= 3)) &&
           !verbs.some((v) => v.end <= c.start && v.start >= from),
@@ -528,7 +528,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       if (objectOf(p, c)) continue;
       if (SUBJECT_MODAL.test(p.text.slice(c.end, c.end + 24))) continue;
       // "Americans who hear X in that phrase are misreading it", "Japanese politicians who think… should ask…": the writer's verdict on the people a relative clause describes.
-      if (p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160))) continue;
+      if (relativeVerdict(p, c)) continue;
       // (The aside's own clause boundaries, its dashes and a ", but", are no boundary between them.)
       const asideCut = aside ? clauseOf(p, c.end + aside.index + aside[0].length + 1) - clauseOf(p, Math.max(0, c.end + aside.index - 1)) : 0;
       if (clauseOf(p, c.start) + asideCut !== clauseOf(p, v.start)) continue;
@@ -619,7 +619,9 @@ const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisd
 /** A person described by age or past ("A retired GSDF colonel in the group", "A 70-year-old fisherman") right before their verb. */
 const DESCRIBED_PERSON = /^\s*(?:A|An|One)\s+(?:retired|former|elderly|young|local|veteran|middle-aged|\d+-year-old)\s+(?:[\w'-]+,?\s+){1,10}?(?=(?:said|says|asked|asks|answered|replied|argued|disagreed|warned|complained|told|added|insisted|suggested|recalled|put it|wondered|worried)\b)/u;
 /** A first-person frame that only reports ("I would note that", "I am told", "I have read that", "I understand"), after at most a conjunction or an adverb. */
-const FIRST_PERSON_REPORT = /^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:(?:Ambassador|Senator|Admiral|General|Secretary|Congressman|Congresswoman|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][a-z]+|Madam\s+[A-Z][a-z]+),\s+)?(?:I\s+ask\s+because(?:\s+(?:I|We)(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?))?|(?:I|We)(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?))(?:,[^,]{1,60},)?\s+(?:that\s+)?(?:when\s+I\s+was\s+in\s+[^,]{1,40},\s+)?/u;
+/** The verbs of a first-person report frame after "I"/"We" ("would note", "'d add for the record", "am told", "keep hearing", "have heard from", "understand"), shared by its two openings below. */
+const REPORT_VERBS = String.raw`(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?)`;
+const FIRST_PERSON_REPORT = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:(?:Ambassador|Senator|Admiral|General|Secretary|Congressman|Congresswoman|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][a-z]+|Madam\s+[A-Z][a-z]+),\s+)?(?:I\s+ask\s+because(?:\s+(?:I|We)${REPORT_VERBS})?|(?:I|We)${REPORT_VERBS})(?:,[^,]{1,60},)?\s+(?:that\s+)?(?:when\s+I\s+was\s+in\s+[^,]{1,40},\s+)?`, 'u');
 /** Between a side and its own verb: a name, a possessed group ("Sato's people", "Abe's own advisers"), or a role; no comma nor relative pronoun. */
 const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators|counterparts|colleagues|contacts|friends|strategists|commentators|experts|scholars|analysts|legislators|parliamentarians|partners))?(?:\s+(?:who|that(?:\s+they)?))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
 /**
@@ -1449,7 +1451,11 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
 /** A verb (not its noun, "suggestion") opening a that-clause which runs, within its clause, to a later point. */
 const REMARKED_THAT = /^[a-z]+(?<!ion|ions|ment|ments)\s+(?:[a-z]+\s+)?that\s[^:;]*$/u;
 /** After a side: people a relative clause describes, then the writer's advice or verdict on them as the main predicate. */
-const RELATIVE_VERDICT = /^(?:\s+[a-z-]+){0,2}?\s+who\s(?:(?!that\s+(?:the|a|an|they|it|he|she|we|its|their|allies|[A-Z]))[^,;:"]){3,90}?\s(?:should|must|ought to|need to|would do well to|would be wise to|(?:are|were),?\s+(?:\w+ly,?\s+)?(?:wrong|mistaken|misreading|misreading|reading the wrong|missing the point|missing|forgetting|fooling|kidding))\b/u;
+const RELATIVE_VERDICT = /^(?:\s+[a-z-]+){0,2}?\s+who\s(?:(?!that\s+(?:the|a|an|they|it|he|she|we|its|their|allies|[A-Z]))[^,;:"]){3,90}?\s(?:should|must|ought to|need to|would do well to|would be wise to|(?:are|were),?\s+(?:\w+ly,?\s+)?(?:wrong|mistaken|misreading|reading the wrong|missing the point|missing|forgetting|fooling|kidding))\b/u;
+/** Is the side `c` names the subject of such a verdict ("Americans who … should read…")? */
+function relativeVerdict(p: Prepared, c: ScanHit): boolean {
+  return p.text.includes(' who ') && RELATIVE_VERDICT.test(p.text.slice(c.end, c.end + 160));
+}
 /** Between a subject and its own active verb: auxiliaries and adverbs only. */
 const RELAY_GAP = /^\s+(?:(?:has|have|had|would|will|could|might|did|does|do|also|already|repeatedly|privately|publicly|informally|formally|firmly|once|again|now)\s+)*$/u;
 

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, VETO_MIN_FEATURES, vetoKeys } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, shareVocabulary, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, VETO_MIN_FEATURES, vetoKeys } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
@@ -162,7 +162,8 @@ function train() {
     const vc = out.voice[lang].cv;
     console.log(`${lang} voice: ${out.voice[lang].units} units, ${out.voice[lang].features.length} features kept, margin ${out.voice[lang].margin}; CV voice accuracy rules ${vc.rulesAccuracy.toFixed(3)} -> with the voice model ${vc.combinedAccuracy.toFixed(3)} (${vc.changed} changed)`);
   }
-  const json = JSON.stringify(out) + '\n';
+  // Written with one feature list per language (format 3): the parts share most features.
+  const json = JSON.stringify(shareVocabulary(out)) + '\n';
   const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));
   if (!process.argv.includes('--dry')) writeFileSync(file, json);
   const cpu = process.cpuUsage(t0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, shareVocabulary, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -233,6 +233,34 @@ describe('the file format', () => {
     // Any other format is refused with the one expected named.
     const r = buildModel({ ...json, format: 'twocities-model/9' }, 'm.json', CODES);
     expect('problem' in r && r.problem).toContain(MODEL_FORMAT);
+  });
+  it('shares one feature list per language across parts (format 3), scoring exactly as each part with its own; format 2 still reads', () => {
+    const json: ModelFileJson = { ...trainFixture() };
+    // A second part over the same words: the denial model, trained on the same units as the code model.
+    json.denial = { en: trainLanguage(fixture('en', 9), 'en', CODES, DEFAULT_FEATURES, SETTINGS) };
+    const shared = shareVocabulary(json);
+    expect(shared.vocab?.en?.length).toBeGreaterThan(0);
+    expect(shared.langs.en?.features).toBeUndefined();
+    expect(shared.denial?.en?.features).toBeUndefined();
+    // Fewer features written than the parts held apart: the two English parts share words.
+    expect(shared.vocab?.en?.length).toBeLessThan((json.langs.en?.features.length ?? 0) + (json.denial.en?.features.length ?? 0));
+    // The input is left as it was.
+    expect(json.langs.en?.features.length).toBeGreaterThan(0);
+    const a = buildModel({ ...json, format: 'twocities-model/2' }, 'm.json', CODES);
+    const b = buildModel(JSON.parse(JSON.stringify(shared)), 'm.json', CODES);
+    if (!('model' in a) || !('model' in b)) throw new Error('fixture model did not build');
+    for (const text of ['officials say the zorblax plan worries tokyo.', 'tokyo fears the zorblax.', 'the quendor deal.']) {
+      expect(scoreSentence(b.model, text, 'en', new Set()).map((h) => [h.code, h.score])).toEqual(scoreSentence(a.model, text, 'en', new Set()).map((h) => [h.code, h.score]));
+      const denial = (m: typeof a.model): unknown => scoreSentence({ langs: m.denial ?? new Map(), features: m.features }, text, 'en', new Set()).map((h) => [h.code, h.score]);
+      expect(denial(b.model)).toEqual(denial(a.model));
+    }
+    // codebook check counts each part's features as before.
+    expect(b.model.summary.langs.map((l) => l.features)).toEqual(a.model.summary.langs.map((l) => l.features));
+    // A shared list is format 3's: an older format, or a list that is not one of strings, is refused.
+    const old = buildModel({ ...shared, format: 'twocities-model/2' }, 'm.json', CODES);
+    expect('problem' in old && old.problem).toMatch(/vocab/u);
+    const bad = buildModel({ ...shared, vocab: { en: [1, 2] } }, 'm.json', CODES);
+    expect('problem' in bad && bad.problem).toMatch(/vocab/u);
   });
 });
 

@@ -16,12 +16,13 @@ import type { CodeHit, Evidence } from '../types.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** The file format's identifier; a model file with another is refused. */
-export const MODEL_FORMAT = 'twocities-model/2';
+export const MODEL_FORMAT = 'twocities-model/3';
 /**
  * Formats this version reads, and whether their sparse weights are packed: format 2 stores each index as its gap from the
  * previous one and each weight in thousandths (a third smaller file); format 1 stored plain indices and decimal weights.
+ * Format 3 is format 2 where the parts of a language may share one feature list (`vocab`, see `shareVocabulary`).
  */
-const READS = new Map<string, boolean>([['twocities-model/1', false], [MODEL_FORMAT, true]]);
+const READS = new Map<string, boolean>([['twocities-model/1', false], ['twocities-model/2', true], [MODEL_FORMAT, true]]);
 
 /** How sentences become features. Stored in the model file so that scoring matches training. */
 export interface FeatureSettings {
@@ -109,6 +110,7 @@ export interface CodeCv {
 /** One language's part of the model file. */
 export interface LangModelJson {
   units: number;
+  /** The features the part's `idx` point into; left out where the file's `vocab` serves every part of the language (format 3). */
   features: string[];
   codes: Array<{
     code: string;
@@ -191,6 +193,11 @@ export interface ModelFileJson {
   settings: TrainSettings;
   langs: { en?: LangModelJson; ja?: LangModelJson };
   /**
+   * One feature list per language that every part's `idx` point into, where the parts leave their own `features` out
+   * (format 3, `shareVocabulary`): the code, denial, tone and voice models of a language share most of their features.
+   */
+  vocab?: { en?: string[]; ja?: string[] };
+  /**
    * The denial model (optional): per code, the same regression trained on the units' gold `negated` codes over the
    * sentences holding a negation cue; the coder asks it only where such a cue is present and the rules negated nothing.
    */
@@ -214,7 +221,7 @@ export interface CodeModel {
   /** The voice model's scorers and margins, when the file has one (`applyVoiceModel`). */
   voice?: Map<string, { lm: LangModel; margin: number }>;
   /** The parsed file (without its weights), for `codebook check`. */
-  summary: Omit<ModelFileJson, 'langs' | 'denial' | 'tone' | 'voice'> & {
+  summary: Omit<ModelFileJson, 'langs' | 'vocab' | 'denial' | 'tone' | 'voice'> & {
     langs: LangSummary[];
     denial?: LangSummary[];
     tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }>;
@@ -1400,13 +1407,20 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
   const on = DROPPED_FEATURES.filter((k) => { const v = (j.features as unknown as Record<string, unknown>)[k]; return v !== undefined && v !== false && v !== 0; });
   if (on.length > 0) return { problem: `features ${on.join(', ')} are no longer supported (retrain with npm run train-model)` };
   if (!j.langs || typeof j.langs !== 'object') return { problem: 'langs missing' };
+  let vocab: ModelFileJson['vocab'];
+  if (j.vocab !== undefined) {
+    const v = j.vocab as Record<string, unknown> | null;
+    const ok = j.format === MODEL_FORMAT && v !== null && typeof v === 'object' && Object.entries(v).every(([k, l]) => (k === 'en' || k === 'ja') && Array.isArray(l) && l.every((x) => typeof x === 'string'));
+    if (!ok) return { problem: `vocab must give each language (en, ja) a list of features, in format "${MODEL_FORMAT}"` };
+    vocab = j.vocab;
+  }
   const known = new Set(codes);
-  const main = buildLangs(j.langs, known, 'langs', packed);
+  const main = buildLangs(j.langs, known, 'langs', packed, vocab);
   if ('problem' in main) return main;
   let denial: { langs: Map<string, LangModel>; summary: LangSummary[] } | undefined;
   if (j.denial !== undefined) {
     if (!j.denial || typeof j.denial !== 'object') return { problem: 'denial must be an object' };
-    const d = buildLangs(j.denial, known, 'denial', packed);
+    const d = buildLangs(j.denial, known, 'denial', packed, vocab);
     if ('problem' in d) return d;
     denial = d;
   }
@@ -1417,26 +1431,27 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       // One output per tone, in the order the scorer reads them.
       if (!part || !Array.isArray(part.codes) || part.codes.map((c) => c.code).join() !== TONES_STORED) return { problem: `tone.${lang}: outputs must be ${TONES_STORED}` };
     }
-    const t = buildLangs(j.tone, new Set(TONES_STORED.split(',')), 'tone', packed);
+    const t = buildLangs(j.tone, new Set(TONES_STORED.split(',')), 'tone', packed, vocab);
     if ('problem' in t) return t;
     tone = t;
   }
   let voice: { langs: Map<string, { lm: LangModel; margin: number }>; summary: NonNullable<CodeModel['summary']['voice']> } | undefined;
   if (j.voice !== undefined) {
     if (!j.voice || typeof j.voice !== 'object') return { problem: 'voice must be an object' };
-    const v = buildLangs(j.voice, new Set(voices), 'voice', packed);
+    const v = buildLangs(j.voice, new Set(voices), 'voice', packed, vocab);
     if ('problem' in v) return v;
     voice = { langs: new Map(), summary: [] };
+    const counted = new Map(v.summary.map((l) => [l.lang, l.features]));
     for (const [lang, lm] of v.langs) {
       const part = j.voice[lang as 'en' | 'ja'] as VoiceLangJson;
       if (typeof part.margin !== 'number' || !(part.margin >= 0 && part.margin < 1)) return { problem: `voice.${lang}: margin must be a number in [0, 1)` };
       voice.langs.set(lang, { lm, margin: part.margin });
-      voice.summary.push({ lang, units: part.units, features: part.features.length, margin: part.margin, cv: part.cv });
+      voice.summary.push({ lang, units: part.units, features: counted.get(lang) ?? 0, margin: part.margin, cv: part.cv });
     }
   }
   // One table per language for the four parts: the coder looks a sentence's features up once.
   for (const lang of ['en', 'ja']) buildJoint([main.langs.get(lang), denial?.langs.get(lang), tone?.langs.get(lang), voice?.langs.get(lang)?.lm]);
-  const { langs: _weights, denial: _denial, tone: _tone, voice: _voice, ...rest } = j as ModelFileJson;
+  const { langs: _weights, vocab: _vocab, denial: _denial, tone: _tone, voice: _voice, ...rest } = j as ModelFileJson;
   return {
     model: {
       file,
@@ -1456,6 +1471,54 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
   };
 }
 
+/** One language's part as a file stores it: its own `features`, or none where the file's `vocab` serves (format 3). */
+type PartJson = Omit<Pick<LangModelJson, 'units' | 'features' | 'codes'>, 'features'> & { features?: string[]; cv?: unknown };
+
+/** The parts of a model file that hold sparse weights over features, in the order their features enter a shared list. */
+const WEIGHT_PARTS = ['langs', 'denial', 'tone', 'voice'] as const;
+
+/**
+ * The same model with one feature list per language (`vocab`) in place of each part's own: every part's `idx` re-laid
+ * as gaps into the shared list (features in first-use order, part after part), weights unchanged. The parts of a language
+ * share most of their features, so the file is smaller and scores the same. Format 3; the input is left as it was.
+ *
+ * @example
+ * const small = shareVocabulary(trained); // small.vocab.en, small.langs.en.features === undefined
+ */
+export function shareVocabulary(json: ModelFileJson): ModelFileJson {
+  const out = JSON.parse(JSON.stringify(json)) as ModelFileJson & Record<string, unknown>;
+  const vocab: NonNullable<ModelFileJson['vocab']> = {};
+  for (const lang of ['en', 'ja'] as const) {
+    const index = new Map<string, number>();
+    for (const name of WEIGHT_PARTS) {
+      const lj = (out[name] as { en?: PartJson; ja?: PartJson } | undefined)?.[lang];
+      if (!lj?.features) continue;
+      const own = lj.features;
+      for (const c of lj.codes) {
+        let at = 0;
+        const pairs = c.idx.map((g, k) => {
+          at += g;
+          const f = own[at] as string;
+          let ni = index.get(f);
+          if (ni === undefined) {
+            ni = index.size;
+            index.set(f, ni);
+          }
+          return [ni, c.w[k] as number] as const;
+        });
+        pairs.sort((a, b) => a[0] - b[0]);
+        c.idx = pairs.map(([ni], k) => ni - (k === 0 ? 0 : (pairs[k - 1] as readonly [number, number])[0]));
+        c.w = pairs.map(([, w]) => w);
+      }
+      delete lj.features;
+    }
+    if (index.size > 0) vocab[lang] = [...index.keys()];
+  }
+  out.format = MODEL_FORMAT;
+  out.vocab = vocab;
+  return out;
+}
+
 /**
  * Check and build the scorers of one part of a model file (`langs`, `denial`, or the tone model's), per language:
  * each output (a code, or a tone) with its bias, threshold and sparse weights (`packed`: as format 2 stores them, see `READS`).
@@ -1463,13 +1526,16 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
  * @example
  * const r = buildLangs(json.denial, new Set(codes), 'denial', true); if ('langs' in r) r.langs.get('en');
  */
-export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown }; ja?: Pick<LangModelJson, 'units' | 'features' | 'codes'> & { cv?: unknown } }, known: ReadonlySet<string>, name: string, packed: boolean): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
+export function buildLangs(part: { en?: PartJson; ja?: PartJson }, known: ReadonlySet<string>, name: string, packed: boolean, vocab?: ModelFileJson['vocab']): { langs: Map<string, LangModel>; summary: LangSummary[] } | { problem: string } {
   const langs = new Map<string, LangModel>();
   const summary: LangSummary[] = [];
   for (const lang of ['en', 'ja'] as const) {
     const lj = part[lang];
     if (lj === undefined) continue;
-    if (!Array.isArray(lj.features) || !Array.isArray(lj.codes)) return { problem: `${name}.${lang}: features or codes missing` };
+    // A part's own feature list, else the language's shared one (format 3).
+    const features = lj.features ?? vocab?.[lang];
+    if (!Array.isArray(features) || !Array.isArray(lj.codes)) return { problem: `${name}.${lang}: features or codes missing` };
+    const used = new Set<number>();
     const lm: LangModel = { codes: [], bias: [], threshold: [], table: new Int32Array(0), bloom: new Int32Array(BLOOM_WORDS + 1), code: new Int32Array(0), weight: new Float64Array(0), calls: 0, z: new Float64Array(0) };
     const table = new Map<number, number[]>();
     for (const c of lj.codes) {
@@ -1483,7 +1549,8 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
       let at = 0;
       for (let k = 0; k < c.idx.length; k++) {
         at = packed ? at + (c.idx[k] as number) : (c.idx[k] as number);
-        const key = lj.features[at];
+        const key = features[at];
+        used.add(at);
         if (typeof key !== 'string') return { problem: `${name}.${lang}.${c.code}: feature index ${at} out of range` };
         const hashed = featureKey(key);
         // Thousandths divided back give the same double as the decimal format 1 wrote.
@@ -1504,7 +1571,7 @@ export function buildLangs(part: { en?: Pick<LangModelJson, 'units' | 'features'
       lm.veto = { below: v.below, patterns: new Set(v.patterns), minFeatures: v.minFeatures ?? 1, ...(v.raiseAt !== undefined ? { raiseAt: v.raiseAt } : {}) };
     }
     langs.set(lang, lm);
-    summary.push({ lang, units: lj.units, features: lj.features.length, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
+    summary.push({ lang, units: lj.units, features: lj.features ? lj.features.length : used.size, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
   }
   return { langs, summary };
 }

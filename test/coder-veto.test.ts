@@ -147,6 +147,9 @@ describe('the veto of a rules raise', () => {
       expect(veto?.patterns.size).toBeGreaterThan(50);
     }
     // `codebook check` says so.
-    expect(describeModel(model as NonNullable<Codebook['model']>, builtin.yaml).filter((l) => l.includes(' veto: '))).toHaveLength(1);
+    const lines = describeModel(model as NonNullable<Codebook['model']>, builtin.yaml);
+    expect(lines.filter((l) => / ja veto: /u.test(l))).toHaveLength(1);
+    // ...and of the denial model's veto, in both languages, with its two bounds.
+    for (const lang of ['en', 'ja']) expect(lines.filter((l) => l.startsWith(`model ${lang} denial veto: a pattern's negation is undone where the denial model gives it under ${DENIAL_VETO.below}, and the code raised instead where the code model gives it ${DENIAL_VETO.raiseAt} or more`))).toHaveLength(1);
   });
 });

@@ -316,6 +316,10 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
     const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
     out.push(`model ${l.lang} denial: ${l.units} units with a negation cue, ${l.features} features; cross-validated negated macro-F1 rules ${l.cv.rulesMacroF1.toFixed(3)} -> rules+model ${l.cv.combinedMacroF1.toFixed(3)} (thresholds chosen on other folds: ${l.cv.nestedMacroF1.toFixed(3)}); denies ${on.length > 0 ? on.join(', ') : 'no code'}`);
   }
+  for (const [lang, lm] of model.denial ?? []) {
+    const v = lm.veto;
+    if (v) out.push(`model ${lang} denial veto: a pattern's negation is undone where the denial model gives it under ${v.below}${v.raiseAt !== undefined ? `, and the code raised instead where the code model gives it ${v.raiseAt} or more` : ''} (over the ${v.patterns.size} patterns that negated codes in training)`);
+  }
   for (const l of s.voice ?? []) {
     out.push(`model ${l.lang} voice: ${l.units} units, ${l.features} features, margin ${l.margin}; cross-validated voice accuracy rules ${l.cv.rulesAccuracy.toFixed(3)} -> with the voice model ${l.cv.combinedAccuracy.toFixed(3)} (${l.cv.changed} units changed)`);
   }

@@ -183,6 +183,11 @@ describe('pattern language', () => {
     expect(matches('主張する', '主張者')).toBe(false);
     expect(matches('見捨てる=', '見捨てられる')).toBe(false);
   });
+  it('English: a gap skips an abbreviation (U.S., Mr.) but still stops at a sentence end', () => {
+    expect(matches('promise~ ...6 before', 'Why did you promise it to the U.S. Congress before submitting it?')).toBe(true);
+    expect(matches('doubt~ ...4 defend', 'Half doubted Sen. Marlow would defend it.')).toBe(true);
+    expect(matches('promise~ ...6 before', 'They promised nothing. Congress met before noon.')).toBe(false);
+  });
   it('Japanese: gaps stay inside the sentence', () => {
     expect(matches('米国から…要請', '米国から強い要請があった')).toBe(true);
     expect(matches('米国から…要請', '米国から来た。要請はない')).toBe(false);

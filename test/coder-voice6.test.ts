@@ -20,7 +20,9 @@ describe('Japanese: a speaker relaying the other side\'s person (rule 3)', () =>
     expect(voices(['大臣：長官は、日本の防衛努力を高く評価されました。'], 'tokyo')).toEqual(['tokyo']);
   });
   it('a side named as the giver of words present or absent (米側から…要求はございませんでした)', () => {
-    expect(voices(['大臣：今回の協議では、米側から思いやり予算の増額についての要求はございませんでした。'], 'tokyo')).toEqual(['washington']);
+    // Round 11 (ja): a polite denial closing the turn (…要求はございませんでした) is the speaker's own conclusion (rule 3; 9 of 10 such training units are labelled so).
+    expect(voices(['大臣：今回の協議では、米側から思いやり予算の増額についての要求はございませんでした。'], 'tokyo')).toEqual(['tokyo']);
+    expect(voices(['大臣：今回の協議では、米側から思いやり予算の増額についての要求がございました。'], 'tokyo')).toEqual(['washington']);
   });
   it('keeps the speaker where the speaker acts or is only the one demanded of', () => {
     expect(voices(['大臣：私は長官に対し、我が国の立場を丁寧に説明いたしました。'], 'tokyo')).toEqual(['tokyo']);

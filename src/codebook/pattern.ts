@@ -58,6 +58,11 @@ function escapeRe(s: string): string {
 }
 
 const EN_SEP = "(?:\\s*,\\s*|\\s*[\"”“]\\s*|\\s+)";
+/**
+ * A word a gap may skip: any run without a space or sentence punctuation, or an abbreviation whose periods end no
+ * sentence ("U.S.", "U.K.", "Mr.", "Sen.": "promised it to the U.S. Congress before…" is one clause).
+ */
+const EN_GAP_WORD = "(?:(?:[A-Za-z]\\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Adm|Gov|Amb|Lt|Col|St|Prof)\\.|[^\\s.;:!?]+)";
 
 /** Literal text where each lowercase ASCII letter also matches its capital. */
 function caseFold(s: string): string {
@@ -293,7 +298,7 @@ function compileEn(src: string): PatternResult {
         const whole = prefixes(parts, 1000).map((w) => wholeWord(w, needsEnd));
         if (whole.every((w) => w !== null)) requires.push([...new Set(whole as string[])]);
       }
-      const sep = pendingGap > 0 ? `${EN_SEP}(?:[^\\s.;:!?]+${EN_SEP}){0,${pendingGap}}` : EN_SEP;
+      const sep = pendingGap > 0 ? `${EN_SEP}(?:${EN_GAP_WORD}${EN_SEP}){0,${pendingGap}}` : EN_SEP;
       source += optional ? `(?:${sep}${body})?` : `${sep}${body}`;
       pendingGap = 0;
     }

@@ -36,8 +36,10 @@ export const EN_COMPLEMENT_CUE = /\b(?:that|of|suggests?|indicates?|shows?|means
 const JA_COORDINATE = /(?:あり|おり|おります|ており|ます|せず|だけで|ばかりで)、/u;
 /** A Japanese clause closed by a て/で/く-form and a comma (強固で、 緊密で、 良好であり、), with a new clause after it. */
 const JA_TE_CLOSED = /^[^、。「」]{0,3}(?:で|て|く|であり)、/u;
+/** A concern's own wording closed by a bare て/で and a comma: the clause after it is another clause. */
+const JA_TE_COMMA = /^[でて]、/u;
 /** A Japanese conditional, concessive or reason clause (…なら、 …のに、 …ので、): a negation after it does not reach back into it (対等だと言うのなら、言われっぱなしではなく). */
-const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から)、/u;
+const JA_SUBORDINATE = /(?:なら|ならば|れば|ても|(?<!ま)でも|たら|のに|(?<!も)ので|から|ながら)、/u;
 /** What may stand between a topic and the quotation that speaks of it (核武装については「…」). */
 const JA_TOPIC_BEFORE_QUOTE = /^[^、。「」]{0,12}(?:については|について|に関しては|は|も)、?$/u;
 /** What may stand between a Japanese quotation and the cue that denies it (「…」との批判は, 「…」みたいな話, 「巻き込まれる」ことを過度に恐れる, 「追従」の一言で片づける). */
@@ -55,7 +57,31 @@ const EN_FALSITY = /\b(?:(?:has|have|had)\s+never\s+been\s+true|(?:is|was|are|we
  * ("I don't buy it.", "It does not;", "We aren't.", "Not this one;", "The record says otherwise."): a stock claim dismissed (rule 6).
  */
 const EN_GENERIC_CLAIM = /^\s*(?:(?:(?:Some|Many|Lots of|A lot of|Plenty of)\s+)?(?:people|folks)\b|(?:Some|Others|Everyone|Everybody)\s+(?:\w+\s+)?(?:say|says|ask|asks|think|thinks|claim|claims|believe|believes|insist|insists|keep saying)\b|(?:It is|It's)\s+(?:often\s+|sometimes\s+|commonly\s+|widely\s+|still\s+)?(?:said|claimed|argued|assumed|suggested)\b|(?:You|We|I)\s+(?:often\s+|still\s+|sometimes\s+|keep\s+)?(?:hear|hearing)\b)/iu;
+/** Round 11: a ", but" later in the same sentence (the answer to a claim of nobody in particular). */
+const EN_BUT_SAME_SENTENCE = /^[^.;!?]*?,\s*but\b/u;
+/**
+ * Round 11: a stock claim quoted at the head of the unit with no holder ("Japan pays us nothing for protecting them." False: …;
+ * "Japan can never say no to Washington." It has, on whaling …), then answered by a rebuttal in the next sentence (rule 6).
+ * `EN_QUOTED_CLAIM` matches the body's opening quotation (a list label may stand before it); `EN_QUOTE_REBUTTAL` the answer's start.
+ */
+const EN_QUOTED_CLAIM = /^\s*(?:(?:One|Two|Three|Four|Five|Six|Seven|Myth(?:\s+\w+)?|Claim(?:\s+\w+)?)\s*:\s*)?["\u201c][^"\u201d]{8,220}?[.!]["\u201d]\s+(?=[A-Z])/u;
+const EN_QUOTE_REBUTTAL = /^(?:Not\b|No\b|False\b|Wrong\b|Nonsense\b|Come on\b|Hardly\b|Untrue\b|Misleading\b|There (?:is|was|has been) no\b|There's no\b|Nothing\b|None\b|Every\b|Experts\b|(?:It|They|Japan|Tokyo) (?:has|have|did|does),|(?:It|That|This) (?:is not|isn't|was not|wasn't)\b|That's not\b|Far from\b)[^?]*?(?:[.!](?:\s|$)|$)/u;
+/** Round 11: a fact-check entry ("CLAIM: … VERDICT: False.", "Claim three: '…' Verdict: no evidence; …"): the claim is denied (rule 6). */
+const EN_CLAIM_LABEL = /^\s*(?:CLAIM|Claim(?:\s+\w+)?)(?:,[^:]{0,40})?\s*:/u;
+const EN_VERDICT_FALSE = /\bVERDICT\s*:\s*(?:false|no evidence|untrue|wrong|baseless|unfounded)\b/iu;
 const EN_MYTH_LABEL = /^\s*Myth(?:\s+(?:one|two|three|four|five|six|seven|\d+))?\s*:/iu;
+/**
+ * Round 11: "People who say Japan freeloads haven't looked at the numbers", "Anyone who thinks Japan is being dragged into a
+ * war has not been paying attention", "Whoever says they're freeloading should look at the bill": a claim held by anyone
+ * at all (no named holder), answered in the same sentence by sending its holders to the facts, is dismissed (rule 6).
+ * `EN_ANYONE_WHO_SAYS` is matched on the sentence before the code's wording, `EN_GO_LOOK` on the sentence after it.
+ */
+const EN_ANYONE_WHO_SAYS = /(?:^|[.;:!?/]\s*|,\s+)(?:(?:The\s+)?(?:people|anyone|anybody|everyone|everybody)\s+who|whoever)\s+(?:still\s+|keeps?\s+|likes?\s+to\s+)?(?:says?|said|talks?\s+about|thinks?|claims?|calls?|insists?|believes?|complains?)\b[^.;:!?]*$/iu;
+/** Round 11: the ally named by a favourable epithet ("your best friend", "our closest ally", "a valued partner"). */
+const EN_ALLY_EPITHET = /\b(?:best|closest|most\s+important|most\s+valued|valued|most\s+trusted|trusted|dearest|oldest|most\s+reliable|staunchest|indispensable)\s+(?:friend|friends|friendship|ally|allies|partner|partners)\b/iu;
+/** Round 11: nothing but a copula, determiners and adverbs between a negation and an epithet ("is not our closest ally"): the epithet itself is denied. */
+const EN_COPULA_ONLY = /^\s*(?:(?:is|are|was|were|be|been|being|become|becomes|became|any|longer|really|truly|exactly|quite|necessarily|always|yet|so|such|the|a|an|our|its|their|your|his|her|my|America's|Japan's|Washington's|Tokyo's)\s+)*$/iu;
+const EN_GO_LOOK = /^[^.;!?]*?\b(?:(?:haven't|hasn't|have\s+not|has\s+not|never)\s+(?:\w+\s+)?(?:looked|seen|read|checked|visited|been\s+paying\s+attention|paid\s+attention|lived|served|met)|(?:should|ought\s+to|needs?\s+to|must)\s+(?:\w+\s+)?(?:look|come|go|read|check|visit|spend|talk|see|stand)|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?(?:understand|know\s+(?:much|what|how|the))|(?:is|are)\s+(?:simply\s+|just\s+|badly\s+)?(?:wrong|mistaken|misinformed))\b/iu;
 const EN_REBUTTAL_NEXT = /^\s*(?:(?:I|We)\s+(?:don't|do not|didn't|did not|never|can't|cannot)\s+(?:see|buy|believe|think|accept|agree)\b|(?:It|They|We|That|This|He|She)(?:\s+(?:does|do|did|is|are|was|were|will|would|has|have))?(?:n't|\s+not)(?=\s*[.,;:!\u2014\u2013]|\s+(?:and|but)\b)|(?:It|They|We|That)(?:'s|'re)\s+not(?=\s*[.,;:!\u2014\u2013])|Not\s+(?:this|that|so|true|really|here|us|anymore)\b|No[.;,!]|(?:False|Nonsense|Wrong|Hardly|Rubbish)\b|(?:That|This|It)(?:'s|\s+is)\s+(?:a\s+myth|false|untrue|wrong|nonsense)\b|(?:The|Its|Their|Our)\s+[^.;]{0,40}?\b(?:says?|suggests?|shows?|tells?)\s+(?:otherwise|a different story))/u;
 /**
  * Round 10b: "Asked whether Japan might build the bomb, he said no / shook his head / said nobody wanted it": a concern
@@ -164,6 +190,24 @@ export function jaEchoQuestionEnd(text: string, from: number): number {
 
 /** An answer that takes the echoed worry up (それが心配だ, そう思うのも無理はない) upholds it; a worry word denied (そんな心配はしていない) is left to the dismissals. */
 const JA_ECHO_UPHELD = /心配|不安|怖|恐ろし|恐れ|懸念|無理はない|無理もない|あり得る|ありうる|その通り|現実味|危な|危う|ぞっと/u;
+/**
+ * Round 11 (ja): a claim put in unnamed mouths, then answered in the same unit (…とか言う人もいるけど、…; …って騒ぐ人も多いけど、…;
+ * …という話はよく聞きますが、実感としてはありません; …とか言ってる人、…見てから言って). The match ends where the answer begins.
+ */
+const JA_STOCK_ANSWERED = /^[^。「」]{0,8}?(?:(?:という|とかいう|って|みたいな)(?:話|説)(?:は|も|を|が|ばかり)?[^。、]{0,14}?(?:けど|けれど|けれども|が)、|(?:という|とか|なんて|って|と)(?:言う|いう|言って(?:る|いる)|騒ぐ|騒いでる|騒いでいる|言い出す)?人(?:たち)?(?:も|が)?(?:いる|います|いますが|多い|多いです)?(?:けど|けれど|けれども|が)?、)/u;
+/** Round 11 (ja): a denial asked about, not made (…ではないか, …ないのか, …ないでしょうか). */
+/** …or urged against (核保有の議論を封印すべきではない: a call to discuss it). */
+const JA_DENIAL_ASKED = /^(?:か|のか|のでは|んじゃ|んですか|のですか|でしょうか|だろうか|(?:す|する)?べきで(?:は)?な)/u;
+/** Round 11 (ja): a denial denied again right after it (…ないとは言えない, …ないとまでは言い切れまい, …ないとは限らない). */
+const JA_DENIED_AGAIN = /^(?:と(?:まで)?は(?:言い切れ|言いきれ|言え|いえ|限ら|考えにく|考え難|思えな|思えま)|とも限ら)/u;
+/** An outer denial of "that … not" (…なかったとは考えにくい, …ないとは言えない). */
+const JA_OUTER_NEGATION = /^(?:と(?:まで)?は|とも)/u;
+/** …only of a thing's existence (心配がない, 要請がなかった, 根拠がまったくない), not a verb's (帳尻が合わない, the concern itself). */
+const JA_NEGATIVE_BEFORE = /[がはも](?:まったく|全く|一切|特に|何も)?(?:な(?:い|かった)|ありません|ございません)$/u;
+/** An answer that only asks in its turn (そうなったら周りの国との関係はどうなるのでしょうか) leaves the claim standing. */
+const JA_ANSWER_ASKS = /(?:でしょうか|だろうか|のでしょう|のか)[」』]?\s*$/u;
+/** An answer that grants the claim keeps it raised (その通り, 一理ある, 気持ちはわかる). */
+const JA_STOCK_GRANTED = /その通り|一理|わかる|分かる|同感|無理はない|無理もない|心配だ|心配です|不安だ|不安です|怖い/u;
 
 /** Codes that are an affirmation (LABELS.md rule 7): in Japanese only an affirmation noted as absent is negated. */
 const JA_AFFIRMATION_CODES: ReadonlySet<string> = new Set(['reassurance']);
@@ -199,7 +243,8 @@ const JA_NEGATIVE_WORDING = /(?:ない|なかった|ません|ず|ぬ)=?$/u;
 /** A negative ending after a verb's stem (な|い, ら|れない, ま|せん, た|ず), not かねない (may) nor ずに (without). */
 const JA_NEGATIVE_TAIL = /^(?:(?:ら?れ|させ|せ)?な(?:い|かっ)|(?:ら?れ)?ませ(?:ん)|(?:ら?れ)?ず(?!に))/u;
 /** What follows a negative form that makes it a plea (見捨てないで), a question (見捨てないか), a condition (持たない限り), a purpose (移らないよう) or a doubt (外されない保証はない), not a denial. */
-const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり|よう|保証|確証|とは限ら|とも限ら)/u;
+// Round 11: …ないと言い切れない, …ないとは言えない deny the denial (a double negative).
+const JA_NOT_DENIAL = /^(?:で|か|のか|のでは|んじゃ|だろうか|限り|かぎり|よう|保証|確証|とは限ら|とも限ら|と(?:は|まで|までは)?(?:言い切れ|言いきれ|言え|いえ))/u;
 
 /**
  * The negative inflection of a Japanese verb or adjective pattern's own hit (`見捨てる` hit as 見捨てない),
@@ -214,7 +259,7 @@ export function negativeInflection(text: string, hit: { start: number; end: numb
   for (const at of [hit.end - 1, hit.end]) {
     const m = JA_NEGATIVE_TAIL.exec(text.slice(at, at + 8));
     if (!m) continue;
-    if (JA_NOT_DENIAL.test(text.slice(at + m[0].length, at + m[0].length + 4))) return undefined;
+    if (JA_NOT_DENIAL.test(text.slice(at + m[0].length, at + m[0].length + 8))) return undefined;
     return { start: at, end: at + m[0].length };
   }
   return undefined;
@@ -287,18 +332,28 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
   // An English denial asked about ("Was Japan informed in advance?") denies nothing: the question raises what it asks (rule 6).
-  const denies = hitsOf(p, 'deny').filter((h) => !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end)));
+  // Round 11 (ja): so is a Japanese one closed by a question particle (米国から求められたものではないか, …わけではないのか).
+  const denies = hitsOf(p, 'deny').filter((h) => !(p.lang === 'en' && clauseEndsWithQuestion(p, h.end)) && !(p.lang === 'ja' && JA_DENIAL_ASKED.test(p.text.slice(h.end, h.end + 8))));
   const overridden = (h: ScanHit): boolean => excludes.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h)) || denies.some((x) => x.entry.owner === h.entry.owner && overlaps(x, h));
   const codeHits = hitsOf(p, 'code').filter((h) => inBody(h) && !overridden(h));
   const ignores = hitsOf(p, 'neg-ignore');
   const ignored = (h: { start: number; end: number }): boolean => ignores.some((x) => overlaps(x, h));
   const cues: NegCue[] = [];
+  // Round 11 (ja): an outer "that … not" (…なかったとは考えにくい, …ないとは言えない) after a thing's absence, outside any code's wording.
+  const jaDeniesADenial = (start: number, end: number): boolean => {
+    const from = p.text[start - 1] === 'と' && /^[はも]/u.test(p.text.slice(start, start + 1)) ? start - 1 : start;
+    return JA_OUTER_NEGATION.test(p.text.slice(from, end)) && JA_NEGATIVE_BEFORE.test(p.text.slice(Math.max(0, from - 12), from)) && !codeHits.some((c) => c.start < from && c.end >= from - 2);
+  };
   const addCues = (kind: string, dir: NegCue['dir']): void => {
     for (const h of hitsOf(p, kind)) {
       // An English cue inside a Japanese sentence ("NO" of 「NOと言える日本」) is a title or a loanword, no negation.
       if (!inBody(h) || ignored(h) || (p.lang === 'ja' && h.entry.lang === 'en')) continue;
       // A negation word inside a code's own wording ("cannot say no") is part of that wording.
       const wording = codeHits.find((c) => c.start <= h.start && c.end >= h.end);
+      // Round 11 (ja): a double negative affirms (心配がないとは言えない, 根拠がないとまでは言い切れまい, 要請がなかったとは考えにくい):
+      // the inner denial is denied again, and the outer one denies a denial, not the concern (a negative inside a code's own wording,
+      // 帳尻が合わないとまでは言えない, is that code's and still denied).
+      if (p.lang === 'ja' && !wording && (JA_DENIED_AGAIN.test(p.text.slice(h.end, h.end + 8)) || jaDeniesADenial(h.start, h.end))) continue;
       cues.push(wording ? { hit: h, dir, wording } : { hit: h, dir });
     }
   };
@@ -379,16 +434,21 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (c.own && !overlaps(c.own, span)) continue;
       // 防衛協力は強固で、…見方は事実に基づかない: praise closed by its own て/で/く-form is asserted; a later denial speaks of the next clause.
       if (favourable && p.lang === 'ja' && h.start >= span.end && JA_TE_CLOSED.test(p.text.slice(span.end, h.start))) continue;
+      // Round 11 (ja): a concern closed by its own て/で-form and a comma (合わせて動くだけで、…持っていない) is asserted too; the later denial speaks of the next clause.
+      if (!favourable && p.lang === 'ja' && h.start >= span.end && JA_TE_COMMA.test(p.text.slice(span.end, h.start))) continue;
       // "No change in its commitment" (変化はない) affirms what is favourable.
       if (favourable && NO_CHANGE_CUE.test(p.text.slice(h.start, h.end))) continue;
       // The harm may be the favourable wording's own last word (同盟の土台が揺らぐ|ことはない).
       if (favourable && HARM_BETWEEN.test(h.start > span.start ? p.text.slice(span.start, h.start) : p.text.slice(h.end, span.start))) continue;
+      // "you do not bully your best friend", "not going to negotiate with our closest ally through the press": the negation
+      // falls on an act toward the ally its epithet names, not on the praise (round 11); "Japan is not our closest ally" still denies.
+      if (favourable && p.lang === 'en' && h.end <= span.start && EN_ALLY_EPITHET.test(p.text.slice(span.start, span.end)) && !EN_COPULA_ONLY.test(p.text.slice(h.end, span.start))) continue;
       if (favourable && p.lang === 'en' && h.end <= span.start && (EN_HARM_BETWEEN.test(p.text.slice(h.end, span.start)) || EN_FAVOURABLE_AFFIRM.test(p.text.slice(h.end, span.start)) || EN_CHANGE_BEFORE.test(p.text.slice(Math.max(0, h.start - 12), h.start)) || EN_CHANGE_AFTER.test(p.text.slice(span.end, span.end + 60)))) continue;
       const ok =
         c.dir === 'forward'
           ? (h.end <= span.start && clauseOf(p, h.start) === cl && (p.lang === 'ja' || ((complementCue(h) || holderBelief(h, span) || (wordIndex(p, span.start) - wordIndex(p, h.end - 1) <= FORWARD_WORDS && !EN_COMMA_CLOSED.test(p.text.slice(h.end, span.start)))) && !EN_ANSWER_CUE.test(p.text.slice(h.end, h.end + 2)) && !EN_SUBORDINATE.test(p.text.slice(h.end, span.start)) && !(EN_DETERMINER_CUE.test(p.text.slice(h.start, h.end)) && EN_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_NOT_BECAUSE.test(p.text.slice(h.end, span.start)) && !EN_BUT_BECAUSE.test(p.text.slice(h.end))) && !EN_AND_VERB.test(p.text.slice(h.end, span.end)) && !EN_INDIRECT_QUESTION.test(clauseBefore(h.start)) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_VERB_AFTER_WITHOUT.test(p.text.slice(h.end, span.start))) && !(EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_NEGATED_BEFORE.test(clauseBefore(h.start).split(/\s+/u).slice(-7).join(' '))) && !(!EN_WITHOUT.test(p.text.slice(h.start, h.end)) && EN_WITHOUT_BETWEEN.test(p.text.slice(h.end, span.start)))))) || frontedTopic(span, h)
           : c.dir === 'backward'
-            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(span.end, h.start))))) || afterQuote(span, h) || topicOfQuote(span, h))
+            ? h.end > span.end && h.start > span.start && ((clauseOf(p, h.start) === clauseOf(p, span.end - 1) && !(p.lang === 'ja' && (coordinateBetween(span.end, h.start) || JA_SUBORDINATE.test(p.text.slice(Math.max(span.start, span.end - 3), h.start))))) || afterQuote(span, h) || topicOfQuote(span, h))
             : clauseOf(p, h.start) === cl || clauseOf(p, h.end - 1) === cl;
       if (ok && !quoteAllows(span, h)) continue;
       if (ok && (!best || best.dir !== 'absence')) best = c;
@@ -488,11 +548,24 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       }
     }
   }
+  // Round 11 (ja): a claim of nobody in particular answered after it in the same unit is dismissed (rule 6); a named holder's view still raises.
+  if (p.lang === 'ja') {
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if (negated.has(code) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      const m = JA_STOCK_ANSWERED.exec(p.text.slice(h.end, h.end + 48));
+      if (!m) continue;
+      const at = h.end + m.index + m[0].length;
+      const answer = p.text.slice(at).split(/[。！!？?]/u)[0] ?? '';
+      if (!/[^\s」』]/u.test(answer) || JA_STOCK_GRANTED.test(answer) || JA_ANSWER_ASKS.test(answer) || codeHits.some((x) => x.entry.owner === code && x.start >= at)) continue;
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at - 1, at, 'negation:stock-claim-answered'));
+    }
+  }
   // "The story that Japan gives nothing back has never been true": a stock claim declared false later in the unit is negated (rule 6).
   if (p.lang === 'en') {
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if (negated.has(code) || !stockClaim(p, h)) continue;
+      if ((negated.has(code) && !firmlyRaised.has(code)) || !stockClaim(p, h)) continue;
       const falsity = EN_FALSITY.exec(p.text.slice(h.end));
       if (!falsity) continue;
       const at = h.end + falsity.index;
@@ -503,10 +576,17 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   if (p.lang === 'en') {
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if (negated.has(code) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if ((negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
       let from = p.bodyStart;
       for (const m of p.text.slice(p.bodyStart, h.start).matchAll(EN_SENTENCE_START)) from = p.bodyStart + m.index + m[0].length;
       const claim = p.text.slice(from, h.start);
+      // Round 11: "People say Japan freeloads, but they pay for most of the bases": the answer may follow a ", but" in the same sentence.
+      const but = EN_GENERIC_CLAIM.test(claim) ? EN_BUT_SAME_SENTENCE.exec(p.text.slice(h.end)) : null;
+      if (but) {
+        const at = h.end + but.index + but[0].length - 3;
+        denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + 3, 'negation:generic-claim-rebutted'));
+        continue;
+      }
       const end = EN_SENTENCE_END.exec(p.text.slice(h.end));
       if (!end) continue;
       const next = p.text.slice(h.end + end.index + end[0].length);
@@ -514,6 +594,39 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       if (!myth && !(EN_GENERIC_CLAIM.test(claim) && EN_REBUTTAL_NEXT.test(next))) continue;
       const at = h.end + end.index + end[0].length;
       denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, Math.min(p.text.length, at + 12), myth ? 'negation:myth' : 'negation:generic-claim-rebutted'));
+    }
+  }
+  // "People who say Japan freeloads haven't looked at the numbers.": a claim of anyone at all, its holders sent to the facts (round 11).
+  if (p.lang === 'en') {
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if ((negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if (!EN_ANYONE_WHO_SAYS.test(p.text.slice(p.bodyStart, h.start))) continue;
+      const look = EN_GO_LOOK.exec(p.text.slice(h.end));
+      if (!look) continue;
+      const at = h.end + look.index + look[0].length;
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, Math.max(h.end, at - 24), at, 'negation:anyone-who-says'));
+    }
+  }
+  // "CLAIM: Japan is secretly building a bomb. VERDICT: False.": a fact-checked claim (round 11).
+  // The label may have been read as a speaker tag ("CLAIM:"), so it is looked for at the unit's start too.
+  const verdict = p.lang === 'en' && (EN_CLAIM_LABEL.test(p.text) || EN_CLAIM_LABEL.test(p.text.slice(p.bodyStart))) ? EN_VERDICT_FALSE.exec(p.text) : null;
+  if (verdict) {
+    const at = verdict.index;
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if (h.end > at || (negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + verdict[0].length, 'negation:claim-verdict'));
+    }
+  }
+  // "\"Japan pays us nothing for protecting them.\" False: …": a quoted stock claim answered in the next sentence (round 11).
+  const quoted = p.lang === 'en' ? EN_QUOTED_CLAIM.exec(p.text.slice(p.bodyStart)) : null;
+  if (quoted && EN_QUOTE_REBUTTAL.test(p.text.slice(p.bodyStart + quoted[0].length))) {
+    const quoteEnd = p.bodyStart + quoted[0].length;
+    for (const h of codeHits) {
+      const code = h.entry.owner;
+      if (h.end > quoteEnd || (negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, quoteEnd, Math.min(p.text.length, quoteEnd + 12), 'negation:quoted-claim-rebutted'));
     }
   }
   // "Asked whether Japan might build the bomb, he said no.": the concern asked about is denied by the answer (round 10b).
@@ -525,7 +638,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     if (no && !EN_ASKED_EVASION.test(answer)) {
       for (const h of codeHits) {
         const code = h.entry.owner;
-        if (h.end > clauseEnd || negated.has(code) || info.get(code)?.tone === 'positive') continue;
+        if (h.end > clauseEnd || (negated.has(code) && !firmlyRaised.has(code)) || info.get(code)?.tone === 'positive') continue;
         const at = clauseEnd + no.index;
         denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + no[0].length, 'negation:asked-answered-no'));
       }

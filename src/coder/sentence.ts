@@ -33,8 +33,10 @@ export interface Prepared {
 
 // English speaker tags; round 10b: a respondent named with an age ("Aiko, 21:", "Tom Baker, 34:"), a numbered role ("HOST 2:",
 // "HOST 1 (Washington):") and an anonymous poster ("Anonymous:").
+// Round 11: a lettered official or participant ("Official A (Defence Ministry):"), a debate's side ("OPPOSITION, first speaker:") and a
+// listener's or reader's message with its place ("Message from a listener in Ebina:", "From a reader in Kure:").
 const TAG_EN =
-  /^\s*((?:(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof|Senator|Representative|Congressman|Congresswoman|Ambassador|Governor|Mayor|Chairman|Chairwoman|Secretary|Minister|General|Admiral|Member)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+(?:[A-Z][A-Z.'-]*|\d{1,2}(?=\s*[(:]))){0,3}|Anonymous(?:\s+\d{1,3})?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\()|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+\d{1,2}(?=\s*:))(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
+  /^\s*((?:(?:Official|Speaker|Participant|Respondent|Student|Panelist|Panellist|Delegate|Diplomat|Officer|Expert|Interviewee)\s+[A-Z](?=\s*[(:])|(?:PROPOSITION|OPPOSITION|AFFIRMATIVE|NEGATIVE|Proposition|Opposition),\s+(?:(?:first|second|third|fourth|closing|opening)\s+)?(?:speaker|reply|rebuttal|summary)|(?:(?:Message|Text|Email|E-mail|Letter|Call|Comment|Question)\s+from|From)\s+(?:a|an|our)\s+(?:listener|reader|viewer|caller|student|resident|subscriber)(?:\s+in\s+[A-Z][A-Za-z-]+(?:\s+[A-Z][A-Za-z-]+)?)?(?=\s*:)|(?:(?:Post|Reply|Comment|Tweet|Posted) (?:by|from) )?@[A-Za-z0-9_]{2,30}(?=\s*\([^)]{1,80}\)\s*:)|(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Adm|Amb|Prof|Senator|Representative|Congressman|Congresswoman|Ambassador|Governor|Mayor|Chairman|Chairwoman|Secretary|Minister|General|Admiral|Member)\.?\s+[A-Z][A-Z'-]+(?![a-z])(?:\s+[A-Z][A-Z'-]+(?![a-z]))?|(?:Prime Minister|(?:Foreign|Defense|Defence) Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Ambassador|President|Chairman|Chairwoman|Governor|Mr\.|Ms\.|Mrs\.|Dr\.)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][A-Z.'-]*(?:\s+(?:[A-Z][A-Z.'-]*|\d{1,2}(?=\s*[(:]))){0,3}|Anonymous(?:\s+\d{1,3})?(?=\s*(?:\([^)]{1,80}\)\s*)?:)|[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|\d+))?(?=\s*\()|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+\d{1,2}(?=\s*:))(?:\s*\(([^)]{1,80})\))?)\s*:\s+/u;
 const TAG_JA_DIET = /^\s*○([^\s\u3000]{1,24})[\s\u3000]+/u;
 /** A tag's affiliation in brackets may list place and age with a comma (回答者（札幌、41歳）：). */
 const TAG_JA_COLON = /^\s*([^\s\u3000：:「」。、【】（(]{1,24}(?:[（(][^）)「」。：:]{1,30}[）)])?)[：:]\s*/u;
@@ -58,7 +60,9 @@ const PERSON_TAG_JA = /[（(]|(?:議員|氏|委員|委員長|大臣|長官|大�
 /** Bracketed headings that name the kind of piece (an op-ed, a column), whose title and byline follow. */
 /** Also a heading that ends in one (【地方紙社説】, 【市民の声】: a section of letters or voices whose own tags follow). */
 const JA_PIECE = /(?:寄稿|論壇|社説|コラム|論考|論説|オピニオン|視点|私見|解説|短信|投稿|時論|識者の目|提言|の声)$/u;
-const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿)$/u;
+/** A Japanese tag that names an op-ed or editorial, perhaps with its source and a translation note (米紙論説（仮訳）, 米紙社説・本紙翻訳). */
+const JA_PIECE_TAG = /(?:社説|論説|コラム|寄稿|論考|オピニオン)(?:$|[・（(])/u;
+const HEADING = /^(?:EDITORIAL|OPINION|COMMENTARY|ANALYSIS|COLUMN|EDITOR'S NOTE|Editorial|Opinion|Commentary|Analysis|Column|社説|論考|論説|コラム|解説|短信|寄稿|インタビュー)$/u;
 /** A heading written in title case ("Editorial: …", "Opinion: …"), which the speaker-tag pattern leaves to upper case. */
 const HEADING_EN = /^\s*(Editorial|Opinion|Commentary|Analysis|Column|Editor's note)\s*:\s+/u;
 const INLINE_ANSWER = /\s(A|Answer):\s/gu;
@@ -191,7 +195,8 @@ export function prepare(original: string, cb: Codebook): Prepared {
       (colon ? (lang === 'ja' ? TAG_JA_COLON.exec(text) : (HEADING_EN.exec(text) ?? TAG_EN.exec(text))) : null) ??
       (lang === 'ja' && text.includes(' ') ? TAG_JA_SPACE.exec(text) : null);
     // A heading (EDITORIAL:, 社説：) names the kind of piece, not a speaker: the piece is the writer's (rule 1).
-    const heading = m && HEADING.test((m[1] ?? '').trim());
+    // Round 11 (ja): so does a translated piece's heading naming its kind (米紙論説（仮訳）：, （米紙社説・本紙翻訳）): an op-ed or editorial is its writer's (rule 1).
+    const heading = m && (HEADING.test((m[1] ?? '').trim()) || (lang === 'ja' && !dash && JA_PIECE_TAG.test(m[1] ?? '')));
     if (heading && m) {
       p.dateline = { start: 0, end: m[0].length };
       p.bodyStart = m[0].length;

@@ -23,9 +23,9 @@ const JA_VERBAL = /[うくぐすつぬぶむるい]$/u;
 /** A Japanese inflected term that is itself negative (揺らがない, 信頼できず, 良好とは言えません). */
 const JA_NEGATIVE_FORM = /^[^、。]{0,3}?(?:ない|なく|なかっ|ません|ず(?![っつ])|ぬ)/u;
 /** A Japanese verb phrase turned over by a negated potential or state (信頼できない, 揺らいでいない). */
-const JA_NEG_AFTER = /^(?:ない|なく|なかっ|ません|ず(?![っつ]))|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない|もございません|はございません)/u;
+const JA_NEG_AFTER = /^(?:れ|られ|い)?(?:ない(?!ため|よう)|なく|なかっ|ません|ず(?![っつ]))|^(?:れる|られる)?ことなく|^[^、。「」]{0,3}?(?:できない|できず|できません|ていない|ていません|ではない|ではありません|とは言えない|とはいえない|はない|がない|もない|もございません|はございません)/u;
 /** The term's clause nominalised and denied (揺らぐようなものではありません, 損をしているということは決してございません, ぎくしゃくしているとは全く考えておりません); only kana between, so the denial is the term's own predicate (信頼関係に傷がついたわけではない is not). */
-const JA_NOMINAL_NEG = /^[\u3041-\u3096]{0,8}?(?:(?:という|といった|ような|ように)?(?:こと|わけ|もの)(?:は|では|でも)(?:決して|全く|まったく|少しも|いささかも|何ら|必ずしも)?(?:ない|なく|ありません|ございません|ありえない|あり得ない)|とは(?:全く|まったく|少しも|決して)?(?:考えて|思って)(?:いない|おりません|いません|おらず))/u;
+const JA_NOMINAL_NEG = /^[\u3041-\u3096]{0,8}?(?:(?:という|といった|ような|ように)?(?:こと|わけ|もの)(?:は|では|でも)(?:決して|全く|まったく|少しも|いささかも|何ら|必ずしも)?(?:ない|なく|なかっ|ありません|ありませんでし|ございません|ありえない|あり得ない)|とは(?:全く|まったく|少しも|決して)?(?:考えて|思って)(?:いない|おりません|いません|おらず))/u;
 /** How far after a Japanese term a nominalised denial may end. */
 const JA_NOMINAL_CHARS = 28;
 /** A double negative (懸念材料がないわけではない) asserts the term after all. */
@@ -66,7 +66,8 @@ function reading(p: Prepared, h: ScanHit): Reading {
   if (p.lang === 'ja') {
     const tail = p.text.slice(h.end, h.end + JA_NEG_CHARS + 4);
     if (JA_DOUBLE.test(tail)) return 'as-is';
-    const ownForm = !JA_PATTERN_NEGATIVE.test(h.entry.text) && JA_NEGATIVE_FORM.test(p.text.slice(Math.max(h.start, h.end - 3), h.end));
+    // An ichidan verb's match may stop inside its negative ending (支えな|い): the next character is read with it.
+    const ownForm = !JA_PATTERN_NEGATIVE.test(h.entry.text) && JA_NEGATIVE_FORM.test(p.text.slice(Math.max(h.start, h.end - 3), h.end + (p.text.endsWith('な', h.end) ? 1 : 0)));
     if (ownForm || JA_NEG_AFTER.test(tail) || JA_NOMINAL_NEG.test(p.text.slice(h.end, h.end + JA_NOMINAL_CHARS))) {
       return ignores.some((x) => x.start >= h.start && x.start <= h.end + JA_NEG_CHARS) ? 'as-is' : 'turned';
     }
@@ -143,7 +144,7 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
 }
 
 /** A demand in plain words, judging nothing by itself ("do more", "will keep asking", "Washington had sought"), unlike "made to pay", "checkbook", "shakedown". */
-const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|would) keep asking|(?:Washington|the Americans|America|the United States) (?:had )?(?:sought|asked)|press(?:es|ed|ing)? Tokyo to|pushed Tokyo to|lean(?:s|ed)? on Tokyo|asking for more|need to spend more|raise defense spending)$/iu;
+const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|would) keep asking|(?:Washington|the Americans|America|the United States) (?:had )?(?:sought|asked)|press(?:es|ed|ing)? Tokyo to|pushed Tokyo to|lean(?:s|ed)? on Tokyo|asking for more|need to spend more|raise defense spending|(?:sought|seek|seeks|seeking) (?:a |an )?(?:(?:much|far|substantial|significant|sizable|larger|bigger|sharp|steep) )*increase)$/iu;
 
 /** Rule 12: a burden_pressure code whose own wording is a plain demand lends no tone unless somebody judges it in the unit. */
 function plainDemand(p: Prepared, r: CodeHit): boolean {
@@ -159,7 +160,7 @@ function quoted(text: string, at: number): boolean {
 }
 
 /** Words of reaction or praise whose object may be anything (a trade deal, a domestic plan, a third country's move, 地域の安定に資する). */
-const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調)/u;
+const REACTION = /^(?:反発|不満|疑問|不安|非難|遺憾|困惑|失望|頼れ|歓迎|感謝|重要性|に資する|順調|と訴え|声を震わせ|ため息|納得|顧み|皮肉|と漏ら|都合|差し出)/u;
 /** English words of reaction or praise whose object may be anything: a third country's move, a ceremony, a quarrel elsewhere. */
 const EN_REACTION = /^(?:welcom|furi|fury|hail|s[ck]eptic|suspicio|scold|lectur|outrage|cynic|prais|applaud|thank|steadfast|warm|tension|bitter|anger|angry|alarm|stunn|disappoint|denounc|irritat|insult|humiliat|complain|frustrat|excessive|damag|soured|strain)/iu;
 /** A country or capital named in an English clause: one of the two sides, or a third party. */
@@ -214,6 +215,9 @@ const JA_RELATIONSHIP = /日米|同盟|両国|両政府|米国|米政権|米政�
 
 /** A bitter question in English: asked only to accuse ("What exactly do we get for that?", "Whose parliament do you think this is?", "Is your defense policy made in Tokyo or in Washington?"). */
 const EN_BITTER_Q = /\b(?:exactly|whose|for whom|then why|what(?:'s| is| was) the point|why (?:should|must|are|is|do|does|would|can't|don't|doesn't|won't)|or in (?:Washington|Tokyo)|is that what|supposed to|who(?:'s| is) the)\b[^.!?]*\?["'”’]?\s*$/iu;
+
+/** A Japanese question closing a quotation (…のか」と, …ではないか」と, …だろうか」と): asked in someone's words, to complain. */
+const JA_QUOTED_Q = /(?:のか|ないか|のですか|でしょうか|だろうか)[？?]?」と/u;
 
 /** Praise reported in irony ("We are told this is a golden age", "the so-called cornerstone", "stop imagining it was indispensable"): no praise given. */
 const EN_IRONY = /\b(?:we(?: are|'re|'ve been| were| have been) told|so-called|supposedly|stop imagining|pretend(?:s|ed|ing)? (?:that|to))\b[^.!?;]*$/iu;
@@ -274,6 +278,13 @@ export function interviewerAsks(p: Prepared): boolean {
   return !REPORTED_VIEW.test(body) && !EN_HELD_VIEW.test(stated);
 }
 
+/** The rules' tone of one sentence, with its evidence; `negatedTerm` when the tone rests on a judging word a negation turned over. */
+export interface RuleTone {
+  tone: Tone;
+  toneEvidence: Evidence[];
+  negatedTerm?: boolean;
+}
+
 /**
  * Decide the tone of one prepared sentence from its raised and negated codes and its tone terms.
  * A code denied through an absence cue ("no one raised") lends nothing (rule 13).
@@ -282,9 +293,11 @@ export function interviewerAsks(p: Prepared): boolean {
  * const p = prepare('The alliance is strained, but it is not broken.', cb);
  * decideTone(p, cb, [], []).tone; // 'mixed'
  */
-export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[], negated: readonly CodeHit[]): { tone: Tone; toneEvidence: Evidence[] } {
+export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[], negated: readonly CodeHit[]): RuleTone {
+  // Judging words a negation turned over ("not broken", 亀裂は生じていない): a structural reading the tone model needs a wider margin to overrule.
+  const turned = new Set<Evidence>();
   // Most sentences raise nothing and hold no tone term.
-  if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative') && !(p.lang === 'en' && p.original.includes('?'))) return { tone: 'neutral', toneEvidence: [] };
+  if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative') && !(p.lang === 'en' && p.original.includes('?')) && !(p.lang === 'ja' && JA_QUOTED_Q.test(p.text))) return { tone: 'neutral', toneEvidence: [] };
   const info = codeInfo(cb);
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
@@ -318,6 +331,8 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   terms.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start));
   // A term inside a code's or a denial's wording (ただ乗り, "free ride") already speaks through that code's decision.
   const taken: ScanHit[] = [...hitsOf(p, 'code'), ...hitsOf(p, 'deny')];
+  // A judging word between a denied code and its denial (一方的に損をしている関係とは言えない) is denied with it: it speaks through the denial's tone.
+  const deniedSpans = negated.flatMap((n) => (n.negation && !n.negation.rule.startsWith('negation:absence') ? [{ start: Math.min(n.evidence.start, n.negation.start), end: Math.max(n.evidence.end, n.negation.end) }] : []));
   // A reaction (反発, 不満, welcome) judges the relationship only in a unit about it: one raising a concern or naming the alliance.
   // A code that lends no tone of its own (nuclear: talk of the bomb) does not make the unit one about the relationship: a third party's 非難 of it judges the bomb talk.
   const aboutRelationship = p.lang === 'en' || raised.some((r) => info.get(r.code)?.tone !== 'neutral') || negated.length > 0 || JA_RELATIONSHIP.test(p.text);
@@ -344,6 +359,10 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (absent && clauseOf(p, h.start) === clauseOf(p, p.bodyStart)) continue;
     const r = reading(p, h);
     if (r === 'void') continue;
+    if (r === 'as-is' && !positive && deniedSpans.length > 0) {
+      const e = evidence(p, h.start, h.end, '');
+      if (deniedSpans.some((d) => e.start >= d.start && e.end <= d.end)) continue;
+    }
     // An imposition denied (押し付けられたものではございません, "not under pressure") is a side's own decision: neutral, not praise (rule 13).
     if (r === 'turned' && !positive && IMPOSED.test(named)) continue;
     // Praise asked about or supposed (本当に頼れるのか, 情報に頼れば) is no praise given.
@@ -352,6 +371,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
     if (positive && p.lang === 'en' && EN_IRONY.test(p.text.slice(Math.max(p.bodyStart, h.start - 80), h.start))) continue;
     const reads = r === 'turned' ? !positive : positive;
     const ev = evidence(p, h.start, h.end, h.entry.rule);
+    if (r === 'turned') turned.add(ev);
     if (reads) pos ??= ev;
     else neg ??= ev;
   }
@@ -363,6 +383,11 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   if (!neg && p.lang === 'en') {
     const q = EN_BITTER_Q.exec(p.text);
     if (q && q.index >= p.bodyStart) neg = evidence(p, q.index, q.index + q[0].length, 'tone:bitter-question');
+  }
+  // A question quoted as someone's words (「…のか」と, 「…ではないか」と語った) is asked to complain: it judges the ally, unless the unit only talks of the bomb (round 11).
+  if (!neg && p.lang === 'ja' && !(raised.length > 0 && raised.every((r) => info.get(r.code)?.tone === 'neutral'))) {
+    const q = JA_QUOTED_Q.exec(p.text);
+    if (q && q.index >= p.bodyStart) neg = evidence(p, q.index, q.index + q[0].length, 'tone:quoted-question');
   }
   // A welcome of the concern itself ("nationalists would welcome any slight as proof…", "applauded… an equal alliance") is no praise of the relationship.
   if (pos && neg && p.lang === 'en' && pos.rule.startsWith('tone:') && neg.rule.startsWith('code:') && EN_WELCOME.test(pos.text) && !/\b(?:but|yet|while|though)\b/iu.test(p.original.slice(Math.min(pos.end, neg.end), Math.max(pos.start, neg.start)))) pos = undefined;
@@ -376,5 +401,6 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   // An interviewer's bare question judges nothing, whatever concern it names.
   if ((pos || neg) && interviewerAsks(p)) return { tone: 'neutral', toneEvidence: [] };
   const tone: Tone = pos && neg ? 'mixed' : pos ? 'positive' : neg ? 'negative' : 'neutral';
-  return { tone, toneEvidence: [pos, neg].filter((e): e is Evidence => e !== undefined) };
+  const decisive = tone === 'positive' ? pos : tone === 'negative' ? neg : undefined;
+  return { tone, toneEvidence: [pos, neg].filter((e): e is Evidence => e !== undefined), ...(decisive && turned.has(decisive) ? { negatedTerm: true } : {}) };
 }

@@ -39,16 +39,18 @@ export interface DocState {
   counterpart: string | null;
   /** The side of the guest an interview introduced ("My guest is Naoko Hirata…", "Q: Professor Sakamoto, …"): whom an answer tag (A:) speaks for. */
   guest: string | null;
+  /** Round 11: the guests or respondents were introduced as posted in the other side's country ("U.S. military spouses stationed in Japan"): the towns their tags name are where they serve, not their side. */
+  guestPosted: boolean;
   /** Units decided so far in this document. */
   units: number;
 }
 
 /** A fresh state for a new document. */
 export function newDocState(): DocState {
-  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null, guest: null, units: 0 };
+  return { speakerSides: new Map(), lastSpeaker: null, local: null, prevVoice: null, paragraphVoice: null, awaitingAnswer: false, scene: null, relayedBy: null, speech: null, speechWeak: false, speechCue: '', topic: null, named: new Map(), introductions: [], counterpart: null, guest: null, guestPosted: false, units: 0 };
 }
 
-type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean } | null;
+type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean; there?: boolean } | null;
 
 function usable(p: Prepared, h: ScanHit): boolean {
   return h.start >= p.bodyStart && !inQuote(p, h.start);
@@ -61,6 +63,10 @@ const IMAGINED_AFTER = /^\s+(?:that|which|whose|where|so|more|less|able|willing|
 /** Titles that name an office of any country. */
 const BARE_TITLE = /^(?:[Tt]he )?(?:President|president|Secretary|Minister|Prime Minister|Foreign Minister|Defense Minister|foreign minister|defense minister)$/u;
 /** Cue hits without overlaps: the earliest, then the longest, wins. */
+/** A side's name that is part of a language's (日本語, 日本語訳): no side. */
+function languageWord(p: Prepared, h: ScanHit): boolean {
+  return p.text.charCodeAt(h.end) === 0x8a9e && p.text.charCodeAt(h.end - 1) === 0x672c;
+}
 function cuesOf(p: Prepared): ScanHit[] {
   const out: ScanHit[] = [];
   let lastEnd = -1;
@@ -76,6 +82,8 @@ function cuesOf(p: Prepared): ScanHit[] {
     if (h.start >= 2 && ARTICLE_END.has(p.text.charCodeAt(h.start - 2)) && p.text.charCodeAt(h.start - 1) === 32 && IMAGINED_BEFORE.test(p.text.slice(Math.max(0, h.start - 4), h.start)) && IMAGINED_AFTER.test(p.text.slice(h.end, h.end + 7))) continue;
     // インド洋 is an ocean, not India.
     if (p.text.charCodeAt(h.end) === 0x6d0b && p.text.charCodeAt(h.end - 1) === 0x30c9) continue;
+    // Round 11: 日本語 (訳) is a language, not Japan's people.
+    if (languageWord(p, h)) continue;
     // A bare title before another side's name ("President Xi Jinping", "President Medvedev") is that name's.
     // (Hits come sorted by start: only the next one can be the name, so most hits skip the pattern.)
     const next = all[i + 1];
@@ -202,7 +210,8 @@ function objectOf(p: Prepared, c: ScanHit, infinitive = true): boolean {
 const TO_VERB = /\bto\s+[a-z]{3,}\s+(?:the\s+)?$/u;
 const OBJECT_PREP = /\b(?:about|toward|towards|against|regarding|concerning|over|on|to|into|with|by|behind|than|alongside|beside|without|upon)\s+(?:the\s+)?$/iu;
 /** After a subject: the writer's advice ("should do more") or the writer's verdict on a side's view ("has reason to worry", "is right to", "has arguably"), not a view reported. */
-const MODAL_AFTER = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better)\b/u;
+// Round 11: the writer's advice in softer words ("Washington would do well to remember…", "would be wise to", "may wish to consider").
+const MODAL_AFTER = /^\s+(?:[a-z]+s\s+)?(?:\w+ly\s+)?(?:should|must|ought to|needs to|need to|has to|have to|had better|would (?:do well|be wise|be well advised) to|(?:may|might) (?:wish|want) to)\b/u;
 const VERDICT_AFTER = /^\s+(?:[a-z]+s\s+)?(?:(?:has|have|had)\s+(?:\w+ly\s+)?(?:good\s+|every\s+|some\s+|little\s+|no\s+|more\s+|less\s+|real\s+)?reason to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:right|wrong|correct|justified|mistaken)\s+to|(?:has|have|had|is|are|was|were)?\s*arguably)\b/u;
 /** The writer's advice or verdict right after a subject; the verdict pattern runs only where one of its words is. */
 const SUBJECT_MODAL = {
@@ -371,8 +380,11 @@ function placeLead(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence 
   if (PLACE_LEAD.test(lead)) return /^\s*,/u.test(p.text.slice(c.end, c.end + 3)) ? sideEvidence(p, c) : null;
   // "To Japanese officials, the message is…", "For many Americans …": how a side's people see it.
   if (TO_LEAD.test(lead) && (PEOPLE_AFTER.test(p.text.slice(c.end, c.end + 40)) || NATIONALS.test(p.text.slice(c.start, c.end)))) return sideEvidence(p, c);
+  // Round 11: "To some in the Pentagon, this sounds like…", "To a certain kind of Washington strategist, it remains…".
+  if (TO_SOME_IN.test(lead) && /^(?:\s+[\w'-]+){0,2},/u.test(p.text.slice(c.end, c.end + 40))) return sideEvidence(p, c);
   return null;
 }
+const TO_SOME_IN = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most|some|few|those|others|people|officials)\s+(?:in|at|on|inside|within)\s+(?:the\s+)?|(?:a|an|one)\s+(?:certain\s+)?(?:kind|sort|generation|school|breed)\s+of\s+)$/u;
 const TO_LEAD = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most|some|the|older|younger|ordinary)\s+)?$/u;
 
 /** Does a sticky pattern match at `at`? */
@@ -412,6 +424,14 @@ function writersFrame(p: Prepared): boolean {
 
 function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
+  // Round 11 (rule 1): the writer's own appeal or hope ("We urge the government to…", "I hope the people in Washington…") holds the writer's view, whoever it names.
+  if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return null;
+  // …and so is the paper's own position ("This newspaper supports the alliance, but…", "this newspaper believes they should keep it").
+  if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return null;
+  // Round 11 (rule 5): holders on both sides ("officials on both sides insisted", "participants from both countries agreed") are no one side's.
+  const both = p.text.includes(' both ') ? BOTH_HOLDERS.exec(p.text) : null;
+  // (Not where a side's holder or place comes first: "Several American Asia hands said… its critics in both countries", "in Nagatacho, where lawmakers from both sides".)
+  if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return null;
   // "It has become fashionable in this town to…", "popular in this town", "some folks on our side": a view held where the writer is (rule 1's "my colleagues in Tokyo say").
   const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? HOME_VIEW.exec(p.text) : null;
   if (homeView && homeView.index >= p.bodyStart && !inQuote(p, homeView.index)) return { unsided: true, cue: evidence(p, homeView.index, homeView.index + homeView[0].length, 'attribution:home-view'), preferLocal: true };
@@ -479,7 +499,7 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   const startWord = wordIndex(p, start);
   const opens = clauseOpens(p, start);
   // Rule 3 in the first person: "I would note that Japanese leaders have said…", "I am told Sato's people say…": the writer or speaker only frames what a side holds.
-  const framed = p.byKind.has('cue') && (p.text.includes('I ') || p.text.includes("I'")) ? framedHolder(p, start, cues, subjectVerbs) : null;
+  const framed = p.byKind.has('cue') && (p.text.includes('I ') || p.text.includes("I'") || p.text.includes('et me ')) ? framedHolder(p, start, cues, subjectVerbs) : null;
   if (framed) return framed;
   if (allowInitial) {
     // The sentence's subject: a cue among its first words (or a clause's after a colon), before the verb of saying (or owning the view noun).
@@ -518,7 +538,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
       if (c.end > v.start) break;
       // Only the nearest side within five words can be the verb's subject: the tests below are skipped for the rest.
       // An aside between dashes ("one Japanese speaker after another — all … specialists — declared") does not part a subject from its verb.
-      const aside = p.text.includes('—') ? DASH_ASIDE.exec(p.text.slice(c.end, v.start)) : null;
+      // Round 11: so does a short aside between commas right before the verb ("The U.S. side has, for its part, expressed…").
+      const aside = p.text.includes('—') ? DASH_ASIDE.exec(p.text.slice(c.end, v.start)) : p.text.includes(',') ? COMMA_ASIDE.exec(p.text.slice(c.end, v.start)) : null;
       const d = words(p, c.end - 1, v.start) - (aside ? words(p, c.end + aside.index, c.end + aside.index + aside[0].length) : 0);
       if (d > 5 || (best && d >= best.d)) continue;
       if (/^'s\b/u.test(p.text.slice(c.end, c.end + 3))) continue;
@@ -585,6 +606,12 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     const owner = cues.find((c) => c.end <= holder.start && holder.start - c.end <= 30 && /^'s\s+(?:[a-z-]+\s+){0,2}$/u.test(p.text.slice(c.end, holder.start)));
     if (owner) return sideEvidence(p, owner);
   }
+  // Round 11: "Business leaders there", "my colleagues there": the people of the place last named, in this unit or the one before.
+  if (holder && p.text.startsWith(' there', holder.end) && !/^\s+there\s+(?:is|are|was|were|will|would|have|has)\b/u.test(p.text.slice(holder.end, holder.end + 16))) {
+    const place = [...hitsOf(p, 'speaker'), ...cues].filter((c) => c.end <= holder.start && c.start >= p.bodyStart).sort((a, b) => a.start - b.start).pop();
+    if (place) return { side: place.entry.owner, cue: evidence(p, holder.start, holder.end + 6, holder.entry.rule) };
+    return { unsided: true, cue: evidence(p, holder.start, holder.end + 6, holder.entry.rule), preferLocal: false, there: true };
+  }
   // "Its diplomats", "Its authors": the people of whatever the last sentence named as its subject.
   if (holder) return { unsided: true, cue: evidence(p, holder.start, holder.end, holder.entry.rule), preferLocal: OWN_CIRCLE.test(p.text.slice(Math.max(0, holder.start - 24), holder.start)) || /^\s+here\b/u.test(p.text.slice(holder.end, holder.end + 6)) || EN_VOX.test(p.text.slice(holder.start, holder.end)) || (NEW_HOLDER.test(p.text.slice(Math.max(start, holder.start - 40), holder.start)) && !GOES_ON.test(p.text.slice(holder.end, holder.end + 24))), holderHome: /\bIts\s+(?:[a-z]+\s+)?$/u.test(p.text.slice(Math.max(0, holder.start - 16), holder.start)) };
   // "A retired shipwright who worked on American ships said…", "A former chief of staff … said": a person described, not named, holds the view they state.
@@ -601,7 +628,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
 /** "Asked whether Japan…, he said": the side in what the question asked about is not who "he" is; the pronoun carries the one last quoted. */
 const ASKED_LEAD = /^\s*Asked\b/u;
 /** Between two leaders' names joined by "and" ("Clinton and Prime Minister Ryutaro Hashimoto"): capitalised words only. */
-const JOINT_GAP = /^(?:\s+[A-Z][\w.'-]*){0,3}\s+and\s+(?:[A-Z][\w.'-]*\s+){0,3}$/u;
+// Round 11: "Japan and the United States agreed…": the article before the second side.
+const JOINT_GAP = /^(?:\s+[A-Z][\w.'-]*){0,3}\s+and\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$/u;
 /** Is a side's cue joined by "and" to another side's, as one subject of the two ("President Biden and Prime Minister Kishida")? */
 function jointSubject(p: Prepared, c: ScanHit, cues: ScanHit[]): boolean {
   if (!p.text.includes(' and ')) return false;
@@ -620,10 +648,10 @@ const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisd
 const DESCRIBED_PERSON = /^\s*(?:A|An|One)\s+(?:retired|former|elderly|young|local|veteran|middle-aged|\d+-year-old)\s+(?:[\w'-]+,?\s+){1,10}?(?=(?:said|says|asked|asks|answered|replied|argued|disagreed|warned|complained|told|added|insisted|suggested|recalled|put it|wondered|worried)\b)/u;
 /** A first-person frame that only reports ("I would note that", "I am told", "I have read that", "I understand"), after at most a conjunction or an adverb. */
 /** The verbs of a first-person report frame after "I"/"We" ("would note", "'d add for the record", "am told", "keep hearing", "have heard from", "understand"), shared by its two openings below. */
-const REPORT_VERBS = String.raw`(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?)`;
-const FIRST_PERSON_REPORT = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:(?:Ambassador|Senator|Admiral|General|Secretary|Congressman|Congresswoman|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][a-z]+|Madam\s+[A-Z][a-z]+),\s+)?(?:I\s+ask\s+because(?:\s+(?:I|We)${REPORT_VERBS})?|(?:I|We)${REPORT_VERBS})(?:,[^,]{1,60},)?\s+(?:that\s+)?(?:when\s+I\s+was\s+in\s+[^,]{1,40},\s+)?`, 'u');
+const REPORT_VERBS = String.raw`(?:\s+|(?='))(?:(?:would|'d|will|should|must|can|could)\s+(?:only\s+|just\s+|simply\s+|also\s+)?(?:note|add|say|point out|remind (?:the committee|you|colleagues|my colleagues))(?:\s+for the record)?|(?:am|'m|was|have been|'ve been)\s+(?:told|reminded|informed)|(?:am|'m)\s+(?:now\s+|also\s+)?hearing|keep\s+hearing|(?:have|'ve)\s+(?:also\s+|often\s+|repeatedly\s+|just\s+)?(?:read|heard|been told|seen reports)(?:\s+from)?|(?:also\s+)?(?:read|hear|heard|understand|gather|note|know)(?:\s+from)?)`;
+const FIRST_PERSON_REPORT = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Now|Still|Frankly|Again|Well|Look|Sir|Madam Chair|Mr\. Chairman),?\s+)?(?:(?:Ambassador|Senator|Admiral|General|Secretary|Congressman|Congresswoman|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][a-z]+|Madam\s+[A-Z][a-z]+),\s+)?(?:I\s+ask\s+because(?:\s+(?:I|We)${REPORT_VERBS})?|(?:I|We)${REPORT_VERBS}|[Ll]et\s+me\s+(?:also\s+)?(?:add|say|note|point out|stress)|What\s+I\s+can\s+(?:say|tell you)\s+is)(?:,[^,]{1,60},)?\s+(?:that\s+)?(?:when\s+I\s+was\s+in\s+[^,]{1,40},\s+)?`, 'u');
 /** Between a side and its own verb: a name, a possessed group ("Sato's people", "Abe's own advisers"), or a role; no comma nor relative pronoun. */
-const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators|counterparts|colleagues|contacts|friends|strategists|commentators|experts|scholars|analysts|legislators|parliamentarians|partners))?(?:\s+(?:who|that(?:\s+they)?))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
+const FRAMED_GAP = /^(?:\s+[A-Z][a-z]+)*(?:'s\s+(?:own\s+)?[a-z]+)?(?:\s+(?:[a-z]+\s+)?(?:leaders|officials|government|governments|diplomats|lawmakers|politicians|public|people|voters|ministers|advisers|aides|planners|officers|commanders|negotiators|counterparts|colleagues|contacts|friends|strategists|commentators|experts|scholars|analysts|legislators|parliamentarians|partners|side))?(?:\s+(?:who|that(?:\s+they)?))?(?:\s+(?:since\s+\S+(?:\s+\S+)?|in\s+[A-Z][a-z]+))?\s+(?:(?:has|have|had|would|will|also|already|repeatedly|privately|publicly|keep|keeps|still|now|often|long)\s+)*$/u;
 /**
  * The holder a first-person report frame introduces: "I would note that Japanese leaders have said publicly…" holds Tokyo's
  * view, the speaker only relaying it (rule 3). Needs the side's own verb of saying or feeling right after it.
@@ -758,7 +786,7 @@ const JA_NOT_SAID = /^(?:い[うっわ]|言[うっわ]|呼|称|題|銘打|され
 /** Openings that carry on without a subject (さらに「…」, また「…」). */
 const JA_CARRY_ON = /^(?:さらに|また|その上|そのうえで|その上で|加えて|続けて|一方で?)?[、\s]*$/u;
 /** A unit that carries on the last speaker's words without a subject (そのうえで、…と訴えた). */
-const JA_CARRY_LEAD = /^\s*(?:さらに|そのうえで|その上で|加えて|続けて)、/u;
+const JA_CARRY_LEAD = /^\s*(?:さらに|そのうえで|その上で|加えて|続けて|同時に)、/u;
 /** Asked about something, then answering (…について問われると「…」と答えた): the one asked is the last speaker. */
 const JA_ASKED_LEAD = /(?:問われ|聞かれ|尋ねられ|質問され|水を向けられ)(?:ると|て|、)[、\s]*$/u;
 const JA_SAID_END = /と(?:も)?$/u;
@@ -778,21 +806,41 @@ function relayable(p: Prepared): boolean {
   const body = p.text.slice(p.bodyStart).trim();
   // 米側から要請を受けて作ったものではございません: a speaker denying the other side's part states a conclusion of their own.
   if (p.lang === 'ja' && JA_OWN_DENIAL.test(body)) return false;
+  // Round 11: …米側からそのような要請は受けておりません, 米国が拉致を軽んじることは考えられません (a polite denial closing the turn), …と思います, それを信じている:
+  // the speaker's own conclusion.
+  if (p.lang === 'ja' && (JA_POLITE_DENIAL.test(body) || JA_OWN_VIEW.test(body))) return false;
   // (The period of "U.S." or "Mr." before a capital ends no sentence: "The U.S. Secretary of Defense has assured me…".)
   const sentences = body.split(/[。！？]|(?<!\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
-  if (sentences > 1) return false;
+  // Round 11 (en): a question put to the witness ("…. Are they right to wonder?"), a short courtesy ("I understand, Senator.") and a
+  // sentence going on with the same holders ("They hear the rhetoric and ask…") draw no conclusion of the speaker's own.
+  const kept = sentences > 1 && p.lang === 'en' ? relayedSentences(body) : null;
+  if (sentences > 1 && kept === null) return false;
   // (Only English text can hold the speaker's contacts or visit: the pattern is skipped for the rest.)
-  const own = p.lang === 'en' ? body.replace(OWN_CONTACTS, ' ') : body;
+  const own = p.lang === 'en' ? (kept ?? body).replace(OWN_CONTACTS, ' ') : body;
   return !FIRST_PERSON.test(own.includes('I ') || own.includes("I'") ? own.replace(REPORT_FRAME, ' ') : own) && !HEARSAY.test(body) && !(p.lang === 'en' && SPEAKER_VERDICT.test(body));
 }
+/** A sentence of an English unit: split after a full stop, question or exclamation mark (not the period of "U.S." or "Mr."). */
+const EN_SENTENCE_END = /(?<=(?<!\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?]["”']?)\s+(?=[A-Z"“])/u;
+/** A sentence going on with the holders just reported. */
+const GOES_ON_WITH = /^\s*(?:(?:And|But|Yet)\s+)?(?:They|They're|They've|They'd|Their|He|He's|She|She's|Some|Many|Most|A few|Others|One of them)\b/u;
+/** A question (the speaker asks, concludes nothing), a short courtesy ("I understand, Senator.", "Thank you.") or the holders going on. */
+function relayedSentences(body: string): string | null {
+  const all = body.split(EN_SENTENCE_END).map((x) => x.trim()).filter((x) => x.length > 0);
+  const own = all.filter((x, i) => !(i > 0 && GOES_ON_WITH.test(x)));
+  return own.length === 1 ? body : null;
+}
+/** A polite denial closing a speaker's turn (…はございません, 受けておりません, 考えられません). */
+const JA_POLITE_DENIAL = /(?:ございません|ございませんでした|おりません|ありません|ありませんでした|考えられません)。?\s*$/u;
+/** The speaker's own judgement in the first person's words (…と思います, と考えます, 信じている, 疑問です, 気がする, 我々は). */
+const JA_OWN_VIEW = /(?:と|って)(?:思[いうっ]|考え(?:て(?:い|お)ります|ます|る)|感じ[るてま])|を信じ|疑問(?:です|だ|に思)|気がする|(?:我々|われわれ|私たち|わたしたち)(?:は|も|が)/u;
 /** A unit whose own last predicate is a denial (…ものではない, …ことはございません). */
 const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:ない|なかった|ありません|ございません|ありませんでした)(?:。|$)\s*$/u;
 /** The speaker judging what they relay ("argue, with some justice, that…", "rightly complain"): a conclusion of their own (rule 3). */
 const SPEAKER_VERDICT = /\b(?:with (?:some|good|considerable|much) (?:justice|reason|justification)|not without (?:reason|justice)|(?:quite |very )?(?:rightly|wrongly|correctly|unfairly|fairly enough)|and (?:they|he|she) (?:are|is|were|was) right)\b/u;
 /** Inside a report frame, the speaker's contacts ("my Japanese counterparts"), career ("for the first time in my career") and visit ("when I was in Tokyo") are no view of the speaker's own. */
 const OWN_CONTACTS = /\bmy\s+(?=(?:[A-Z][\w.-]*\s+)?(?:counterparts|colleagues|contacts|friends|interlocutors|staff|office|aides)\b)|\bin\s+my\s+(?:career|life|experience|time)\b|\bwhen\s+I\s+was\s+in\b/gu;
-const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+am\s+(?:now\s+|also\s+)?hearing|'m\s+(?:now\s+|also\s+)?hearing|\s+should\s+(?:also\s+|only\s+|just\s+)?(?:say|add|note)|\s+have\s+(?:heard|met|talked|spoken|read)|'ve\s+(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
+const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+am\s+(?:now\s+|also\s+)?hearing|'m\s+(?:now\s+|also\s+)?hearing|\s+should\s+(?:also\s+|only\s+|just\s+)?(?:say|add|note)|\s+(?:will|can)\s+(?:say|tell you)|(?:\s+have|'ve)\s+(?:also\s+|often\s+|repeatedly\s+|just\s+)?(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
@@ -837,6 +885,39 @@ function recordHeading(p: Prepared, from: number): boolean {
   const head = notes ? from + notes[0].length : from;
   return (notes !== null || (RECORD_WORD.test(body) && CHAMBER.test(p.text.slice(0, Math.min(p.text.length, from + 120))))) && !hitsOf(p, 'verb').some((h) => usable(p, h) && h.start >= head && !/^hearing$/iu.test(p.text.slice(h.start, h.end)));
 }
+/** A news item's source (a paper, an agency, a broadcaster) and the kind of item, before a colon. */
+const PIECE_HEAD = /^\s*[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}(?:\s+\((?:English|English edition|English digest|English version)\))?(?:\s+English edition)?(?:,\s+|\s+\()(?:short item|news item|news summary|news brief|wire brief|wire story|explainer|analysis|commentary|editorial|(?:opinion )?poll summary|digest)\)?\s*:\s+/u;
+/** A headline after a piece's heading: one sentence of at most 30 words. */
+/** A heading naming the kind of piece before its title ("Oral history: a retired…", "Wire explainer: What is…", "Embassy Tokyo cable, 1990:", "Survey write-up:"). */
+const GENRE_HEAD = /^\s*(?:[A-Z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?\s+)?(?:[Aa]nalysis|[Hh]istory|[Ss]ummary|[Ee]xplainer|[Cc]heck|[Pp]ost|[Ee]ssay|[Ww]rite-up|[Rr]eport|[Bb]riefing|[Cc]ommentary|[Mm]emo|[Mm]emorandum|[Pp]rofile|[Rr]eview|[Bb]ulletin|[Cc]able(?:,\s*\d{4})?)(?:\s+(?:summary|excerpts?))?\s*:\s+/u;
+function pieceHeading(p: Prepared): boolean {
+  const m = PIECE_HEAD.exec(p.text) ?? GENRE_HEAD.exec(p.text);
+  if (!m) return false;
+  const rest = p.text.slice(m[0].length).trim();
+  return rest.split(/\s+/u).length <= 30 && !/[.!?]["'”’]?\s+[A-Z]/u.test(rest);
+}
+/** A speaker's meeting with people of a side, just before that side's word ("I met with Okinawan legislators", "I've had Japanese diplomats ask me", "I met last week with the families of…"). */
+const MET_BEFORE = /\bI(?:\s+have|'ve)?\s+(?:also\s+|recently\s+|just\s+|often\s+)?(?:met|had|talked|spoke|spoken|sat down)\b(?:\s+(?:with|to))?(?:\s+(?:last|this)\s+(?:week|month|year))?(?:\s+(?:with|to))?(?:\s+(?:a\s+group\s+of|some|several|a\s+few|many|the|a|an|families\s+of|the\s+families\s+of))*\s+$/u;
+/** …or the people of a side the speaker meets ("the Japanese officials I meet are not asking…"). */
+const MET_AFTER = /^(?:\s+[a-z]+){0,2}\s+I\s+(?:meet|talk to|speak to|speak with|deal with|work with|know)\b/u;
+/** A view those people hold, after them: a verb of saying or feeling, a view noun, or one of them speaking ("One of them said", "Their view is"). */
+function metContacts(p: Prepared, speaker: string): { side: string; cue: Evidence } | null {
+  if (!relayable(p)) return null;
+  for (const c of cuesOf(p)) {
+    if (c.entry.owner === speaker || c.start < p.bodyStart) continue;
+    const before = p.text.slice(Math.max(p.bodyStart, c.start - 70), c.start);
+    if (!MET_BEFORE.test(before) && !MET_AFTER.test(p.text.slice(c.end, c.end + 40))) continue;
+    const viewAfter = hitsOf(p, 'verb').some((v) => v.start > c.end) || hitsOf(p, 'noun').some((n) => n.start > c.end);
+    return viewAfter ? sideEvidence(p, c) : null;
+  }
+  return null;
+}
+/** The writer's appeal or hope opening the unit. */
+const WRITER_APPEAL = /^\s*(?:(?:But|And|So|Instead|Still|Meanwhile),?\s+)?(?:We|I)\s+(?:(?:would|strongly|therefore|also|again|only|sincerely)\s+)?(?:urge|hope|call on|call upon|appeal to)\b/u;
+/** The paper or page the writer writes for, holding a view in its own name. */
+const OWN_PAPER = /\b(?:[Tt]his|[Oo]ur)\s+(?:newspaper|paper|page|column|board|editorial board|magazine)\s+(?:\w+ly\s+|(?:has|had)\s+(?:long\s+)?)?(?:supports?|supported|believes?|believed|welcomes?|welcomed|insists?|insisted|hopes?|urges?|urged|argues?|argued|thinks?|holds?|regrets?|opposes?|opposed|favou?rs?|backs?|backed)\b/u;
+/** People of both sides named as one holder ("Officials on both sides", "critics in both countries", "officials in both capitals"). */
+const BOTH_HOLDERS = /\b(?:[Oo]fficials|[Dd]iplomats|[Cc]ritics|[Pp]articipants|[Mm]inisters|[Ll]eaders|[Ee]xperts|[Aa]nalysts|[Pp]oliticians|[Ll]awmakers|[Pp]eople|[Vv]oices|[Pp]ages|[Nn]egotiators|[Pp]lanners|[Oo]fficers|[Cc]ommentators|[Ss]cholars|[Ss]upporters|[Oo]pponents|[Gg]overnments)\s+(?:on|in|from|of|at)\s+both\s+(?:sides|capitals|countries|governments|allies)\b(?!\s+of\s+the\s+(?:strait|border))/u;
 /** A writer's notes headed as such ("Interview notes: a professor of American politics…", "Notes from a Washington think-tank workshop…"). */
 const NOTES_HEAD = /^\s*(?:(?:Interview|Field|Meeting|Workshop|Background)\s+)?[Nn]otes\s*(?::|from\b)/u;
 const PROCEDURE = /(?:質疑|審議|討論|採決|議事|質問)(?:を|に)(?:行い|入り|続け|終わり|移り|終え)[^。]{0,6}。?\s*$|(?:を|に)議題と|(?:開会|散会|休憩)(?:いた)?します|発言を許します|^\s*(?:The (?:committee|hearing|subcommittee) will (?:come to order|stand adjourned|recess)|The (?:chair|Chair) recognizes)/u;
@@ -869,10 +950,14 @@ function jaReceived(p: Prepared, speaker: string, cb: Codebook, state?: DocState
   return state ? jaCounterpartWords(p, speaker, cb, state) : null;
 }
 
+/** After a side's word naming the giver: perhaps the rest of a title (務長官), then から or は (米国務長官からは, 米側から, 国務長官とは). */
+const JA_GIVER_AFTER = /^(?:[\u4e00-\u9fff]{1,4}?(?:からは|からも|から、)|からは|から|とは|は、|側から)/u;
+/** What follows a thing received when the speaker denies receiving it (…受けたという事実はございません, …受けたことはない). */
+const JA_DENIED_FACT = /^[^。「」]{0,4}?(?:という|との)?(?:事実|こと)(?:は|も)/u;
 /** A foreign person by name and title (マティス長官, ルース駐日大使, ハガティ氏), or a title alone standing for the counterpart last named (長官は, 同長官からは). */
 const JA_OTHER_PERSON = /(?:([ァ-ヴ][ァ-ヴー]+)(?:米|駐日)?|(?<![\u4e00-\u9fff])(?=(?:同)?(?:国務|国防)?長官|(?:同|副)?大統領))(?:同)?(国務長官|国防長官|国務次官補|国防次官補|国務次官|国防次官|長官|副大統領|大統領|大使|報道官|司令官|補佐官|上院議員|下院議員|氏|通商代表)(からは|から、|から|とは|は、|は|も)/gu;
 /** Words from the giver: received (説明を…受け), present or absent (要求は一切ございませんでした, との言葉がありました), or said in the honorific a speaker uses for another (述べられ, 表明され). */
-const JA_GIVEN = /(?:説明|連絡|回答|確約|保証|約束|書簡|言葉|表明|発言|要求|要請|言及|提案|指摘|打診|申し入れ|話|評価|謝意|支持)(?:を[^。「」]{0,16}?(?:受け|いただ|頂|得)|(?:は|が|も)[^。「」]{0,10}?(?:あり|ござい|なかっ|なく|出|聞かれ))|(?:述べ|語|言わ|明言さ|表明さ|強調さ|示さ|明確にさ|評価さ|約束さ|確認さ|言及さ|指摘さ)られ|(?:明言|表明|強調|言及|指摘|約束|確認|評価|説明)され(?:まし|た|、|て)|おっしゃ/u;
+const JA_GIVEN = /(?:説明|連絡|回答|確約|保証|約束|書簡|言葉|表明|発言|要求|要請|言及|提案|指摘|打診|申し入れ|話|評価|謝意|支持|反応)(?:を[^。「」]{0,16}?(?:受け|いただ|頂|得)|(?:は|が|も)[^。「」]{0,10}?(?:あり|ござい|なかっ|なく|出|聞かれ|寄せられ))|(?:述べ|語|言わ|明言さ|表明さ|強調さ|示さ|明確にさ|評価さ|約束さ|確認さ|言及さ|指摘さ)られ|(?:明言|表明|強調|言及|指摘|約束|確認|評価|説明)され(?:まし|た|、|て)|おっしゃ/u;
 /**
  * Rule 3 in a Japanese speaker's turn or report: the other side's person (a foreign name with a title, or that title again) as the
  * giver of words the speaker received or reports in the honorific (マティス長官は…と述べられました, 長官からは…との言葉がございました,
@@ -882,15 +967,22 @@ function jaCounterpartWords(p: Prepared, speaker: string, cb: Codebook, state: D
   // A speaker's turn (a minister answering in the Diet, at a press conference): a narrative names its holders otherwise.
   if (!p.tag) return null;
   const given = JA_GIVEN.exec(p.text.slice(p.bodyStart));
-  if (!given || !relayable(p)) return null;
+  if (!given) return null;
+  // (A turn that is the speaker's own conclusion still names the counterpart a later 長官からは stands for.)
+  const relays = relayable(p);
   const at = p.bodyStart + given.index;
   const cues = cuesOf(p);
   // A side named as the giver (米側から, 米国からは, 国務長官とは).
-  const side = cues.filter((c) => c.end <= at && c.entry.owner !== speaker && /^(?:からは|から|とは|は、|側から)/u.test(p.text.slice(c.end, c.end + 3))).pop();
+  // Round 11: the side may open a longer title (米国務長官からも, where 米国 is read first), or name the giver inside what was given (確約を米国から得ております, 反応が米側から寄せられ).
+  const givenEnd = at + given[0].length;
+  // (Not a denial that it was given: 要求を米側から受けたという事実はございません is the speaker's own word.)
+  const denied = JA_DENIED_FACT.test(p.text.slice(givenEnd, givenEnd + 16));
+  const side = cues.filter((c) => (c.end <= at || (c.end <= givenEnd && !denied)) && c.entry.owner !== speaker && JA_GIVER_AFTER.test(p.text.slice(c.end, c.end + 8))).pop();
   if (side) {
     state.counterpart = side.entry.owner;
-    return sideEvidence(p, side);
+    return relays ? sideEvidence(p, side) : null;
   }
+  if (!relays) return null;
   // Only the home side's speaker names the other side's people by a katakana name (Japanese names are in kanji).
   const other = counterpart(cb, speaker);
   if (!other || other === speaker) return null;
@@ -988,6 +1080,8 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     // A holder marked by が (市民らが抗議の声を上げた) holds the view of a predicate in its own clause.
     if (!m && kind === 'holder' && JA_HOLDER_GA.test(p.text.slice(h.end, h.end + 4)) && [...verbs, ...nouns].some((v) => v.start > h.end && clauseOf(p, v.start) === clauseOf(p, h.start))) m = JA_HOLDER_GA.exec(p.text.slice(h.end, h.end + 4));
     if (!m) continue;
+    // Round 11 (rule 1): a side told what it should do (…と政府はもっと自覚すべきだ), with no view of its own said after it, is the writer's advice.
+    if (kind === 'cue' && JA_PRESCRIBED_REST.test(p.text.slice(h.end)) && ![...verbs, ...nouns].some((v) => v.start >= h.end)) continue;
     // The one told (米側には伝えております, 米国に強く求めた) is the addressee of the speaker's message, not its holder.
     if (kind === 'cue' && /に(?:は|も)?$/u.test(m[0]) && JA_TOLD_AFTER.test(p.text.slice(h.end + m[0].length, h.end + m[0].length + 24))) continue;
     // A source (関係者によると) passes on another's view: it holds none itself.
@@ -1014,9 +1108,16 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
       const third = thirdParty(cb);
       if (third) return { side: third, cue: evidence(p, Math.max(0, h.start - 8), h.end, h.entry.rule) };
     }
+    // Round 11: a side's word owned by another side right before it (韓国の世論, 中国の識者) is that other side's.
+    // (Not a word that names its own country: 北京の米国大使館 is America's embassy in Beijing.)
+    const ownerCue = kind === 'cue' && h.start >= 2 && p.text.charAt(h.start - 1) === 'の' && !JA_OWN_COUNTRY.test(p.text.slice(h.start, h.end)) ? cueHits.find((c) => c.end === h.start - 1 && c.entry.owner !== h.entry.owner) : undefined;
+    if (ownerCue) return { side: ownerCue.entry.owner, cue: evidence(p, ownerCue.start, h.end, ownerCue.entry.rule) };
     if (kind === 'cue') return { side: h.entry.owner, cue };
     if (kind === 'home') return { unsided: true, cue, preferLocal: true };
     // Ordinary people (住民, 学生, 主婦…) are met where the report is filed, not on the side last quoted.
+    // Round 11: so are people of a home institution or trade named in kanji (県幹部, 水産庁の幹部, 業界団体の幹部, 漁業関係者の間では).
+    const home = kind === 'holder' && jaHomeInstitution(p.text.slice(Math.max(p.bodyStart, h.start - 10), h.end)) ? homeSide(cb) : null;
+    if (home && allowUnsided) return { side: home, cue };
     if (allowUnsided) return { unsided: true, cue, preferLocal: kind === 'holder' && JA_VOX.test(p.text.slice(h.start, h.end)) };
   }
   // A quotation with a verb of saying after it: its speaker is the subject before it, or the last one heard.
@@ -1029,16 +1130,37 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     const cue = evidence(p, at, at + q[0].length, 'attribution:quoted');
     if (JA_CARRY_ON.test(lead) || JA_ASKED_LEAD.test(lead)) return { unsided: true, cue, preferLocal: false };
     // A subject named by its place or body (焼津の漁協の組合長は「…」と) is someone new, met where the report is filed; a bare one (男性は) goes on.
+    // Round 11: 米 opening the subject's compound (米通商代表は「…」と) is the United States; a home institution in kanji (財務官は, 防衛局は) is met where the report is filed.
+    const us = JA_US_SUBJECT.test(lead) ? prefixSide(cb, '米国') : null;
+    if (us) return { side: us, cue };
+    const home = jaHomeInstitution(lead) ? homeSide(cb) : null;
+    if (home && (JA_SUBJECT.test(lead) || JA_SUBJECT_AT.test(lead))) return { side: home, cue };
     if ((JA_SUBJECT.test(lead) || JA_SUBJECT_AT.test(lead)) && !FIRST_PERSON.test(lead)) return { unsided: true, cue, preferLocal: /^[^「」]{2,}の[^「」]{2,}は/u.test(lead) };
   }
   // "そのうえで、…と訴えた": the same speaker goes on, with no subject of their own.
   if (allowUnsided && JA_CARRY_LEAD.test(body)) {
-    const said = verbs.find((v) => v.start > p.bodyStart && JA_SAID_END.test(p.text.slice(Math.max(0, v.start - 2), v.start)));
+    // Round 11: or a demand with no quotation (そのうえで、日本に対し、…さらなる取組を求めた).
+    const said = verbs.find((v) => v.start > p.bodyStart && (JA_SAID_END.test(p.text.slice(Math.max(0, v.start - 2), v.start)) || JA_DEMAND.test(p.text.slice(v.start, v.end))));
     if (said) return { unsided: true, cue: evidence(p, said.start, said.end, said.entry.rule), preferLocal: false };
   }
   return prevailing(p, allowUnsided, nouns);
 }
 
+/** A subject whose compound opens with 米 (not 日米, 欧米, 南米): 米通商代表は, 当時の米国防長官は, 米航空宇宙局（NASA）の長官も. */
+const JA_US_SUBJECT = /^(?:[^「」、。]{0,6}?[、\s])?(?:当時の|元|前)?(?<![日欧南中北])米(?![国側])[\u4e00-\u9fff\u30a0-\u30ffA-Z（）()]{1,14}(?:の[\u4e00-\u9fff]{1,6})?(?:は|も)[、\s]*$/u;
+/** A home institution, office or trade named in kanji with no foreign marker (県幹部, 水産庁の幹部, 業界団体, 外務次官, 財務官, 防衛局). */
+const JA_HOME_INSTITUTION = /(?:県|庁|防衛局|業界|団体|組合|協会|漁協|農協|外務次官|外務審議官|財務官|自治体|漁業|商工会)/u;
+const JA_FOREIGN_MARK = /米|中国|韓|豪|英|露|独|仏|[ァ-ヴ]{2,}|[A-Z]{2,}/u;
+function jaHomeInstitution(phrase: string): boolean {
+  // Only the noun phrase right before the holder: back to the last particle or punctuation.
+  const np = phrase.split(/[、。「」はがをにでと]/u).pop() ?? '';
+  // (Not 同… : the same person or body as before, 同局長.)
+  return JA_HOME_INSTITUTION.test(np) && !JA_FOREIGN_MARK.test(np) && !np.startsWith('同');
+}
+/** The rest of a sentence after its subject, closing on the writer's prescription (…はもっと自覚すべきだ。). */
+const JA_PRESCRIBED_REST = /^[^。「」]{0,40}?(?:べきだ|べきである|べきではないか|なければならない|ねばならない)。?\s*$/u;
+/** A side's word that opens with its own country's name (米国大使館, 日本政府, 中国外務省). */
+const JA_OWN_COUNTRY = /^(?:米|日本|アメリカ|中国|韓国|豪)/u;
 /** What ends a clause of content right before its holder: a quotative と (…すべきだと米側は, 「…」と国務省は). */
 const JA_QUOTATIVE_BEFORE = /(?:[だるいたう」]|ない)と、?$/u;
 /** A view noun closing the sentence as its predicate (…というのがワシントンの一致した見方だ). */
@@ -1101,7 +1223,10 @@ function localSide(state: DocState, docSide: string | null, cb: Codebook): strin
   return state.local ?? (isSide(cb, docSide) ? docSide : null);
 }
 
-function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+function unsidedVoice(f: { cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean; there?: boolean }, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  // Round 11: "…there" points at the place the last sentence naming a side named last.
+  const there = f.there && state.topic ? [...hitsOf(state.topic, 'speaker'), ...cuesOf(state.topic)].sort((a, b) => a.start - b.start).pop() : undefined;
+  if (there && isSide(cb, there.entry.owner)) return { voice: there.entry.owner, cue: f.cue, how: 'carried' };
   // A view said to prevail at large is held on the document's own side, whatever dateline it was filed under.
   if (f.docFirst && isSide(cb, docSide)) return { voice: docSide, cue: f.cue, how: 'carried' };
   // Worked out only here: "at home" is rare, and finding a subject needs the sentence's words.
@@ -1131,7 +1256,8 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // A hit may open with the bracket itself ("(民主)").
   const inParens = (h: ScanHit): boolean => open >= 0 && h.start >= tag.start + open && inTag(h);
   const speakers = hitsOf(p, 'speaker');
-  const cues = hitsOf(p, 'cue');
+  // (A translation note in the brackets, （日本語訳）, names no side.)
+  const cues = p.lang === 'ja' ? hitsOf(p, 'cue').filter((h) => !languageWord(p, h)) : hitsOf(p, 'cue');
   // The name after a role (元韓国外交官・朴氏) is how later turns tag the same speaker (朴氏：).
   const short = SHORT_NAME.exec(tag.name)?.[1];
   // A name in katakana (マクレーン氏：, ミラー議員 + an ideographic space) is a foreigner's: in a Japanese document from the side Japanese names belong to, the counterpart side speaks.
@@ -1152,6 +1278,13 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
       if (short) state.speakerSides.set(short, here);
       return { role: 'speaker', side: here, cue: ev(sp) };
     }
+  }
+  // Round 11: a respondent of a group introduced as posted abroad ("spouses stationed in Japan") names the base town, not their side (Respondent (Misawa, 29):).
+  if (sp && p.lang === 'en' && state.guestPosted && state.guest !== null && sp.entry.owner !== state.guest && inParens(sp) && POSTED_RESPONDENT.test(tag.name)) return { role: 'speaker', side: state.guest, cue: ev(sp) };
+  // Round 11 (en): a bare title in the tag (PRESS SECRETARY:, AMBASSADOR:) names no country: the document's or dateline's side speaks, as for 長官 above.
+  if (sp && p.lang === 'en' && !posted && !inParens(sp) && EN_BARE_TITLE_TAG.test(tag.name) && local !== AUTHOR && local !== sp.entry.owner) {
+    state.speakerSides.set(tag.name, local);
+    return { role: 'speaker', side: local, cue: ev(sp) };
   }
   if (posted && sp) {
     state.speakerSides.set(tag.name, posted);
@@ -1193,10 +1326,13 @@ function tagRole(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return { role: 'speaker', side: place };
   }
   // Round 10b (en): a turn with no side of its own in an interview whose guest was introduced with a side ("Our guest is Dr. X of the New Delhi Forum") is the guest's.
-  const guest = p.lang === 'en' && known === undefined && local === AUTHOR ? state.guest : null;
+  // Round 11 (ja): so is a foreign name with no title in an interview whose guest was introduced (…マイケル・ハーディング氏に聞く → ハーディング：).
+  const guest = known === undefined && (p.lang === 'en' ? local === AUTHOR : JA_KATAKANA_TAG.test(tag.name)) ? state.guest : null;
   return { role: 'speaker', side: known ?? guest ?? local, cue: { start: tag.start, end: tag.end, text: p.original.slice(0, Math.min(p.original.length, tag.end)), rule: 'speaker:tag' } };
 }
 
+/** A tag that is a foreign name in katakana alone (ハーディング, マイケル・ハーディング). */
+const JA_KATAKANA_TAG = /^[ァ-ヴ][ァ-ヴー・･]{1,15}$/u;
 /** An English tag of a title and a surname only (REP. KANEDA, SEN. MORI, MR. ABE): the title names no side once the name has one. */
 const ENGLISH_TITLE_ONLY = /^(?:MR|MS|MRS|DR|SEN|REP|REPRESENTATIVE|SENATOR|MEMBER)\.?\s+[A-Z][A-Z'-]+$/u;
 /** A co-host's tag: a host numbered or lettered (HOST 1, HOST B, Co-host 2). */
@@ -1212,7 +1348,8 @@ const NO_PLACE_RULE = 'speaker:no-place';
 /** An age in a tag's brackets (20代, 41歳, ３０代前半). */
 const JA_AGE = /^(?:[0-9０-９]+|[一二三四五六七八九十]+)(?:代|歳)(?:前半|後半|半ば)?$/u;
 /** A sex or an occupation in a tag's brackets (男性, 会社員, 大学院生, 自営業, 看護師, 主婦, 無職, パート): anything else may be a place (呉, うるま, オハイオ). */
-const JA_WHO_SEGMENT = /^(?:男性|女性|男|女|無職|パート|アルバイト|フリーター|フリーランス|エンジニア|デザイナー|年金生活|年金暮らし|[^\s]{0,6}(?:員|生|業|師|婦|職|士|者|夫))$/u;
+// Round 11: a student is 学生, 院生, 高校生…, not any word ending in 生 (福生, 羽生 are towns); nor is 富士 a trade.
+const JA_WHO_SEGMENT = /^(?:男性|女性|男|女|無職|パート|アルバイト|フリーター|フリーランス|エンジニア|デザイナー|年金生活|年金暮らし|[^\s]{0,6}(?:員|[学院校]生|業|師|婦|職|(?<!富)士|者|夫))$/u;
 /**
  * Whether a respondent tag's bracketed words give an age and who the respondent is, but no place ("20代・男性・大学院生"): rule 2 gives a side only to a tag naming the respondent's place.
  *
@@ -1226,7 +1363,12 @@ export function demographicOnly(inner: string): boolean {
 }
 
 /** A tag naming someone who answers a survey or an interview, not a named speaker. */
+/** An English tag that is a title alone, with no name and no country. */
+const EN_BARE_TITLE_TAG = /^(?:THE\s+)?(?:PRESS\s+SECRETARY|SECRETARY|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|AMBASSADOR)$/u;
 const RESPONDENT = /^(?:RESPONDENT|READER|PARTICIPANT|INTERVIEWEE|GUEST)\b/u;
+/** A survey's or a newsletter's people introduced as serving or living in the other side's country. */
+const GUEST_POSTED = /\b(?:stationed|posted|deployed|serving|based)\s+(?:in|at|on)\b/u;
+const POSTED_RESPONDENT = /^(?:Respondent|RESPONDENT|Spouse|SPOUSE|Reader|READER|Participant|PARTICIPANT)\b/u;
 const POSTED_TO = /\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?: [Gg]eneral)?)\s+to\s+(?:the\s+)?$/u;
 const GENERIC_TITLE_JA = /^(?:委員|大臣|長官|参考人|議員|副大臣|政務官)$/u;
 /** The longest hit (the earliest among equals), or undefined. */
@@ -1385,6 +1527,8 @@ const SHORT_NAME = /[・･]([^・･]{1,12})$/u;
 /** "officials in Tokyo", "the Japanese participants": a side's cue attached to a holder names that side's people. */
 /** An aside set off by dashes. */
 const DASH_ASIDE = /—[^—]{1,160}—/u;
+/** A short aside between commas just before a verb (", for its part,", ", in our call yesterday,"). */
+const COMMA_ASIDE = /,(?:\s+[\w'-]+){1,5},\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$/u;
 /** Earlier verbs that only open a report: according to, the first person's hearing or telling, a poll's finding. */
 const OPEN_FRAME = /(?:^|\s)(?:[Aa]ccording to|(?:I|we|I've|we've)\s+(?:\w+\s+){0,2}\w+)$/u;
 const FINDING = /^(?:found|finds|find|shows|showed)\b/u;
@@ -1470,20 +1614,23 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
   if (d.voice === AUTHOR) state.scene = sceneOf(p) ?? state.scene;
   rememberIntroduction(p, state);
   // A guest or a survey's people are introduced at a document's head: only its first units are looked at.
-  if (state.guest === null && state.units < GUEST_UNITS) state.guest = p.lang === 'en' ? guestSide(p, cb) : jaGuestSide(p, cb);
+  if (state.guest === null && state.units < GUEST_UNITS) {
+    state.guest = p.lang === 'en' ? guestSide(p, cb) : jaGuestSide(p, cb);
+    if (state.guest !== null && p.lang === 'en') state.guestPosted = !p.tag && GUEST_POSTED.test(p.text);
+  }
   state.units++;
   if (p.lang === 'en' && p.byKind.has('cue')) state.topic = p;
   return d;
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
-const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]nterview with|[Pp]ress conference of|[Ii]n conversation with|(?:I|we) (?:spoke|talked) with|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]nterview with|Q&A with|[Pp]ress conference of|[Ii]n conversation with|(?:I|[Ww]e) (?:spoke|talked)(?: by phone| at length)? with|(?:I|[Ww]e) sat down(?: in [A-Z][a-z]+)? with|[Ww]e asked(?= [A-Z][a-z]+ [A-Z][a-z-]+,)|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
 /** A post abroad before a side's cue ("who served in the Tokyo embassy", "stationed in Japan"). */
 const SERVED_IN = /\b(?:served|posted|stationed|worked)\s+(?:\w+ly\s+)?(?:in|at)\s+(?:the\s+)?$/u;
 /** How many units at a document's head may introduce its guest (an intro, then the first question or two). */
 const GUEST_UNITS = 4;
 /** Words one of the introductions needs (no flags: the engine scans for the literals). */
-const GUEST_GATE = /uest|oined|oining|onference of|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
+const GUEST_GATE = /uest|Q&A|sat down|e asked|oined|oining|onference of|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
 /** The guest as the subject of their talking to the paper ("The former U.S. ambassador … spoke to this newspaper"): the side is named before. */
 const GUEST_SPOKE = /\b(?:spoke|talked) to (?:this|our|the) (?:newspaper|paper|magazine|program|programme|site|reporter|writer)\b|\b(?:spoke|talked) to us\b|\bsat down with (?:this|our) (?:newspaper|paper|magazine|reporter|writer)\b/u;
 /** An intro opening on a person: a title or a role (lower case), then a given name and a surname. */
@@ -1508,9 +1655,15 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
   const intro = GUEST_INTRO.exec(body);
   if (intro) {
     const from = p.bodyStart + intro.index + intro[0].length;
+    // Round 11: the paper's own people ("Q&A with our Washington correspondent") speak from the document's side, wherever they are posted.
+    if (/^(?:our|this (?:paper|newspaper)'s)\s/iu.test(p.text.slice(from))) return null;
     // The topic after the guest ("…, on the Japanese debate", "to talk about Japan") is not where the guest is from.
     const topic = /(?:,\s+|\s+to\s+(?:talk|speak)\s+)(?:on|about|to discuss)\s|\s+about\s/u.exec(p.text.slice(from));
     const until = from + Math.min(90, topic ? topic.index : 90);
+    // Round 11: a guest named first by a romanised Japanese name ("We talked with Masaru Ogata, a retired ambassador who spent his career on Australia…") is Japanese, whatever portfolio follows.
+    const first = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?([A-Z][a-z]+)\s+([A-Z][a-z]+),/u.exec(p.text.slice(from));
+    const homeFirst = homeSide(cb);
+    if (first && homeFirst && ROMAJI_SURNAME.test(first[1] as string) && ROMAJI_SURNAME.test(first[2] as string) && !NOT_NAMES.has(first[1] as string) && !NOT_NAMES.has(first[2] as string)) return homeFirst;
     const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until);
     // Round 10b: a guest who "served in the Tokyo embassy" or was "ambassador to Japan" is the other side's.
     if (c && (SERVED_IN.test(p.text.slice(Math.max(0, c.start - 40), c.start)) || POSTED_TO.test(p.text.slice(Math.max(0, c.start - 30), c.start)))) return otherMain(cb, c.entry.owner);
@@ -1531,16 +1684,46 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
 }
 
 /** A Japanese interview's heading (【インタビュー】米シンクタンク上級研究員…, 駐日米国大使に聞く): the guest it names follows. */
-const JA_INTERVIEW = /【[^】]{0,8}(?:インタビュー|対談|聞く)[^】]{0,8}】|に聞く\s*$/u;
+const JA_INTERVIEW = /【[^】]{0,8}(?:インタビュー|対談|聞く)[^】]{0,8}】|に聞く\s*$|^\s*(?:インタビュー|対談)[：:]/u;
+/** The one a paper asked, at the end of a noun phrase (…氏（仮名）に、…について聞いた, …氏への聞き取り, 米国の専門家に受け止めを聞いた). */
+const JA_GUEST_ASKED = /(?:氏|さん|教授|大使|長官|議員|次官補|次官|研究員|研究者|専門家|識者|司令官|部長|知事|代表|高官|外交官)(?:[（(][^）)]{0,8}[）)])?(?:に(?=、?[^。「」]{0,40}?(?:聞いた|聞く|尋ねた))|への(?:聞き取り|インタビュー))/u;
+/** A side's name as the object of a post or a field (日本部長, 日本担当, 日本研究者, 対日): what the guest works on, not where they are from. */
+const JA_FIELD_AFTER = /^(?:部長|担当|課長|部|課|研究|専門|政策|通)/u;
+/** A bare name in an apposition (…研究員、マーク・ヘンスリー氏): the side is in the phrase before its comma. */
+const JA_BARE_NAME = /^[^の、。]{1,16}(?:氏|さん|教授)(?:[（(][^）)]{0,8}[）)])?$/u;
+/**
+ * The side of the guest an intro names before に or への (rule 2 for the answers that follow): the last side word in the guest's noun
+ * phrase, not one the guest works on (日本部長); 米 opening the phrase (米シンクタンクの…) is the United States; someone posted to a
+ * side's capital (駐日米国大使, 元駐米大使) is the other side's.
+ */
+function jaAskedSide(p: Prepared, cb: Codebook, end: number): string | null {
+  const sentenceStart = p.text.lastIndexOf('。', end) + 1;
+  const segs = p.text.slice(sentenceStart, end).split('、');
+  let from = end - (segs.pop() ?? '').length;
+  for (let last = p.text.slice(from, end).replace(/(?:に|への.*)$/u, ''); JA_BARE_NAME.test(last) && segs.length > 0; ) {
+    const prev = segs.pop() ?? '';
+    from -= prev.length + 1;
+    last = prev;
+  }
+  from = Math.max(from, p.bodyStart);
+  const c = cuesOf(p).filter((c) => c.start >= from && c.end <= end && !JA_FIELD_AFTER.test(p.text.slice(c.end, c.end + 2)) && p.text.charAt(c.start - 1) !== '対').pop();
+  if (c) return p.text.charAt(c.start - 1) === '駐' ? otherMain(cb, c.entry.owner) : c.entry.owner;
+  const us = /^(?:元|前)?米(?![国側])[\u4e00-\u9fff\u30a0-\u30ff]/u.test(p.text.slice(from, end)) ? prefixSide(cb, '米国') : null;
+  return us;
+}
 /**
  * The side of the guest a Japanese interview's heading names: the last side word in it; someone posted to a side's
  * capital (元駐米大使) is the other side's.
  */
 function jaGuestSide(p: Prepared, cb: Codebook): string | null {
-  if (!p.text.includes('【') && !p.text.includes('聞く')) return null;
+  // Round 11: an intro naming whom the paper asked (米国の元国防次官補、…氏（仮名）に、…について聞いた; …氏への聞き取りの要旨): the guest is the phrase before に.
+  const asked = p.text.includes('聞') ? JA_GUEST_ASKED.exec(p.text) : null;
+  if (asked) return jaAskedSide(p, cb, asked.index + asked[0].length);
+  if (!p.text.includes('【') && !p.text.includes('聞く') && !p.text.includes('インタビュー')) return null;
   if (!JA_INTERVIEW.test(p.text)) return null;
   // The person comes last in a Japanese noun phrase (元在日米軍司令部の日本人通訳): the last side word is the guest's.
-  const cues = cuesOf(p);
+  // (Not a side the guest works on: 元米国務省日本部長, 対日政策.)
+  const cues = cuesOf(p).filter((c) => !JA_FIELD_AFTER.test(p.text.slice(c.end, c.end + 2)) && p.text.charAt(c.start - 1) !== '対');
   const c = cues[cues.length - 1] ?? hitsOf(p, 'speaker')[0];
   if (!c) return null;
   return p.text.charAt(c.start - 1) === '駐' ? otherMain(cb, c.entry.owner) : c.entry.owner;
@@ -1550,7 +1733,8 @@ function jaGuestSide(p: Prepared, cb: Codebook): string | null {
 const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b|^\s*(?:(?:Prepared\s+)?(?:Remarks|Address|Speech|Statement|Testimony)\s+(?:by|of)\s)/iu;
 /** "in a speech to the Diet", "addressed Congress": a speech named, whose first-person units that follow are the speaker's. */
 const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
-const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)/u;
+// Round 11: or a speech's heading with a translation note closing the unit (米大統領の対日政策演説（ホワイトハウス発表・仮訳）).
+const JA_SPEECH_TEXT = /(?:要旨|骨子|全文|主な内容|主なやりとり|抜粋)(?:は|を)?(?:次の|以下の)(?:通り|とおり)|(?:演説|談話|会見|スピーチ|発言|あいさつ|挨拶)の?(?:要旨|全文|抜粋)|(?:演説|講演|談話|スピーチ)[（(][^）)「」]{0,30}訳[^）)「」]{0,10}[）)]\s*$/u;
 const JA_SPEECH = /(?:演説|所信表明|施政方針|スピーチ|講演|談話|あいさつ|挨拶)(?:で|の中で|では|を行)/u;
 /** A speech's salutation to its audience at the head of a unit. */
 const EN_ADDRESS = /^\s*(?:Members of (?:the )?(?:Congress|Diet|Parliament|the Diet)|Mr\.? (?:Speaker|President|Chairman)|Madam (?:Speaker|President|Chair)|Ladies and gentlemen|My fellow [A-Z]\w+|Distinguished (?:guests|members|delegates))\b/u;
@@ -1628,6 +1812,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     const d = hitsOf(p, 'dateline').find((h) => h.end <= (p.dateline?.end ?? 0));
     if (d) state.local = d.entry.owner;
   }
+  // Round 11 (rule 4): a news item's heading, its source and kind before its headline ("Kyodo (English), short item: LDP hawks urge…",
+  // "Korea Herald (wire brief): Seoul denies…"), is the piece's title, not a view reported.
+  if (p.lang === 'en' && p.text.includes(':') && !p.tag?.interviewer && pieceHeading(p)) return { voice: AUTHOR, how: 'default' };
   if (p.tag) {
     // A chair's procedure (○委員長 …について質疑を行います, "The committee will come to order") carries no view (rule 2).
     // A transcript's heading set out like a tag ("SENATE FOREIGN RELATIONS COMMITTEE: Hearing on …") is the record's, not a speaker's.
@@ -1663,6 +1850,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     }
     const f = explicit(p, false, cb);
     if (f && 'side' in f && f.side !== t.side && relayable(p)) return { voice: f.side, cue: f.cue, how: 'relayed' };
+    // Round 11 (rule 3): the people of the other side a speaker met, and what they told them ("I met with Okinawan legislators last month. Their view is…").
+    const met = p.lang === 'en' && (p.text.includes('I ') || p.text.includes("I'")) && !(f && 'side' in f && f.side === t.side) ? metContacts(p, t.side) : null;
+    if (met) return { voice: met.side, cue: met.cue, how: 'relayed' };
     // 先方から…説明を受けております: "the other party" relays the other side's position.
     const other = p.lang === 'ja' && t.side !== AUTHOR ? jaReceived(p, t.side, cb, state) : null;
     if (other) return { voice: other.side, cue: other.cue, how: 'relayed' };

@@ -347,7 +347,7 @@ describe('the model in the coder', () => {
     expect(modelCodes(p, model, { raised: [], negated }).map((h) => h.code)).not.toContain('autonomy');
   });
 
-  it('adds a code beside one the rules raised only at twice its threshold', () => {
+  it('adds a code beside one the rules raised only at BESIDE_RULES (2.5) times its threshold', () => {
     const json = trainFixture();
     const text = 'Officials in Tokyo zorblax the plan again.';
     const score = modelCodes(prepare(text, cb), cb.model as NonNullable<Codebook['model']>, { raised: [], negated: [] }).find((h) => h.code === 'autonomy')?.evidence.model?.score ?? Number.NaN;
@@ -358,10 +358,11 @@ describe('the model in the coder', () => {
       const withThr = loadWithModel({ ...json, langs });
       return modelCodes(prepare(text, withThr), withThr.model as NonNullable<Codebook['model']>, { raised, negated: [] }).some((h) => h.code === 'autonomy');
     };
-    expect(BESIDE_RULES).toBe(2);
+    expect(BESIDE_RULES).toBe(2.5);
     expect(raises(1.5, [])).toBe(true);
     expect(raises(1.5, ruled)).toBe(false);
-    expect(raises(2.5, ruled)).toBe(true);
+    expect(raises(2.25, ruled)).toBe(false);
+    expect(raises(2.75, ruled)).toBe(true);
   });
 
   it('does not raise a code whose word the codebook set aside as another sense', () => {
@@ -469,7 +470,7 @@ describe('twocities codebook check', () => {
     const r = await runCli(['codebook', 'check', new URL('../codebooks/us-japan.yaml', import.meta.url).pathname]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/model us-japan\.model\.json: trained on \d+ units from \d+ files/u);
-    expect(r.out).toMatch(/model en: \d+ units, \d+ features; cross-validated codes macro-F1 rules with \d+% of their raises counted as missed 0\.\d{3} -> rules\+model 0\.\d{3}/u);
+    expect(r.out).toMatch(/model en: \d+ units, \d+ features; cross-validated codes macro-F1 rules 0\.\d{3} -> rules\+model 0\.\d{3}/u);
     expect(r.out).toMatch(/model ja: /u);
   });
   it('warns, with the file and line, when the model named is missing', async () => {

@@ -33,9 +33,12 @@ export const DEFAULT_VOICE_TRAINING: ClassifierSettings = { ...DEFAULT_CLASSIFIE
  * writer's); at 0.3 val5 en voice 0.868 -> 0.873, the other fresh sets 0.872 -> 0.877, dev en 0.951 -> 0.971 ("Round 9: integration").
  * Round 10's retrained model again re-read a seed voice the rules hold (the writer's "The U.S. is pushing Japan…, but U.S.
  * officials have stressed…", p 0.663 for washington against the rules' author): at 0.4 val5 en voice 0.863 -> 0.868, dev
- * unchanged, cross-validated English voice 0.850 -> 0.847 ("Round 10: integration").
+ * unchanged, cross-validated English voice 0.850 -> 0.847 ("Round 10: integration"). Round 11's model reads it so again
+ * (p 0.762, with "U.S. officials" the strongest feature: the training units that put a relay beside the writer's own claim
+ * are labelled both ways, 3 of 9 the relayed side), so the seed acceptance holds only from 0.55; val5 en voice 0.873 -> 0.868
+ * (one unit), dev unchanged. A cost paid for the acceptance, and work: the rules' rule-3 decision is not a feature the model sees.
  */
-export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.4, ja: 0.4 };
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.55, ja: 0.4 };
 
 /** One training unit: its text, gold voice and what the coder decided around it. */
 export interface VoiceTrainUnit {

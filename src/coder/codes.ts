@@ -561,6 +561,8 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at - 1, at, 'negation:stock-claim-answered'));
     }
   }
+  // A code a rebuttal may still deny: raised, not already denied (unless firmly raised too), and no favourable code (one guard for the English rebuttals below).
+  const rebuttable = (code: string): boolean => !(negated.has(code) && !firmlyRaised.has(code)) && raised.has(code) && info.get(code)?.tone !== 'positive';
   // "The story that Japan gives nothing back has never been true": a stock claim declared false later in the unit is negated (rule 6).
   if (p.lang === 'en') {
     for (const h of codeHits) {
@@ -576,7 +578,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   if (p.lang === 'en') {
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if ((negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if (!rebuttable(code)) continue;
       let from = p.bodyStart;
       for (const m of p.text.slice(p.bodyStart, h.start).matchAll(EN_SENTENCE_START)) from = p.bodyStart + m.index + m[0].length;
       const claim = p.text.slice(from, h.start);
@@ -600,7 +602,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   if (p.lang === 'en') {
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if ((negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if (!rebuttable(code)) continue;
       if (!EN_ANYONE_WHO_SAYS.test(p.text.slice(p.bodyStart, h.start))) continue;
       const look = EN_GO_LOOK.exec(p.text.slice(h.end));
       if (!look) continue;
@@ -615,7 +617,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const at = verdict.index;
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if (h.end > at || (negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if (h.end > at || !rebuttable(code)) continue;
       denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + verdict[0].length, 'negation:claim-verdict'));
     }
   }
@@ -625,7 +627,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const quoteEnd = p.bodyStart + quoted[0].length;
     for (const h of codeHits) {
       const code = h.entry.owner;
-      if (h.end > quoteEnd || (negated.has(code) && !firmlyRaised.has(code)) || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+      if (h.end > quoteEnd || !rebuttable(code)) continue;
       denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, quoteEnd, Math.min(p.text.length, quoteEnd + 12), 'negation:quoted-claim-rebutted'));
     }
   }

@@ -1540,7 +1540,8 @@ export function buildLangs(part: { en?: PartJson; ja?: PartJson }, known: Readon
     // A part's own feature list, else the language's shared one (format 3).
     const features = lj.features ?? vocab?.[lang];
     if (!Array.isArray(features) || !Array.isArray(lj.codes)) return { problem: `${name}.${lang}: features or codes missing` };
-    const used = new Set<number>();
+    // Counted only for a part without its own list (format 3), for `codebook check`'s feature count.
+    const used = lj.features ? undefined : new Set<number>();
     const lm: LangModel = { codes: [], bias: [], threshold: [], table: new Int32Array(0), bloom: new Int32Array(BLOOM_WORDS + 1), code: new Int32Array(0), weight: new Float64Array(0), calls: 0, z: new Float64Array(0) };
     const table = new Map<number, number[]>();
     for (const c of lj.codes) {
@@ -1555,7 +1556,7 @@ export function buildLangs(part: { en?: PartJson; ja?: PartJson }, known: Readon
       for (let k = 0; k < c.idx.length; k++) {
         at = packed ? at + (c.idx[k] as number) : (c.idx[k] as number);
         const key = features[at];
-        used.add(at);
+        used?.add(at);
         if (typeof key !== 'string') return { problem: `${name}.${lang}.${c.code}: feature index ${at} out of range` };
         const hashed = featureKey(key);
         // Thousandths divided back give the same double as the decimal format 1 wrote.
@@ -1576,7 +1577,7 @@ export function buildLangs(part: { en?: PartJson; ja?: PartJson }, known: Readon
       lm.veto = { below: v.below, patterns: new Set(v.patterns), minFeatures: v.minFeatures ?? 1, ...(v.raiseAt !== undefined ? { raiseAt: v.raiseAt } : {}) };
     }
     langs.set(lang, lm);
-    summary.push({ lang, units: lj.units, features: lj.features ? lj.features.length : used.size, cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
+    summary.push({ lang, units: lj.units, features: lj.features ? lj.features.length : (used?.size ?? 0), cv: lj.cv as LangModelJson['cv'], thresholds: lj.codes.map((c) => ({ code: c.code, threshold: c.threshold })) });
   }
   return { langs, summary };
 }

@@ -191,10 +191,12 @@ export function jaEchoQuestionEnd(text: string, from: number): number {
 /** An answer that takes the echoed worry up (それが心配だ, そう思うのも無理はない) upholds it; a worry word denied (そんな心配はしていない) is left to the dismissals. */
 const JA_ECHO_UPHELD = /心配|不安|怖|恐ろし|恐れ|懸念|無理はない|無理もない|あり得る|ありうる|その通り|現実味|危な|危う|ぞっと/u;
 /**
+ * Round 12 (ja): also a claim said of nobody in particular in the passive (…とよく言われますが、…; …という言い方がされますが、…;
+ * …と心配する人は多かったけれど、…; …との批判が強かったのですが、…).
  * Round 11 (ja): a claim put in unnamed mouths, then answered in the same unit (…とか言う人もいるけど、…; …って騒ぐ人も多いけど、…;
  * …という話はよく聞きますが、実感としてはありません; …とか言ってる人、…見てから言って). The match ends where the answer begins.
  */
-const JA_STOCK_ANSWERED = /^[^。「」]{0,8}?(?:(?:という|とかいう|って|みたいな)(?:話|説)(?:は|も|を|が|ばかり)?[^。、]{0,14}?(?:けど|けれど|けれども|が)、|(?:という|とか|なんて|って|と)(?:言う|いう|言って(?:る|いる)|騒ぐ|騒いでる|騒いでいる|言い出す)?人(?:たち)?(?:も|が)?(?:いる|います|いますが|多い|多いです)?(?:けど|けれど|けれども|が)?、)/u;
+const JA_STOCK_ANSWERED = /^[^。「」]{0,8}?(?:(?:という|とかいう|って|みたいな)(?:話|説)(?:は|も|を|が|ばかり)?[^。、]{0,14}?(?:けど|けれど|けれども|が)、|(?:という|とか|なんて|って|と)(?:言う|いう|言って(?:る|いる)|騒ぐ|騒いでる|騒いでいる|言い出す)?人(?:たち)?(?:も|が)?(?:いる|います|いますが|多い|多いです)?(?:けど|けれど|けれども|が)?、|と(?:よく|しばしば)?言われ(?:ます|る|ている|ています|てきた|てきました|がちです|がちだ)?(?:が|けど|けれど|けれども)、|という言い方がされ(?:ます|る)(?:が|けど|けれど)、|と(?:心配|批判|懸念)する人(?:は|も)?(?:多かった|多い|いる|いた)(?:が|けど|けれど|けれども)、|との(?:批判|懸念|指摘)(?:が|も)(?:強かった|多かった|あった)(?:のです|んです)?(?:が|けど|けれど)、)/u;
 /** Round 11 (ja): a denial asked about, not made (…ではないか, …ないのか, …ないでしょうか). */
 /** …or urged against (核保有の議論を封印すべきではない: a call to discuss it). */
 const JA_DENIAL_ASKED = /^(?:か|のか|のでは|んじゃ|んですか|のですか|でしょうか|だろうか|(?:す|する)?べきで(?:は)?な)/u;
@@ -208,6 +210,53 @@ const JA_NEGATIVE_BEFORE = /[がはも](?:まったく|全く|一切|特に|何�
 const JA_ANSWER_ASKS = /(?:でしょうか|だろうか|のでしょう|のか)[」』]?\s*$/u;
 /** An answer that grants the claim keeps it raised (その通り, 一理ある, 気持ちはわかる). */
 const JA_STOCK_GRANTED = /その通り|一理|わかる|分かる|同感|無理はない|無理もない|心配だ|心配です|不安だ|不安です|怖い/u;
+
+/** Round 12 (ja): an official's turn in a hearing or briefing (○外務大臣, 官房長官：, 報道官：, 国務次官補：, 証人：): the answering side. */
+const JA_ANSWERER = /(?:大臣|長官|報道官|総理|政府参考人|次官|次官補|証人|高官|大使|局長|審議官|政務官|参事官)$/u;
+/** Round 12 (ja): a sentence of the body closed by a negative predicate (…ございません。 …考えておりません。 …ことはない。). */
+const JA_NEGATIVE_CLOSE = /(?:ません|ない|ぬ|ず)(?:でした|のです|んです|です|と考えております|と考えています|と思います)?[」』]?$/u;
+/** …that affirms instead (否定できない, 変わりはない, 変更はない, 否定するものではない). */
+const JA_NEGATIVE_AFFIRMS = /否定(?:でき|し得|しえ|する(?:もの|わけ|つもり))|(?:変わり|変更|変化)(?:は|も)|変わら(?:ない|ず)|ほかならない|他ならない|に違いない|欠かせない|かけがえのない|揺るぎない|惜しまない|いとわない|厭わない|ためらわない|躊躇しない/u;
+/** Round 12 (ja): a negation that judges a claim (早計, 無理がある, 的を射ていない, 根拠に乏しい, 当てはまらない, 事実と違う, 打ち消す). */
+const JA_VERDICT_CUE = /早計|無理が|的を射|的外れ|一面的|とは限ら|根拠|当てはまら|と違|とは違|誤り|間違い|誤解|打ち消|否定|退け|一蹴|考えにく|見込み|公算|聞かれ|に及ば|には及|意味で|杞憂|取り違え|逆さま|短絡|言い過ぎ|大げさ|ずれ|見当たら|成り立た|通用し|幻想|神話|俗説/u;
+/** Round 12 (ja): an answer's sentence that points at what was asked (そのような, そうした, ご指摘の, 同列に, 報道にあるような). */
+const JA_ANSWER_REFERS = /そのよう|そうした|そういう|そういった|そんな|ご指摘|御指摘|ご懸念|ご心配|同列|報道にある|報道の|お尋ね/u;
+/** Round 12 (ja): a question reported as asked (…ではないかとの質問に、 …かとの問いには): what precedes it is the concern asked about. */
+const JA_ASKED_MARK = /(?:か|のでは)(?:と|との|という)(?:質問|問い|問いかけ)(?:に|には|に対し|に対して)[、,]?/u;
+/** …and the quoted answer that follows it, with its verb of saying (「そうした事実はない」と答えた, 「…」と否定した). */
+const JA_QUOTED_ANSWER = /^[^。「」]{0,20}「[^「」]{1,80}」と(?:答え|述べ|否定し|強調し|説明し|語っ|話し|応じ)/u;
+/** A quoted answer that says no (ない, ません, なかった, あり得ない, 否定した, 違う, 当たらない). */
+const JA_ANSWER_NO = /ない|ません|なかった|あり得|ありえ|否定|違う|違います|当たら/u;
+/** Round 12 (ja): a word that refers back to what was just said (それは, その見方, そうした, あの訪中). */
+const JA_REFERENT = /それ|その|そうした|そういう|そういった|そんな|あの|こうした|これ|この/u;
+/** Round 12 (ja): a unit opening by turning against what was just said (だが、 しかし、 もっとも、 ただ、 とはいえ、). */
+const JA_CONTRAST_OPEN = /^[\s「]*(?:だが|しかし|もっとも|ただ|ただし|とはいえ|とはいっても|けれども|でも|いや|いえ|いいえ)、?/u;
+
+/**
+ * Round 12 (ja): how a unit with no concern of its own denied may deny the previous unit's by reference: an official's answer
+ * closed by a negative, a negation whose clause refers back (それは…, その見方は…), or one in a unit opening against what was said.
+ */
+function jaReferenceDenial(p: Prepared, cues: readonly ScanHit[], ownCodes: boolean): { start: number; end: number; rule: string } | undefined {
+  const body = p.text.slice(p.bodyStart);
+  if (p.tag && JA_ANSWERER.test(p.tag.name)) {
+    let at = p.bodyStart;
+    for (const s of body.split(/(?<=[。！？!?])/u)) {
+      const t = s.replace(/[。！？!?\s]+$/u, '');
+      if (JA_NEGATIVE_CLOSE.test(t) && !JA_NEGATIVE_AFFIRMS.test(t.split('、').pop() ?? t) && JA_ANSWER_REFERS.test(t) && !/[？?]$/u.test(s.trim())) return { start: at, end: at + s.length, rule: 'negation:ja-answer' };
+      at += s.length;
+    }
+  }
+  if (ownCodes) return undefined;
+  for (const c of cues) {
+    if (c.start < p.bodyStart || !JA_VERDICT_CUE.test(p.text.slice(c.start, c.end))) continue;
+    // The cue's own clause before it: a harm denied there (同盟が揺らぐわけではない) speaks of the relationship, not of the claim.
+    const before = p.text.slice(clauseStart(p, c.start), c.start);
+    if (HARM_BETWEEN.test(before) || JA_NEGATIVE_AFFIRMS.test(p.text.slice(Math.max(0, c.start - 6), c.end + 4))) continue;
+    if (JA_REFERENT.test(before)) return { start: c.start, end: c.end, rule: 'negation:ja-ref-cue' };
+    if (JA_CONTRAST_OPEN.test(body)) return { start: c.start, end: c.end, rule: 'negation:ja-contrast-cue' };
+  }
+  return undefined;
+}
 
 /** Codes that are an affirmation (LABELS.md rule 7): in Japanese only an affirmation noted as absent is negated. */
 const JA_AFFIRMATION_CODES: ReadonlySet<string> = new Set(['reassurance']);
@@ -327,7 +376,9 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   const refYes = p.lang === 'en' && previousRaised.includes('abandonment') && EN_REF_YES.test(p.text.slice(p.bodyStart));
   const hostPays = p.lang === 'en' && EN_HOST_PAYS.exec(p.text.slice(p.bodyStart));
   const paysAnswer = hostPays && (previousRaised.includes('one_way') || EN_LEGISLATOR_VOCATIVE.test(p.text.slice(p.bodyStart))) ? hostPays : null;
-  if (!refAnswer && !refYes && !paysAnswer && !CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
+  // Round 12 (ja): a unit with only a negation cue may still deny the previous unit's concern by reference.
+  const jaRefPossible = p.lang === 'ja' && previousRaised.length > 0 && (p.byKind.has('neg-backward') || p.byKind.has('neg-forward') || p.byKind.has('neg-absence'));
+  if (!refAnswer && !refYes && !paysAnswer && !jaRefPossible && !CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
   const inBody = (h: ScanHit): boolean => h.start >= p.bodyStart;
   const excludes = hitsOf(p, 'exclude');
   // Exclusions (other senses) and denials (more specific wordings) both override a raising hit they overlap.
@@ -646,6 +697,20 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       }
     }
   }
+  // Round 12 (ja): 「…のではないかとの質問に「そうした事実はない」と答えた」: the concern asked about is denied by the quoted answer (as "Asked whether…, he said no").
+  const jaAsked = p.lang === 'ja' ? JA_ASKED_MARK.exec(p.text.slice(p.bodyStart)) : null;
+  if (jaAsked) {
+    const markAt = p.bodyStart + jaAsked.index;
+    const answer = JA_QUOTED_ANSWER.exec(p.text.slice(markAt + jaAsked[0].length));
+    if (answer && JA_ANSWER_NO.test(answer[0])) {
+      const at = markAt + jaAsked[0].length + answer.index;
+      for (const h of codeHits) {
+        const code = h.entry.owner;
+        if (h.end > markAt || !raised.has(code) || info.get(code)?.tone === 'positive') continue;
+        denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + answer[0].length, 'negation:ja-asked-answered-no'));
+      }
+    }
+  }
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
@@ -674,6 +739,15 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     for (const code of previousRaised) {
       if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
       const ev = evidence(p, at, end, 'negation:reference-answer');
+      negated.set(code, { code, evidence: ev, negation: ev, absence: false });
+    }
+  }
+  // Round 12 (ja): an answer or a verdict that denies by reference: no concern of its own denied, the previous unit's denied.
+  const jaRef = jaRefPossible && negated.size === 0 ? jaReferenceDenial(p, cues.map((c) => c.hit), raised.size > 0) : undefined;
+  if (jaRef) {
+    for (const code of previousRaised) {
+      if (info.get(code)?.tone === 'positive' || negated.has(code) || firmlyRaised.has(code)) continue;
+      const ev = evidence(p, jaRef.start, jaRef.end, jaRef.rule);
       negated.set(code, { code, evidence: ev, negation: ev, absence: false });
     }
   }

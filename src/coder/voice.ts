@@ -166,7 +166,7 @@ function determinerBefore(p: Prepared, pos: number): boolean {
   return false;
 }
 /** "said on Friday he would impose a tariff", "said today it would go ahead with": announcing one's own act is an event (rule 4), not a view. */
-const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit|tighten|loosen|ease|review|revise|increase|provide|ban|restrict|release|dispatch|establish|create|set up|station|acquire|purchase|host)\b/u;
+const ANNOUNCED_ACT = /^(?:said|says|announced)\s+(?:(?:today|yesterday|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|on\s+\w+day|this\s+week|last\s+week)\s+)?(?:that\s+)?(?:it|he|she|they|his government|her government|the government)\s+(?:would|will|plans to|planned to|had decided to|has decided to)\s+(?:begin|go ahead|start|send|raise|cut|impose|withdraw|deploy|build|buy|pay|move|resume|end|halt|suspend|scrap|join|develop|hold|sign|launch|open|close|lift|extend|expand|reduce|introduce|submit|tighten|loosen|ease|review|revise|increase|provide|ban|restrict|release|dispatch|establish|create|set up|station|acquire|purchase|host|resign|step down|upgrade)\b/u;
 /** Does this verb hit announce the speaker's own act? Only said/says/announced can: the longer pattern runs for those alone. */
 function announced(p: Prepared, h: ScanHit): boolean {
   const c = p.text.charCodeAt(h.start);
@@ -382,8 +382,11 @@ function placeLead(p: Prepared, cues: ScanHit[]): { side: string; cue: Evidence 
   if (TO_LEAD.test(lead) && (PEOPLE_AFTER.test(p.text.slice(c.end, c.end + 40)) || NATIONALS.test(p.text.slice(c.start, c.end)))) return sideEvidence(p, c);
   // Round 11: "To some in the Pentagon, this sounds like…", "To a certain kind of Washington strategist, it remains…".
   if (TO_SOME_IN.test(lead) && /^(?:\s+[\w'-]+){0,2},/u.test(p.text.slice(c.end, c.end + 40))) return sideEvidence(p, c);
+  // Round 12: "Among Japanese under thirty, a plurality backed…", "Among the Japanese officials we interviewed, none favored…": what that side's people hold.
+  if (AMONG_LEAD.test(lead) && /^[^,.;:"]{0,60},/u.test(p.text.slice(c.end, c.end + 64))) return sideEvidence(p, c);
   return null;
 }
+const AMONG_LEAD = /^\s*(?:(?:But|And|Yet|Still),?\s+)?Among\s+(?:(?:the|many|most|some|younger|older|ordinary|those)\s+)?$/u;
 const TO_SOME_IN = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most|some|few|those|others|people|officials)\s+(?:in|at|on|inside|within)\s+(?:the\s+)?|(?:a|an|one)\s+(?:certain\s+)?(?:kind|sort|generation|school|breed)\s+of\s+)$/u;
 const TO_LEAD = /^\s*(?:(?:But|And|Yet|Still),?\s+)?(?:To|For)\s+(?:(?:many|most|some|the|older|younger|ordinary)\s+)?$/u;
 
@@ -399,7 +402,7 @@ const BOTH_BEFORE = /\b(?:either|both|the two)\s+$/iu;
 const BOTH_SIDES = /\s*(?:(?:But|And|Yet)\s+)?(?:Both|Neither)\s+(?:governments|sides|capitals|countries|allies|leaders|nations|government|side|capital|country|ally)\b/uy;
 
 /** The writer's verdict on a view just reported ("Her fear is understandable but overdrawn", "The charge is mostly unfair"). */
-const VERDICT_OPEN = /\s*(?:(?:But|And|Yet|Still),?\s+)?(?:(?:Her|His|Their|Its|This|That|The|These|Those|Such|Tokyo's|Washington's|Japan's|America's)\s+)?(?:[a-z]+\s+)?(?:fears?|worry|worries|concerns?|charges?|complaints?|criticism|suspicions?|arguments?|views?|claims?|anxiet(?:y|ies)|grievances?|frustration|resentment|alarm|unease)\s+(?:is|are|was|were|seems|seem|seemed)\s+(?:\w+ly\s+)?(?:understandable|misplaced|overblown|exaggerated|overstated|overdrawn|unfounded|baseless|groundless|unfair|fair|unjustified|justified|mistaken|misguided|(?:not|hardly)\s+(?:misplaced|unfounded|unreasonable|wrong|new))\b/uy;
+const VERDICT_OPEN = /\s*(?:(?:But|And|Yet|Still),?\s+)?(?:(?:Her|His|Their|Its|This|That|The|These|Those|Such|Tokyo's|Washington's|Japan's|America's)\s+)?(?:[a-z]+\s+)?(?:fears?|worry|worries|concerns?|charges?|complaints?|criticism|suspicions?|arguments?|views?|claims?|anxiet(?:y|ies)|grievances?|frustration|resentment|alarm|unease)\s+(?:need\s+not\b|(?:is|are|was|were|seems|seem|seemed)\s+(?:\w+ly\s+)?(?:understandable|misplaced|overblown|overdone|premature|unwarranted|exaggerated|overstated|overdrawn|unfounded|baseless|groundless|unfair|fair|unjustified|justified|mistaken|misguided|(?:not|hardly)\s+(?:misplaced|unfounded|unreasonable|wrong|new))\b)/uy;
 
 /** The writer's own stake in what follows ("The danger is that Japanese leaders conclude…", "The irony is that…"): a forecast or verdict, no side's view (rule 1). */
 const WRITER_STAKES = /\s*(?:(?:But|And|Yet|Still|So),?\s+)?The\s+(?:(?:real|deeper|greater|bigger|larger|main|chief|only|true|harder|obvious|immediate|underlying|more serious|final)\s+)?(?:danger|risk|irony|trouble|problem|paradox)\s+(?:here\s+|now\s+)?(?:is|was|remains)\s+that\b/uy;
@@ -426,6 +429,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   if (writersFrame(p)) return null;
   // Round 11 (rule 1): the writer's own appeal or hope ("We urge the government to…", "I hope the people in Washington…") holds the writer's view, whoever it names.
   if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return null;
+  // Round 12 (rule 1): the writer's answer to unnamed holders ("Those who say Tokyo never moves without American approval should explain this visit.").
+  if (p.text.includes(' who ') && WRITER_REBUTTAL.test(p.text.slice(p.bodyStart))) return null;
   // …and so is the paper's own position ("This newspaper supports the alliance, but…", "this newspaper believes they should keep it").
   if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return null;
   // Round 11 (rule 5): holders on both sides ("officials on both sides insisted", "participants from both countries agreed") are no one side's.
@@ -433,7 +438,8 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
   // (Not where a side's holder or place comes first: "Several American Asia hands said… its critics in both countries", "in Nagatacho, where lawmakers from both sides".)
   if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return null;
   // "It has become fashionable in this town to…", "popular in this town", "some folks on our side": a view held where the writer is (rule 1's "my colleagues in Tokyo say").
-  const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? HOME_VIEW.exec(p.text) : null;
+  // Round 12: a view held "here", where the report is filed ("the omission has not gone unnoticed here", "The reaction here was shock", "Here, the mood was…").
+  const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? (HOME_VIEW.exec(p.text) ?? HERE_VIEW.exec(p.text)) : p.text.includes('Here,') ? HERE_VIEW.exec(p.text) : null;
   if (homeView && homeView.index >= p.bodyStart && !inQuote(p, homeView.index)) return { unsided: true, cue: evidence(p, homeView.index, homeView.index + homeView[0].length, 'attribution:home-view'), preferLocal: true };
   if (!EN_HOLDING.some((k) => p.byKind.has(k))) {
     if (!allowInitial) return null;
@@ -643,6 +649,8 @@ function weAsked(p: Prepared): boolean {
   return false;
 }
 /** A view said to be in fashion where the writer is, or people on the writer's side: held on the document's (or dateline's) side. */
+/** A view or reaction "here" (rule 4's reaction, held where the report is filed). */
+const HERE_VIEW = /\b(?:mood|reaction|response|feeling|sense|consensus|fear|worry|anger|unease|suspicion|resentment|criticism)s?\s+here\b|\b(?:unnoticed|noted|noticed|seen|felt|greeted|received|treated)\s+here\b|^\s*Here,\s+the\s+(?:\w+\s+)?(?:mood|reaction|feeling|sense|consensus|fear|worry|anger|unease|ban|question|debate)\b|\b[Tt]o\s+(?:some|many|most)\s+here\b|\bmany\s+here\b/u;
 const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisdom|(?:the|a) (?:mood|refrain|consensus|fashion|fashionable idea|common view))\s+(?:[a-z]+\s+)?(?:in this (?:town|city|country|capital)|in (?:some|many|certain) quarters here)|(?:[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Ff]olks|[Pp]eople|[Nn]obody|[Nn]o one|[a-z]+ managers)\s+on our side)\b/u;
 /** A person described by age or past ("A retired GSDF colonel in the group", "A 70-year-old fisherman") right before their verb. */
 const DESCRIBED_PERSON = /^\s*(?:A|An|One)\s+(?:retired|former|elderly|young|local|veteran|middle-aged|\d+-year-old)\s+(?:[\w'-]+,?\s+){1,10}?(?=(?:said|says|asked|asks|answered|replied|argued|disagreed|warned|complained|told|added|insisted|suggested|recalled|put it|wondered|worried)\b)/u;
@@ -836,7 +844,7 @@ const JA_OWN_DENIAL = /(?:ものでは|わけでは|ことは|訳では)(?:な�
 /** The speaker judging what they relay ("argue, with some justice, that…", "rightly complain"): a conclusion of their own (rule 3). */
 const SPEAKER_VERDICT = /\b(?:with (?:some|good|considerable|much) (?:justice|reason|justification)|not without (?:reason|justice)|(?:quite |very )?(?:rightly|wrongly|correctly|unfairly|fairly enough)|and (?:they|he|she) (?:are|is|were|was) right)\b/u;
 /** Inside a report frame, the speaker's contacts ("my Japanese counterparts"), career ("for the first time in my career") and visit ("when I was in Tokyo") are no view of the speaker's own. */
-const OWN_CONTACTS = /\bmy\s+(?=(?:[A-Z][\w.-]*\s+)?(?:counterparts|colleagues|contacts|friends|interlocutors|staff|office|aides)\b)|\bin\s+my\s+(?:career|life|experience|time)\b|\bwhen\s+I\s+was\s+in\b/gu;
+const OWN_CONTACTS = /\bmy\s+(?=(?:[A-Z][\w.-]*\s+)?(?:counterparts|colleagues|contacts|friends|interlocutors|staff|office|aides)\b)|\bin\s+my\s+(?:career|life|experience|time)\b|\bwhen\s+I\s+was\s+in\b|\bI\s+was\s+(?:just\s+|recently\s+)?in\b/gu;
 const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+am\s+(?:now\s+|also\s+)?hearing|'m\s+(?:now\s+|also\s+)?hearing|\s+should\s+(?:also\s+|only\s+|just\s+)?(?:say|add|note)|\s+(?:will|can)\s+(?:say|tell you)|(?:\s+have|'ve)\s+(?:also\s+|often\s+|repeatedly\s+|just\s+)?(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
@@ -887,6 +895,17 @@ const PIECE_HEAD = /^\s*[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}(?:\s+\((?:Engli
 /** A headline after a piece's heading: one sentence of at most 30 words. */
 /** A heading naming the kind of piece before its title ("Oral history: a retired…", "Wire explainer: What is…", "Embassy Tokyo cable, 1990:", "Survey write-up:"). */
 const GENRE_HEAD = /^\s*(?:[A-Z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?\s+)?(?:[Aa]nalysis|[Hh]istory|[Ss]ummary|[Ee]xplainer|[Cc]heck|[Pp]ost|[Ee]ssay|[Ww]rite-up|[Rr]eport|[Bb]riefing|[Cc]ommentary|[Mm]emo|[Mm]emorandum|[Pp]rofile|[Rr]eview|[Bb]ulletin|[Cc]able(?:,\s*\d{4})?)(?:\s+(?:summary|excerpts?))?\s*:\s+/u;
+/** A document's heading: the kind of record (survey, posts, transcript, notes, commentary…), then where, whose or when, not an article or a subject first. */
+const DOC_HEAD = /^\s*(?:From\s+(?:the|a|an)\s+(?:transcript|record|minutes)\b|(?!(?:A|An|The|Our|Some|This|My|One)\s)(?:(?:[A-Z][\w'-]*|U\.S\.)\s+){0,3}(?:[Ss]urvey|[Pp]oll|[Pp]osts|[Tt]ranscript|[Ee]xcerpts?|[Nn]otes|[Cc]ommentary|[Ee]ssay|[Ll]etter|[Ss]peech|[Rr]emarks|[Pp]anel|[Ii]nterview)(?:\s+(?:notes|answers|excerpts?|commentary|free-text answers|report|summary|write-up))?(?:\s*[,:(—–]|\s+(?:of|from|on|in|by|with|at|among|after)\b))/u;
+/** …or the event or piece it records ("Pentagon press briefing, December 2013 (excerpt), after…", "Blog post by a Japanese graduate student…"), with no headline sentence after a colon. */
+const DOC_HEAD_EVENT = /^\s*(?!(?:A|An|The|Our|Some|This|My|One)\s)(?:(?:[A-Z][\w'-]*|U\.S\.)\s+){0,3}(?:(?:press|daily|regular|weekly|public|online|radio|television|news|panel|committee)\s+)?(?:[Bb]riefing|[Pp]ress conference|[Hh]earing|[Mm]eeting|[Rr]eport|[Cc]olumn|[Oo]p-ed|[Pp]ost|[Ll]ecture|[Dd]ebate|[Bb]roadcast|[Pp]odcast|[Ee]ditorial|[Ss]tatement|[Aa]ddress|[Tt]estimony|[Ss]eminar|[Ww]orkshop|[Rr]oundtable|[Ff]orum|[Ss]ymposium|[Dd]iscussion|[Cc]onversation|[Ee]ntry|[Tt]hread|[Ll]etters)(?:\s*[,(—–]|\s+(?:of|from|on|in|by|with|at|among|after)\b)/u;
+/** At most five words after the first colon (a title, not a lede). */
+function shortAfterColon(text: string): boolean {
+  const at = text.indexOf(': ');
+  return at < 0 || text.slice(at + 2).trim().split(/\s+/u).length <= 5;
+}
+/** …not an editorial's or column's headline sentence after its colon ("Column: Each summer, … writers argue that…"). */
+const HEADLINE_AFTER = /^\s*(?:Editorial|Column|Commentary|Essay|Letter)\s*:/u;
 function pieceHeading(p: Prepared): boolean {
   const m = PIECE_HEAD.exec(p.text) ?? GENRE_HEAD.exec(p.text);
   if (!m) return false;
@@ -894,7 +913,7 @@ function pieceHeading(p: Prepared): boolean {
   return rest.split(/\s+/u).length <= 30 && !/[.!?]["'”’]?\s+[A-Z]/u.test(rest);
 }
 /** A speaker's meeting with people of a side, just before that side's word ("I met with Okinawan legislators", "I've had Japanese diplomats ask me", "I met last week with the families of…"). */
-const MET_BEFORE = /\bI(?:\s+have|'ve)?\s+(?:also\s+|recently\s+|just\s+|often\s+)?(?:met|had|talked|spoke|spoken|sat down)\b(?:\s+(?:with|to))?(?:\s+(?:last|this)\s+(?:week|month|year))?(?:\s+(?:with|to))?(?:\s+(?:a\s+group\s+of|some|several|a\s+few|many|the|a|an|families\s+of|the\s+families\s+of))*\s+$/u;
+const MET_BEFORE = /(?:\bI(?:\s+have|'ve)?\s+(?:also\s+|recently\s+|just\s+|often\s+)?(?:met|had|talked|spoke|spoken|sat down)\b(?:\s+(?:with|to))?(?:\s+(?:last|this)\s+(?:week|month|year))?(?:\s+(?:with|to))?(?:\s+(?:a\s+group\s+of|some|several|a\s+few|many|the|a|an|families\s+of|the\s+families\s+of))*\s+$)|\b(?:[Ww]hen\s+)?I\s+was\s+(?:just\s+|recently\s+)?in\s+$/u;
 /** …or the people of a side the speaker meets ("the Japanese officials I meet are not asking…"). */
 const MET_AFTER = /^(?:\s+[a-z]+){0,2}\s+I\s+(?:meet|talk to|speak to|speak with|deal with|work with|know)\b/u;
 /** A view those people hold, after them: a verb of saying or feeling, a view noun, or one of them speaking ("One of them said", "Their view is"). */
@@ -909,10 +928,12 @@ function metContacts(p: Prepared, speaker: string): { side: string; cue: Evidenc
   }
   return null;
 }
-/** The writer's appeal or hope opening the unit. */
-const WRITER_APPEAL = /^\s*(?:(?:But|And|So|Instead|Still|Meanwhile),?\s+)?(?:We|I)\s+(?:(?:would|strongly|therefore|also|again|only|sincerely)\s+)?(?:urge|hope|call on|call upon|appeal to)\b/u;
+/** The writer's appeal or hope opening the unit (Round 12: and "It is time for Tokyo to insist…"). */
+const WRITER_APPEAL = /^\s*(?:(?:But|And|So|Instead|Still|Meanwhile),?\s+)?(?:(?:We|I)\s+(?:(?:would|strongly|therefore|also|again|only|sincerely)\s+)?(?:urge|hope|call on|call upon|appeal to)\b|It(?:'s|\s+is)\s+(?:high\s+|past\s+|about\s+)?time\b)/u;
+/** Unnamed holders the writer answers with advice or a forecast ("Those who feared… should be reassured", "Those who argue… will find little support"). */
+const WRITER_REBUTTAL = /^\s*(?:(?:And|But|So|Yet),?\s+)?(?:[Ff]or\s+)?(?:[Tt]hose|[Aa]nyone|[Aa]nybody|[Ww]hoever|[Aa]ll those)\s+who\s[^;:]{3,140}?\s(?:should|must|ought to|need to|would do well to|will find|might want to|may want to)\b/u;
 /** The paper or page the writer writes for, holding a view in its own name. */
-const OWN_PAPER = /\b(?:[Tt]his|[Oo]ur)\s+(?:newspaper|paper|page|column|board|editorial board|magazine)\s+(?:\w+ly\s+|(?:has|had)\s+(?:long\s+)?)?(?:supports?|supported|believes?|believed|welcomes?|welcomed|insists?|insisted|hopes?|urges?|urged|argues?|argued|thinks?|holds?|regrets?|opposes?|opposed|favou?rs?|backs?|backed)\b/u;
+const OWN_PAPER = /\b(?:[Tt]his|[Oo]ur)\s+(?:newspaper|paper|page|column|board|editorial board|magazine)\s+(?:\w+ly\s+|(?:has|had)\s+(?:long\s+)?)?(?:supports?|supported|believes?|believed|welcomes?|welcomed|insists?|insisted|hopes?|urges?|urged|argues?|argued|thinks?|holds?|regrets?|opposes?|opposed|favou?rs?|backs?|backed|sees|rejects|does not|did not|will not|surveys|examines)\b/u;
 /** People of both sides named as one holder ("Officials on both sides", "critics in both countries", "officials in both capitals"). */
 const BOTH_HOLDERS = /\b(?:[Oo]fficials|[Dd]iplomats|[Cc]ritics|[Pp]articipants|[Mm]inisters|[Ll]eaders|[Ee]xperts|[Aa]nalysts|[Pp]oliticians|[Ll]awmakers|[Pp]eople|[Vv]oices|[Pp]ages|[Nn]egotiators|[Pp]lanners|[Oo]fficers|[Cc]ommentators|[Ss]cholars|[Ss]upporters|[Oo]pponents|[Gg]overnments)\s+(?:on|in|from|of|at)\s+both\s+(?:sides|capitals|countries|governments|allies)\b(?!\s+of\s+the\s+(?:strait|border))/u;
 /** A writer's notes headed as such ("Interview notes: a professor of American politics…", "Notes from a Washington think-tank workshop…"). */
@@ -1579,6 +1600,9 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
     // "said that Washington…", or "said Washington…" with the complementiser left out.
     const said = THAT_CLAUSE.test(p.text.slice(Math.max(0, c.start - 10), c.start)) ? verbs.some((v) => v.end <= c.start) : verbs.some((v) => v.end <= c.start && SAID_BARE.test(p.text.slice(v.start, c.start)));
     if (!said) continue;
+    // Round 12 (rule 3): a fear or doubt about what the other side will do or thinks ("Some business leaders worry that Washington will tie…", "worries in government circles that Washington now sees China…") is the holder's own view, not a relay.
+    const prior = verbs.filter((v) => v.end <= c.start).pop();
+    if (prior && FEARED_THAT.test(p.text.slice(prior.start, c.start))) continue;
     // The reported side's own verb of saying, in the same stretch of the clause (no comma: ", pointing out" is the speaker's again).
     // (Not a relative clause's verb: "Japanese politicians who talk of…" are spoken about, not relaying.)
     const v = verbs.find((v) => v.start >= c.end && clauseOf(p, v.start) === clauseOf(p, c.start) && words(p, c.end - 1, v.start) <= 10 && !p.text.slice(c.end, v.start).includes(',') && !/\b(?:who|whom|which)\b/u.test(p.text.slice(c.end, v.start)));
@@ -1589,6 +1613,10 @@ function relayedInComplement(p: Prepared, strict = false): { side: string; cue: 
   }
   return null;
 }
+/** A singular pronoun subject: the guest of interview notes. */
+const GUEST_PRONOUN = /^(?:he|she|He|She)$/u;
+/** A verb of fearing or doubting and its complementiser right before the side it fears about ("worry that", "doubts whether the"). */
+const FEARED_THAT = /^(?:fear|worr|suspect|doubt|wonder)[a-z]*\s+(?:\w+ly\s+|aloud\s+)?(?:that|whether|if)\s+(?:the\s+)?$/u;
 /** A verb (not its noun, "suggestion") opening a that-clause which runs, within its clause, to a later point. */
 const REMARKED_THAT = /^[a-z]+(?<!ion|ions|ment|ments)\s+(?:[a-z]+\s+)?that\s[^:;]*$/u;
 /** After a side: people a relative clause describes, then the writer's advice or verdict on them as the main predicate. */
@@ -1621,13 +1649,15 @@ export function decideVoice(p: Prepared, state: DocState, docSide: string | null
 }
 
 /** An interview introducing its guest ("My guest is…", "I'm joined by…", "Joining us from Tokyo is…"): the name and affiliation follow. */
-const GUEST_INTRO = /\b(?:[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]nterview with|Q&A with|[Pp]ress conference of|[Ii]n conversation with|(?:I|[Ww]e) (?:spoke|talked)(?: by phone| at length)? with|(?:I|[Ww]e) sat down(?: in [A-Z][a-z]+)? with|[Ww]e asked(?= [A-Z][a-z]+ [A-Z][a-z-]+,)|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+const GUEST_INTRO = /\b(?:[Ii]nterview,\s(?:[^.]|(?<=[A-Z])\.){0,100}?\bwith|[Nn]otes(?:\s+from)?:?\s+(?:(?:a|an|the|my)\s+)?(?:background\s+|brief\s+|long\s+|recorded\s+)?(?:conversation|interview|lunch|dinner|breakfast|call|phone call|meeting|talk|chat)s?\s+with|[Mm]y guest(?: today| this week)?(?: is)?|[Oo]ur guest(?: today| this week)?(?: is)?|(?:I'm|I am|we're|we are) joined(?: today| now)? by|[Jj]oining (?:me|us)(?: today| now)?(?: from [A-Z][a-z]+)? is|[Ww]ith (?:me|us)(?: today| now) is|[Ii]nterview notes:|[Ii]nterview with|Q&A with|[Pp]ress conference of|[Ii]n conversation with|(?:I|[Ww]e) (?:spoke|talked)(?: by phone| at length)? with|(?:I|[Ww]e) sat down(?: in [A-Z][a-z]+)? with|[Ww]e asked(?= [A-Z][a-z]+ [A-Z][a-z-]+,)|^\s*(?:[A-Z][a-z]+\s+)?(?:[Ss]urvey|[Pp]oll|[Qq]uestionnaire)\s+(?:of|among)\s+(?:\d[\d,]*\s+)?)\s*/u;
+/** The interviewer after the guest ("spoken to … by a visiting U.S. journalist"). */
+const ASKED_BY = /\bby\s+(?:a|an|the|our|one)\s+(?:[\w-]+\s+){0,2}$/u;
 /** A post abroad before a side's cue ("who served in the Tokyo embassy", "stationed in Japan"). */
 const SERVED_IN = /\b(?:served|posted|stationed|worked)\s+(?:\w+ly\s+)?(?:in|at)\s+(?:the\s+)?$/u;
 /** How many units at a document's head may introduce its guest (an intro, then the first question or two). */
 const GUEST_UNITS = 4;
 /** Words one of the introductions needs (no flags: the engine scans for the literals). */
-const GUEST_GATE = /uest|Q&A|sat down|e asked|oined|oining|onference of|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
+const GUEST_GATE = /uest|otes|Q&A|sat down|e asked|oined|oining|onference of|ith me|ith us|nterview|onversation|spoke with|talked with|urvey|Poll|poll|uestionnaire|poke to|alked to|at down with/;
 /** The guest as the subject of their talking to the paper ("The former U.S. ambassador … spoke to this newspaper"): the side is named before. */
 const GUEST_SPOKE = /\b(?:spoke|talked) to (?:this|our|the) (?:newspaper|paper|magazine|program|programme|site|reporter|writer)\b|\b(?:spoke|talked) to us\b|\bsat down with (?:this|our) (?:newspaper|paper|magazine|reporter|writer)\b/u;
 /** An intro opening on a person: a title or a role (lower case), then a given name and a surname. */
@@ -1661,7 +1691,8 @@ function guestSide(p: Prepared, cb: Codebook): string | null {
     const first = /^(?:(?:Dr|Mr|Ms|Mrs|Professor|Prof)\.?\s+)?([A-Z][a-z]+)\s+([A-Z][a-z]+),/u.exec(p.text.slice(from));
     const homeFirst = homeSide(cb);
     if (first && homeFirst && ROMAJI_SURNAME.test(first[1] as string) && ROMAJI_SURNAME.test(first[2] as string) && !NOT_NAMES.has(first[1] as string) && !NOT_NAMES.has(first[2] as string)) return homeFirst;
-    const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until);
+    // Round 12: not who did the asking ("…, spoken to in 2022 by a visiting U.S. journalist").
+    const c = cuesOf(p).find((c) => c.start >= from - 12 && c.start < until && !ASKED_BY.test(p.text.slice(Math.max(0, c.start - 30), c.start)));
     // Round 10b: a guest who "served in the Tokyo embassy" or was "ambassador to Japan" is the other side's.
     if (c && (SERVED_IN.test(p.text.slice(Math.max(0, c.start - 40), c.start)) || POSTED_TO.test(p.text.slice(Math.max(0, c.start - 30), c.start)))) return otherMain(cb, c.entry.owner);
     if (c) return c.entry.owner;
@@ -1727,7 +1758,7 @@ function jaGuestSide(p: Prepared, cb: Codebook): string | null {
 }
 
 /** "Excerpts from his speech follow", 要旨は次の通り: the units after it are the speaker's own words. */
-const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b|^\s*(?:(?:Prepared\s+)?(?:Remarks|Address|Speech|Statement|Testimony)\s+(?:by|of)\s)/iu;
+const EN_SPEECH_TEXT = /\b(?:excerpts?|highlights|text|transcript)\b[^.]{0,60}?\b(?:follows?|below)\b|\bexcerpts? (?:of|from)\b|^\s*(?:(?:Prepared\s+)?(?:Remarks|Address|Speech|Statement|Testimony)\s+(?:by|of)\s)|^\s*From\s+(?:the|a|an|his|her)\s+(?:prepared\s+|written\s+|opening\s+)?(?:remarks|address|speech|statement|testimony)\s+(?:of|by)\s|^\s*(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*'s\s+(?:prepared\s+)?(?:address|speech|remarks|statement|testimony)\s+(?:at|to|before|in)\s/iu;
 /** "in a speech to the Diet", "addressed Congress": a speech named, whose first-person units that follow are the speaker's. */
 const EN_SPEECH = /\b(?:in|during) (?:a|an|his|her|their|the) (?:[\w-]+ )?(?:speech|address|remarks|lecture|keynote)\b|\b(?:addressed|spoke (?:to|at|before)|delivered (?:a|an|his|her) (?:[\w-]+ )?(?:speech|address))\b/iu;
 // Round 11: or a speech's heading with a translation note closing the unit (米大統領の対日政策演説（ホワイトハウス発表・仮訳）).
@@ -1777,13 +1808,23 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
   }
   // Most units name no speech: a plain literal gate spares them the two full patterns.
   if (!state.speech && !(p.lang === 'ja' ? SPEECH_GATE_JA : SPEECH_GATE_EN).test(p.text)) return null;
-  const textIntro = (p.lang === 'ja' ? JA_SPEECH_TEXT : EN_SPEECH_TEXT).exec(body);
+  const textMatch = (p.lang === 'ja' ? JA_SPEECH_TEXT : EN_SPEECH_TEXT).exec(body);
+  // Round 12: "The President's remarks in Shanghai…" is a heading only at the document's head ("Ambassador's address at Keio University, Tokyo").
+  const possessive = textMatch !== null && p.lang === 'en' && /'s\s/u.test(textMatch[0]);
+  const heading = possessive && state.units === 0 && body.trim().split(/\s+/u).length <= 16 && /^\s*(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*'s\s/u.test(body.slice(textMatch.index));
+  const textIntro = possessive && !heading ? null : textMatch;
   const intro = textIntro ?? (p.lang === 'ja' ? JA_SPEECH : EN_SPEECH).exec(body);
   if (intro) {
     const at = p.bodyStart + intro.index;
     // The speaker is the side named before the speech (首相は…演説を行った); failing that, any side named, or the document's.
     const cues = cuesOf(p);
-    const c = cues.find((c) => c.end <= at) ?? cues[0];
+    // Round 12: "Ambassador's address at Keio University, Tokyo": the place after the possessive is the venue, not the speaker's side.
+    const venue = textIntro !== null && possessive ? p.bodyStart + textIntro.index + textIntro[0].indexOf("'s") : -1;
+    // …and the subject after the speaker ("From the testimony of an academic before a House committee, 2006, on Japan's security debate") is not the speaker's side.
+    const introEnd = textIntro !== null ? p.bodyStart + textIntro.index + textIntro[0].length : p.text.length;
+    const topic = textIntro !== null && p.lang === 'en' ? /(?:,\s+|\s+)(?:on|about|concerning|regarding)\s/u.exec(p.text.slice(introEnd)) : null;
+    const until = topic ? introEnd + topic.index : p.text.length;
+    const c = venue >= 0 ? cues.find((c) => c.end <= venue) : (cues.find((c) => c.end <= at) ?? cues.find((c) => c.start < until));
     const side = c ? c.entry.owner : localSide(state, docSide, cb);
     if (side && !SPEECH_FIRST_PERSON.test(p.text.slice(p.bodyStart, at))) {
       state.speech = side;
@@ -1812,6 +1853,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
   // Round 11 (rule 4): a news item's heading, its source and kind before its headline ("Kyodo (English), short item: LDP hawks urge…",
   // "Korea Herald (wire brief): Seoul denies…"), is the piece's title, not a view reported.
   if (p.lang === 'en' && p.text.includes(':') && !p.tag?.interviewer && pieceHeading(p)) return { voice: AUTHOR, how: 'default' };
+  // Round 12 (rule 4): a document's first unit naming what kind of record follows ("Survey of Okinawa residents, May 1996, after…",
+  // "Think-tank commentary from Tokyo, 2009.", "Interview notes, a U.S. think-tank fellow…", "From the transcript of a Washington think-tank podcast") is its heading.
+  if (p.lang === 'en' && state.units === 0 && !p.tag && (DOC_HEAD.test(p.text) || (DOC_HEAD_EVENT.test(p.text) && shortAfterColon(p.text))) && !HEADLINE_AFTER.test(p.text)) return { voice: AUTHOR, how: 'default' };
   if (p.tag) {
     // A chair's procedure (○委員長 …について質疑を行います, "The committee will come to order") carries no view (rule 2).
     // A transcript's heading set out like a tag ("SENATE FOREIGN RELATIONS COMMITTEE: Hearing on …") is the record's, not a speaker's.
@@ -1900,7 +1944,11 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     // A role the document introduced with its side (沖縄県知事が訪米し… → 知事は…と語った; 日本大使館の外交官たち → 別の外交官は) keeps that side.
     const introduced = p.lang === 'ja' && f.cue.rule.startsWith('attribution:holder') ? jaIntroducedSide(state, f.cue.text) : undefined;
     if (introduced !== undefined) return { voice: introduced, cue: f.cue, how: 'carried' };
-    const carried = unsidedVoice(f, state, docSide, cb);
+    // Round 12: in notes on an interview ("Interview notes: a former Japanese vice-minister…"), "he"/"she" opening a unit is the guest the notes introduced.
+    const pronoun = p.lang === 'en' && GUEST_PRONOUN.test(f.cue.text) && f.cue.start - p.bodyStart <= 12;
+    // Round 12: "He"/"she" opening a unit after the writer's own report is the person that report's subject named ("A senior Japanese defense official briefed reporters here today…" → "He said…").
+    const subject = pronoun && state.guest === null && !isSide(cb, state.prevVoice) && state.topic ? subjectSide(state.topic) : null;
+    const carried: VoiceDecision = pronoun && state.guest !== null ? { voice: state.guest, cue: f.cue, how: 'carried' } : isSide(cb, subject) ? { voice: subject, cue: f.cue, how: 'carried' } : unsidedVoice(f, state, docSide, cb);
     const relay = carried.voice !== AUTHOR ? relayedInComplement(p) : null;
     if (relay && relay.side !== carried.voice) {
       state.relayedBy = carried.voice;

@@ -12,12 +12,13 @@ import type { Message, Place } from '../types.js';
 import { buildModel, type CodeModel } from '../coder/model.js';
 import { buildMatcher, type Matcher, type PatternEntry } from './matcher.js';
 import { compilePattern, patternLang } from './pattern.js';
-import { codebookSchema, type CodebookSpec, type LangPatterns } from './schema.js';
+import { CODE_ROLES, codebookSchema, type CodebookSpec, type CodeRole, type LangPatterns } from './schema.js';
 
 export type { Matcher, PatternEntry, ScanHit, Normalized } from './matcher.js';
 export { normalize, toOriginal } from './matcher.js';
 export { compilePattern } from './pattern.js';
-export type { CodebookSpec } from './schema.js';
+export type { CodebookSpec, CodeRole } from './schema.js';
+export { CODE_ROLES };
 
 /** What a code lends to tone. */
 export interface CodeInfo {
@@ -26,6 +27,8 @@ export interface CodeInfo {
   description: string;
   tone: 'positive' | 'negative' | 'neutral';
   deniedTone: 'positive' | 'negative' | 'neutral';
+  /** What the code is to the coder's structural rules (absent: patterns only). */
+  role?: CodeRole;
 }
 
 /** A loaded, compiled, immutable codebook. */
@@ -199,13 +202,48 @@ export function loadCodebook(text: string, file?: string, options: LoadOptions =
     name: spec.name,
     version: hash.digest('hex').slice(0, 12),
     sides: Object.freeze(Object.keys(spec.sides)),
-    codes: Object.freeze(spec.codes.map((c) => Object.freeze({ id: c.id, label: c.label, description: c.description, tone: c.tone, deniedTone: c.deniedTone }))),
+    codes: Object.freeze(spec.codes.map((c) => Object.freeze({ id: c.id, label: c.label, description: c.description, tone: c.tone, deniedTone: c.deniedTone, ...(c.role ? { role: c.role } : {}) }))),
     yaml: text,
     spec: deepFreeze(spec),
     matcher: buildMatcher(entries, spec.readings),
     ...(model.model ? { model: model.model } : {}),
   });
   return { codebook, messages };
+}
+
+interface CodeIndex {
+  byId: Map<string, CodeInfo>;
+  byRole: Map<CodeRole, string>;
+}
+const indexCache = new WeakMap<Pick<Codebook, 'codes'>, CodeIndex>();
+function codeIndex(cb: Pick<Codebook, 'codes'>): CodeIndex {
+  let ix = indexCache.get(cb);
+  if (!ix) {
+    ix = { byId: new Map(cb.codes.map((c) => [c.id, c])), byRole: new Map() };
+    for (const c of cb.codes) if (c.role && !ix.byRole.has(c.role)) ix.byRole.set(c.role, c.id);
+    indexCache.set(cb, ix);
+  }
+  return ix;
+}
+
+/**
+ * A codebook's codes by id, built once per codebook.
+ *
+ * @example
+ * codeInfo(cb).get('reassurance')?.tone; // 'positive'
+ */
+export function codeInfo(cb: Pick<Codebook, 'codes'>): ReadonlyMap<string, CodeInfo> {
+  return codeIndex(cb).byId;
+}
+
+/**
+ * The id of the code that holds a role (`CODE_ROLES`), or undefined when no code holds it (its rules are then off).
+ *
+ * @example
+ * roleCode(cb, 'abandonment'); // 'abandonment' in codebooks/us-japan.yaml
+ */
+export function roleCode(cb: Pick<Codebook, 'codes'>, role: CodeRole): string | undefined {
+  return codeIndex(cb).byRole.get(role);
 }
 
 function deepFreeze<T>(o: T): T {
@@ -272,6 +310,11 @@ export function checkCodebook(text: string, file?: string, options: LoadOptions 
       }
     }
   });
+  // A role no code holds turns the coder's rules for it off: a codebook with other ids says which code plays each part.
+  const held = new Set(spec.codes.map((c) => c.role));
+  for (const role of CODE_ROLES) {
+    if (!held.has(role)) messages.push(makeMessage(SOURCE, 'codebook:role-unheld', 'info', `no code has role: ${role}; the coder's structural rules for it are off (${ROLE_RULES.get(role) ?? ''})`, at(['codes'])));
+  }
   for (const [name, side] of Object.entries(spec.sides)) {
     for (const lang of ['en', 'ja'] as const) {
       if ((side.cues[lang]?.length ?? 0) === 0) messages.push(makeMessage(SOURCE, 'codebook:side-without-cues', 'warning', `side "${name}" has no ${lang} attribution cues`, at(['sides', name, 'cues'])));
@@ -331,6 +374,15 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
   if (hash !== s.codebook.yamlHash) out.push(`model ${model.file}: trained with another version of this codebook's rules (${s.codebook.yamlHash}, now ${hash}); retrain with npm run train-model`);
   return out;
 }
+
+/** What each role's rules do, for `codebook check` (see `CODE_ROLES`). */
+const ROLE_RULES: ReadonlyMap<CodeRole, string> = new Map<CodeRole, string>([
+  ['abandonment', 'a commitment the ally might not keep raises it; the ally\'s commitment under a denial negates it'],
+  ['reassurance', 'a Japanese pledge under a denial is negated only when noted as absent; a denied fear inside a promise raises it'],
+  ['call', 'a reported call still judges the relationship; "not anti-American, but ..." introduces it'],
+  ['demand', 'a plain demand only reported lends no tone'],
+  ['imbalance', 'an answer that the host pays denies it'],
+]);
 
 let builtin: Codebook | undefined;
 

@@ -26,6 +26,21 @@ const side = z
   })
   .strict();
 
+/**
+ * What a code is to the coder's structural rules, so that they follow the codebook's own ids (a codebook with other ids
+ * names the same roles). At most one code holds each role; a role no code holds turns its rules off.
+ * - `abandonment`: the fear that the ally will not stand by its commitment ("Washington might not defend Japan" raises it;
+ *   the ally's commitment named under a denial negates it);
+ * - `reassurance`: the ally's pledge (rule 7: in Japanese it is negated only when noted as absent; a denied abandonment
+ *   inside the ally's promise raises it);
+ * - `call`: a call to assert or equalise (rule 9: reported, it still judges the relationship; "not anti-American, but…"
+ *   introduces it rather than denying it);
+ * - `demand`: pressure to do more (rule 12: a plain demand only reported lends no tone);
+ * - `imbalance`: benefits flowing one way (an answer that the host pays denies it).
+ */
+export const CODE_ROLES = ['abandonment', 'reassurance', 'call', 'demand', 'imbalance'] as const;
+export type CodeRole = (typeof CODE_ROLES)[number];
+
 const code = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code id is lowercase letters, digits and _'),
@@ -35,6 +50,8 @@ const code = z
     tone: z.enum(['positive', 'negative', 'neutral']).default('neutral'),
     /** The tone of a denial of this code (rule 13). */
     deniedTone: z.enum(['positive', 'negative', 'neutral']).default('neutral'),
+    /** What the code is to the coder's structural rules (`CODE_ROLES`); absent: patterns only. */
+    role: z.enum(CODE_ROLES).optional(),
     en: patterns,
     ja: patterns,
     /** Wordings that deny the concern outright: the code goes to `negated`. */
@@ -106,7 +123,18 @@ export const codebookSchema = z
         negative: langPatterns,
       })
       .strict(),
-    codes: z.array(code).min(1),
+    codes: z
+      .array(code)
+      .min(1)
+      .superRefine((codes, ctx) => {
+        const holder = new Map<string, string>();
+        codes.forEach((c, i) => {
+          if (!c.role) return;
+          const first = holder.get(c.role);
+          if (first !== undefined) ctx.addIssue({ code: 'custom', message: `the role ${c.role} is already held by the code ${first}: at most one code holds each role`, path: [i, 'role'] });
+          else holder.set(c.role, c.id);
+        });
+      }),
     readings: readings.optional(),
     /** A learned model beside the rules (`scripts/train-model.mjs`): a JSON file in the codebook's folder, by relative path. */
     model: z

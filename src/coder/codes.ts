@@ -3,7 +3,7 @@
  * exclusions, negation cues with a clause scope, outright denials, and back-references to a view
  * dismissed ("That complaint does not survive…"). Tone is decided in tone.ts.
  */
-import type { Codebook, ScanHit } from '../codebook/index.js';
+import { codeInfo, roleCode, type Codebook, type ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence } from '../types.js';
 import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
@@ -258,8 +258,6 @@ function jaReferenceDenial(p: Prepared, cues: readonly ScanHit[], ownCodes: bool
   return undefined;
 }
 
-/** Codes that are an affirmation (LABELS.md rule 7): in Japanese only an affirmation noted as absent is negated. */
-const JA_AFFIRMATION_CODES: ReadonlySet<string> = new Set(['reassurance']);
 /** A Japanese cue that notes something was not said or done (触れなかった, 口にしなかった, ございませんでした, 聞かれなかった). */
 const JA_ABSENCE_CUE = /なかっ|ませんでした|聞かれ|見られ/u;
 
@@ -314,17 +312,6 @@ export function negativeInflection(text: string, hit: { start: number; end: numb
   return undefined;
 }
 
-const infoCache = new WeakMap<Codebook, Map<string, Codebook['codes'][number]>>();
-/** Code metadata by id, built once per codebook. */
-function codeInfo(cb: Codebook): Map<string, Codebook['codes'][number]> {
-  let m = infoCache.get(cb);
-  if (!m) {
-    m = new Map(cb.codes.map((c) => [c.id, c]));
-    infoCache.set(cb, m);
-  }
-  return m;
-}
-
 /** Does a clause start at `pos` (only spaces, quotes or a dash since the last clause end or the body's start)? */
 function opensClause(p: Prepared, pos: number): boolean {
   const from = clauseStart(p, pos);
@@ -372,10 +359,15 @@ export function isCondition(p: Prepared, h: { start: number; end: number }): boo
  */
 export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly string[]): CodeDecision {
   // Without a code, denial, back-reference or tone word nothing below can be raised, negated or lend tone.
+  // The codes the structural rules speak of, by role (codebook `role:`); a role no code holds turns its rules off.
+  const fear = roleCode(cb, 'abandonment');
+  const pledge = roleCode(cb, 'reassurance');
+  const call = roleCode(cb, 'call');
+  const imbalance = roleCode(cb, 'imbalance');
   const refAnswer = p.lang === 'en' && previousRaised.length > 0 && EN_REF_ANSWER.test(p.text.slice(p.bodyStart));
-  const refYes = p.lang === 'en' && previousRaised.includes('abandonment') && EN_REF_YES.test(p.text.slice(p.bodyStart));
-  const hostPays = p.lang === 'en' && EN_HOST_PAYS.exec(p.text.slice(p.bodyStart));
-  const paysAnswer = hostPays && (previousRaised.includes('one_way') || EN_LEGISLATOR_VOCATIVE.test(p.text.slice(p.bodyStart))) ? hostPays : null;
+  const refYes = p.lang === 'en' && fear !== undefined && previousRaised.includes(fear) && EN_REF_YES.test(p.text.slice(p.bodyStart));
+  const hostPays = p.lang === 'en' && imbalance !== undefined && EN_HOST_PAYS.exec(p.text.slice(p.bodyStart));
+  const paysAnswer = hostPays && (previousRaised.includes(imbalance as string) || EN_LEGISLATOR_VOCATIVE.test(p.text.slice(p.bodyStart))) ? hostPays : null;
   // Round 12 (ja): a unit with only a negation cue may still deny the previous unit's concern by reference.
   const jaRefPossible = p.lang === 'ja' && previousRaised.length > 0 && (p.byKind.has('neg-backward') || p.byKind.has('neg-forward') || p.byKind.has('neg-absence'));
   if (!refAnswer && !refYes && !paysAnswer && !jaRefPossible && !CODE_KINDS.some((k) => p.byKind.has(k))) return { raised: [], negated: [] };
@@ -522,22 +514,22 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   for (const h of codeHits) {
     const ev = evidence(p, h.start, h.end, h.entry.rule);
     const neg = negationOf(h);
-    // Japanese: an affirmation under a denial that does not note its absence (防衛義務が変わるわけではない, 関与の後退を意味しない,
+    // Japanese: the ally's pledge (an affirmation, LABELS.md rule 7) under a denial that does not note its absence (防衛義務が変わるわけではない, 関与の後退を意味しない,
     // 無条件に支持しているわけではございません) neither affirms nor is denied (rule 7); only "was never said" (触れなかった,
     // 口にしなかった, 明記されなかった) negates it.
-    if (neg && p.lang === 'ja' && JA_AFFIRMATION_CODES.has(h.entry.owner) && neg.dir !== 'absence' && !JA_ABSENCE_CUE.test(p.text.slice(neg.hit.start, neg.hit.end))) continue;
+    if (neg && p.lang === 'ja' && h.entry.owner === pledge && neg.dir !== 'absence' && !JA_ABSENCE_CUE.test(p.text.slice(neg.hit.start, neg.hit.end))) continue;
     // English (round 10b): a commitment the ally "might not" or "would not" keep ("the United States might not defend Japan",
     // "Washington would not stand by Japan") voices the fear of abandonment; it denies no reassurance.
-    if (neg && p.lang === 'en' && h.entry.owner === 'reassurance' && neg.dir === 'forward' && !negated.has('abandonment') && EN_MODAL_NEGATION.test(p.text.slice(Math.max(0, neg.hit.start - 12), neg.hit.end))) {
-      if (!raised.has('abandonment')) raised.set('abandonment', { code: 'abandonment', evidence: evidence(p, h.start, h.end, 'negation:commitment-in-doubt') });
-      firmlyRaised.add('abandonment');
+    if (neg && p.lang === 'en' && fear && h.entry.owner === pledge && neg.dir === 'forward' && !negated.has(fear) && EN_MODAL_NEGATION.test(p.text.slice(Math.max(0, neg.hit.start - 12), neg.hit.end))) {
+      if (!raised.has(fear)) raised.set(fear, { code: fear, evidence: evidence(p, h.start, h.end, 'negation:commitment-in-doubt') });
+      firmlyRaised.add(fear);
       continue;
     }
     // English (round 10c): the ally's commitment named as a noun under a denial ("no concern about the American commitment",
     // "no one suggested the commitment would be reduced", "They say nothing about our commitment") denies a doubt about it:
     // abandonment is negated, not the reassurance (rule 7). A commitment restated or made, or one to a course, keeps its negation.
-    if (neg && p.lang === 'en' && h.entry.owner === 'reassurance' && neg.dir === 'forward' && !raised.has('abandonment') && EN_COMMITMENT_NOUN.test(p.text.slice(h.start, h.end)) && !EN_COMMITMENT_VERB_BEFORE.test(p.text.slice(Math.max(0, h.start - 40), h.start)) && !EN_COMMITMENT_TO_COURSE.test(p.text.slice(h.end, h.end + 24))) {
-      if (!negated.has('abandonment')) negated.set('abandonment', { code: 'abandonment', evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: false });
+    if (neg && p.lang === 'en' && fear && h.entry.owner === pledge && neg.dir === 'forward' && !raised.has(fear) && EN_COMMITMENT_NOUN.test(p.text.slice(h.start, h.end)) && !EN_COMMITMENT_VERB_BEFORE.test(p.text.slice(Math.max(0, h.start - 40), h.start)) && !EN_COMMITMENT_TO_COURSE.test(p.text.slice(h.end, h.end + 24))) {
+      if (!negated.has(fear)) negated.set(fear, { code: fear, evidence: ev, negation: evidence(p, neg.hit.start, neg.hit.end, neg.hit.entry.rule), absence: false });
       continue;
     }
     if (neg) {
@@ -558,7 +550,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   }
   // English (round 10c): the ally's promise that it will not act over Japan's head or walk away ("the U.S. side has assured us
   // that no decision will be taken behind Japan's back") affirms its commitment: reassurance is raised beside the denial (rule 7).
-  const deniedAbandonment = negated.get('abandonment');
+  const deniedAbandonment = fear === undefined ? undefined : negated.get(fear);
   const enAllyPromise = (at: number): boolean => {
     const before = p.text.slice(0, at).split(/(?<![A-Z]\.[A-Z])[.?!]\s+/u).pop() ?? '';
     const frame = EN_ALLY_PROMISE.exec(before);
@@ -566,17 +558,17 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
     const rest = p.text.slice(at).split(/(?<![A-Z]\.[A-Z])[.?!](?:\s|$)/u)[0] ?? '';
     return EN_PROMISE_MODAL.test(before.slice(frame.index) + ' ' + rest);
   };
-  if (p.lang === 'en' && deniedAbandonment && !raised.has('reassurance') && !negated.has('reassurance') && deniedAbandonment.negation && enAllyPromise(Math.min(deniedAbandonment.evidence.start, deniedAbandonment.negation.start))) {
-    raised.set('reassurance', { code: 'reassurance', evidence: deniedAbandonment.evidence });
-    firmlyRaised.add('reassurance');
+  if (p.lang === 'en' && pledge && deniedAbandonment && !raised.has(pledge) && !negated.has(pledge) && deniedAbandonment.negation && enAllyPromise(Math.min(deniedAbandonment.evidence.start, deniedAbandonment.negation.start))) {
+    raised.set(pledge, { code: pledge, evidence: deniedAbandonment.evidence });
+    firmlyRaised.add(pledge);
   }
   // English (round 10c): "I am not anti-American. I only ask for a say over our own land": the disclaimer introduces a call to
   // assert or equalise (rule 9), which it does not deny; alone ("They weren't anti-American; they just wanted quiet") it denies.
-  const deniedNationalism = negated.get('nationalism');
-  if (p.lang === 'en' && deniedNationalism && !raised.has('nationalism') && EN_ANTI_AMERICAN.test(deniedNationalism.evidence.text) && EN_NATIONALIST_CALL.test(p.text.slice(p.bodyStart))) {
-    negated.delete('nationalism');
-    raised.set('nationalism', { code: 'nationalism', evidence: deniedNationalism.evidence });
-    firmlyRaised.add('nationalism');
+  const deniedCall = call === undefined ? undefined : negated.get(call);
+  if (p.lang === 'en' && call && deniedCall && !raised.has(call) && EN_ANTI_AMERICAN.test(deniedCall.evidence.text) && EN_NATIONALIST_CALL.test(p.text.slice(p.bodyStart))) {
+    negated.delete(call);
+    raised.set(call, { code: call, evidence: deniedCall.evidence });
+    firmlyRaised.add(call);
   }
   // "A bomb? Absolutely not.", 「…」？ ないない: a claim asked or quoted, then flatly dismissed in the same unit, is negated (rule 6).
   for (const d of hitsOf(p, 'dismissal')) {
@@ -751,15 +743,15 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       negated.set(code, { code, evidence: ev, negation: ev, absence: false });
     }
   }
-  if (refYes && negated.size === 0 && ![...raised.keys()].some((c) => info.get(c)?.tone !== 'positive')) {
+  if (fear && refYes && negated.size === 0 && ![...raised.keys()].some((c) => info.get(c)?.tone !== 'positive')) {
     const at = answerAt();
     const ev = evidence(p, at, Math.min(p.text.length, at + 12), 'negation:reference-yes');
-    negated.set('abandonment', { code: 'abandonment', evidence: ev, negation: ev, absence: false });
+    negated.set(fear, { code: fear, evidence: ev, negation: ev, absence: false });
   }
-  if (paysAnswer && !negated.has('one_way')) {
+  if (imbalance && paysAnswer && !negated.has(imbalance)) {
     const at = p.bodyStart + paysAnswer.index;
     const ev = evidence(p, at, at + paysAnswer[0].length, 'negation:host-pays');
-    denyAfterAll('one_way', ev, ev);
+    denyAfterAll(imbalance, ev, ev);
   }
   for (const code of [...raised.keys()]) {
     if (negated.has(code) && !firmlyRaised.has(code)) raised.delete(code);

@@ -2,7 +2,7 @@
  * The coder: for consecutive sentences of one document, decide voice, codes raised and negated,
  * tone and the evidence behind each decision. It knows sentences, not formats.
  */
-import type { Codebook } from '../codebook/index.js';
+import { roleCode, type Codebook } from '../codebook/index.js';
 import type { CodeHit, SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
 import { denialCodes, modelCodes, undeniedCodes, vetoCodes, vetoKeys } from './model.js';
@@ -21,6 +21,13 @@ function keysOf(cb: Codebook): Map<string, string> {
     vetoNames.set(cb.matcher, keys);
   }
   return keys;
+}
+
+/** The codes of roles `reassurance` and `abandonment`, when the codebook has both: an affirmed pledge is no denied fear. */
+function pledgeOf(cb: Codebook): { pledge: string; fear: string } | undefined {
+  const pledge = roleCode(cb, 'reassurance');
+  const fear = roleCode(cb, 'abandonment');
+  return pledge && fear ? { pledge, fear } : undefined;
 }
 
 /** `hits` without the codes of `gone` (the same list when there are none). */
@@ -71,7 +78,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       // The code model raises only codes the rules left undecided (rules win on negation); the denial model may
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
       const added = modelCodes(p, cb.model, codes);
-      const denied = denialCodes(p, cb.model, codes, added, previousRaised);
+      const denied = denialCodes(p, cb.model, codes, added, previousRaised, pledgeOf(cb));
       // Last, as in training (the model and denial model read the rules' raises as they were): the vetoes.
       const keys = keysOf(cb);
       const aside = vetoCodes(p, cb.model, codes.raised, keys);

@@ -1334,7 +1334,7 @@ export function denialFeatures(rulesRaised: readonly string[], previousRaised: r
  * @example
  * const denied = denialCodes(p, cb.model, rules, modelRaised); // [] unless the file has a denial model
  */
-export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = [], previousRaised: readonly string[] = []): CodeHit[] {
+export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, modelRaised: readonly CodeHit[] = [], previousRaised: readonly string[] = [], pledge?: { pledge: string; fear: string }): CodeHit[] {
   // A sentence the code model does not read (no side, holder, code or tone word) names no concern to deny: unhashed.
   if (!model.denial || rules.negated.length > 0 || !modelReads(p)) return [];
   const cue = denialCue(p);
@@ -1345,8 +1345,9 @@ export function denialCodes(p: Prepared, model: CodeModel, rules: { raised: read
   // "whether"): they win, in both languages. Round 7 measured English denials of raised codes again on the retrained model:
   // held-out families negated 0.611 with them, 0.606 without; dev en 0.944 -> 0.971 and val5 en unchanged without them.
   for (const h of rules.raised) skip.add(h.code);
-  // An affirmed commitment is reassurance, not a denied fear of abandonment (LABELS.md rule 7).
-  if (rules.raised.some((h) => h.code === 'reassurance') || modelRaised.some((h) => h.code === 'reassurance')) skip.add('abandonment');
+  // An affirmed commitment is reassurance, not a denied fear of abandonment (LABELS.md rule 7; the codes of roles
+  // `reassurance` and `abandonment`).
+  if (pledge && (rules.raised.some((h) => h.code === pledge.pledge) || modelRaised.some((h) => h.code === pledge.pledge))) skip.add(pledge.fear);
   // A code set aside as another sense (a nuclear power plant) is not denied either.
   for (const h of p.byKind.get('exclude') ?? NO_HITS) skip.add(h.entry.owner);
   const out: CodeHit[] = [];

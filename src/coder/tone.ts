@@ -5,7 +5,7 @@
  * reaction word judges a third party's doing only when a third country is the nearest named, and a bitter question
  * judges the ally even where no code or judging word was found.
  */
-import type { Codebook, ScanHit } from '../codebook/index.js';
+import { codeInfo, roleCode, type Codebook, type ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence, Tone } from '../types.js';
 import { EN_COMPLEMENT_CUE } from './codes.js';
 import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
@@ -30,21 +30,6 @@ const JA_NOMINAL_NEG = /^[\u3041-\u3096]{0,8}?(?:(?:という|といった|よ�
 const JA_NOMINAL_CHARS = 28;
 /** A double negative (懸念材料がないわけではない) asserts the term after all. */
 const JA_DOUBLE = /^[^、。「」]{0,8}?(?:ないわけでは|ないとは言え|なくはない|ないことはない)/u;
-
-interface CodeInfo {
-  tone: 'positive' | 'negative' | 'neutral';
-  deniedTone: 'positive' | 'negative' | 'neutral';
-}
-
-const infoCache = new WeakMap<Codebook, Map<string, CodeInfo>>();
-function codeInfo(cb: Codebook): Map<string, CodeInfo> {
-  let m = infoCache.get(cb);
-  if (!m) {
-    m = new Map(cb.codes.map((c) => [c.id, { tone: c.tone, deniedTone: c.deniedTone }]));
-    infoCache.set(cb, m);
-  }
-  return m;
-}
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -114,14 +99,8 @@ function askedAt(p: Prepared, at: number): boolean {
   return end !== null && (end[0] === '?' || end[0] === '？');
 }
 
-/**
- * Codes raised by a call to assert or equalise (nationalism, rule 9): dev.jsonl reads such a call, reported or not, as a
- * judgement of the relationship (12 of 12 units non-neutral), so the reported-request reading of rule 12 does not apply.
- */
-const CALL_CODES: ReadonlySet<string> = new Set(['nationalism']);
-
 /** Rule 12: a code raised by a demand that the unit only reports or asks about, with nobody's judgement in it, lends no tone. */
-function reportedRequest(p: Prepared, r: CodeHit): boolean {
+function reportedRequest(p: Prepared, r: CodeHit, demand: string | undefined): boolean {
   const body = p.text.slice(p.bodyStart);
   if (JUDGED.test(body) || (p.lang === 'ja' && JA_OWN_CALL.test(body))) return false;
   const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
@@ -132,7 +111,7 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
   const from = Math.max(0, r.evidence.start - 12);
   const m = re.exec(p.original.slice(from, r.evidence.end + (p.lang === 'ja' ? 8 : 24)));
   // "the President said Japan should pay more", "is reported to have said that Japan should show the flag": a demand reported in indirect speech.
-  if (!m && p.lang === 'en' && r.code === 'burden_pressure') {
+  if (!m && p.lang === 'en' && r.code === demand) {
     const back = Math.max(0, r.evidence.start - 70);
     const said = EN_SAID_SHOULD.exec(p.original.slice(back, r.evidence.start));
     if (said) return !quoted(p.original, back + said.index) && !(OWN_VOICE.test(body) && !askedAt(p, r.evidence.end));
@@ -146,9 +125,9 @@ function reportedRequest(p: Prepared, r: CodeHit): boolean {
 /** A demand in plain words, judging nothing by itself ("do more", "will keep asking", "Washington had sought"), unlike "made to pay", "checkbook", "shakedown". */
 const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|would) keep asking|(?:Washington|the Americans|America|the United States) (?:had )?(?:sought|asked)|press(?:es|ed|ing)? Tokyo to|pushed Tokyo to|lean(?:s|ed)? on Tokyo|asking for more|need to spend more|raise defense spending|(?:sought|seek|seeks|seeking) (?:a |an )?(?:(?:much|far|substantial|significant|sizable|larger|bigger|sharp|steep) )*increase)$/iu;
 
-/** Rule 12: a burden_pressure code whose own wording is a plain demand lends no tone unless somebody judges it in the unit. */
-function plainDemand(p: Prepared, r: CodeHit): boolean {
-  if (p.lang !== 'en' || r.code !== 'burden_pressure' || r.evidence.rule.startsWith('model:')) return false;
+/** Rule 12: the demand code (role `demand`) raised by a plain demand lends no tone unless somebody judges it in the unit. */
+function plainDemand(p: Prepared, r: CodeHit, demand: string | undefined): boolean {
+  if (p.lang !== 'en' || r.code !== demand || r.evidence.rule.startsWith('model:')) return false;
   return EN_PLAIN_DEMAND.test(r.evidence.text.trim()) && !JUDGED.test(p.text.slice(p.bodyStart));
 }
 
@@ -299,6 +278,10 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   // Most sentences raise nothing and hold no tone term.
   if (raised.length === 0 && negated.length === 0 && !p.byKind.has('tone-positive') && !p.byKind.has('tone-negative') && !(p.lang === 'en' && p.original.includes('?')) && !(p.lang === 'ja' && JA_QUOTED_Q.test(p.text))) return { tone: 'neutral', toneEvidence: [] };
   const info = codeInfo(cb);
+  // A call to assert or equalise (role `call`, rule 9): dev.jsonl reads such a call, reported or not, as a judgement of the
+  // relationship (12 of 12 units non-neutral), so the reported-request reading of rule 12 does not apply to it.
+  const call = roleCode(cb, 'call');
+  const demand = roleCode(cb, 'demand');
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
   // A code the learned model raised lends its tone only where the rules found none (its wording is a feature, not a judgement).
@@ -313,7 +296,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
       if (fromModel) modelPos ??= r.evidence;
       else pos ??= r.evidence;
     }
-    if (t === 'negative' && (CALL_CODES.has(r.code) || !(reportedRequest(p, r) || plainDemand(p, r)))) {
+    if (t === 'negative' && (r.code === call || !(reportedRequest(p, r, demand) || plainDemand(p, r, demand)))) {
       if (fromModel) modelNeg ??= r.evidence;
       else neg ??= r.evidence;
     }

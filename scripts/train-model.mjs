@@ -160,7 +160,7 @@ function train() {
     if (voiceUnits[lang].length === 0) continue;
     out.voice[lang] = trainVoice(voiceUnits[lang], lang, voices, features, DEFAULT_VOICE_TRAINING, VOICE_MARGINS[lang]);
     const vc = out.voice[lang].cv;
-    console.log(`${lang} voice: ${out.voice[lang].units} units, ${out.voice[lang].features.length} features kept, margin ${out.voice[lang].margin}; CV voice accuracy rules ${vc.rulesAccuracy.toFixed(3)} -> with the voice model ${vc.combinedAccuracy.toFixed(3)} (${vc.changed} changed)`);
+    console.log(`${lang} voice: ${out.voice[lang].units} units, ${out.voice[lang].features.length} features kept, margin ${out.voice[lang].margin}; CV voice accuracy rules ${vc.rulesAccuracy.toFixed(3)} -> with the voice model ${vc.combinedAccuracy.toFixed(3)} (${vc.changed} changed)${vc.byMargin ? `; by margin ${Object.entries(vc.byMargin).map(([m, a]) => `${m} ${a.toFixed(3)}`).join(', ')}` : ''}`);
   }
   // Written with one feature list per language (format 3): the parts share most features.
   const json = JSON.stringify(shareVocabulary(out)) + '\n';

@@ -101,8 +101,14 @@ export interface VoiceDecision {
   voice: Voice;
   /** The cue that set the voice; absent for `author` by default. */
   cue?: Evidence;
-  /** How the voice was reached. */
-  how: 'cue' | 'speaker' | 'carried' | 'relayed' | 'default' | 'model';
+  /**
+   * How the voice was reached. Three of the rules' `author` decisions are told apart from the plain default (no holder
+   * found) since round 12, so the voice model sees each as its own decision: `own`, a side's holder named but the writer's
+   * own view kept (LABELS.md rules 1, 3 and 5: the writer's frame or appeal, a relay beside the writer's claim, holders of
+   * both sides); `heading`, a heading, a transcript's record line, the announcement of a speech's text or the writer's
+   * own interview intro (no view reported); `question`, an interviewer's question that names no holder (rule 2).
+   */
+  how: 'cue' | 'speaker' | 'carried' | 'relayed' | 'default' | 'own' | 'heading' | 'question' | 'model';
 }
 
 /** One code raised or negated in a sentence. */

@@ -347,7 +347,7 @@ describe('the model in the coder', () => {
     expect(modelCodes(p, model, { raised: [], negated }).map((h) => h.code)).not.toContain('autonomy');
   });
 
-  it('adds a code beside one the rules raised only at BESIDE_RULES (2.5) times its threshold', () => {
+  it('adds a code beside one the rules raised only at BESIDE_RULES (2) times its threshold', () => {
     const json = trainFixture();
     const text = 'Officials in Tokyo zorblax the plan again.';
     const score = modelCodes(prepare(text, cb), cb.model as NonNullable<Codebook['model']>, { raised: [], negated: [] }).find((h) => h.code === 'autonomy')?.evidence.model?.score ?? Number.NaN;
@@ -358,11 +358,11 @@ describe('the model in the coder', () => {
       const withThr = loadWithModel({ ...json, langs });
       return modelCodes(prepare(text, withThr), withThr.model as NonNullable<Codebook['model']>, { raised, negated: [] }).some((h) => h.code === 'autonomy');
     };
-    expect(BESIDE_RULES).toBe(2.5);
+    expect(BESIDE_RULES).toBe(2);
     expect(raises(1.5, [])).toBe(true);
     expect(raises(1.5, ruled)).toBe(false);
-    expect(raises(2.25, ruled)).toBe(false);
-    expect(raises(2.75, ruled)).toBe(true);
+    expect(raises(1.75, ruled)).toBe(false);
+    expect(raises(2.25, ruled)).toBe(true);
   });
 
   it('does not raise a code whose word the codebook set aside as another sense', () => {

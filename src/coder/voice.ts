@@ -52,6 +52,19 @@ export function newDocState(): DocState {
 
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean; there?: boolean } | null;
 
+/**
+ * Round 12: set while `explicitEn` declines a side's holder it found for the writer's own view (rule 1: the writer's frame,
+ * appeal or paper; rule 3: a relay beside the writer's own claim; rule 5: holders of both sides): `voiceOf` then gives its
+ * author the `how` 'own', so the voice model can learn how often the rules are right there instead of reading it as any
+ * other default (the seed's "The U.S. is pushing Japan…, but U.S. officials have stressed…": eval/README-codes.md, "Round 12").
+ */
+const declined = { own: false };
+/** `explicitEn`'s answer when it keeps the writer's voice beside a named holder (see `declined`). */
+function declineOwn(): null {
+  declined.own = true;
+  return null;
+}
+
 function usable(p: Prepared, h: ScanHit): boolean {
   return h.start >= p.bodyStart && !inQuote(p, h.start);
 }
@@ -426,17 +439,17 @@ function writersFrame(p: Prepared): boolean {
 }
 
 function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
-  if (writersFrame(p)) return null;
+  if (writersFrame(p)) return declineOwn();
   // Round 11 (rule 1): the writer's own appeal or hope ("We urge the government to…", "I hope the people in Washington…") holds the writer's view, whoever it names.
-  if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return null;
+  if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return declineOwn();
   // Round 12 (rule 1): the writer's answer to unnamed holders ("Those who say Tokyo never moves without American approval should explain this visit.").
-  if (p.text.includes(' who ') && WRITER_REBUTTAL.test(p.text.slice(p.bodyStart))) return null;
+  if (p.text.includes(' who ') && WRITER_REBUTTAL.test(p.text.slice(p.bodyStart))) return declineOwn();
   // …and so is the paper's own position ("This newspaper supports the alliance, but…", "this newspaper believes they should keep it").
-  if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return null;
+  if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return declineOwn();
   // Round 11 (rule 5): holders on both sides ("officials on both sides insisted", "participants from both countries agreed") are no one side's.
   const both = p.text.includes(' both ') ? BOTH_HOLDERS.exec(p.text) : null;
   // (Not where a side's holder or place comes first: "Several American Asia hands said… its critics in both countries", "in Nagatacho, where lawmakers from both sides".)
-  if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return null;
+  if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return declineOwn();
   // "It has become fashionable in this town to…", "popular in this town", "some folks on our side": a view held where the writer is (rule 1's "my colleagues in Tokyo say").
   // Round 12: a view held "here", where the report is filed ("the omission has not gone unnoticed here", "The reaction here was shock", "Here, the mood was…").
   const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? (HOME_VIEW.exec(p.text) ?? HERE_VIEW.exec(p.text)) : p.text.includes('Here,') ? HERE_VIEW.exec(p.text) : null;
@@ -578,10 +591,10 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     // Rule 3: the writer's own claim first ("The U.S. is pushing Japan…, but officials have stressed…") keeps the writer's voice.
     const cl = clauseOf(p, best.c.start);
     const ownClaim = cl > 0 && hitsOf(p, 'code').some((h) => clauseOf(p, h.start) === 0 && h.start >= start) && !verbs.some((v) => clauseOf(p, v.start) === 0);
-    if (ownClaim) return null;
+    if (ownClaim) return declineOwn();
     return sideEvidence(p, best.c);
   }
-  if (joint) return null;
+  if (joint) return declineOwn();
   const named = cb ? japaneseNamedSubject(p, verbs, cues, cb) : null;
   if (named) return named;
   if (home) {
@@ -1831,7 +1844,7 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
       state.speechWeak = textIntro === null;
       state.speechCue = c ? p.text.slice(c.start, c.end) : side;
       // The announcement of a speech's text is the writer's; an intro that reports a view is decided as usual.
-      if (textIntro) return { voice: AUTHOR, how: 'default' };
+      if (textIntro) return { voice: AUTHOR, how: 'heading' };
     }
     return null;
   }
@@ -1846,22 +1859,23 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
 }
 
 function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
+  declined.own = false;
   if (p.dateline) {
     const d = hitsOf(p, 'dateline').find((h) => h.end <= (p.dateline?.end ?? 0));
     if (d) state.local = d.entry.owner;
   }
   // Round 11 (rule 4): a news item's heading, its source and kind before its headline ("Kyodo (English), short item: LDP hawks urge…",
   // "Korea Herald (wire brief): Seoul denies…"), is the piece's title, not a view reported.
-  if (p.lang === 'en' && p.text.includes(':') && !p.tag?.interviewer && pieceHeading(p)) return { voice: AUTHOR, how: 'default' };
+  if (p.lang === 'en' && p.text.includes(':') && !p.tag?.interviewer && pieceHeading(p)) return { voice: AUTHOR, how: 'heading' };
   // Round 12 (rule 4): a document's first unit naming what kind of record follows ("Survey of Okinawa residents, May 1996, after…",
   // "Think-tank commentary from Tokyo, 2009.", "Interview notes, a U.S. think-tank fellow…", "From the transcript of a Washington think-tank podcast") is its heading.
-  if (p.lang === 'en' && state.units === 0 && !p.tag && (DOC_HEAD.test(p.text) || (DOC_HEAD_EVENT.test(p.text) && shortAfterColon(p.text))) && !HEADLINE_AFTER.test(p.text)) return { voice: AUTHOR, how: 'default' };
+  if (p.lang === 'en' && state.units === 0 && !p.tag && (DOC_HEAD.test(p.text) || (DOC_HEAD_EVENT.test(p.text) && shortAfterColon(p.text))) && !HEADLINE_AFTER.test(p.text)) return { voice: AUTHOR, how: 'heading' };
   if (p.tag) {
     // A chair's procedure (○委員長 …について質疑を行います, "The committee will come to order") carries no view (rule 2).
     // A transcript's heading set out like a tag ("SENATE FOREIGN RELATIONS COMMITTEE: Hearing on …") is the record's, not a speaker's.
     if ((CHAIR.test(p.tag.name) && PROCEDURE.test(p.text.slice(p.bodyStart))) || (p.lang === 'en' && CHAMBER.test(p.tag.name) && /^\s*(?:[A-Z][a-z]+\s+)?[Hh]earing\b/u.test(p.text.slice(p.bodyStart)) && recordHeading(p, p.bodyStart))) {
       tagRole(p, state, docSide, cb);
-      return { voice: AUTHOR, how: 'default' };
+      return { voice: AUTHOR, how: 'heading' };
     }
     const t = tagRole(p, state, docSide, cb);
     if (t.role === 'interviewer') {
@@ -1877,7 +1891,7 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
       const f = explicit(p, false, cb);
       if (f && 'side' in f) return { voice: f.side, cue: f.cue, how: 'cue' };
       if (f && f.cue.rule !== NAMED_RULE && !VOCATIVE.test(p.text.slice(p.bodyStart))) return unsidedVoice(f, state, docSide, cb);
-      return { voice: AUTHOR, how: 'default' };
+      return { voice: AUTHOR, how: 'question' };
     }
     state.lastSpeaker = t.side;
     state.awaitingAnswer = false;
@@ -1900,9 +1914,9 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     return t.side === AUTHOR ? { voice: AUTHOR, how: 'default' } : { voice: t.side, cue: t.cue, how: 'speaker' };
   }
   // A transcript's heading ("House Armed Services Committee, hearing on allied burden sharing, March 1995 (excerpts).") reports no view (rule 4).
-  if (p.lang === 'en' && recordHeading(p, p.bodyStart)) return { voice: AUTHOR, how: 'default' };
+  if (p.lang === 'en' && recordHeading(p, p.bodyStart)) return { voice: AUTHOR, how: 'heading' };
   // An interviewer's or pollster's own intro ("We asked students in Tokyo how they see…", "Governor X has refused… We asked him why.") carries no view (rule 2).
-  if (p.lang === 'en' && p.text.includes('e asked ') && weAsked(p)) return { voice: AUTHOR, how: 'default' };
+  if (p.lang === 'en' && p.text.includes('e asked ') && weAsked(p)) return { voice: AUTHOR, how: 'heading' };
   // A letter signed with a name and a place ("… — Kenji Mori, Fukuoka") is its writer's, from that place (rule 2).
   const signed = p.lang === 'en' && (p.text.includes('—') || p.text.includes('–')) ? signatureSide(p) : null;
   if (signed) return signed;
@@ -1927,7 +1941,7 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     // Rule 3: a side's speaker who only relays the other side's stated position ("Suga said the White House had assured Tokyo…", 政府は…との米側の説明を受けていると).
     // Rule 3 for the writer: a side's claim reported only to be answered in the same unit (政府は「…」と説明するが、…; …と言うばかりだ; …と言う。だが) is the writer's.
     // (Only outside quotation marks: a quoted speaker answering a claim is still that speaker.)
-    if (p.lang === 'ja' && (p.text.includes('が、') || p.text.includes('ばかり') || p.text.indexOf('。') < p.text.length - 1) && JA_COUNTERED.test(p.text) && JA_COUNTERED.test(p.text.replace(JA_QUOTATION, '「」'))) return { voice: AUTHOR, how: 'default' };
+    if (p.lang === 'ja' && (p.text.includes('が、') || p.text.includes('ばかり') || p.text.indexOf('。') < p.text.length - 1) && JA_COUNTERED.test(p.text) && JA_COUNTERED.test(p.text.replace(JA_QUOTATION, '「」'))) return { voice: AUTHOR, how: 'own' };
     const relay = p.lang === 'ja' ? jaReceived(p, f.side, cb) : relayedInComplement(p, true);
     if (relay && relay.side !== f.side) {
       state.relayedBy = f.side;
@@ -1964,5 +1978,5 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     const actor = subjectSide(p);
     if (actor) state.relayedBy = actor;
   }
-  return { voice: AUTHOR, how: 'default' };
+  return { voice: AUTHOR, how: declined.own ? 'own' : 'default' };
 }

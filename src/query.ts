@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Codebook, CodeInfo } from './codebook/index.js';
+import { CODE_ROLES, type CodeRole } from './codebook/roles.js';
 import { measure, type Measurement } from './measure.js';
 import { makeMessage } from './messages.js';
 import type { MeasureFilter, Store } from './store/index.js';
@@ -30,6 +31,7 @@ export interface MeasureQuery {
 export type CodebookInfo = Pick<Codebook, 'name' | 'version' | 'sides' | 'codes'>;
 
 const TONE_NAMES = new Set(['positive', 'negative', 'neutral']);
+const ROLE_NAMES: ReadonlySet<string> = new Set(CODE_ROLES);
 
 /**
  * Read the name, sides and codes of a codebook stored with its decisions, without validating or
@@ -53,7 +55,7 @@ export function codebookInfo(yaml: string, version: string): CodebookInfo | unde
   const tone = (v: unknown): CodeInfo['tone'] => (typeof v === 'string' && TONE_NAMES.has(v) ? (v as CodeInfo['tone']) : 'neutral');
   const out: CodeInfo[] = [];
   for (const c of codes as unknown[]) {
-    const code = c as { id?: unknown; label?: unknown; description?: unknown; tone?: unknown; deniedTone?: unknown } | null;
+    const code = c as { id?: unknown; label?: unknown; description?: unknown; tone?: unknown; deniedTone?: unknown; role?: unknown } | null;
     if (!code || typeof code.id !== 'string') return undefined;
     out.push(Object.freeze({
       id: code.id,
@@ -61,6 +63,7 @@ export function codebookInfo(yaml: string, version: string): CodebookInfo | unde
       description: typeof code.description === 'string' ? code.description : '',
       tone: tone(code.tone),
       deniedTone: tone(code.deniedTone),
+      ...(typeof code.role === 'string' && ROLE_NAMES.has(code.role) ? { role: code.role as CodeRole } : {}),
     }));
   }
   return Object.freeze({ name, version, sides: Object.freeze(Object.keys(sides)), codes: Object.freeze(out) });

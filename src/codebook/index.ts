@@ -12,13 +12,14 @@ import type { Message, Place } from '../types.js';
 import { buildModel, type CodeModel } from '../coder/model.js';
 import { buildMatcher, type Matcher, type PatternEntry } from './matcher.js';
 import { compilePattern, patternLang } from './pattern.js';
-import { CODE_ROLES, codebookSchema, type CodebookSpec, type CodeRole, type LangPatterns } from './schema.js';
+import { CODE_ROLES, type CodeRole } from './roles.js';
+import { codebookSchema, type CodebookSpec, type LangPatterns } from './schema.js';
 
 export type { Matcher, PatternEntry, ScanHit, Normalized } from './matcher.js';
 export { normalize, toOriginal } from './matcher.js';
 export { compilePattern } from './pattern.js';
-export type { CodebookSpec, CodeRole } from './schema.js';
-export { CODE_ROLES };
+export type { CodebookSpec } from './schema.js';
+export { CODE_ROLES, type CodeRole };
 
 /** What a code lends to tone. */
 export interface CodeInfo {

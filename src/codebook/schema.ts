@@ -1,6 +1,7 @@
 /** The zod (v4) schema of a codebook YAML file. See `src/codebook/README.md` for the meaning of each field. */
 import { z } from 'zod';
 import { readingProblem } from './pattern.js';
+import { CODE_ROLES } from './roles.js';
 
 const patterns = z.array(z.string());
 
@@ -26,20 +27,6 @@ const side = z
   })
   .strict();
 
-/**
- * What a code is to the coder's structural rules, so that they follow the codebook's own ids (a codebook with other ids
- * names the same roles). At most one code holds each role; a role no code holds turns its rules off.
- * - `abandonment`: the fear that the ally will not stand by its commitment ("Washington might not defend Japan" raises it;
- *   the ally's commitment named under a denial negates it);
- * - `reassurance`: the ally's pledge (rule 7: in Japanese it is negated only when noted as absent; a denied abandonment
- *   inside the ally's promise raises it);
- * - `call`: a call to assert or equalise (rule 9: reported, it still judges the relationship; "not anti-American, but…"
- *   introduces it rather than denying it);
- * - `demand`: pressure to do more (rule 12: a plain demand only reported lends no tone);
- * - `imbalance`: benefits flowing one way (an answer that the host pays denies it).
- */
-export const CODE_ROLES = ['abandonment', 'reassurance', 'call', 'demand', 'imbalance'] as const;
-export type CodeRole = (typeof CODE_ROLES)[number];
 
 const code = z
   .object({

@@ -147,7 +147,8 @@ describe('negation scope, round 3', () => {
   });
   it('purpose (〜ないよう), "only" (〜としか…ない) and persistence (変わらない) deny nothing', () => {
     expect(raised(one('有事に自衛隊の指揮権が米軍に移らないよう、歯止めが要る。'))).toContain('autonomy');
-    expect(raised(one('米国は日本を数ある同盟国の一つとしか見ていない。'))).toContain('japan_passing');
+    // The rules' scope is what is tested (round 12's model sets this short sentence's raise aside, at 0.007 under its 0.01 bound).
+    expect(raised(oneByRules('米国は日本を数ある同盟国の一つとしか見ていない。'))).toContain('japan_passing');
     expect(raised(one('片務的な構図は今も変わらない。'))).toContain('one_way');
   });
   it('an English negation stops at a reported ", saying" clause', () => {

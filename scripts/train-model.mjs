@@ -1,4 +1,5 @@
-// Train the learned component beside the rules (src/coder/model.ts) and write codebooks/us-japan.model.json.
+// Train the learned component beside the rules (src/coder/model.ts) and write the file the codebook's `model:` key names
+// (codebooks/us-japan.model.json.gz; a name ending in .gz is written gzip-compressed, any other as plain JSON).
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
 // Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--exclude NAME]... [--set name=value]...
 //        (--exclude NAME leaves a training file out, for honest figures on it: see scripts/dev-eval.mjs --model)
@@ -8,6 +9,7 @@
 // never dev, check*, blind3-*, holdout-* or val5-* (the validation set of round 7 on).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
@@ -164,10 +166,12 @@ function train() {
   }
   // Written with one feature list per language (format 3): the parts share most features.
   const json = JSON.stringify(shareVocabulary(out)) + '\n';
-  const file = arg('--out', join(dirname(codebookFile), basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json'));
-  if (!process.argv.includes('--dry')) writeFileSync(file, json);
+  const file = arg('--out', join(dirname(codebookFile), codebook.spec.model ?? basename(codebookFile).replace(/\.ya?ml$/u, '') + '.model.json.gz'));
+  // gzip at level 9 writes no time or name in its header: the same model gives the same bytes.
+  const bytes = file.endsWith('.gz') ? gzipSync(json, { level: 9 }) : Buffer.from(json);
+  if (!process.argv.includes('--dry')) writeFileSync(file, bytes);
   const cpu = process.cpuUsage(t0);
-  console.log(`${process.argv.includes('--dry') ? '(dry run) ' : ''}${relative(process.cwd(), file)}: ${(json.length / 1024).toFixed(0)} KB, ${files.length} files, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+  console.log(`${process.argv.includes('--dry') ? '(dry run) ' : ''}${relative(process.cwd(), file)}: ${(bytes.length / 1024).toFixed(0)} KB${file.endsWith('.gz') ? ` (${(json.length / 1024).toFixed(0)} KB of JSON)` : ''}, ${files.length} files, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   if (yamlModel === undefined && !/^model:/mu.test(yaml)) console.log(`note: ${basename(codebookFile)} has no "model:" key; the coder will not use this file`);
 }
 

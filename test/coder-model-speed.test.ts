@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, readModelFile, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
 import { addKeyHashes, buildModel, DEFAULT_FEATURES, featureKey, featureKeys, hashFeatures, joinedKey, linearSums, type CodeModel, type FeatureSettings, type LangModel } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
@@ -16,7 +16,7 @@ import { seededRandom as rand } from '../src/stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const builtin = builtinCodebook();
-const MODEL_JSON: unknown = JSON.parse(readFileSync(join(ROOT, 'codebooks', 'us-japan.model.json'), 'utf8'));
+const MODEL_JSON: unknown = JSON.parse(readModelFile(join(ROOT, 'codebooks', 'us-japan.model.json.gz')));
 
 
 /** Training units of both languages (project files), and sentences mixed from their words with a fixed seed. */
@@ -36,7 +36,7 @@ function sentences(): string[] {
 
 /** The built-in model built again, every part on its own table (no joint table). */
 function withoutJoint(): CodeModel {
-  const built = buildModel(MODEL_JSON, 'us-japan.model.json', builtin.codes.map((c) => c.id));
+  const built = buildModel(MODEL_JSON, 'us-japan.model.json.gz', builtin.codes.map((c) => c.id));
   if (!('model' in built)) throw new Error(`model did not build: ${built.problem}`);
   const m = built.model;
   const parts: Array<LangModel | undefined> = [...m.langs.values(), ...(m.denial?.values() ?? []), ...(m.tone?.values() ?? []), ...[...(m.voice?.values() ?? [])].map((v) => v.lm)];

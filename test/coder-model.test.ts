@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
-import { builtinCodebook, checkCodebook, describeModel, loadCodebook, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, checkCodebook, describeModel, loadCodebook, readModelFile, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
 import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, shareVocabulary, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
@@ -55,12 +57,12 @@ function trainFixture(): ModelFileJson {
 }
 
 /** A folder holding a codebook YAML (the shipped rules plus `modelLine`) and, when given, a model file. */
-function codebookDir(modelLine: string, model?: string): { dir: string; yaml: string; file: string } {
+function codebookDir(modelLine: string, model?: string | Buffer, name = 'm.json'): { dir: string; yaml: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tc-model-'));
   const yaml = `${RULES_YAML.trimEnd()}\n${modelLine}\n`;
   const file = join(dir, 'cb.yaml');
   writeFileSync(file, yaml);
-  if (model !== undefined) writeFileSync(join(dir, 'm.json'), model);
+  if (model !== undefined) writeFileSync(join(dir, name), model);
   return { dir, yaml, file };
 }
 
@@ -415,6 +417,22 @@ describe('the model: key of a codebook', () => {
     }
   });
 
+  it('reads a gzip-compressed model (.json.gz) as the same model, and names a broken one', () => {
+    const json = JSON.stringify(trainFixture());
+    const plain = loadWithModel(trainFixture());
+    const gz = codebookDir('model: m.json.gz', gzipSync(json), 'm.json.gz');
+    const { codebook, messages } = loadCodebook(gz.yaml, gz.file);
+    expect(messages.filter((m) => m.ruleId.startsWith('codebook:model'))).toEqual([]);
+    expect(codebook?.model?.summary).toEqual(plain.model?.summary);
+    const text = 'Washington will not defend Japan, officials in Tokyo fear.';
+    expect(one(codebook as Codebook, text).raised).toEqual(one(plain, text).raised);
+    // A file named .gz that is not gzip (here plain JSON): a warning naming it, and the rules alone.
+    const broken = codebookDir('model: m.json.gz', json, 'm.json.gz');
+    const b = loadCodebook(broken.yaml, broken.file);
+    expect(b.codebook?.model).toBeUndefined();
+    expect(b.messages.find((m) => m.ruleId === 'codebook:model')?.reason).toMatch(/^model m\.json\.gz: is not a readable gzip file \(/u);
+  });
+
   it('refuses a model outside the codebook folder, as a schema error with the file', () => {
     for (const line of ['model: ../m.json', 'model: /etc/m.json', 'model: m.yaml']) {
       const { yaml, file } = codebookDir(line);
@@ -446,13 +464,14 @@ describe('the model: key of a codebook', () => {
 
 describe('the shipped model', () => {
   it('loads for the built-in codebook, small enough to ship', () => {
-    const text = readFileSync(new URL('../codebooks/us-japan.model.json', import.meta.url), 'utf8');
-    // 4.9 MB after round 10 (27,197 training units, packed as format 2, voice weights pruned under 0.1): keep it under 5 MB.
-    expect(text.length).toBeLessThan(5 * 1024 * 1024);
-    const r = buildModel(JSON.parse(text), 'us-japan.model.json', CODES);
+    const path = fileURLToPath(new URL('../codebooks/us-japan.model.json.gz', import.meta.url));
+    // Shipped gzip-compressed since round 12 (4.99 MB of JSON, 1.5 MB on disk, 38,999 training units): keep the file under 5 MB.
+    expect(statSync(path).size).toBeLessThan(5 * 1024 * 1024);
+    const text = readModelFile(path);
+    const r = buildModel(JSON.parse(text), 'us-japan.model.json.gz', CODES);
     expect('model' in r && r.model.langs.size).toBe(2);
     // The built-in codebook names it, and workers receive it with the codebook.
-    expect(builtin.model?.file).toBe('us-japan.model.json');
+    expect(builtin.model?.file).toBe('us-japan.model.json.gz');
     expect(codebookOfWorker(structuredClone(workerCodebook(builtin)))?.model?.summary.training.hash).toBe(builtin.model?.summary.training.hash);
     const json = JSON.parse(text) as ModelFileJson;
     // Never trained on the acceptance set or on any check, blind or held-out set.
@@ -469,7 +488,7 @@ describe('twocities codebook check', () => {
   it('prints the shipped model\'s training size and cross-validated figures', async () => {
     const r = await runCli(['codebook', 'check', new URL('../codebooks/us-japan.yaml', import.meta.url).pathname]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/model us-japan\.model\.json: trained on \d+ units from \d+ files/u);
+    expect(r.out).toMatch(/model us-japan\.model\.json\.gz: trained on \d+ units from \d+ files/u);
     expect(r.out).toMatch(/model en: \d+ units, \d+ features; cross-validated codes macro-F1 rules(?: with \d+% of their raises counted as missed)? 0\.\d{3} -> rules\+model 0\.\d{3}/u);
     expect(r.out).toMatch(/model ja: /u);
   });

@@ -1,7 +1,7 @@
 // Which eval/ files the learned parts are trained on, how they group into families, and how a model file is read back.
 // Shared by scripts/train-model.mjs, scripts/cv-eval.mjs, scripts/dev-eval.mjs and the model tests, so the list lives in one place.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readModelFile } from '../../dist/codebook/index.js';
 import { buildModel } from '../../dist/coder/model.js';
 
 /**
@@ -22,10 +22,11 @@ export const family = (f) => /^train\d+(?=-)/u.exec(f)?.[0] ?? (/^val4-/u.test(f
 
 /**
  * Read a model file written by scripts/train-model.mjs into the coder's model, or throw naming the file.
+ * Plain JSON or gzip (`.gz`), as the codebook loader reads them.
  * @example const model = modelOf('/tmp/m.json', codebook.codes.map((c) => c.id));
  */
 export function modelOf(file, codes, who = 'scripts') {
-  const built = buildModel(JSON.parse(readFileSync(file, 'utf8')), basename(file), codes);
+  const built = buildModel(JSON.parse(readModelFile(file)), basename(file), codes);
   if ('problem' in built) throw new Error(`${who}: ${file}: ${built.problem}`);
   return built.model;
 }

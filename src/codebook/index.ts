@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -66,9 +67,10 @@ function readModel(spec: CodebookSpec, at: Place, file: string | undefined, opti
   if (rel.startsWith('..') || isAbsolute(rel)) return warn("it is outside the codebook's folder");
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readModelFile(path);
   } catch (e) {
-    return warn(`cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    return warn(code && !code.startsWith('Z_') ? `cannot be read (${code})` : `is not a readable gzip file (${(e as Error).message})`);
   }
   let json: unknown;
   try {
@@ -79,6 +81,18 @@ function readModel(spec: CodebookSpec, at: Place, file: string | undefined, opti
   const built = buildModel(json, spec.model, spec.codes.map((c) => c.id), [...Object.keys(spec.sides), 'author']);
   if ('problem' in built) return warn(built.problem);
   return { model: built.model, text, messages: [] };
+}
+
+/**
+ * The text of a model file: JSON, or JSON compressed with gzip when the name ends in `.gz` (the shipped model is, to stay
+ * small in the package and the repository). Throws as `readFileSync` and `gunzipSync` do.
+ *
+ * @example
+ * const json = JSON.parse(readModelFile('codebooks/us-japan.model.json.gz'));
+ */
+export function readModelFile(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
 const SOURCE = 'codebook';

@@ -123,10 +123,10 @@ export const codebookSchema = z
         });
       }),
     readings: readings.optional(),
-    /** A learned model beside the rules (`scripts/train-model.mjs`): a JSON file in the codebook's folder, by relative path. */
+    /** A learned model beside the rules (`scripts/train-model.mjs`): a JSON file (gzip-compressed when named `.json.gz`) in the codebook's folder, by relative path. */
     model: z
       .string()
-      .regex(/^[^/\\][^\\]*\.json$/u, 'a model is a .json file named relative to the codebook (no absolute path)')
+      .regex(/^[^/\\][^\\]*\.json(?:\.gz)?$/u, 'a model is a .json (or gzip-compressed .json.gz) file named relative to the codebook (no absolute path)')
       .refine((v) => !v.split('/').includes('..'), 'a model must stay inside the codebook\'s folder (no "..")')
       .optional(),
   })

@@ -188,7 +188,7 @@ export function vetoKey(entry: Pick<PatternEntry, 'kind' | 'owner' | 'text'>): s
   return entry.kind === 'code' ? `${entry.owner} ${entry.text}` : `${entry.kind}:${entry.owner} ${entry.text}`;
 }
 
-/** The JSON written by `scripts/train-model.mjs` (`codebooks/us-japan.model.json`). */
+/** The JSON written by `scripts/train-model.mjs` (`codebooks/us-japan.model.json.gz`, gzip-compressed; `readModelFile` reads it). */
 export interface ModelFileJson {
   format: string;
   /** The codebook whose rules the thresholds were chosen with: its name and YAML hash at training time. */

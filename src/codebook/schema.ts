@@ -27,7 +27,6 @@ const side = z
   })
   .strict();
 
-
 const code = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code id is lowercase letters, digits and _'),

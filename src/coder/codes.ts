@@ -261,6 +261,8 @@ function jaReferenceDenial(p: Prepared, cues: readonly ScanHit[], ownCodes: bool
 /** A Japanese cue that notes something was not said or done (触れなかった, 口にしなかった, ございませんでした, 聞かれなかった). */
 const JA_ABSENCE_CUE = /なかっ|ませんでした|聞かれ|見られ/u;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** The hit kinds that can make a code decision (tone is decided in tone.ts). */
 const CODE_KINDS = ['code', 'deny', 'anaphora', 'dismissal'];
 
@@ -703,6 +705,14 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       }
     }
   }
+  // A denial by reference (a back-reference, an answer, a verdict) negates the previous unit's concerns: a concern or a course of
+  // action (nuclear) can be dismissed so; praise and reassurance cannot, and `kept` codes (raised firmly here) stay raised.
+  const denyPrevious = (ev: Evidence, negation: Evidence, kept: ReadonlySet<string> = NONE): void => {
+    for (const code of previousRaised) {
+      if (info.get(code)?.tone === 'positive' || negated.has(code) || kept.has(code)) continue;
+      negated.set(code, { code, evidence: ev, negation, absence: false });
+    }
+  };
   // "That complaint does not survive…": a dismissed back-reference negates the previous unit's concerns.
   const backRefs: Array<{ h: ScanHit; neg: ScanHit }> = [];
   for (const h of hitsOf(p, 'anaphora')) {
@@ -715,33 +725,21 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   // "The fear that America will walk away is not supported": a back-reference that names its own content denies only that.
   // English: a unit that raises a concern of its own speaks of that concern, not of the previous unit's (round 10).
   const ownDenials = negated.size > 0 || (p.lang === 'en' && [...raised.keys()].some((c) => info.get(c)?.tone !== 'positive'));
-  for (const { h, neg } of ownDenials ? [] : backRefs) {
-    for (const code of previousRaised) {
-      // A concern or a course of action (nuclear) can be dismissed by reference; praise and reassurance cannot.
-      if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
-      negated.set(code, { code, evidence: evidence(p, h.start, h.end, h.entry.rule), negation: evidence(p, neg.start, neg.end, neg.entry.rule), absence: false });
-    }
-  }
+  for (const { h, neg } of ownDenials ? [] : backRefs) denyPrevious(evidence(p, h.start, h.end, h.entry.rule), evidence(p, neg.start, neg.end, neg.entry.rule));
   // "It is not.", "No." after a unit that raised a concern: with no concern of its own, the answer denies the previous unit's.
   // Where the body's answer opens, for the evidence of a reference answer.
   const answerAt = (): number => p.bodyStart + (/^\s*/u.exec(p.text.slice(p.bodyStart))?.[0].length ?? 0);
   if (refAnswer && negated.size === 0 && raised.size === 0) {
     const at = answerAt();
     const end = Math.min(p.text.length, at + 12);
-    for (const code of previousRaised) {
-      if (info.get(code)?.tone === 'positive' || negated.has(code)) continue;
-      const ev = evidence(p, at, end, 'negation:reference-answer');
-      negated.set(code, { code, evidence: ev, negation: ev, absence: false });
-    }
+    const ev = evidence(p, at, end, 'negation:reference-answer');
+    denyPrevious(ev, ev);
   }
   // Round 12 (ja): an answer or a verdict that denies by reference: no concern of its own denied, the previous unit's denied.
   const jaRef = jaRefPossible && negated.size === 0 ? jaReferenceDenial(p, cues.map((c) => c.hit), raised.size > 0) : undefined;
   if (jaRef) {
-    for (const code of previousRaised) {
-      if (info.get(code)?.tone === 'positive' || negated.has(code) || firmlyRaised.has(code)) continue;
-      const ev = evidence(p, jaRef.start, jaRef.end, jaRef.rule);
-      negated.set(code, { code, evidence: ev, negation: ev, absence: false });
-    }
+    const ev = evidence(p, jaRef.start, jaRef.end, jaRef.rule);
+    denyPrevious(ev, ev, firmlyRaised);
   }
   if (fear && refYes && negated.size === 0 && ![...raised.keys()].some((c) => info.get(c)?.tone !== 'positive')) {
     const at = answerAt();

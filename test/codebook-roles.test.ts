@@ -36,7 +36,7 @@ const summary = (d: SentenceDecision): string => [...d.raised.map((h) => `+${h.c
 
 describe('code roles', () => {
   it('the built-in codebook gives each role to one code', () => {
-    expect(CODE_ROLES.map((r) => roleCode(builtin, r))).toEqual(['abandonment', 'reassurance', 'nationalism', 'burden_pressure', 'one_way']);
+    expect(CODE_ROLES.map((r) => roleCode(builtin, r))).toEqual(['abandonment', 'reassurance', 'nationalism', 'burden_pressure', 'one_way', 'japan_passing']);
     expect(roleCode(withoutRoles, 'abandonment')).toBeUndefined();
     expect(checkCodebook(base, 'us-japan.yaml').filter((m) => m.ruleId === 'codebook:role-unheld')).toEqual([]);
   });

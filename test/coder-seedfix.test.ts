@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BESIDE_RULES, buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, MODEL_FORMAT, modelCodes, scoreSentence, trainLanguage, type CodeModel, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { roleCode } from '../src/codebook/index.js';
 import { prepare } from '../src/coder/sentence.js';
 import { voiceFeatures } from '../src/coder/voice-model.js';
 import { oneByRules, rulesOnly, runCoder } from './helpers/coder.js';
@@ -91,7 +92,7 @@ function thirdPartyModel(probe: string): CodeModel {
 
 describe('a third-party code beside a rules raise needs a third party named (round 12)', () => {
   const ruled = [{ code: 'abandonment', evidence: { start: 0, end: 1, text: 'x', rule: 'test' } }];
-  const added = (text: string, raised: typeof ruled): string[] => modelCodes(prepare(text, rulesOnly), thirdPartyModel(text), { raised, negated: [] }).map((h) => h.code);
+  const added = (text: string, raised: typeof ruled): string[] => modelCodes(prepare(text, rulesOnly), thirdPartyModel(text), { raised, negated: [] }, roleCode(rulesOnly, 'passing')).map((h) => h.code);
 
   it('the factor beside the rules is 2 again', () => {
     expect(BESIDE_RULES).toBe(2);

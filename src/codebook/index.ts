@@ -397,6 +397,7 @@ const ROLE_RULES: ReadonlyMap<CodeRole, string> = new Map<CodeRole, string>([
   ['call', 'a reported call still judges the relationship; "not anti-American, but ..." introduces it'],
   ['demand', 'a plain demand only reported lends no tone'],
   ['imbalance', 'an answer that the host pays denies it'],
+  ['passing', 'beside a code the rules raised, the learned model adds it only where a third party is named'],
 ]);
 
 let builtin: Codebook | undefined;

@@ -9,7 +9,9 @@
  * - `call`: a call to assert or equalise (rule 9: reported, it still judges the relationship; "not anti-American, but…"
  *   introduces it rather than denying it);
  * - `demand`: pressure to do more (rule 12: a plain demand only reported lends no tone);
- * - `imbalance`: benefits flowing one way (an answer that the host pays denies it).
+ * - `imbalance`: benefits flowing one way (an answer that the host pays denies it);
+ * - `passing`: the ally's ties with a third party sidelining Japan (rule 8: beside a code the rules raised, the learned
+ *   model adds it only where a third party is named).
  */
-export const CODE_ROLES = ['abandonment', 'reassurance', 'call', 'demand', 'imbalance'] as const;
+export const CODE_ROLES = ['abandonment', 'reassurance', 'call', 'demand', 'imbalance', 'passing'] as const;
 export type CodeRole = (typeof CODE_ROLES)[number];

@@ -77,7 +77,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
     if (cb.model) {
       // The code model raises only codes the rules left undecided (rules win on negation); the denial model may
       // then read a code the model raised, or one nobody raised, as denied where the rules negated nothing.
-      const added = modelCodes(p, cb.model, codes);
+      const added = modelCodes(p, cb.model, codes, roleCode(cb, 'passing'));
       const denied = denialCodes(p, cb.model, codes, added, previousRaised, pledgeOf(cb));
       // Last, as in training (the model and denial model read the rules' raises as they were): the vetoes.
       const keys = keysOf(cb);

@@ -1160,16 +1160,6 @@ const NO_HITS: readonly ScanHit[] = [];
  */
 export const BESIDE_RULES = 2;
 
-/**
- * Codes whose definition needs a third party (LABELS.md: japan_passing is the fear that U.S. ties with China or others
- * sideline Japan; rule 8 reads a deal over Japan's head as abandonment): beside a code the rules raised, the model adds
- * them only where the unit names a third party (a cue of the side `other`: China, Beijing, Seoul…). Round 12: out of fold
- * over the training units such additions with no third party named were right 8 times in 15 (en) and 5 in 8 (ja), against
- * 19 in 33 and 26 in 33 with one; on val5 the guard changes nothing, and it keeps the seed's "might cut a deal… and left
- * Tokyo with the bill" abandonment alone.
- */
-const THIRD_PARTY_CODES: ReadonlySet<string> = new Set(['japan_passing']);
-
 /** Does the unit name a third party (a cue of the codebook's side `other`)? */
 function namesThirdParty(p: Prepared): boolean {
   for (const c of p.byKind.get('cue') ?? NO_HITS) if (c.entry.owner === 'other') return true;
@@ -1180,10 +1170,17 @@ function namesThirdParty(p: Prepared): boolean {
  * The codes the model raises in a prepared sentence, beside the rules' decision: only codes the rules
  * neither raised nor negated. Evidence is the strongest feature's span, rule `model:<code>`.
  *
+ * `passing` is the code of the codebook's role `passing` (japan_passing), whose definition needs a third party (LABELS.md:
+ * the fear that U.S. ties with China or others sideline Japan; rule 8 reads a deal over Japan's head as abandonment):
+ * beside a code the rules raised, the model adds it only where the unit names a third party (a cue of the side `other`:
+ * China, Beijing, Seoul…). Round 12: out of fold over the training units such additions with no third party named were
+ * right 8 times in 15 (en) and 5 in 8 (ja), against 19 in 33 and 26 in 33 with one; on val5 the guard changes nothing,
+ * and it keeps the seed's "might cut a deal… and left Tokyo with the bill" abandonment alone.
+ *
  * @example
- * const extra = modelCodes(prepare(text, cb), cb.model, decideCodes(p, cb, []));
+ * const extra = modelCodes(prepare(text, cb), cb.model, decideCodes(p, cb, []), roleCode(cb, 'passing'));
  */
-export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): CodeHit[] {
+export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, passing?: string): CodeHit[] {
   if (!modelReads(p)) return [];
   // One set for every call (scoring reads it before the next call): no allocation per sentence.
   const skip = skipList;
@@ -1202,7 +1199,7 @@ export function modelCodes(p: Prepared, model: CodeModel, rules: { raised: reado
     // files): there it must score twice its threshold.
     if (beside && h.score < BESIDE_RULES * h.threshold) continue;
     // …and a code about a third party needs one named (rule 8: a deal over Japan's head with no one else named is abandonment only).
-    if (beside && THIRD_PARTY_CODES.has(h.code) && !namesThirdParty(p)) continue;
+    if (beside && h.code === passing && !namesThirdParty(p)) continue;
     // The evidence is the strongest feature (every feature of the code model is a word feature: it names a span).
     const best = h.top[0];
     if (!best) continue;

@@ -53,15 +53,15 @@ export function newDocState(): DocState {
 type Found = { side: string; cue: Evidence } | { unsided: true; cue: Evidence; preferLocal: boolean; holderHome?: boolean; docFirst?: boolean; there?: boolean } | null;
 
 /**
- * Round 12: set while `explicitEn` declines a side's holder it found for the writer's own view (rule 1: the writer's frame,
+ * Round 12: the sentences where `explicitEn` declined a side's holder it found for the writer's own view (rule 1: the writer's frame,
  * appeal or paper; rule 3: a relay beside the writer's own claim; rule 5: holders of both sides): `voiceOf` then gives its
  * author the `how` 'own', so the voice model can learn how often the rules are right there instead of reading it as any
  * other default (the seed's "The U.S. is pushing Japan…, but U.S. officials have stressed…": eval/README-codes.md, "Round 12").
  */
-const declined = { own: false };
+const declined = new WeakSet<Prepared>();
 /** `explicitEn`'s answer when it keeps the writer's voice beside a named holder (see `declined`). */
-function declineOwn(): null {
-  declined.own = true;
+function declineOwn(p: Prepared): null {
+  declined.add(p);
   return null;
 }
 
@@ -439,17 +439,17 @@ function writersFrame(p: Prepared): boolean {
 }
 
 function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
-  if (writersFrame(p)) return declineOwn();
+  if (writersFrame(p)) return declineOwn(p);
   // Round 11 (rule 1): the writer's own appeal or hope ("We urge the government to…", "I hope the people in Washington…") holds the writer's view, whoever it names.
-  if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return declineOwn();
+  if (WRITER_APPEAL.test(p.text.slice(p.bodyStart))) return declineOwn(p);
   // Round 12 (rule 1): the writer's answer to unnamed holders ("Those who say Tokyo never moves without American approval should explain this visit.").
-  if (p.text.includes(' who ') && WRITER_REBUTTAL.test(p.text.slice(p.bodyStart))) return declineOwn();
+  if (p.text.includes(' who ') && WRITER_REBUTTAL.test(p.text.slice(p.bodyStart))) return declineOwn(p);
   // …and so is the paper's own position ("This newspaper supports the alliance, but…", "this newspaper believes they should keep it").
-  if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return declineOwn();
+  if ((p.text.includes('his ') || p.text.includes('ur ')) && OWN_PAPER.test(p.text)) return declineOwn(p);
   // Round 11 (rule 5): holders on both sides ("officials on both sides insisted", "participants from both countries agreed") are no one side's.
   const both = p.text.includes(' both ') ? BOTH_HOLDERS.exec(p.text) : null;
   // (Not where a side's holder or place comes first: "Several American Asia hands said… its critics in both countries", "in Nagatacho, where lawmakers from both sides".)
-  if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return declineOwn();
+  if (both && both.index >= p.bodyStart && !inQuote(p, both.index) && !cuesOf(p).some((c) => c.start >= p.bodyStart && c.end <= both.index)) return declineOwn(p);
   // "It has become fashionable in this town to…", "popular in this town", "some folks on our side": a view held where the writer is (rule 1's "my colleagues in Tokyo say").
   // Round 12: a view held "here", where the report is filed ("the omission has not gone unnoticed here", "The reaction here was shock", "Here, the mood was…").
   const homeView = p.text.includes(' this ') || p.text.includes(' here') || p.text.includes(' our side') ? (HOME_VIEW.exec(p.text) ?? HERE_VIEW.exec(p.text)) : p.text.includes('Here,') ? HERE_VIEW.exec(p.text) : null;
@@ -591,10 +591,10 @@ function explicitEn(p: Prepared, allowInitial: boolean, cb?: Codebook): Found {
     // Rule 3: the writer's own claim first ("The U.S. is pushing Japan…, but officials have stressed…") keeps the writer's voice.
     const cl = clauseOf(p, best.c.start);
     const ownClaim = cl > 0 && hitsOf(p, 'code').some((h) => clauseOf(p, h.start) === 0 && h.start >= start) && !verbs.some((v) => clauseOf(p, v.start) === 0);
-    if (ownClaim) return declineOwn();
+    if (ownClaim) return declineOwn(p);
     return sideEvidence(p, best.c);
   }
-  if (joint) return declineOwn();
+  if (joint) return declineOwn(p);
   const named = cb ? japaneseNamedSubject(p, verbs, cues, cb) : null;
   if (named) return named;
   if (home) {
@@ -1859,7 +1859,7 @@ function speechTurn(p: Prepared, state: DocState, docSide: string | null, cb: Co
 }
 
 function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codebook): VoiceDecision {
-  declined.own = false;
+  declined.delete(p);
   if (p.dateline) {
     const d = hitsOf(p, 'dateline').find((h) => h.end <= (p.dateline?.end ?? 0));
     if (d) state.local = d.entry.owner;
@@ -1978,5 +1978,5 @@ function voiceOf(p: Prepared, state: DocState, docSide: string | null, cb: Codeb
     const actor = subjectSide(p);
     if (actor) state.relayedBy = actor;
   }
-  return { voice: AUTHOR, how: declined.own ? 'own' : 'default' };
+  return { voice: AUTHOR, how: declined.has(p) ? 'own' : 'default' };
 }

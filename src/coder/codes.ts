@@ -5,7 +5,7 @@
  */
 import { codeInfo, roleCode, type Codebook, type ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence } from '../types.js';
-import { clauseOf, clauseStart, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
+import { clauseOf, clauseStart, EN_SENTENCE_BREAK, EN_SENTENCE_BREAKS, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
@@ -114,9 +114,6 @@ const EN_COMMITMENT_TO_COURSE = /^\s+to\s+(?!defend\b|protect\b|Japan\b|Tokyo\b|
  */
 const EN_HOST_PAYS = /\b(?:Japan|Tokyo|they|the Japanese|our host|it)\s+(?:already\s+|now\s+|also\s+|actually\s+)?(?:pays|covers|is paying|shoulders|paid|has paid)\s+(?:for\s+)?(?:most|the bulk|the large majority|a large share|a larger share|the larger share|a huge share|a big share|roughly|about|around|nearly|more|much|three-quarters|billions|the whole|a fair share|\d+)/iu;
 const EN_LEGISLATOR_VOCATIVE = /\b(?:Congressman|Congresswoman|Senator|Mr\. Chairman|Madam Chair)\b/u;
-/** Where the sentence holding `at` ends: the next sentence-ending mark followed by a capital or a quotation mark. */
-const EN_SENTENCE_END = /(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gen|Adm))[.?!]["\u201d\u2019]?\s+(?=["\u201c[A-Z])/u;
-const EN_SENTENCE_START = /[.?!]["\u201d\u2019]?\s+(?=["\u201c[A-Z])/gu;
 
 /** Is this code hit the content of a stock claim (…という話, "the idea that …"), which a later flat dismissal in the unit negates? */
 function stockClaim(p: Prepared, h: { start: number; end: number }): boolean {
@@ -625,7 +622,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
       const code = h.entry.owner;
       if (!rebuttable(code)) continue;
       let from = p.bodyStart;
-      for (const m of p.text.slice(p.bodyStart, h.start).matchAll(EN_SENTENCE_START)) from = p.bodyStart + m.index + m[0].length;
+      for (const m of p.text.slice(p.bodyStart, h.start).matchAll(EN_SENTENCE_BREAKS)) from = p.bodyStart + m.index + m[0].length;
       const claim = p.text.slice(from, h.start);
       // Round 11: "People say Japan freeloads, but they pay for most of the bases": the answer may follow a ", but" in the same sentence.
       const but = EN_GENERIC_CLAIM.test(claim) ? EN_BUT_SAME_SENTENCE.exec(p.text.slice(h.end)) : null;
@@ -634,7 +631,7 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
         denyAfterAll(code, evidence(p, h.start, h.end, h.entry.rule), evidence(p, at, at + 3, 'negation:generic-claim-rebutted'));
         continue;
       }
-      const end = EN_SENTENCE_END.exec(p.text.slice(h.end));
+      const end = EN_SENTENCE_BREAK.exec(p.text.slice(h.end));
       if (!end) continue;
       const next = p.text.slice(h.end + end.index + end[0].length);
       const myth = EN_MYTH_LABEL.test(claim);

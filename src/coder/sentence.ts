@@ -259,6 +259,29 @@ export function wordIndex(p: Prepared, pos: number): number {
   return lo - 1;
 }
 
+/**
+ * Where one English sentence ends and the next begins: the space after a full stop, question or exclamation mark (and a
+ * closing quote), before a capital or an opening quote or bracket. The period of an initial ("J.", "U.S.") or of a title
+ * ("Mr.", "Sen.") ends no sentence. One pattern for every rule that reads a unit sentence by sentence.
+ *
+ * @example
+ * 'The U.S. agreed. Then Mr. Abe spoke.'.split(EN_SENTENCE_BREAK); // ['The U.S. agreed.', 'Then Mr. Abe spoke.']
+ */
+export const EN_SENTENCE_BREAK = /(?<=(?<!\b(?:[A-Z]|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?]["\u201d\u2019']?)\s+(?=["\u201c[A-Z])/u;
+/** `EN_SENTENCE_BREAK` for `matchAll`: every break in a text. */
+export const EN_SENTENCE_BREAKS = new RegExp(EN_SENTENCE_BREAK.source, 'gu');
+const ANY_SENTENCE_BREAK = new RegExp(`(?<=[\u3002\uff01\uff1f])|${EN_SENTENCE_BREAK.source}`, 'u');
+
+/**
+ * The sentences of a unit's text, in either language: split at `EN_SENTENCE_BREAK` and after 。！？, empty ones left out.
+ *
+ * @example
+ * sentencesOf('米国は支持した。日本も続いた。'); // ['米国は支持した。', '日本も続いた。']
+ */
+export function sentencesOf(text: string): string[] {
+  return text.split(ANY_SENTENCE_BREAK).map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
 /** Offset of an inline answer tag ("A:") after an interviewer's question in the same unit. */
 export function inlineAnswer(p: Prepared): number {
   INLINE_ANSWER.lastIndex = 0;

@@ -4,7 +4,7 @@
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import { AUTHOR, type Evidence, type VoiceDecision } from '../types.js';
-import { clauseOf, evidence, hitsOf, inlineAnswer, inQuote, wordIndex, type Prepared } from './sentence.js';
+import { clauseOf, evidence, hitsOf, inlineAnswer, inQuote, sentencesOf, wordIndex, type Prepared } from './sentence.js';
 
 /** What the coder remembers while walking one document. */
 export interface DocState {
@@ -831,7 +831,7 @@ function relayable(p: Prepared): boolean {
   // the speaker's own conclusion.
   if (p.lang === 'ja' && (JA_POLITE_DENIAL.test(body) || JA_OWN_VIEW.test(body))) return false;
   // (The period of "U.S." or "Mr." before a capital ends no sentence: "The U.S. Secretary of Defense has assured me…".)
-  const sentences = body.split(/[。！？]|(?<!\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?](?=\s+[A-Z"“])/u).filter((x) => x.trim().length > 0).length;
+  const sentences = sentencesOf(body).length;
   // "I hear…", "I have met officials who…", "I would add that…": the first person only frames the report.
   // Round 11 (en): a sentence going on with the same holders ("They hear the rhetoric and ask…") draws no conclusion of the speaker's own.
   if (sentences > 1 && !(p.lang === 'en' && goesOnWithHolders(body))) return false;
@@ -839,13 +839,11 @@ function relayable(p: Prepared): boolean {
   const own = p.lang === 'en' ? body.replace(OWN_CONTACTS, ' ') : body;
   return !FIRST_PERSON.test(own.includes('I ') || own.includes("I'") ? own.replace(REPORT_FRAME, ' ') : own) && !HEARSAY.test(body) && !(p.lang === 'en' && SPEAKER_VERDICT.test(body));
 }
-/** A sentence of an English unit: split after a full stop, question or exclamation mark (not the period of "U.S." or "Mr."). */
-const EN_SENTENCE_END = /(?<=(?<!\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?]["”']?)\s+(?=[A-Z"“])/u;
 /** A sentence going on with the holders just reported. */
 const GOES_ON_WITH = /^\s*(?:(?:And|But|Yet)\s+)?(?:They|They're|They've|They'd|Their|He|He's|She|She's|Some|Many|Most|A few|Others|One of them)\b/u;
 /** True when every sentence of an English unit after its first goes on with the holders it reports (`GOES_ON_WITH`). */
 function goesOnWithHolders(body: string): boolean {
-  const all = body.split(EN_SENTENCE_END).map((x) => x.trim()).filter((x) => x.length > 0);
+  const all = sentencesOf(body);
   return all.filter((x, i) => !(i > 0 && GOES_ON_WITH.test(x))).length === 1;
 }
 /** A polite denial closing a speaker's turn (…はございません, 受けておりません, 考えられません). */

@@ -12,7 +12,7 @@ export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d+-|val4-).*\.j
 /** The same selection as a glob, recorded in the model file. */
 export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,train[0-9][0-9]-,val4-}*.jsonl';
 /** Never trained on, whatever their names: the acceptance set, the blind sets and the validation set (val5). */
-export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9])/u;
+export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9]|era\d)/u;
 
 /**
  * The family a training file belongs to (one batch of one session), for held-out figures by family.

@@ -46,8 +46,11 @@ export const DEFAULT_VOICE_TRAINING: ClassifierSettings = { ...DEFAULT_CLASSIFIE
  * at 0.05) and on the fresh train12 batches (3,802 English units: 0.872 at round 11's model and 0.55, 0.876 at 0.4, 0.879 at
  * 0.3, 0.881 at 0.2; 0.3 against 0.4 20 units better, 6 worse); val5 en voice 0.868 -> 0.873 at 0.4, dev unchanged at 0.4 and
  * 0.3. English 0.3: the lowest margin the acceptance bears with room (0.1).
+ * Round 13 (retrained on 44,226 units): the acceptance holds at 0.2 and flips at 0.1; on the fresh pool (1,249 English units)
+ * 0.2 against 0.3 is 7 units better, 2 worse (voice 0.899 -> 0.903), codes, negation and tone unchanged, dev unchanged. English
+ * 0.2, with no room left: a retrained model must pass the seed tests again (test/seed.test.ts, test/cli.test.ts).
  */
-export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.3, ja: 0.4 };
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.2, ja: 0.4 };
 
 /** One training unit: its text, gold voice and what the coder decided around it. */
 export interface VoiceTrainUnit {

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodebook, normalize, rulesHash } from '../dist/codebook/index.js';
-import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, shareVocabulary, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, VETO_MIN_FEATURES, vetoKeys } from '../dist/coder/model.js';
+import { buildModel, DEFAULT_FEATURES, DEFAULT_TRAINING, denialCue, favourableCodes, judged, learningCurve, MODEL_FORMAT, modelLang, modelReads, shareVocabulary, trainDenial, trainLanguage, DENIAL_VETO, VETO_BELOW, VETO_MIN_FEATURES, vetoKeys } from '../dist/coder/model.js';
 import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
@@ -54,7 +54,8 @@ function excluded(p) {
 
 /** `--set name=value` (repeatable) overrides a feature or training setting, for experiments with --dry. */
 function settings() {
-  const features = { ...DEFAULT_FEATURES };
+  // The judgement gate holds the codebook's favourable codes (`tone: positive`), not fixed ids.
+  const features = { ...DEFAULT_FEATURES, gate: favourableCodes(codebook.codes) };
   const training = { ...DEFAULT_TRAINING };
   process.argv.forEach((a, i) => {
     if (a !== '--set') return;

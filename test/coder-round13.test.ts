@@ -1,6 +1,8 @@
 // Round 13: the one English sentence splitter the rules share (sentence.ts), the kept non-nuclear principles with も
 // (LABELS.md rule 6), and the batches kept out of training (scripts/lib/training.mjs). Every sentence below was written for this file.
 import { describe, expect, it } from 'vitest';
+import { builtinCodebook } from '../src/codebook/index.js';
+import { favourableCodes } from '../src/coder/model.js';
 import { EN_SENTENCE_BREAK, sentencesOf } from '../src/coder/sentence.js';
 import { negatedCodes as negated, oneByRules as one, raisedCodes as raised } from './helpers/coder.js';
 // @ts-expect-error: a plain ES module of the scripts, without types
@@ -39,5 +41,16 @@ describe('batches kept out of training', () => {
     expect(TRAIN.test('era13-en-5.jsonl')).toBe(false);
     expect(TRAIN.test('train13-en-1.jsonl') && !NEVER.test('train13-en-1.jsonl')).toBe(true);
     expect(NEVER.test('blind7-ja.jsonl')).toBe(true);
+  });
+});
+
+describe('the judgement gate comes from the codebook, not from fixed ids', () => {
+  it('favourableCodes keeps the codes of tone positive, in the codebook\'s order', () => {
+    expect(favourableCodes([{ id: 'ties_good', tone: 'positive' }, { id: 'fear', tone: 'negative' }, { id: 'pledge', tone: 'positive' }])).toEqual(['ties_good', 'pledge']);
+    expect(favourableCodes([{ id: 'fear', tone: 'negative' }])).toEqual([]);
+  });
+  it('the shipped model gates exactly the built-in codebook\'s favourable codes', () => {
+    const cb = builtinCodebook();
+    expect(cb.model?.features.gate).toEqual(favourableCodes(cb.codes));
   });
 });

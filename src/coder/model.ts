@@ -95,8 +95,20 @@ export interface TrainSettings {
 }
 
 /** The default settings (justified in eval/README-codes.md, "Learned component"). */
-export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: ['relationship_positive', 'reassurance'], denialPrev: true };
+export const DEFAULT_FEATURES: FeatureSettings = { enSkip: true, jaGrams: [2], enPrefix: 0, jaRuns: false, enChars: 0, gate: [], denialPrev: true };
 export const DEFAULT_TRAINING: TrainSettings = { epochs: 20, rate: 0.1, l2: 0.016, minCount: 2, prune: 0.1, folds: 5, minPrecision: 0.5, minAdded: 2, seed: 20261128, ruleMiss: 0.3, posWeight: 1.5, bags: 1, veto: 1 };
+
+/**
+ * The codes a favourable judgement raises (a codebook code of `tone: positive`): the `gate` a training run gives the model
+ * (scripts/train-model.mjs), so a codebook with other ids gates its own favourable codes. The built-in codebook's are
+ * relationship_positive and reassurance.
+ *
+ * @example
+ * favourableCodes([{ id: 'ties_good', tone: 'positive' }, { id: 'fear', tone: 'negative' }]); // ['ties_good']
+ */
+export function favourableCodes(codes: ReadonlyArray<{ id: string; tone: string }>): string[] {
+  return codes.filter((c) => c.tone === 'positive').map((c) => c.id);
+}
 
 /** Cross-validated figures of one code in one language (out-of-fold scores, folds grouped by document). */
 export interface CodeCv {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as codebookModule from '../src/codebook/index.js';
 import { builtinCodebook, checkCodebook, describeModel, loadCodebook, readModelFile, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
-import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, shareVocabulary, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
+import { BESIDE_RULES, buildModel, chooseThreshold, DEFAULT_FEATURES, favourableCodes, judged, learningCurve, simulatedMiss, DEFAULT_TRAINING, featureKey, featureKeys, MODEL_FORMAT, modelCodes, modelLang, scoreSentence, sentenceFeatures, shareVocabulary, stem, trainLanguage, type ModelFileJson, type TrainUnit } from '../src/coder/model.js';
 import { prepare } from '../src/coder/sentence.js';
 import { runCli } from './helpers/cli.js';
 import { codebookOfWorker, workerCodebook } from '../src/parallel.js';
@@ -288,7 +288,9 @@ describe('settings tried and dropped (hitKinds, prevCodes, sideTokens; nbAlpha, 
 
 describe('the judgement gate of favourable codes', () => {
   it('finds a judgement or a view, not a bare mention of the relationship', () => {
-    expect(DEFAULT_FEATURES.gate).toEqual(['relationship_positive', 'reassurance']);
+    // The gate comes from the codebook (its codes of tone positive), not from the library's defaults.
+    expect(DEFAULT_FEATURES.gate).toEqual([]);
+    expect(favourableCodes(builtin.codes)).toEqual(['relationship_positive', 'reassurance']);
     for (const t of ['日米関係', '日米首脳会談、同盟強化を確認', 'The US-Japan alliance.']) expect(judged(prepare(t, builtin))).toBe(false);
     for (const t of ['日米関係は史上最良だ。', 'The alliance is stronger than ever.', 'Officials in Tokyo said the plan was fine.']) expect(judged(prepare(t, builtin))).toBe(true);
   });

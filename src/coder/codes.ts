@@ -551,10 +551,10 @@ export function decideCodes(p: Prepared, cb: Codebook, previousRaised: readonly 
   // that no decision will be taken behind Japan's back") affirms its commitment: reassurance is raised beside the denial (rule 7).
   const deniedAbandonment = fear === undefined ? undefined : negated.get(fear);
   const enAllyPromise = (at: number): boolean => {
-    const before = p.text.slice(0, at).split(/(?<![A-Z]\.[A-Z])[.?!]\s+/u).pop() ?? '';
+    const before = p.text.slice(0, at).split(EN_SENTENCE_BREAK).pop() ?? '';
     const frame = EN_ALLY_PROMISE.exec(before);
     if (!frame) return false;
-    const rest = p.text.slice(at).split(/(?<![A-Z]\.[A-Z])[.?!](?:\s|$)/u)[0] ?? '';
+    const rest = p.text.slice(at).split(EN_SENTENCE_BREAK)[0] ?? '';
     return EN_PROMISE_MODAL.test(before.slice(frame.index) + ' ' + rest);
   };
   if (p.lang === 'en' && pledge && deniedAbandonment && !raised.has(pledge) && !negated.has(pledge) && deniedAbandonment.negation && enAllyPromise(Math.min(deniedAbandonment.evidence.start, deniedAbandonment.negation.start))) {

@@ -4,7 +4,7 @@
  */
 import type { Codebook, ScanHit } from '../codebook/index.js';
 import { AUTHOR, type Evidence, type VoiceDecision } from '../types.js';
-import { clauseOf, evidence, hitsOf, inlineAnswer, inQuote, sentencesOf, wordIndex, type Prepared } from './sentence.js';
+import { clauseOf, evidence, hitsOf, inlineAnswer, inQuote, EN_SENTENCE_BREAK, sentencesOf, wordIndex, type Prepared } from './sentence.js';
 
 /** What the coder remembers while walking one document. */
 export interface DocState {
@@ -921,7 +921,7 @@ function pieceHeading(p: Prepared): boolean {
   const m = PIECE_HEAD.exec(p.text) ?? GENRE_HEAD.exec(p.text);
   if (!m) return false;
   const rest = p.text.slice(m[0].length).trim();
-  return rest.split(/\s+/u).length <= 30 && !/[.!?]["'”’]?\s+[A-Z]/u.test(rest);
+  return rest.split(/\s+/u).length <= 30 && !EN_SENTENCE_BREAK.test(rest);
 }
 /** A speaker's meeting with people of a side, just before that side's word ("I met with Okinawan legislators", "I've had Japanese diplomats ask me", "I met last week with the families of…"). */
 const MET_BEFORE = /(?:\bI(?:\s+have|'ve)?\s+(?:also\s+|recently\s+|just\s+|often\s+)?(?:met|had|talked|spoke|spoken|sat down)\b(?:\s+(?:with|to))?(?:\s+(?:last|this)\s+(?:week|month|year))?(?:\s+(?:with|to))?(?:\s+(?:a\s+group\s+of|some|several|a\s+few|many|the|a|an|families\s+of|the\s+families\s+of))*\s+$)|\b(?:[Ww]hen\s+)?I\s+was\s+(?:just\s+|recently\s+)?in\s+$/u;

@@ -1163,8 +1163,8 @@ const NO_HITS: readonly ScanHit[] = [];
  * trained without each family of training files, extra codes there were right 24% of the time (en) and 22% (ja), against 49% and
  * 67% where the rules raised nothing; held-out macro-F1 en 0.690 -> 0.704, ja 0.834 -> 0.852 (eval/README-codes.md, round 7).
  * Round 11 raised it to 2.5 for the seed acceptance (the model added japan_passing beside the rules' abandonment in a sentence
- * about a deal cut over Japan's head, which names no third party); round 12 keeps that addition out with `THIRD_PARTY_CODES`
- * instead and returns to 2, the factor val5 chooses (codes en 0.791 -> 0.797, ja 0.872 -> 0.875 against 2.5; 3 and 1.5 worse;
+ * about a deal cut over Japan's head, which names no third party); round 12 keeps that addition out with the third-party
+ * guard on the `passing` role's code (`modelCodes`) instead and returns to 2, the factor val5 chooses (codes en 0.791 -> 0.797, ja 0.872 -> 0.875 against 2.5; 3 and 1.5 worse;
  * eval/README-codes.md, "Round 12: the seed's two settings").
  *
  * @example

@@ -662,9 +662,9 @@ function weAsked(p: Prepared): boolean {
   return false;
 }
 /** A view said to be in fashion where the writer is, or people on the writer's side: held on the document's (or dateline's) side. */
+const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisdom|(?:the|a) (?:mood|refrain|consensus|fashion|fashionable idea|common view))\s+(?:[a-z]+\s+)?(?:in this (?:town|city|country|capital)|in (?:some|many|certain) quarters here)|(?:[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Ff]olks|[Pp]eople|[Nn]obody|[Nn]o one|[a-z]+ managers)\s+on our side)\b/u;
 /** A view or reaction "here" (rule 4's reaction, held where the report is filed). */
 const HERE_VIEW = /\b(?:mood|reaction|response|feeling|sense|consensus|fear|worry|anger|unease|suspicion|resentment|criticism)s?\s+here\b|\b(?:unnoticed|noted|noticed|seen|felt|greeted|received|treated)\s+here\b|^\s*Here,\s+the\s+(?:\w+\s+)?(?:mood|reaction|feeling|sense|consensus|fear|worry|anger|unease|ban|question|debate)\b|\b[Tt]o\s+(?:some|many|most)\s+here\b|\bmany\s+here\b/u;
-const HOME_VIEW = /\b(?:(?:fashionable|popular|conventional wisdom|received wisdom|(?:the|a) (?:mood|refrain|consensus|fashion|fashionable idea|common view))\s+(?:[a-z]+\s+)?(?:in this (?:town|city|country|capital)|in (?:some|many|certain) quarters here)|(?:[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Ff]olks|[Pp]eople|[Nn]obody|[Nn]o one|[a-z]+ managers)\s+on our side)\b/u;
 /** A person described by age or past ("A retired GSDF colonel in the group", "A 70-year-old fisherman") right before their verb. */
 const DESCRIBED_PERSON = /^\s*(?:A|An|One)\s+(?:retired|former|elderly|young|local|veteran|middle-aged|\d+-year-old)\s+(?:[\w'-]+,?\s+){1,10}?(?=(?:said|says|asked|asks|answered|replied|argued|disagreed|warned|complained|told|added|insisted|suggested|recalled|put it|wondered|worried)\b)/u;
 /** A first-person frame that only reports ("I would note that", "I am told", "I have read that", "I understand"), after at most a conjunction or an adverb. */

@@ -5,7 +5,7 @@
  */
 import { codeInfo, roleCode, type Codebook, type ScanHit } from '../codebook/index.js';
 import type { CodeHit, Evidence } from '../types.js';
-import { clauseOf, clauseStart, EN_SENTENCE_BREAK, EN_SENTENCE_BREAKS, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
+import { clauseOf, clauseStart, EN_SENTENCE_BREAK, EN_SENTENCE_BREAKS, evidence, hitsOf, sentenceSpans, wordIndex, type Prepared } from './sentence.js';
 
 /** An English negation reaches this many words ahead at most (a relative clause's "never" does not reach the main verb's object). */
 const FORWARD_WORDS = 12;
@@ -236,11 +236,10 @@ const JA_CONTRAST_OPEN = /^[\s「]*(?:だが|しかし|もっとも|ただ|た�
 function jaReferenceDenial(p: Prepared, cues: readonly ScanHit[], ownCodes: boolean): { start: number; end: number; rule: string } | undefined {
   const body = p.text.slice(p.bodyStart);
   if (p.tag && JA_ANSWERER.test(p.tag.name)) {
-    let at = p.bodyStart;
-    for (const s of body.split(/(?<=[。！？!?])/u)) {
+    for (const { start, end } of sentenceSpans(body)) {
+      const s = body.slice(start, end);
       const t = s.replace(/[。！？!?\s]+$/u, '');
-      if (JA_NEGATIVE_CLOSE.test(t) && !JA_NEGATIVE_AFFIRMS.test(t.split('、').pop() ?? t) && JA_ANSWER_REFERS.test(t) && !/[？?]$/u.test(s.trim())) return { start: at, end: at + s.length, rule: 'negation:ja-answer' };
-      at += s.length;
+      if (JA_NEGATIVE_CLOSE.test(t) && !JA_NEGATIVE_AFFIRMS.test(t.split('、').pop() ?? t) && JA_ANSWER_REFERS.test(t) && !/[？?]$/u.test(s.trim())) return { start: p.bodyStart + start, end: p.bodyStart + end, rule: 'negation:ja-answer' };
     }
   }
   if (ownCodes) return undefined;

@@ -279,7 +279,29 @@ const ANY_SENTENCE_BREAK = new RegExp(`(?<=[\u3002\uff01\uff1f])|${EN_SENTENCE_B
  * sentencesOf('米国は支持した。日本も続いた。'); // ['米国は支持した。', '日本も続いた。']
  */
 export function sentencesOf(text: string): string[] {
-  return text.split(ANY_SENTENCE_BREAK).map((x) => x.trim()).filter((x) => x.length > 0);
+  return sentenceSpans(text).map((s) => text.slice(s.start, s.end).trim()).filter((x) => x.length > 0);
+}
+
+const ANY_SENTENCE_BREAKS = new RegExp(ANY_SENTENCE_BREAK.source, 'gu');
+
+/**
+ * Where `sentencesOf` cuts a text, as offsets: each sentence from its first character to its end mark (and closing
+ * quote); the space between two English sentences belongs to neither. For rules that must point into the text.
+ *
+ * @example
+ * sentenceSpans('米国は支持した。日本も続いた。'); // [{ start: 0, end: 8 }, { start: 8, end: 15 }]
+ */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let at = 0;
+  for (const m of text.matchAll(ANY_SENTENCE_BREAKS)) {
+    const i = m.index ?? 0;
+    if (i + m[0].length === 0) continue;
+    spans.push({ start: at, end: i });
+    at = i + m[0].length;
+  }
+  if (at < text.length) spans.push({ start: at, end: text.length });
+  return spans;
 }
 
 /** Offset of an inline answer tag ("A:") after an interviewer's question in the same unit. */

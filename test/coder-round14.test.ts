@@ -1,5 +1,5 @@
 // Round 14: the offsets of a unit's sentences (sentence.ts), which the Japanese answer check reads a reply by, and the
-// blind pair kept out of training (scripts/lib/training.mjs). Every sentence below was written for this file.
+// blind sets kept out of training (scripts/lib/training.mjs). Every sentence below was written for this file.
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans, sentencesOf } from '../src/coder/sentence.js';
 import { negatedCodes as negated, oneByRules as one } from './helpers/coder.js';
@@ -27,11 +27,12 @@ describe('sentence offsets (sentenceSpans)', () => {
 });
 
 describe('batches kept out of training', () => {
-  it('the round-14 blind pair is never trained on', () => {
-    for (const f of ['blind8-en.jsonl', 'blind8-ja.jsonl']) {
+  it('the round-14 blind sets and the round-14 batches are never trained on', () => {
+    for (const f of ['blind8-en.jsonl', 'blind8-ja.jsonl', 'blind9-en.jsonl', 'blind9-ja.jsonl']) {
       expect(NEVER.test(f)).toBe(true);
       expect(TRAIN.test(f)).toBe(false);
     }
-    expect(TRAIN.test('train14-en-1.jsonl')).toBe(true);
+    expect(TRAIN.test('wave14-en-10.jsonl')).toBe(false);
+    expect(NEVER.test('wave14-ja-6.jsonl')).toBe(true);
   });
 });

@@ -11,8 +11,8 @@ import { buildModel } from '../../dist/coder/model.js';
 export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d+-|val4-).*\.jsonl$/u;
 /** The same selection as a glob, recorded in the model file. */
 export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,train[0-9][0-9]-,val4-}*.jsonl';
-/** Never trained on, whatever their names: the acceptance set, the blind sets and the validation set (val5). */
-export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9]|era\d)/u;
+/** Never trained on, whatever their names: the acceptance set, the blind sets, the validation set (val5), and the batches kept as measuring sets (era13, wave14). */
+export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9]|era\d|wave\d)/u;
 
 /**
  * The family a training file belongs to (one batch of one session), for held-out figures by family.

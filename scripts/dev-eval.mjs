@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinCodebook } from '../dist/codebook/index.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
-import { detectLang } from '../dist/lang.js';
+import { summaryFigures } from './lib/figures.mjs';
 import { modelOf } from './lib/training.mjs';
 
 const file = process.argv[2] ?? '../shared/eval/dev.jsonl';
@@ -19,22 +19,11 @@ const { units } = parseUnits(readFileSync(file, 'utf8'), file);
 const out = labelUnits(units, cb);
 const codes = cb.codes.map((c) => c.id);
 for (const lang of ['en', 'ja']) {
-  const idx = units.map((u, i) => i).filter((i) => detectLang(units[i].text) === lang);
-  if (idx.length === 0) continue;
-  let v = 0, t = 0;
-  const f1 = [];
-  let ntp = 0, nfp = 0, nfn = 0;
-  for (const i of idx) { if (out[i].voice === units[i].voice) v++; if (out[i].tone === units[i].tone) t++; }
-  for (const c of codes) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const i of idx) { const g = units[i].codes.includes(c), p = out[i].codes.includes(c); if (g && p) tp++; else if (p) fp++; else if (g) fn++; }
-    const f = tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn);
-    f1.push([c, f, tp, fp, fn]);
-    for (const i of idx) { const g = units[i].negated.includes(c), p = out[i].negated.includes(c); if (g && p) ntp++; else if (p) nfp++; else if (g) nfn++; }
-  }
-  const macro = f1.reduce((a, x) => a + x[1], 0) / f1.length;
-  console.log(`${lang}: n=${idx.length} voice=${(v / idx.length).toFixed(3)} macroF1=${macro.toFixed(3)} min=${Math.min(...f1.map((x) => x[1])).toFixed(3)} negF1=${(2 * ntp / (2 * ntp + nfp + nfn)).toFixed(3)} tone=${(t / idx.length).toFixed(3)}`);
-  console.log('   ' + f1.map((x) => `${x[0]}=${x[1].toFixed(2)}(${x[2]}/${x[3]}/${x[4]})`).join(' '));
+  const f = summaryFigures(units, out, codes, lang);
+  if (!f) continue;
+  const idx = f.idx;
+  console.log(`${lang}: n=${f.n} voice=${f.voice.toFixed(3)} macroF1=${f.macroF1.toFixed(3)} min=${f.min.toFixed(3)} negF1=${f.negF1.toFixed(3)} tone=${f.tone.toFixed(3)}`);
+  console.log('   ' + f.perCode.map((x) => `${x.code}=${x.f1.toFixed(2)}(${x.tp}/${x.fp}/${x.fn})`).join(' '));
   if (showErrors) for (const i of idx) {
     const g = units[i], o = out[i];
     const diff = [];

@@ -270,7 +270,8 @@ export function wordIndex(p: Prepared, pos: number): number {
 export const EN_SENTENCE_BREAK = /(?<=(?<!\b(?:[A-Z]|Mr|Ms|Mrs|Dr|Gen|Adm|Sen|Rep|Col|Lt|St|Amb|Prof))[.!?]["\u201d\u2019']?)\s+(?=["\u201c[A-Z])/u;
 /** `EN_SENTENCE_BREAK` for `matchAll`: every break in a text. */
 export const EN_SENTENCE_BREAKS = new RegExp(EN_SENTENCE_BREAK.source, 'gu');
-const ANY_SENTENCE_BREAK = new RegExp(`(?<=[\u3002\uff01\uff1f])|${EN_SENTENCE_BREAK.source}`, 'u');
+/** Every sentence break in either language: after 。！？ (zero width), or `EN_SENTENCE_BREAK`. */
+const ANY_SENTENCE_BREAKS = new RegExp(`(?<=[\u3002\uff01\uff1f])|${EN_SENTENCE_BREAK.source}`, 'gu');
 
 /**
  * The sentences of a unit's text, in either language: split at `EN_SENTENCE_BREAK` and after 。！？, empty ones left out.
@@ -282,8 +283,6 @@ export function sentencesOf(text: string): string[] {
   return sentenceSpans(text).map((s) => text.slice(s.start, s.end).trim()).filter((x) => x.length > 0);
 }
 
-const ANY_SENTENCE_BREAKS = new RegExp(ANY_SENTENCE_BREAK.source, 'gu');
-
 /**
  * Where `sentencesOf` cuts a text, as offsets: each sentence from its first character to its end mark (and closing
  * quote); the space between two English sentences belongs to neither. For rules that must point into the text.
@@ -294,9 +293,9 @@ const ANY_SENTENCE_BREAKS = new RegExp(ANY_SENTENCE_BREAK.source, 'gu');
 export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let at = 0;
+  // Every break has a character before it (both patterns look behind): none falls at offset 0, so no first span is empty.
   for (const m of text.matchAll(ANY_SENTENCE_BREAKS)) {
     const i = m.index ?? 0;
-    if (i + m[0].length === 0) continue;
     spans.push({ start: at, end: i });
     at = i + m[0].length;
   }

@@ -2,8 +2,8 @@
 // run's figures with their mean and spread. One retrain is one draw (eval/README-codes.md, "Round 14": three seeds of the
 // same files differed by up to 0.009 in English codes macro-F1 on 448 blind units), so compare two data selections or
 // settings by their means over seeds, never by a single retrain.
-// Usage: npx tsc -p tsconfig.build.json && node scripts/seed-spread.mjs [--seeds 20261128,7,11] [--data DIR] [--set name=value]... FILE...
-//   --data and --set are passed to scripts/train-model.mjs; the model files are written to a temporary folder and removed.
+// Usage: npx tsc -p tsconfig.build.json && node scripts/seed-spread.mjs [--seeds 20261128,7,11] [--data DIR] [--set name=value]... [--exclude NAME]... FILE...
+//   --data, --set and --exclude are passed to scripts/train-model.mjs; the model files are written to a temporary folder and removed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +19,11 @@ const argv = process.argv.slice(2);
 const seedsAt = argv.indexOf('--seeds');
 const seeds = (seedsAt >= 0 ? argv[seedsAt + 1] : '20261128,7,11').split(',').map(Number);
 if (seeds.some((s) => !Number.isInteger(s))) throw new Error(`seed-spread: --seeds takes whole numbers separated by commas, not ${argv[seedsAt + 1]}`);
-// Options for train-model (--data DIR, --set k=v) are passed on; everything else not an option is a labelled file.
+// Options for train-model (--data DIR, --set k=v, --exclude NAME) are passed on; every other argument is a labelled file.
 const passed = [];
 const files = [];
 for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--data' || argv[i] === '--set') passed.push(argv[i], argv[++i]);
+  if (argv[i] === '--data' || argv[i] === '--set' || argv[i] === '--exclude') passed.push(argv[i], argv[++i]);
   else if (argv[i] === '--seeds') i++;
   else files.push(argv[i]);
 }

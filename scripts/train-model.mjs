@@ -3,7 +3,8 @@
 // Deterministic: files in sorted order, fixed seed and epochs. Needs the build: `npm run train-model` builds first.
 // Usage: node scripts/train-model.mjs [--out FILE] [--codebook FILE] [--dry] [--data DIR] [--exclude NAME]... [--set name=value]...
 //        (--exclude NAME leaves a training file out, for honest figures on it: see scripts/dev-eval.mjs --model)
-//        node scripts/train-model.mjs --curve   (learning curve of the model alone; no file written)
+//        node scripts/train-model.mjs --curve [--on FILE...]   (learning curve of the model alone, on held-out folds and
+//                                                               on labelled files never trained on; no file written)
 //        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
 // Training data: the files scripts/lib/training.mjs lists (session-1 files, every trainN- batch, val4 retired into training);
 // never dev, check*, blind3-*, holdout-* or val5-* (the validation set of round 7 on).
@@ -45,6 +46,15 @@ if (process.argv.includes('--compare')) {
   compare(process.argv.slice(process.argv.indexOf('--compare') + 1).filter((a, i, l) => !a.startsWith('--') && l[i - 1] !== '--model'));
 } else {
   train();
+}
+
+/** The labelled files after `--on` (up to the next flag): read by `--curve`, never trained on. */
+function curveFiles() {
+  const at = process.argv.indexOf('--on');
+  if (at < 0) return [];
+  const rest = process.argv.slice(at + 1);
+  const end = rest.findIndex((a) => a.startsWith('--'));
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 /** Codes the coder keeps the model from raising in a sentence besides the rules' own decisions: those set aside as another sense. */
@@ -113,10 +123,16 @@ function train() {
     denial: {},
   };
   if (process.argv.includes('--curve')) {
-    // Learning curve of the model alone (no file written): does more data still help?
+    // Learning curve of the model alone (no file written): does more data still help, on the training kind of text
+    // (held-out folds) and, with --on FILE..., on labelled text of another kind (read at the folds' thresholds)?
+    const heldOut = { en: [], ja: [] };
+    for (const f of curveFiles()) {
+      for (const u of parseUnits(readFileSync(f, 'utf8'), f).units) if (Array.isArray(u.codes)) heldOut[modelLang(normalize(u.text).text)].push(u);
+    }
     for (const lang of ['en', 'ja']) {
-      const pts = learningCurve(byLang[lang], lang, CODES, features, training, [0.25, 0.5, 0.75, 1]);
-      console.log(`${lang} learning curve (model alone, best-threshold codes macro-F1 on held-out folds): ${pts.map((p) => `${p.fraction * 100}% (${p.units} units) ${p.macroF1.toFixed(3)}`).join(', ')}`);
+      if (byLang[lang].length === 0) continue;
+      const pts = learningCurve(byLang[lang], lang, CODES, features, training, [0.25, 0.5, 0.75, 1], heldOut[lang]);
+      console.log(`${lang} learning curve (model alone, codes macro-F1; held-out folds at their best threshold${heldOut[lang].length ? `, then the ${heldOut[lang].length} units of --on at that threshold` : ''}): ${pts.map((p) => `${p.fraction * 100}% (${p.units} units) ${p.macroF1.toFixed(3)}${p.heldOutMacroF1 === undefined ? '' : ` / ${p.heldOutMacroF1.toFixed(3)}`}`).join(', ')}`);
     }
     return;
   }

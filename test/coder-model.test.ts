@@ -193,6 +193,20 @@ describe('the simulated rule-miss regime', () => {
     expect(pts[2]!.macroF1).toBeGreaterThanOrEqual(pts[0]!.macroF1);
     expect(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5]))).toBe(JSON.stringify(learningCurve(units, 'en', ['autonomy'], DEFAULT_FEATURES, SETTINGS, [0.5])));
   });
+  it('reads held-out units at each fraction\'s threshold: fresh text labelled like the training scores high, mislabelled text low', () => {
+    const codes = ['autonomy', 'one_way', 'nuclear'];
+    const fresh = fixture('en', 12).map((u) => ({ text: u.text, codes: u.codes }));
+    const pts = learningCurve(units, 'en', codes, DEFAULT_FEATURES, SETTINGS, [0.5, 1], fresh);
+    expect(pts.map((p) => p.heldOutMacroF1 !== undefined)).toEqual([true, true]);
+    expect(pts[1]!.heldOutMacroF1).toBeGreaterThan(0.9);
+    // The same sentences with each signal's code moved to another code: the model's thresholds find nothing right.
+    const moved = fresh.map((u) => ({ text: u.text, codes: u.codes.map((c) => codes[(codes.indexOf(c) + 1) % codes.length] as string) }));
+    expect(learningCurve(units, 'en', codes, DEFAULT_FEATURES, SETTINGS, [1], moved)[0]!.heldOutMacroF1).toBeLessThan(0.2);
+    // Without held-out units the points carry no such figure, and the folds' figures do not depend on them.
+    const bare = learningCurve(units, 'en', codes, DEFAULT_FEATURES, SETTINGS, [0.5, 1]);
+    expect(bare.map((p) => p.heldOutMacroF1)).toEqual([undefined, undefined]);
+    expect(bare.map((p) => p.macroF1)).toEqual(pts.map((p) => p.macroF1));
+  });
   it('trains twice to identical JSON with every new setting on', () => {
     const fs = { enSkip: true, jaGrams: [2, 3], enPrefix: 5, jaRuns: true, gate: ['autonomy'] };
     const s = { ...SETTINGS, ruleMiss: 0.5, posWeight: 2, bags: 2 };

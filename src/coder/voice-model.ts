@@ -49,8 +49,11 @@ export const DEFAULT_VOICE_TRAINING: ClassifierSettings = { ...DEFAULT_CLASSIFIE
  * Round 13 (retrained on 44,226 units): the acceptance holds at 0.2 and flips at 0.1; on the fresh pool (1,249 English units)
  * 0.2 against 0.3 is 7 units better, 2 worse (voice 0.899 -> 0.903), codes, negation and tone unchanged, dev unchanged. English
  * 0.2, with no room left: a retrained model must pass the seed tests again (test/seed.test.ts, test/cli.test.ts).
+ * Round 15: English 0.1 still flips the seed. Japanese had kept round 6's clear lead (0.4), chosen on a model trained on a
+ * tenth of today's units; read on the fresh sets, every lower margin did better: at 0.05 the wave14 measuring set's 4,717
+ * Japanese units 0.869 -> 0.880, blind9 0.881 -> 0.895, the fresh pool 0.896 -> 0.897, dev unchanged, codes and tone untouched.
  */
-export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.2, ja: 0.4 };
+export const VOICE_MARGINS: Readonly<Record<'en' | 'ja', number>> = { en: 0.2, ja: 0.05 };
 
 /** One training unit: its text, gold voice and what the coder decided around it. */
 export interface VoiceTrainUnit {

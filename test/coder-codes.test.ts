@@ -20,6 +20,8 @@ function run(texts: string[]): SentenceDecision[] {
 const one = (text: string): SentenceDecision => run([text])[0] as SentenceDecision;
 const raised = (d: SentenceDecision): string[] => d.raised.map((h) => h.code).sort();
 const negated = (d: SentenceDecision): string[] => d.negated.map((h) => h.code).sort();
+/** The raises the learned model set aside (the veto), with the model's reading as their evidence. */
+const setAside = (d: SentenceDecision): string[] => (d.setAside ?? []).filter((h) => h.negation === undefined && h.evidence.model !== undefined).map((h) => h.code).sort();
 
 describe('negativeInflection', () => {
   const hit = (text: string, word: string, pattern: string): { start: number; end: number; entry: { text: string } } => {
@@ -103,7 +105,10 @@ describe("'~' on an alternative of a word's last group (English)", () => {
     expect(compilePattern('{deep~|grow~}er ties').error).toMatch(/only in a word's last group/);
   });
   it('works through the scanner of the built-in codebook', () => {
-    expect(raised(one('Some in the party want to rethink the country\'s non-nuclear policy.'))).toContain('nuclear');
+    // The rules' pattern is what is tested: round 15's English veto sets the first raise aside (the pattern was right 4 times
+    // in 5 in training, and the model finds nuclear improbable in that sentence), keeping it as evidence.
+    expect(raised(oneByRules('Some in the party want to rethink the country\'s non-nuclear policy.'))).toContain('nuclear');
+    expect(setAside(one('Some in the party want to rethink the country\'s non-nuclear policy.'))).toEqual(['nuclear']);
     expect(raised(one('A few of them even questioned Japan\'s non-nuclear stance.'))).toContain('nuclear');
   });
 });
@@ -258,9 +263,12 @@ describe('round 4: denial structures that generalise', () => {
     expect(negated(d)).toContain('abandonment');
   });
   it('a "no change" denial affirms a favourable code rather than denying it', () => {
-    const d = one('政府は、日米同盟を基軸とする方針に変更はないと述べた。');
+    // The rules' structure is what is tested: the training labels hold the "alliance as the cornerstone" pattern's raise right
+    // 2 times in 7, and round 15's Japanese veto sets it aside here.
+    const d = oneByRules('政府は、日米同盟を基軸とする方針に変更はないと述べた。');
     expect(raised(d)).toContain('relationship_positive');
     expect(negated(d)).not.toContain('relationship_positive');
+    expect(negated(one('政府は、日米同盟を基軸とする方針に変更はないと述べた。'))).not.toContain('relationship_positive');
   });
   it('denial predicates: 事実と違う, 実態に合わない, Xなど…成り立たない, どころか, とまでは言えない', () => {
     expect(negated(one('日本がただ乗りしているという話は事実と違う。'))).toContain('one_way');
@@ -312,8 +320,9 @@ describe('round 5: denials that clear, negations that word the concern', () => {
   it('a Japanese claim asked, then waved away after a clause of the speaker\'s own, is negated', () => {
     expect(negated(one('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そんな話ありえないと分かる。'))).toContain('abandonment');
     expect(negated(one('回答者（横浜・40代）：巻き込まれ論？ 任務は限られているのだから、そんな心配はしていない。'))).toContain('entrapment');
-    // Left standing, the question raises (rule 6).
-    expect(raised(one('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そう思うのも無理はない。'))).toContain('abandonment');
+    // Left standing, the question raises (rule 6): the rules do; round 15's Japanese veto sets the raise aside in this sentence.
+    expect(raised(oneByRules('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そう思うのも無理はない。'))).toContain('abandonment');
+    expect(setAside(one('【@hana・横須賀】米国が日本を見捨てる？ 基地のそばに住んでいれば、そう思うのも無理はない。'))).toEqual(['abandonment']);
   });
   it('an intention denied with an adverb between, and a situation denied, are negations', () => {
     expect(negated(one('国務長官は「日本を見捨てる意図は全くない」と述べた。'))).toContain('abandonment');

@@ -19,6 +19,7 @@ import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
+import { formatMessage } from '../dist/messages.js';
 import { modelOf, NEVER, TRAIN, TRAIN_GLOB } from './lib/training.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,7 +128,16 @@ function train() {
     // (held-out folds) and, with --on FILE..., on labelled text of another kind (read at the folds' thresholds)?
     const heldOut = { en: [], ja: [] };
     for (const f of curveFiles()) {
-      for (const u of parseUnits(readFileSync(f, 'utf8'), f).units) if (Array.isArray(u.codes)) heldOut[modelLang(normalize(u.text).text)].push(u);
+      let text;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (e) {
+        console.error(`train-model: --on ${f}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+        process.exit(1);
+      }
+      const { units, messages } = parseUnits(text, f);
+      for (const m of messages) console.error(`train-model: ${formatMessage(m)}`);
+      for (const u of units) if (Array.isArray(u.codes)) heldOut[modelLang(normalize(u.text).text)].push(u);
     }
     for (const lang of ['en', 'ja']) {
       if (byLang[lang].length === 0) continue;

@@ -1648,6 +1648,20 @@ export interface TrainUnit {
 interface Encoded {
   x: Int32Array[];
   vocab: string[];
+  /** Each vocabulary key's index: how text not encoded with the vocabulary is read by it (`rowOf`). */
+  index: Map<string, number>;
+}
+
+/** A unit's feature keys as vocabulary indices, keys outside the vocabulary left out. */
+function rowOf(keys: readonly string[], index: ReadonlyMap<string, number>): Int32Array {
+  return Int32Array.from(keys.map((k) => index.get(k) ?? -1).filter((i) => i >= 0));
+}
+
+/** The probability a fitted logistic regression gives one encoded row. */
+function fitScore(m: { w: Float64Array; b: number }, row: Int32Array): number {
+  let z = m.b;
+  for (const k of row) z += m.w[k] as number;
+  return sigmoid(z);
 }
 
 function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCount: number, extra?: ReadonlyArray<readonly string[] | undefined>): Encoded {
@@ -1660,8 +1674,8 @@ function encode(texts: string[], lang: 'en' | 'ja', fs: FeatureSettings, minCoun
   // Vocabulary in sorted order, so indices never depend on Map iteration history.
   const vocab = [...count].filter(([, n]) => n >= minCount).map(([k]) => k).sort();
   const index = new Map(vocab.map((k, i) => [k, i]));
-  const x = feats.map((ks) => Int32Array.from(ks.map((k) => index.get(k) ?? -1).filter((i) => i >= 0)));
-  return { x, vocab };
+  const x = feats.map((ks) => rowOf(ks, index));
+  return { x, vocab, index };
 }
 
 /** `fitOne` averaged over `bags` shuffling seeds (one fit when bags is 1 or absent). */
@@ -1806,11 +1820,7 @@ export function trainLanguage(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
       // Pruned as the shipped weights are, so the figures are those of the model that ships.
       for (let k = 0; k < m.w.length; k++) if (Math.abs(m.w[k] as number) < s.prune) m.w[k] = 0;
-      for (const i of test) {
-        let z = m.b;
-        for (const k of x[i] as Int32Array) z += m.w[k] as number;
-        oof[i] = sigmoid(z);
-      }
+      for (const i of test) oof[i] = fitScore(m, x[i] as Int32Array);
     }
     const gold = units.map((u) => u.codes.includes(code));
     // The simulated rule-miss regime: a fixed share of the rules' raises (chosen by hash, so deterministic) counted as missed.
@@ -1930,18 +1940,12 @@ export interface CurvePoint {
  */
 export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: TrainSettings, fractions: readonly number[], heldOut: readonly CurveHeldOut[] = []): CurvePoint[] {
   const texts = units.map((u) => normalize(u.text).text);
-  const { x, vocab } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
-  const index = new Map(vocab.map((k, i) => [k, i]));
-  const hx = heldOut.map((h) => Int32Array.from(sentenceFeatures(normalize(h.text).text, lang, fs).keys.map((k) => index.get(k) ?? -1).filter((i) => i >= 0)));
+  const { x, vocab, index } = encode(texts, lang, fs, s.minCount, units.map((u) => u.extra));
+  const hx = heldOut.map((h) => rowOf(sentenceFeatures(normalize(h.text).text, lang, fs).keys, index));
   const { docs, fold } = docFolds(units, s.folds);
   // A second, independent order decides which documents a fraction keeps.
   const rank = new Map([...docs].sort((a, b) => fmix(spread(a)) - fmix(spread(b)) || (a < b ? -1 : 1)).map((d, i) => [d, i / docs.length]));
   const all = units.map((_, i) => i);
-  const score = (m: { w: Float64Array; b: number }, row: Int32Array): number => {
-    let z = m.b;
-    for (const k of row) z += m.w[k] as number;
-    return sigmoid(z);
-  };
   return fractions.map((fraction) => {
     let used = 0;
     let sum = 0;
@@ -1954,7 +1958,7 @@ export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', co
         const train = all.filter((i) => fold[i] !== f && kept(i));
         if (ci === 0) used += train.length;
         const m = fitBagged(x, y, train, vocab.length, s, s.seed + 1000 * ci + f);
-        for (const i of all) if (fold[i] === f) oof[i] = score(m, x[i] as Int32Array);
+        for (const i of all) if (fold[i] === f) oof[i] = fitScore(m, x[i] as Int32Array);
       }
       const none = units.map(() => false);
       const t = chooseThreshold(oof, units.map((u) => u.codes.includes(code)), none, units.map((u) => u.rulesNegated.includes(code)), 0, 1);
@@ -1966,7 +1970,7 @@ export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', co
       let fn = 0;
       heldOut.forEach((h, i) => {
         const gold = h.codes.includes(code);
-        const raised = t.threshold !== null && score(m, hx[i] as Int32Array) >= t.threshold;
+        const raised = t.threshold !== null && fitScore(m, hx[i] as Int32Array) >= t.threshold;
         if (gold && raised) tp++;
         else if (raised) fp++;
         else if (gold) fn++;

@@ -789,7 +789,9 @@ function japaneseNamedSubject(p: Prepared, verbs: ScanHit[], cues: ScanHit[], cb
   return null;
 }
 
-const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|の間で|の間に|の間から|からも|からは|の中に|まで|が、|から、)/u;
+// A side's name then what marks it as the holder: a topic (は, も), a place within it (内に, Round 16: 内から, 内で, not 国内で
+// of a country, nor 内では, which は covers), a group (の間で), a source (からは).
+const JA_PARTICLE = /^((?:たち|ら|達)?[^、。「」『』がをへとてたに]{0,9}?)(?:は|も|には|内に|内から|(?<!国)内で(?!は)|の間で|の間に|の間から|からも|からは|の中に|まで|が、|から、)/u;
 /** Between a side's name and a holder in one noun phrase (韓国から招かれた研究者): no particle that ends the phrase. */
 const JA_PRESCRIPTIVE = /^(?:する|す|し|る)?(?:べき|べし|てもらいたい|てほしい|て欲しい|なければならない|ねばならない|なくてはならない)/u;
 const JA_HOLDER_GA = /^((?:たち|ら|達)?)が(?!、)/u;
@@ -859,6 +861,8 @@ const OWN_CONTACTS = /\bmy\s+(?=(?:[A-Z][\w.-]*\s+)?(?:counterparts|colleagues|c
 const REPORT_FRAME = /\bI(?:\s+would\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|'d\s+(?:only\s+|simply\s+|just\s+|also\s+)?(?:add|note)|\s+ask\s+because|\s+can\s+only\s+report(?:\s+what\s+I\s+hear)?|\s+(?:also\s+)?(?:hear|heard|keep hearing|note)|\s+am\s+(?:now\s+|also\s+)?hearing|'m\s+(?:now\s+|also\s+)?hearing|\s+should\s+(?:also\s+|only\s+|just\s+)?(?:say|add|note)|\s+(?:will|can)\s+(?:say|tell you)|(?:\s+have|'ve)\s+(?:also\s+|often\s+|repeatedly\s+|just\s+)?(?:heard|met|talked|spoken|read)|\s+met|\s+am told|'m told|\s+was told|\s+know|\s+(?:talk|talked|speak|spoke|deal|dealt|work|worked)\s+(?:to|with)|\s+meet)\b/gu;
 /** A passive or causative-passive ending (られ, され, させられ) right at a verb; not the hedge of a report (求めたとされる: reportedly demanded). */
 const JA_PASSIVE = /^[^、。「」]{0,4}?(?<!と)(?:[らさ]れ|させられ)/u;
+/** Round 16: a side's own feeling or view (国民の不安は, 地元の怒りは): the side holds it, as it holds a view said by its people. */
+const JA_FEELING_OF = /^の(?:不安|不満|怒り|思い|懸念|危機感|焦り|疑念|反発|失望|不信感?|反感|いら立ち|苛立ち|警戒感?|本音|受け止め|戸惑い|困惑)$/u;
 /** The end of a noun for people or an institution (識者, 外交部, 支持層, 朝鮮中央通信): a side that owns it names its holder. */
 const JA_PERSONISH = /(?:者|家|官|老|多く|大半|半数|一部|論説|論評|社説|報告書|文書|論文|員|長|相|人|部|省|局|庁|会|党|紙|社|団|筋|氏|派|層|首|側|軍|通信|政府|当局|機関|間|中|内|界|世代|世論)(?:たち|ら|達)?(?:の間)?(?:から|で|に)?$/u;
 /** A plan or policy put out or settled: the act of announcing it, not a view. */
@@ -868,7 +872,9 @@ const JA_CONTENT_BEFORE = /(?:とする|との|という|とした)$/u;
 /** What a view noun is a view of: a quotation or clause (との, という) or a thing (への, に対する). */
 const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
-const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って|少なくな)/u;
+const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って|少なくな|多い|多く|あふれ|噴き出|噴出|聞こえ)/u;
+/** A verb of a view ending a relative clause right before its noun (懸念する声, 危ぶむ声, 疑問視する見方). */
+const JA_VIEW_VERB_END = /(?:懸念する|危ぶむ|疑問視する|批判する|不安視する|警戒する|反対する|求める|憂慮する|問題視する|指摘する|心配する|恐れる|主張する)$/u;
 /** A relative clause ending in a predicate right before a noun (求める声, 懸念する動き). */
 const JA_RELATIVE_END = /(?:る|た|い|だ|ない)$/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */
@@ -1130,7 +1136,7 @@ function explicitJa(p: Prepared, allowUnsided: boolean, cb: Codebook): Found {
     // A bare name with は (アメリカは…) is often the subject of an embedded clause: it holds a view only before a verb of saying.
     if (kind === 'cue' && m[1] === '' && JA_PLACE.test(p.text.slice(h.start, h.end)) && !verbs.some((v) => v.start > h.end)) continue;
     // A side that owns a thing (日本の核武装は, 日本外交の弱点は) is not its holder; one that owns a person (日本の当局者は) is found through that person.
-    if (kind === 'cue' && /^の/u.test(m[1] ?? '') && !JA_PERSONISH.test(m[1] ?? '')) continue;
+    if (kind === 'cue' && /^の/u.test(m[1] ?? '') && !JA_PERSONISH.test(m[1] ?? '') && !JA_FEELING_OF.test(m[1] ?? '')) continue;
     const cue = evidence(p, h.start, h.end, h.entry.rule);
     // A country the codebook does not name, written in katakana before an institution (パキスタン政府, ロシア外務省…), is a third party's.
     if (kind === 'cue' && JA_INSTITUTION.test(p.text.slice(h.start, h.end)) && JA_FOREIGN_BEFORE.test(p.text.slice(Math.max(0, h.start - 8), h.start)) && !cueHits.some((c) => c.end === h.start)) {
@@ -1229,7 +1235,10 @@ function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsO
     if (viewOf(n)) return true;
     const c = JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(Math.max(0, n.start - 4), n.start)) ? placeBefore(n) : undefined;
     // The place right before the noun (米議会で懸念が高まっている), or before a relative clause (米議会で…を求める声).
-    return c !== undefined && (JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(c.end, n.start)));
+    // Round 16: or a verb of a view ending the relative clause (…を懸念する声もある, 改定を求める声がある): the view is held
+    // somewhere, unsided, as a view noun after との.
+    if (c === undefined) return JA_VIEW_VERB_END.test(p.text.slice(Math.max(0, n.start - 6), n.start));
+    return JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(c.end, n.start));
   });
   if (!n) return null;
   const before = placeBefore(n);

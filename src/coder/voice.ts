@@ -874,7 +874,7 @@ const JA_VIEW_OF = /(?:との|という|といった|への|に対する)$/u;
 /** A view said to be present or spreading (もある, が根強い, が広がっている, が出ている). */
 const JA_PREVAILS = /^(?:は|が|も)?(?:、[^。、「」]{0,10}?|[^。、「」]{0,6}?)(?:ある|あり|出て|出た|広が|根強|くすぶ|強い|強く|強ま|高ま|相次|聞かれ|上が|渦巻|漏れ|増え|絶えな|消えな|残る|残って|少なくな|多い|多く|あふれ|噴き出|噴出|聞こえ)/u;
 /** A verb of a view ending a relative clause right before its noun (懸念する声, 危ぶむ声, 疑問視する見方). */
-const JA_VIEW_VERB_END = /(?:懸念する|危ぶむ|疑問視する|批判する|不安視する|警戒する|反対する|求める|憂慮する|問題視する|指摘する|心配する|恐れる|主張する)$/u;
+const JA_VIEW_VERB_END = /(?:懸念する|危ぶむ|疑問視する|批判する|不安視する|警戒する|反対する|憂慮する|問題視する|指摘する|心配する|恐れる|主張する)$/u;
 /** A relative clause ending in a predicate right before a noun (求める声, 懸念する動き). */
 const JA_RELATIVE_END = /(?:る|た|い|だ|ない)$/u;
 /** A view that only may spread (広がりかねない, 広がる恐れ) is the writer's warning. */

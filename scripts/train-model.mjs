@@ -6,8 +6,9 @@
 //        node scripts/train-model.mjs --curve [--on FILE...]   (learning curve of the model alone, on held-out folds and
 //                                                               on labelled files never trained on; no file written)
 //        node scripts/train-model.mjs --compare FILE... [--model FILE] [--per-code]   (summary figures, rules alone vs rules+model; no training)
-// Training data: the files scripts/lib/training.mjs lists (session-1 files, every trainN- batch, val4 retired into training);
-// never dev, check*, blind3-*, holdout-* or val5-* (the validation set of round 7 on).
+// Training data: the files scripts/lib/training.mjs lists (session-1 files, every trainN- batch, val4 retired into training),
+// and the code-only batches (era13-, wave14-, codes16-: the code and denial models learn from them, tone and voice do not);
+// never dev, check*, blind*, holdout-* or val5-* (the validation set of round 7 on).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,7 +21,7 @@ import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
 import { formatMessage } from '../dist/messages.js';
-import { modelOf, NEVER, TRAIN, TRAIN_GLOB } from './lib/training.mjs';
+import { CODES_ONLY_GLOB, modelOf, TRAIN_GLOB, trainingUse } from './lib/training.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -85,7 +86,7 @@ function train() {
   // --data DIR: read the training files from another folder (a frozen copy, for experiments while batches land).
   const dataDir = arg('--data', join(root, 'eval'));
   const left = new Set(process.argv.flatMap((a, i) => (a === '--exclude' ? [basename(process.argv[i + 1] ?? '')] : [])));
-  const files = readdirSync(dataDir).filter((f) => TRAIN.test(f) && !NEVER.test(f) && !left.has(f)).sort();
+  const files = readdirSync(dataDir).filter((f) => trainingUse(f) !== null && !left.has(f)).sort();
   const byLang = { en: [], ja: [] };
   // The patterns that raised (negated) a code on some training unit, per language: the only ones the vetoes may overrule.
   const ruleKeys = vetoKeys(codebook.matcher.entries);
@@ -99,7 +100,9 @@ function train() {
     const text = readFileSync(join(dataDir, f), 'utf8');
     const { units } = parseUnits(text, f);
     const labelled = units.filter((u) => Array.isArray(u.codes));
-    for (const u of labelled) allUnits.push({ ...u, doc: `${f}#${u.doc}` });
+    // A code-only batch trains the code and denial models; the tone and voice models learn from the other files alone.
+    const codesOnly = trainingUse(f) === 'codes';
+    if (!codesOnly) for (const u of labelled) allUnits.push({ ...u, doc: `${f}#${u.doc}` });
     const rules = labelUnits(labelled, rulesOnly);
     labelled.forEach((u, i) => {
       const r = rules[i];
@@ -112,12 +115,12 @@ function train() {
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);
-    fileInfo.push({ name: `eval/${f}`, units: labelled.length, sha256: sha.slice(0, 16) });
+    fileInfo.push({ name: `eval/${f}`, units: labelled.length, sha256: sha.slice(0, 16), ...(codesOnly ? { codesOnly: true } : {}) });
   }
   const out = {
     format: MODEL_FORMAT,
     codebook: { name: codebook.name, yamlHash: rulesHash(yaml) },
-    training: { glob: TRAIN_GLOB, files: fileInfo, hash: all.digest('hex').slice(0, 16) },
+    training: { glob: TRAIN_GLOB, codesOnlyGlob: CODES_ONLY_GLOB, files: fileInfo, hash: all.digest('hex').slice(0, 16) },
     features,
     settings: training,
     langs: {},

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceSpans, sentencesOf } from '../src/coder/sentence.js';
 import { negatedCodes as negated, oneByRules as one } from './helpers/coder.js';
 // @ts-expect-error: a plain ES module of the scripts, without types
-import { NEVER, TRAIN } from '../scripts/lib/training.mjs';
+import { family, NEVER, TRAIN, trainingUse } from '../scripts/lib/training.mjs';
 
 describe('sentence offsets (sentenceSpans)', () => {
   const cut = (t: string) => sentenceSpans(t).map((s) => t.slice(s.start, s.end));
@@ -32,7 +32,14 @@ describe('batches kept out of training', () => {
       expect(NEVER.test(f)).toBe(true);
       expect(TRAIN.test(f)).toBe(false);
     }
+  });
+  it('round 16: the waves train the code and denial models only (trainingUse), never as full training files', () => {
     expect(TRAIN.test('wave14-en-10.jsonl')).toBe(false);
-    expect(NEVER.test('wave14-ja-6.jsonl')).toBe(true);
+    expect(NEVER.test('wave14-ja-6.jsonl')).toBe(false);
+    expect(trainingUse('wave14-ja-6.jsonl')).toBe('codes');
+    expect(trainingUse('train14-en-1.jsonl')).toBe('all');
+    expect(trainingUse('blind10-en.jsonl')).toBeNull();
+    expect(trainingUse('dev.jsonl')).toBeNull();
+    expect(family('wave14-en-3.jsonl')).toBe('wave14');
   });
 });

@@ -1,6 +1,8 @@
 // Round 16: Japanese views held within a side's body (与党内から, 自民党内で), a side's own feeling (国民の不安は), views that
-// prevail without a place (…を懸念する声もある, …との声も多い). Every sentence below was written for this file.
+// prevail without a place (…を懸念する声もある, …との声も多い), and the code-only training batches recorded in the shipped
+// model file. Every sentence below was written for this file.
 import { describe, expect, it } from 'vitest';
+import { readModelFile } from '../src/codebook/index.js';
 import { voicesOf } from './helpers/coder.js';
 
 describe('Japanese: a view held within a side (rules 4 and 5)', () => {
@@ -31,5 +33,28 @@ describe('Japanese: a view said to prevail, with no place named', () => {
   });
   it('a relative clause of an act, not a view (購入する企業), is no view', () => {
     expect(voicesOf(['米国製の装備を購入する企業が増えている。'], 'tokyo')).toEqual(['author']);
+  });
+});
+describe('code-only training batches', () => {
+  const file = JSON.parse(readModelFile(new URL('../codebooks/us-japan.model.json.gz', import.meta.url).pathname)) as {
+    training: { files: Array<{ name: string; units: number; codesOnly?: boolean }> };
+    langs: Record<string, { units: number }>;
+    tone: Record<string, { units: number }>;
+    voice: Record<string, { units: number }>;
+  };
+  const sum = (rows: Array<{ units: number }>): number => rows.reduce((a, r) => a + r.units, 0);
+  it('the shipped model lists the era, wave and code batches as code-only', () => {
+    const only = file.training.files.filter((f) => f.codesOnly);
+    expect(only.some((f) => f.name.startsWith('eval/wave14-'))).toBe(true);
+    expect(only.some((f) => f.name.startsWith('eval/era13-'))).toBe(true);
+    expect(only.every((f) => /^eval\/(?:era|wave|codes)\d+-/u.test(f.name))).toBe(true);
+  });
+  it('the code models learned from every listed unit, the tone and voice models from the full training files alone', () => {
+    const all = sum(file.training.files);
+    const full = sum(file.training.files.filter((f) => !f.codesOnly));
+    expect(sum(Object.values(file.langs))).toBe(all);
+    expect(sum(Object.values(file.tone))).toBe(full);
+    expect(sum(Object.values(file.voice))).toBe(full);
+    expect(full).toBeLessThan(all);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { builtinCodebook } from '../../dist/codebook/index.js';
 import { labelUnits, parseUnits } from '../../dist/label.js';
 import { detectLang } from '../../dist/lang.js';
-import { family, modelOf, TRAIN } from './training.mjs';
+import { family, modelOf, trainingUse } from './training.mjs';
 
 /**
  * The `--data DIR` and `--set name=value` options both scripts take: the eval folder (a frozen copy to compare settings while
@@ -32,7 +32,7 @@ export function heldOutOptions(argv, root) {
 export function* heldOut({ root, dataDir, sets = [], who = 'heldout', only }) {
   const builtin = builtinCodebook();
   const codes = builtin.codes.map((c) => c.id);
-  const files = readdirSync(dataDir).filter((f) => TRAIN.test(f)).sort();
+  const files = readdirSync(dataDir).filter((f) => trainingUse(f) !== null).sort();
   const tmp = mkdtempSync(join(tmpdir(), 'twocities-cv-'));
   try {
     for (const fam of [...new Set(files.map(family))]) {

@@ -11,14 +11,29 @@ import { buildModel } from '../../dist/coder/model.js';
 export const TRAIN = /^(?:train-codes-|train-voice-|units-|train\d+-|val4-).*\.jsonl$/u;
 /** The same selection as a glob, recorded in the model file. */
 export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,train[0-9][0-9]-,val4-}*.jsonl';
-/** Never trained on, whatever their names: the acceptance set, the blind sets, the validation set (val5), and the batches kept as measuring sets (era13, wave14). */
-export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9]|era\d|wave\d)/u;
+/**
+ * Training files of the code and denial models only, not of the tone and voice models: batches whose writers' voice and
+ * tone calls part from dev's (its author's) while their codes agree (eval/README-codes.md, "Round 16"): the round-13 era
+ * batches, the round-14 waves and the round-16 code batches.
+ * @example CODES_ONLY.test('wave14-en-3.jsonl') // true
+ */
+export const CODES_ONLY = /^(?:era\d+|wave\d+|codes\d+)-.*\.jsonl$/u;
+/** The code-only files as a glob, recorded in the model file. */
+export const CODES_ONLY_GLOB = 'eval/{era[0-9][0-9]-,wave[0-9][0-9]-,codes[0-9][0-9]-}*.jsonl';
+/** Never trained on, whatever their names: the acceptance set, the blind sets, the check sets and the validation set (val5). */
+export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9])/u;
+
+/**
+ * Whether the learned parts train on a file of eval/, and which: 'all' (TRAIN), 'codes' (CODES_ONLY) or null (neither, or NEVER).
+ * @example trainingUse('wave14-en-1.jsonl') // 'codes'
+ */
+export const trainingUse = (f) => (NEVER.test(f) ? null : TRAIN.test(f) ? 'all' : CODES_ONLY.test(f) ? 'codes' : null);
 
 /**
  * The family a training file belongs to (one batch of one session), for held-out figures by family.
- * @example family('train7-en-3.jsonl') // 'train7'
+ * @example family('train7-en-3.jsonl') // 'train7'; family('wave14-en-2.jsonl') // 'wave14'
  */
-export const family = (f) => /^train\d+(?=-)/u.exec(f)?.[0] ?? (/^val4-/u.test(f) ? 'val4' : 'session1');
+export const family = (f) => /^(?:train|era|wave|codes)\d+(?=-)/u.exec(f)?.[0] ?? (/^val4-/u.test(f) ? 'val4' : 'session1');
 
 /**
  * Read a model file written by scripts/train-model.mjs into the coder's model, or throw naming the file.

@@ -33,7 +33,7 @@ describe('batches kept out of training', () => {
       expect(TRAIN.test(f)).toBe(false);
     }
   });
-  it('round 16: the waves train the code and denial models only (trainingUse), never as full training files', () => {
+  it('round 16: the waves and code batches train the code and denial models only (trainingUse); the measuring batches and blind11 never', () => {
     expect(TRAIN.test('wave14-en-10.jsonl')).toBe(false);
     expect(NEVER.test('wave14-ja-6.jsonl')).toBe(false);
     expect(trainingUse('wave14-ja-6.jsonl')).toBe('codes');
@@ -41,5 +41,9 @@ describe('batches kept out of training', () => {
     expect(trainingUse('blind10-en.jsonl')).toBeNull();
     expect(trainingUse('dev.jsonl')).toBeNull();
     expect(family('wave14-en-3.jsonl')).toBe('wave14');
+    expect(trainingUse('codes16-ja-2.jsonl')).toBe('codes');
+    expect(trainingUse('measure16-en-1.jsonl')).toBeNull();
+    expect(NEVER.test('measure16-ja-4.jsonl')).toBe(true);
+    expect(trainingUse('blind11-ja.jsonl')).toBeNull();
   });
 });

@@ -20,8 +20,11 @@ export const TRAIN_GLOB = 'eval/{train-codes-,train-voice-,units-,train[0-9]-,tr
 export const CODES_ONLY = /^(?:era\d+|wave\d+|codes\d+)-.*\.jsonl$/u;
 /** The code-only files as a glob, recorded in the model file. */
 export const CODES_ONLY_GLOB = 'eval/{era[0-9][0-9]-,wave[0-9][0-9]-,codes[0-9][0-9]-}*.jsonl';
-/** Never trained on, whatever their names: the acceptance set, the blind sets, the check sets and the validation set (val5). */
-export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9])/u;
+/**
+ * Never trained on, whatever their names: the acceptance set, the blind sets, the check sets, the validation set (val5)
+ * and the measuring batches (`measure16-`: written like the training batches, kept out to measure on).
+ */
+export const NEVER = /^(?:dev|check|check2|blind\d|holdout|val[5-9]|measure\d)/u;
 
 /**
  * Whether the learned parts train on a file of eval/, and which: 'all' (TRAIN), 'codes' (CODES_ONLY) or null (neither, or NEVER).

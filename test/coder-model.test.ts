@@ -490,13 +490,14 @@ describe('the shipped model', () => {
     expect(builtin.model?.file).toBe('us-japan.model.json.gz');
     expect(codebookOfWorker(structuredClone(workerCodebook(builtin)))?.model?.summary.training.hash).toBe(builtin.model?.summary.training.hash);
     const json = JSON.parse(text) as ModelFileJson;
-    // Never trained on the acceptance set or on any check, blind or held-out set.
-    expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout|val5/u.test(n))).toEqual([]);
-    // Every training batch of the project is in it (the selection of scripts/lib/training.mjs), and the file names the pattern.
-    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train\d+-|val4-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
+    // Never trained on the acceptance set or on any check, blind, held-out or measuring set.
+    expect(json.training.files.map((f) => f.name).filter((n) => /dev|check|blind|holdout|val5|measure/u.test(n))).toEqual([]);
+    // Every training batch of the project is in it (the selection of scripts/lib/training.mjs: full and code-only), and the file names the patterns.
+    const batches = readdirSync(new URL('../eval/', import.meta.url)).filter((f) => /^(?:train-codes-|train-voice-|units-|train\d+-|val4-|era\d+-|wave\d+-|codes\d+-).*\.jsonl$/u.test(f)).map((f) => `eval/${f}`).sort();
     expect(json.training.files.map((f) => f.name)).toEqual(batches);
     expect(json.training.glob).toContain('train[0-9]-');
     expect(json.training.glob).toContain('train[0-9][0-9]-');
+    expect(json.training.codesOnlyGlob).toContain('codes[0-9][0-9]-');
   });
 });
 

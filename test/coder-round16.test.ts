@@ -2,7 +2,7 @@
 // prevail without a place (…を懸念する声もある, …との声も多い), and the code-only training batches recorded in the shipped
 // model file. Every sentence below was written for this file.
 import { describe, expect, it } from 'vitest';
-import { readModelFile } from '../src/codebook/index.js';
+import { builtinCodebook, describeModel, readModelFile } from '../src/codebook/index.js';
 import { voicesOf } from './helpers/coder.js';
 
 describe('Japanese: a view held within a side (rules 4 and 5)', () => {
@@ -56,5 +56,11 @@ describe('code-only training batches', () => {
     expect(sum(Object.values(file.tone))).toBe(full);
     expect(sum(Object.values(file.voice))).toBe(full);
     expect(full).toBeLessThan(all);
+  });
+  it('codebook check says how many units train the code and denial models only', () => {
+    const cb = builtinCodebook();
+    const lines = describeModel(cb.model as NonNullable<typeof cb.model>, cb.yaml);
+    const only = sum(file.training.files.filter((f) => f.codesOnly));
+    expect(lines[0]).toContain(`; ${only} units from ${file.training.files.filter((f) => f.codesOnly).length} of them train the code and denial models only`);
   });
 });

@@ -359,7 +359,9 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
   const s = model.summary;
   const out: string[] = [];
   const units = s.training.files.reduce((a, f) => a + f.units, 0);
-  out.push(`model ${model.file}: trained on ${units} units from ${s.training.files.length} files (hash ${s.training.hash.slice(0, 12)})`);
+  const codesOnly = s.training.files.filter((f) => f.codesOnly === true);
+  const only = codesOnly.length > 0 ? `; ${codesOnly.reduce((a, f) => a + f.units, 0)} units from ${codesOnly.length} of them train the code and denial models only` : '';
+  out.push(`model ${model.file}: trained on ${units} units from ${s.training.files.length} files (hash ${s.training.hash.slice(0, 12)})${only}`);
   for (const l of s.langs) {
     const on = l.thresholds.filter((t) => t.threshold !== null).map((t) => t.code);
     // With a simulated rule-miss share the "rules" figure counts that share of the rules' raises as missed (fresh text's regime).

@@ -209,8 +209,11 @@ export interface ModelFileJson {
   format: string;
   /** The codebook whose rules the thresholds were chosen with: its name and YAML hash at training time. */
   codebook: { name: string; yamlHash: string };
-  /** `glob`: the pattern the training files were chosen by (under the codebook's project). */
-  training: { glob?: string; files: Array<{ name: string; units: number; sha256: string }>; hash: string };
+  /**
+   * `glob`: the pattern the training files were chosen by (under the codebook's project); `codesOnlyGlob` and a file's
+   * `codesOnly`: files the code and denial models learned from but the tone and voice models did not (absent: none).
+   */
+  training: { glob?: string; codesOnlyGlob?: string; files: Array<{ name: string; units: number; sha256: string; codesOnly?: boolean }>; hash: string };
   features: FeatureSettings;
   settings: TrainSettings;
   langs: { en?: LangModelJson; ja?: LangModelJson };

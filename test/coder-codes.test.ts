@@ -109,7 +109,10 @@ describe("'~' on an alternative of a word's last group (English)", () => {
     // in 5 in training, and the model finds nuclear improbable in that sentence), keeping it as evidence.
     expect(raised(oneByRules('Some in the party want to rethink the country\'s non-nuclear policy.'))).toContain('nuclear');
     expect(setAside(one('Some in the party want to rethink the country\'s non-nuclear policy.'))).toEqual(['nuclear']);
-    expect(raised(one('A few of them even questioned Japan\'s non-nuclear stance.'))).toContain('nuclear');
+    // Round 16's code model (trained on the code-only batches as well) doubts the second too (0.06 < 0.1): the rule's raise
+    // is kept as set-aside evidence.
+    expect(raised(oneByRules('A few of them even questioned Japan\'s non-nuclear stance.'))).toContain('nuclear');
+    expect(setAside(one('A few of them even questioned Japan\'s non-nuclear stance.'))).toEqual(['nuclear']);
   });
 });
 
@@ -157,9 +160,13 @@ describe('negation scope, round 3', () => {
     expect(raised(one('片務的な構図は今も変わらない。'))).toContain('one_way');
   });
   it('an English negation stops at a reported ", saying" clause', () => {
-    const d = one('The minister dismissed the idea that Tokyo was being sidelined, saying the alliance would remain the cornerstone of its policy.');
+    const text = 'The minister dismissed the idea that Tokyo was being sidelined, saying the alliance would remain the cornerstone of its policy.';
+    const d = oneByRules(text);
     expect(negated(d)).toContain('japan_passing');
     expect(raised(d)).toContain('reassurance');
+    // With the learned parts the denial stands; round 16's code model sets the pledge aside (0.08 < 0.1), as evidence.
+    expect(negated(one(text))).toContain('japan_passing');
+    expect(setAside(one(text))).toEqual(['reassurance']);
   });
   it('a dismissal that calls the view off target or outdated negates it', () => {
     expect(negated(one('米国の戦争に巻き込まれるという批判は的外れだ。'))).toContain('entrapment');

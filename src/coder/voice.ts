@@ -1233,12 +1233,13 @@ function prevailing(p: Prepared, allowUnsided: boolean, nouns: ScanHit[] = hitsO
   const n = nouns.find((n) => {
     if (!prevails(n)) return false;
     if (viewOf(n)) return true;
-    const c = JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(Math.max(0, n.start - 4), n.start)) ? placeBefore(n) : undefined;
+    const relative = JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start));
+    const c = relative || /(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(Math.max(0, n.start - 4), n.start)) ? placeBefore(n) : undefined;
     // The place right before the noun (米議会で懸念が高まっている), or before a relative clause (米議会で…を求める声).
-    // Round 16: or a verb of a view ending the relative clause (…を懸念する声もある, 改定を求める声がある): the view is held
-    // somewhere, unsided, as a view noun after との.
+    // Round 16: with no place, a verb of a view ending the relative clause (…を懸念する声もある, …を問題視する声がある): the
+    // view is held somewhere, unsided, as a view noun after との. Not a demand (…を求める声): with no place it stays unplaced.
     if (c === undefined) return JA_VIEW_VERB_END.test(p.text.slice(Math.max(0, n.start - 6), n.start));
-    return JA_RELATIVE_END.test(p.text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(c.end, n.start));
+    return relative || /^(?:で|では|内で|内では|の間で|の間では)$/u.test(p.text.slice(c.end, n.start));
   });
   if (!n) return null;
   const before = placeBefore(n);

@@ -20,6 +20,7 @@ import { prepare } from '../dist/coder/sentence.js';
 import { DEFAULT_TONE_TRAINING, trainTone } from '../dist/coder/tone-model.js';
 import { DEFAULT_VOICE_TRAINING, trainVoice, VOICE_MARGINS } from '../dist/coder/voice-model.js';
 import { labelUnits, parseUnits } from '../dist/label.js';
+import { DEFAULT_NET, trainNet } from '../dist/coder/net.js';
 import { formatMessage } from '../dist/messages.js';
 import { CODES_ONLY_GLOB, modelOf, TRAIN_GLOB, trainingUse } from './lib/training.mjs';
 
@@ -69,19 +70,28 @@ function settings() {
   // The judgement gate holds the codebook's favourable codes (`tone: positive`), not fixed ids.
   const features = { ...DEFAULT_FEATURES, gate: favourableCodes(codebook.codes) };
   const training = { ...DEFAULT_TRAINING };
+  // The network's settings: --set net.hidden=64, net.raise / net.deny / net.tone (the probabilities the coder acts on), net.off=1.
+  const net = { ...DEFAULT_NET, at: { ...DEFAULT_NET.at } };
   process.argv.forEach((a, i) => {
     if (a !== '--set') return;
     const [k, v] = process.argv[i + 1].split('=');
+    if (k.startsWith('net.')) {
+      const n = k.slice(4);
+      if (['raise', 'deny', 'tone'].includes(n)) net.at[n] = Number(v);
+      else if (n in net || n === 'off') net[n] = Number(v);
+      else throw new Error(`train-model: unknown setting ${k}`);
+      return;
+    }
     const value = k === 'jaGrams' ? v.split(',').map(Number) : k === 'gate' ? v.split(',').filter(Boolean) : v === 'true' || v === 'false' ? v === 'true' : Number(v);
     if (k in features) features[k] = value;
     else if (k in training) training[k] = value;
     else throw new Error(`train-model: unknown setting ${k}`);
   });
-  return { features, training };
+  return { features, training, net };
 }
 
 function train() {
-  const { features, training } = settings();
+  const { features, training, net } = settings();
   const t0 = process.cpuUsage();
   // --data DIR: read the training files from another folder (a frozen copy, for experiments while batches land).
   const dataDir = arg('--data', join(root, 'eval'));
@@ -111,7 +121,7 @@ function train() {
       const lang = modelLang(normalize(u.text).text);
       for (const h of r.evidence.codes) if (ruleKeys.has(h.evidence.rule)) seen[lang].add(ruleKeys.get(h.evidence.rule));
       for (const h of r.evidence.negated) if (ruleKeys.has(h.evidence.rule)) seenDenied[lang].add(ruleKeys.get(h.evidence.rule));
-      byLang[lang].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, previousRaised: i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [] });
+      byLang[lang].push({ doc: `${f}#${u.doc}`, text: u.text, codes: u.codes, negated: u.negated, tone: codesOnly ? undefined : u.tone, denied: u.negated, rulesRaised: r.codes, rulesNegated: [...r.negated, ...excluded(p)], unscored: !modelReads(p), judged: judged(p), cue: denialCue(p) !== undefined, rulesDenied: r.negated, previousRaised: i > 0 && labelled[i - 1].doc === u.doc ? rules[i - 1].codes : [] });
     });
     const sha = createHash('sha256').update(text).digest('hex');
     all.update(`${f}\u0000${sha}\u0000`);
@@ -162,7 +172,19 @@ function train() {
     console.log(`${lang} denial: ${out.denial[lang].units} units with a negation cue, ${out.denial[lang].features.length} features kept; CV negated macro-F1 rules ${dv.rulesMacroF1.toFixed(3)} -> rules+model ${dv.combinedMacroF1.toFixed(3)} (nested ${dv.nestedMacroF1.toFixed(3)})`);
     console.log('   ' + dv.codes.map((c) => `${c.code}=${c.rulesF1.toFixed(2)}->${c.combinedF1.toFixed(2)}/${c.nestedF1.toFixed(2)}(+${c.addedTp}/-${c.addedFp})`).join(' '));
   }
-  // The tone model reads the coder's decisions as they will be: rules, then the code and denial models just trained.
+  // The network learns from the words alone, every unit (the tone of units whose file trains codes only left out).
+  if (!net.off) {
+    const { off: _off, ...netSettings } = net;
+    out.net = {};
+    out.netSettings = netSettings;
+    for (const lang of ['en', 'ja']) {
+      if (byLang[lang].length === 0) continue;
+      out.net[lang] = trainNet(byLang[lang], lang, CODES, features, netSettings);
+      const nc = out.net[lang].cv;
+      console.log(`${lang} net: ${out.net[lang].units} units, ${Buffer.from(out.net[lang].keys, 'base64').length / 4} inputs, ${net.hidden} hidden${nc ? `; out of fold (the network alone) codes macro-F1 ${nc.codesMacroF1.toFixed(3)}, denied micro-F1 ${nc.deniedMicroF1.toFixed(3)}${nc.toneAccuracy === undefined ? '' : `, tone ${nc.toneAccuracy.toFixed(3)}`}` : ''}`);
+    }
+  }
+  // The tone model reads the coder's decisions as they will be: rules, then the code and denial models and the network just trained.
   const built = buildModel(JSON.parse(JSON.stringify(out)), 'training', CODES);
   if ('problem' in built) throw new Error(`train-model: the model just trained does not load: ${built.problem}`);
   const decided = labelUnits(allUnits.filter((u) => typeof u.tone === 'string'), Object.freeze({ ...rulesOnly, model: built.model }));

@@ -78,8 +78,17 @@ describe('negation scope and wording', () => {
     expect(negated(d)).toEqual(['abandonment']);
   });
   it('a back-reference alone still dismisses the previous unit\'s concerns', () => {
-    const [, d] = run(['Tokyo simply follows Washington on everything.', 'That complaint does not survive a look at the record.']) as [SentenceDecision, SentenceDecision];
-    expect(negated(d)).toEqual(['autonomy']);
+    const texts = ['Tokyo simply follows Washington on everything.', 'That complaint does not survive a look at the record.'];
+    const [, d] = run(texts) as [SentenceDecision, SentenceDecision];
+    const rules = decide(texts.map((text) => ({ text, paragraph: 0 })), { docSide: null }, { ...cb, model: undefined })[1] as SentenceDecision;
+    expect(negated(rules)).toEqual(['autonomy']);
+    expect(d.negated.find((h) => h.code === 'autonomy')?.evidence.rule).toMatch(/^negation:anaphora/);
+    // Round 17: the network may deny another code beside it (here one_way, wrongly), at 0.8 or more; beside a denial the
+    // rules read, such additions were right 26 times in 52 on the writers' fresh sets (eval/README-codes.md, "Round 17").
+    for (const h of d.negated.filter((x) => x.code !== 'autonomy')) {
+      expect(h.evidence.rule).toMatch(/^net-denial:/);
+      expect(h.evidence.model?.score).toBeGreaterThanOrEqual(0.8);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { roleCode, type Codebook } from '../codebook/index.js';
 import type { CodeHit, SentenceDecision } from '../types.js';
 import { decideCodes } from './codes.js';
 import { denialCodes, modelCodes, undeniedCodes, vetoCodes, vetoKeys } from './model.js';
+import { netCodes, netTone } from './net.js';
 import { prepare, type Prepared } from './sentence.js';
 import { decideTone } from './tone.js';
 import { toneWithModel } from './tone-model.js';
@@ -94,10 +95,18 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
         codes.raised = without(codes.raised, denied);
         codes.negated.push(...denied);
       }
+      // Last, the network: codes nobody decided, raised or denied from the sentence's words.
+      if (cb.model.net) {
+        const net = netCodes(p, cb.model, codes);
+        codes.raised.push(...net.raised);
+        codes.negated.push(...net.negated);
+      }
     }
     const ruled = decideTone(p, cb, codes.raised, codes.negated);
-    // Where the rules found no judgement, the tone model may read one in the wording.
-    const tone = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised, codes.negated) : ruled;
+    // Where the rules found no judgement, the tone model may read one in the wording; a confident network overrules both.
+    const modelled = cb.model?.tone ? toneWithModel(p, cb.model, ruled, codes.raised, codes.negated) : ruled;
+    const byNet = cb.model?.net ? netTone(p, cb.model) : undefined;
+    const tone = byNet && byNet.tone !== modelled.tone ? { tone: byNet.tone, toneEvidence: [byNet.evidence] } : modelled;
     out.push({ voice, raised: codes.raised, negated: codes.negated, tone: tone.tone, toneEvidence: tone.toneEvidence, ...(setAside ? { setAside } : {}) });
     if (cb.model?.voice) {
       // The words' share of the voice model now, while the sentence's features are hashed; the rest once voices are final.

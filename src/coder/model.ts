@@ -10,6 +10,7 @@ import { normalize, toOriginal } from '../codebook/matcher.js';
 import { unitLang } from '../lang.js';
 import { seededRandom } from '../stats.js';
 import type { PatternEntry, ScanHit } from '../codebook/index.js';
+import { unpackNet, type NetJson, type NetModel } from './mlp.js';
 import type { ToneLangJson } from './tone-model.js';
 import type { VoiceLangJson } from './voice-model.js';
 import type { CodeHit, Evidence } from '../types.js';
@@ -231,6 +232,10 @@ export interface ModelFileJson {
   tone?: { en?: ToneLangJson; ja?: ToneLangJson };
   /** The voice model (optional, `voice-model.ts`): one output per voice, overruling the rules by a margin. */
   voice?: { en?: VoiceLangJson; ja?: VoiceLangJson };
+  /** The network (optional, `net.ts`): codes raised and denied (and tone) from one shared hidden layer, asked last. */
+  net?: { en?: NetJson; ja?: NetJson };
+  /** How the network was trained. */
+  netSettings?: Record<string, unknown>;
 }
 
 /** A model ready to score: per language, feature → flat pairs (code index, weight). Plain data (it crosses to workers). */
@@ -245,8 +250,11 @@ export interface CodeModel {
   tone?: Map<string, LangModel>;
   /** The voice model's scorers and margins, when the file has one (`applyVoiceModel`). */
   voice?: Map<string, { lm: LangModel; margin: number }>;
+  /** The network, when the file has one (`netCodes`). */
+  net?: Map<string, NetModel>;
   /** The parsed file (without its weights), for `codebook check`. */
-  summary: Omit<ModelFileJson, 'langs' | 'vocab' | 'denial' | 'tone' | 'voice'> & {
+  summary: Omit<ModelFileJson, 'langs' | 'vocab' | 'denial' | 'tone' | 'voice' | 'net'> & {
+    net?: Array<{ lang: string; units: number; inputs: number; hidden: number; outputs: number; at: NetJson['at']; cv?: NetJson['cv'] }>;
     langs: LangSummary[];
     denial?: LangSummary[];
     tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }>;
@@ -1494,9 +1502,22 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       voice.summary.push({ lang, units: part.units, features: counted.get(lang) ?? 0, margin: part.margin, cv: part.cv });
     }
   }
+  let net: Map<string, NetModel> | undefined;
+  if (j.net !== undefined) {
+    if (!j.net || typeof j.net !== 'object') return { problem: 'net must be an object' };
+    net = new Map();
+    for (const [lang, part] of Object.entries(j.net)) {
+      if (lang !== 'en' && lang !== 'ja') return { problem: `net.${lang}: languages are en and ja` };
+      const n = unpackNet(part);
+      if ('problem' in n) return { problem: `net.${lang}: ${n.problem}` };
+      const unknown = n.outputs.find((o) => !(o.startsWith('tone:') || ((o.startsWith('code:') || o.startsWith('deny:')) && known.has(o.slice(5)))));
+      if (unknown) return { problem: `net.${lang}: output ${unknown} names no code of the codebook` };
+      net.set(lang, n);
+    }
+  }
   // One table per language for the four parts: the coder looks a sentence's features up once.
   for (const lang of ['en', 'ja']) buildJoint([main.langs.get(lang), denial?.langs.get(lang), tone?.langs.get(lang), voice?.langs.get(lang)?.lm]);
-  const { langs: _weights, vocab: _vocab, denial: _denial, tone: _tone, voice: _voice, ...rest } = j as ModelFileJson;
+  const { langs: _weights, vocab: _vocab, denial: _denial, tone: _tone, voice: _voice, net: _net, ...rest } = j as ModelFileJson;
   return {
     model: {
       file,
@@ -1505,12 +1526,14 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
       ...(denial ? { denial: denial.langs } : {}),
       ...(tone ? { tone: tone.langs } : {}),
       ...(voice ? { voice: voice.langs } : {}),
+      ...(net ? { net } : {}),
       summary: {
         ...rest,
         langs: main.summary,
         ...(denial ? { denial: denial.summary } : {}),
         ...(tone ? { tone: tone.summary.map((l) => ({ lang: l.lang, units: l.units, features: l.features, cv: l.cv as unknown as ToneLangJson['cv'] })) } : {}),
         ...(voice ? { voice: voice.summary } : {}),
+        ...(net ? { net: [...net].map(([lang, n]) => ({ lang, units: n.units, inputs: n.net.inputs, hidden: n.hidden, outputs: n.outputs.length, at: n.at, ...(n.cv ? { cv: n.cv } : {}) })) } : {}),
       },
     },
   };

@@ -1,0 +1,253 @@
+/**
+ * The network beside the rules and the linear models (round 17): one hidden layer shared by a code's raise, its denial and
+ * the unit's tone (`mlp.ts`), read from the sentence's words alone. The coder asks it last, for the codes that rules and
+ * linear models left undecided: it raises a code, or denies one, where its probability reaches the file's `at` values.
+ * Its evidence names the features whose removal would lower that probability most.
+ */
+import { normalize } from '../codebook/matcher.js';
+import type { CodeHit, Evidence } from '../types.js';
+import { DEFAULT_MLP, mlpScores, packNet, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
+import { denialCue, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type FeatureSettings } from './model.js';
+import { evidence, type Prepared } from './sentence.js';
+
+/** The tones a network's `tone:` outputs name, in stored order. */
+export const NET_TONES = ['positive', 'negative', 'mixed', 'neutral'] as const;
+
+/** How a network is trained: the network's own settings, the features a word needs to be an input, and the probabilities the coder acts on. */
+export interface NetSettings extends MlpSettings {
+  /** Training units a feature must occur in to be an input: at least `minCount`, and at least `minShare` of the units. */
+  minCount: number;
+  minShare: number;
+  /** Folds (by document) of the out-of-fold figures; 0 skips them. */
+  folds: number;
+  at: NetJson['at'];
+}
+
+export const DEFAULT_NET: NetSettings = { ...DEFAULT_MLP, hidden: 32, epochs: 4, minCount: 5, minShare: 1 / 5000, folds: 5, at: { raise: 0.5, deny: 0.5, beside: 0.8 } };
+
+/** One labelled unit as the network learns it; `tone` absent where the unit's file trains codes only. */
+export interface NetUnit {
+  doc: string;
+  text: string;
+  codes: readonly string[];
+  negated: readonly string[];
+  tone?: string;
+}
+
+/**
+ * Train one language's network on labelled units: every code raised and denied, and the tone where a unit gives one.
+ * With `folds`, also its out-of-fold figures (the network alone, folds by document). Deterministic.
+ *
+ * @example
+ * const json = trainNet(units, 'en', ['autonomy', 'nuclear'], DEFAULT_FEATURES, DEFAULT_NET);
+ */
+export function trainNet(units: readonly NetUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: NetSettings): NetJson {
+  const feats = units.map((u) => sentenceFeatures(normalize(u.text).text, lang, fs).keys);
+  const count = new Map<string, number>();
+  for (const ks of feats) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
+  // Inputs in sorted order, so that row numbers never depend on Map history.
+  const least = Math.max(s.minCount, Math.round(units.length * s.minShare));
+  const vocab = [...count].filter(([, n]) => n >= least).map(([k]) => k).sort();
+  const index = new Map(vocab.map((k, i) => [k, i]));
+  const x = feats.map((ks) => Int32Array.from(ks.filter((k) => index.has(k)).map((k) => index.get(k) as number)));
+  const outputs = [...codes.map((c) => `code:${c}`), ...codes.map((c) => `deny:${c}`), ...NET_TONES.map((t) => `tone:${t}`)];
+  const C = codes.length;
+  const y = units.map((u) => {
+    const t = new Int8Array(outputs.length);
+    codes.forEach((c, j) => {
+      t[j] = u.codes.includes(c) ? 1 : 0;
+      t[C + j] = u.negated.includes(c) ? 1 : 0;
+    });
+    NET_TONES.forEach((tone, j) => (t[2 * C + j] = u.tone === undefined ? -1 : u.tone === tone ? 1 : 0));
+    return t;
+  });
+  const all = units.map((_, i) => i);
+  let cv: NetJson['cv'];
+  if (s.folds > 1) {
+    const { fold } = docFolds(units, s.folds);
+    const oof = units.map(() => new Float32Array(outputs.length));
+    for (let f = 0; f < s.folds; f++) {
+      const net = trainMlp(x, y, vocab.length, outputs.length, all.filter((i) => fold[i] !== f), { ...s, seed: s.seed + f + 1 });
+      for (const i of all) if (fold[i] === f) mlpScores(net, x[i] as Int32Array, oof[i] as Float32Array);
+    }
+    cv = { folds: s.folds, ...netFigures(units, codes, oof, s.at) };
+  }
+  const net = trainMlp(x, y, vocab.length, outputs.length, all, s);
+  return packNet(net, Int32Array.from(vocab, featureKey), outputs, { units: units.length, at: s.at, ...(cv ? { cv } : {}) });
+}
+
+/** The network's figures over units it scored: codes macro-F1 and denials micro-F1 at `at`, tone accuracy where units give one. */
+function netFigures(units: readonly NetUnit[], codes: readonly string[], p: readonly Float32Array[], at: NetJson['at']): Omit<NonNullable<NetJson['cv']>, 'folds'> {
+  const C = codes.length;
+  const f1 = (tp: number, fp: number, fn: number): number => (tp + fp + fn === 0 ? Number.NaN : (2 * tp) / (2 * tp + fp + fn));
+  const per: number[] = [];
+  const neg = { tp: 0, fp: 0, fn: 0 };
+  codes.forEach((c, j) => {
+    const m = { tp: 0, fp: 0, fn: 0 };
+    units.forEach((u, i) => {
+      const row = p[i] as Float32Array;
+      const [g, d] = [u.codes.includes(c), (row[j] as number) >= at.raise];
+      if (g && d) m.tp++;
+      else if (d) m.fp++;
+      else if (g) m.fn++;
+      const [gn, dn] = [u.negated.includes(c), (row[C + j] as number) >= at.deny];
+      if (gn && dn) neg.tp++;
+      else if (dn) neg.fp++;
+      else if (gn) neg.fn++;
+    });
+    const v = f1(m.tp, m.fp, m.fn);
+    if (!Number.isNaN(v)) per.push(v);
+  });
+  let toned = 0;
+  let right = 0;
+  units.forEach((u, i) => {
+    if (u.tone === undefined) return;
+    toned++;
+    if (u.tone === NET_TONES[topTone(p[i] as Float32Array, 2 * C).k]) right++;
+  });
+  const r = (v: number): number => Number(v.toFixed(3));
+  return { codesMacroF1: r(per.reduce((a, b) => a + b, 0) / Math.max(1, per.length)), deniedMicroF1: r(f1(neg.tp, neg.fp, neg.fn) || 0), ...(toned > 0 ? { toneAccuracy: r(right / toned) } : {}) };
+}
+
+/** The strongest tone output from `from` on: its index among the tones and its probability. */
+function topTone(row: Float32Array, from: number): { k: number; p: number } {
+  let k = 0;
+  for (let j = 1; j < NET_TONES.length; j++) if ((row[from + j] as number) > (row[from + k] as number)) k = j;
+  return { k, p: row[from + k] as number };
+}
+
+/** Scratch of `netRows` and `netProbabilities`: reused, no garbage per sentence. */
+const scratch = { rows: [] as number[], seen: new Set<number>(), out: new Float32Array(64), h: new Float32Array(64) };
+
+/** The network's input rows for a sentence (distinct, in first-seen order). */
+function netRows(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings): number[] {
+  const { rows, seen } = scratch;
+  rows.length = 0;
+  seen.clear();
+  const keys = hashFeatures(text, lang, fs);
+  for (let i = 0; i < keys.length; i++) {
+    const r = nm.rows.get(keys[i] as number);
+    if (r === undefined || seen.has(r)) continue;
+    seen.add(r);
+    rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * Every output's probability for a sentence (normalised text), in the order of `nm.outputs`. The array is reused by the next call.
+ *
+ * @example
+ * const p = netProbabilities(nm, 'Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
+ */
+export function netProbabilities(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings): Float32Array {
+  if (scratch.out.length < nm.outputs.length) scratch.out = new Float32Array(nm.outputs.length);
+  if (scratch.h.length < nm.hidden) scratch.h = new Float32Array(nm.hidden);
+  return mlpScores(nm.net, netRows(nm, text, lang, fs), scratch.out, scratch.h);
+}
+
+/** The output's logit for the sentence's rows with one row left out (`skip`, or -1 for none). */
+function logitWithout(nm: NetModel, rows: readonly number[], skip: number, o: number): number {
+  const { net } = nm;
+  const H = net.hidden;
+  let z = net.b2[o] as number;
+  for (let k = 0; k < H; k++) {
+    let h = net.b1[k] as number;
+    for (const r of rows) if (r !== skip) h += net.w1[r * H + k] as number;
+    if (h > 0) z += h * (net.w2[k * net.outputs + o] as number);
+  }
+  return z;
+}
+
+/**
+ * The features that carry one output for a sentence: each input's share of the logit (how much lower it would be without
+ * the input), the three largest positive, with their spans in the normalised text.
+ */
+export function netReasons(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings, o: number): Array<{ feature: string; weight: number; start: number; end: number }> {
+  const f = sentenceFeatures(text, lang, fs);
+  const rows: number[] = [];
+  const at: number[] = [];
+  f.keys.forEach((k, i) => {
+    const r = nm.rows.get(featureKey(k));
+    if (r === undefined || rows.includes(r)) return;
+    rows.push(r);
+    at.push(i);
+  });
+  const full = logitWithout(nm, rows, -1, o);
+  return rows
+    .map((r, q) => ({ feature: f.keys[at[q] as number] as string, weight: Number((full - logitWithout(nm, rows, r, o)).toFixed(3)), start: f.starts[at[q] as number] as number, end: f.ends[at[q] as number] as number }))
+    .filter((t) => t.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.start - b.start)
+    .slice(0, 3);
+}
+
+const NO_HITS: readonly never[] = [];
+
+/**
+ * The codes the network raises and denies in a sentence, among those nobody decided: not raised or negated by the rules or
+ * the linear models, and (for a raise) not set aside as another sense of its word. Evidence: rule `net:<code>` or
+ * `net-denial:<code>`, the strongest feature's span, the probability, the file's `at` value and the three strongest
+ * features; a denial carries the sentence's first negation cue where it has one.
+ *
+ * @example
+ * const { raised, negated } = netCodes(prepare(text, cb), cb.model, decided);
+ */
+export function netCodes(p: Prepared, model: CodeModel, decided: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): { raised: CodeHit[]; negated: CodeHit[] } {
+  const nm = model.net?.get(p.lang);
+  const out = { raised: [] as CodeHit[], negated: [] as CodeHit[] };
+  if (!nm) return out;
+  const prob = netProbabilities(nm, p.text, p.lang, model.features);
+  // Beside a code already decided, or for a denial with no negation cue in the sentence, the network must be surer
+  // (`at.beside`): there its additions were right about a third of the time (round 17, the writers' fresh sets).
+  const alone = decided.raised.length + decided.negated.length === 0;
+  const beside = nm.at.beside ?? 1;
+  let cue: ReturnType<typeof denialCue> | null = null;
+  let hits: Array<{ o: number; kind: 'code' | 'deny'; code: string; score: number }> | undefined;
+  for (let o = 0; o < nm.outputs.length; o++) {
+    const name = nm.outputs[o] as string;
+    const kind = name.startsWith('code:') ? 'code' : name.startsWith('deny:') ? 'deny' : undefined;
+    if (!kind) continue;
+    const score = prob[o] as number;
+    if (score < (kind === 'code' ? nm.at.raise : nm.at.deny)) continue;
+    if (score < beside && !alone) continue;
+    if (kind === 'deny' && score < beside && (cue ??= denialCue(p)) === undefined) continue;
+    (hits ??= []).push({ o, kind, code: name.slice(5), score });
+  }
+  if (!hits) return out;
+  const taken = new Set([...decided.raised, ...decided.negated].map((h) => h.code));
+  const otherSense = new Set((p.byKind.get('exclude') ?? NO_HITS).map((h) => h.entry.owner));
+  // Both a raise and a denial of one code: the stronger stands.
+  const strongest = new Map<string, number>();
+  for (const h of hits) strongest.set(h.code, Math.max(strongest.get(h.code) ?? 0, h.score));
+  let negation: Evidence | undefined;
+  for (const h of hits) {
+    if (taken.has(h.code) || h.score < (strongest.get(h.code) as number)) continue;
+    if (h.kind === 'code' && otherSense.has(h.code)) continue;
+    taken.add(h.code);
+    const top = netReasons(nm, p.text, p.lang, model.features, h.o);
+    const best = top[0];
+    if (!best) continue;
+    const ev: Evidence = { ...evidence(p, best.start, best.end, `${h.kind === 'code' ? 'net' : 'net-denial'}:${h.code}`), model: { score: Number(h.score.toFixed(3)), threshold: h.kind === 'code' ? nm.at.raise : nm.at.deny, features: top.map((t) => `${t.feature} +${t.weight}`) } };
+    if (h.kind === 'code') out.raised.push({ code: h.code, evidence: ev });
+    else {
+      cue ??= denialCue(p);
+      if (cue && !negation) negation = evidence(p, cue.start, cue.end, cue.entry.rule);
+      out.negated.push({ code: h.code, evidence: ev, ...(negation ? { negation } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The network's tone where it overrules the coder's (the file's `at.tone`, when set): the tone and its evidence, or undefined. */
+export function netTone(p: Prepared, model: CodeModel): { tone: (typeof NET_TONES)[number]; evidence: Evidence } | undefined {
+  const nm = model.net?.get(p.lang);
+  if (!nm || nm.at.tone === undefined) return undefined;
+  const first = nm.outputs.indexOf('tone:positive');
+  if (first < 0) return undefined;
+  const prob = netProbabilities(nm, p.text, p.lang, model.features);
+  const { k, p: score } = topTone(prob, first);
+  if (score < nm.at.tone) return undefined;
+  const best = netReasons(nm, p.text, p.lang, model.features, first + k)[0];
+  const [start, end] = best ? [best.start, best.end] : [0, p.text.length];
+  return { tone: NET_TONES[k] as (typeof NET_TONES)[number], evidence: { ...evidence(p, start, end, `net-tone:${NET_TONES[k]}`), model: { score: Number(score.toFixed(3)), threshold: nm.at.tone, features: best ? [`${best.feature} +${best.weight}`] : [] } } };
+}

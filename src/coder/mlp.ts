@@ -222,10 +222,30 @@ export interface NetJson {
   cv?: { folds: number; codesMacroF1: number; deniedMicroF1: number; toneAccuracy?: number };
 }
 
-/** A network ready to score, with its input rows by feature hash. Plain data (it crosses to workers). */
+/**
+ * A network ready to score, with its input rows by feature hash: an open-addressed table (`slots`: pairs of hash + 1
+ * and row, `mask` + 1 pairs, at most half full). Plain data (it crosses to workers).
+ */
 export interface NetModel extends Omit<NetJson, 'keys' | 'scale' | 'w1' | 'b1' | 'w2' | 'b2'> {
   net: MlpNet;
-  rows: Map<number, number>;
+  slots: Int32Array;
+  mask: number;
+}
+
+/**
+ * The input row of a feature hash in a network, or -1.
+ *
+ * @example
+ * rowOf(nm, featureKey('w:tokyo')); // a row, or -1 when the network has no such input
+ */
+export function rowOf(nm: Pick<NetModel, 'slots' | 'mask'>, key: number): number {
+  let h = key & nm.mask;
+  for (;;) {
+    const k = nm.slots[h << 1] as number;
+    if (k === 0) return -1;
+    if (k === key + 1) return nm.slots[(h << 1) + 1] as number;
+    h = (h + 1) & nm.mask;
+  }
 }
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
@@ -289,11 +309,20 @@ export function unpackNet(j: unknown): NetModel | { problem: string } {
   if (!Number.isInteger(inputs) || scale.length !== keys.length || w1.length !== inputs * H) return { problem: `keys, scale and w1 do not describe ${H} weights for each of the same inputs` };
   if (n.b1.length !== H || n.w2.length !== H * O || n.b2.length !== O) return { problem: `b1, w2 and b2 must hold ${H}, ${H * O} and ${O} numbers` };
   const net: MlpNet = { inputs, hidden: H, outputs: O, w1: new Float32Array(inputs * H), b1: Float32Array.from(n.b1), w2: Float32Array.from(n.w2), b2: Float32Array.from(n.b2) };
-  const rows = new Map<number, number>();
+  let size = 16;
+  while (size < inputs * 2) size *= 2;
+  const slots = new Int32Array(size * 2);
+  const mask = size - 1;
   for (let r = 0; r < inputs; r++) {
-    rows.set(keys.readInt32LE(r * 4), r);
+    // Feature hashes are 30-bit (`featureKey`): hash + 1 is never 0, the empty slot.
+    const key = keys.readInt32LE(r * 4);
+    if (key < 0 || key >= 0x40000000) return { problem: `keys: input ${r} is not a feature hash` };
+    let h = key & mask;
+    while (slots[h << 1] !== 0 && slots[h << 1] !== key + 1) h = (h + 1) & mask;
+    slots[h << 1] = key + 1;
+    slots[(h << 1) + 1] = r;
     const s = scale.readFloatLE(r * 4);
     for (let k = 0; k < H; k++) net.w1[r * H + k] = w1.readInt8(r * H + k) * s;
   }
-  return { units: typeof n.units === 'number' ? n.units : 0, outputs: n.outputs, hidden: H, at, ...(n.cv ? { cv: n.cv } : {}), net, rows };
+  return { units: typeof n.units === 'number' ? n.units : 0, outputs: n.outputs, hidden: H, at, ...(n.cv ? { cv: n.cv } : {}), net, slots, mask };
 }

@@ -6,8 +6,8 @@
  */
 import { normalize } from '../codebook/matcher.js';
 import type { CodeHit, Evidence } from '../types.js';
-import { DEFAULT_MLP, mlpScores, packNet, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
-import { denialCue, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type FeatureSettings } from './model.js';
+import { DEFAULT_MLP, mlpScores, packNet, rowOf, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
+import { denialCue, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type Features, type FeatureSettings } from './model.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** The tones a network's `tone:` outputs name, in stored order. */
@@ -116,22 +116,54 @@ function topTone(row: Float32Array, from: number): { k: number; p: number } {
   return { k, p: row[from + k] as number };
 }
 
-/** Scratch of `netRows` and `netProbabilities`: reused, no garbage per sentence. */
-const scratch = { rows: [] as number[], seen: new Set<number>(), out: new Float32Array(64), h: new Float32Array(64) };
+/**
+ * Scratch of the scoring functions, reused (no garbage per sentence): the sentence's input rows (`n` of them), a mark
+ * per input row (equal to `gen` when the row is already taken), the hidden units before rectification, the outputs.
+ */
+const scratch = { rows: new Int32Array(256), n: 0, mark: new Int32Array(0), gen: 0, pre: new Float64Array(64), out: new Float32Array(64) };
 
-/** The network's input rows for a sentence (distinct, in first-seen order). */
-function netRows(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings): number[] {
-  const { rows, seen } = scratch;
-  rows.length = 0;
-  seen.clear();
-  const keys = hashFeatures(text, lang, fs);
+/** The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features. */
+function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
+  if (scratch.mark.length < nm.net.inputs) scratch.mark = new Int32Array(nm.net.inputs);
+  if (scratch.rows.length < keys.length) scratch.rows = new Int32Array(keys.length * 2);
+  const gen = ++scratch.gen;
+  const { rows, mark } = scratch;
+  let n = 0;
   for (let i = 0; i < keys.length; i++) {
-    const r = nm.rows.get(keys[i] as number);
-    if (r === undefined || seen.has(r)) continue;
-    seen.add(r);
-    rows.push(r);
+    const r = rowOf(nm, keys[i] as number);
+    if (r < 0 || mark[r] === gen) continue;
+    mark[r] = gen;
+    rows[n++] = r;
   }
-  return rows;
+  scratch.n = n;
+}
+
+/** The outputs for the rows in `scratch` into `scratch.out`, keeping the hidden units before rectification in `scratch.pre`. */
+function forward(nm: NetModel): Float32Array {
+  const { net } = nm;
+  const H = net.hidden;
+  const O = net.outputs;
+  if (scratch.pre.length < H) scratch.pre = new Float64Array(H);
+  if (scratch.out.length < O) scratch.out = new Float32Array(O);
+  const { pre, out, rows, n } = scratch;
+  const { w1, b1, w2, b2 } = net;
+  for (let k = 0; k < H; k++) pre[k] = b1[k] as number;
+  for (let q = 0; q < n; q++) {
+    const base = (rows[q] as number) * H;
+    for (let k = 0; k < H; k++) pre[k] = (pre[k] as number) + (w1[base + k] as number);
+  }
+  for (let o = 0; o < O; o++) out[o] = b2[o] as number;
+  for (let k = 0; k < H; k++) {
+    const h = pre[k] as number;
+    if (h <= 0) continue;
+    const base = k * O;
+    for (let o = 0; o < O; o++) out[o] = (out[o] as number) + h * (w2[base + o] as number);
+  }
+  for (let o = 0; o < O; o++) {
+    const z = out[o] as number;
+    out[o] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  }
+  return out;
 }
 
 /**
@@ -141,22 +173,8 @@ function netRows(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSetti
  * const p = netProbabilities(nm, 'Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
  */
 export function netProbabilities(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings): Float32Array {
-  if (scratch.out.length < nm.outputs.length) scratch.out = new Float32Array(nm.outputs.length);
-  if (scratch.h.length < nm.hidden) scratch.h = new Float32Array(nm.hidden);
-  return mlpScores(nm.net, netRows(nm, text, lang, fs), scratch.out, scratch.h);
-}
-
-/** The output's logit for the sentence's rows with one row left out (`skip`, or -1 for none). */
-function logitWithout(nm: NetModel, rows: readonly number[], skip: number, o: number): number {
-  const { net } = nm;
-  const H = net.hidden;
-  let z = net.b2[o] as number;
-  for (let k = 0; k < H; k++) {
-    let h = net.b1[k] as number;
-    for (const r of rows) if (r !== skip) h += net.w1[r * H + k] as number;
-    if (h > 0) z += h * (net.w2[k * net.outputs + o] as number);
-  }
-  return z;
+  takeRows(nm, hashFeatures(text, lang, fs));
+  return forward(nm);
 }
 
 /**
@@ -164,21 +182,41 @@ function logitWithout(nm: NetModel, rows: readonly number[], skip: number, o: nu
  * the input), the three largest positive, with their spans in the normalised text.
  */
 export function netReasons(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings, o: number): Array<{ feature: string; weight: number; start: number; end: number }> {
-  const f = sentenceFeatures(text, lang, fs);
-  const rows: number[] = [];
+  return reasonsOf(nm, sentenceFeatures(text, lang, fs), [o])[0] as Array<{ feature: string; weight: number; start: number; end: number }>;
+}
+
+/** `netReasons` for several outputs of one sentence's named features (one pass over the features). */
+function reasonsOf(nm: NetModel, f: Features, outputs: readonly number[]): Array<Array<{ feature: string; weight: number; start: number; end: number }>> {
+  const keys = f.keys.map(featureKey);
+  takeRows(nm, keys);
+  forward(nm);
+  const { net } = nm;
+  const H = net.hidden;
+  const O = net.outputs;
+  const { pre, rows, n } = scratch;
+  // Where each row's feature first stands in the sentence.
   const at: number[] = [];
-  f.keys.forEach((k, i) => {
-    const r = nm.rows.get(featureKey(k));
-    if (r === undefined || rows.includes(r)) return;
-    rows.push(r);
+  for (let q = 0, i = 0; q < n; q++) {
+    while (rowOf(nm, keys[i] as number) !== rows[q]) i++;
     at.push(i);
+  }
+  return outputs.map((o) => {
+    let full = net.b2[o] as number;
+    for (let k = 0; k < H; k++) if ((pre[k] as number) > 0) full += (pre[k] as number) * (net.w2[k * O + o] as number);
+    const shares: Array<{ feature: string; weight: number; start: number; end: number }> = [];
+    for (let q = 0; q < n; q++) {
+      const base = (rows[q] as number) * H;
+      let without = net.b2[o] as number;
+      for (let k = 0; k < H; k++) {
+        const h = (pre[k] as number) - (net.w1[base + k] as number);
+        if (h > 0) without += h * (net.w2[k * O + o] as number);
+      }
+      const weight = Number((full - without).toFixed(3));
+      const i = at[q] as number;
+      if (weight > 0) shares.push({ feature: f.keys[i] as string, weight, start: f.starts[i] as number, end: f.ends[i] as number });
+    }
+    return shares.sort((a, b) => b.weight - a.weight || a.start - b.start).slice(0, 3);
   });
-  const full = logitWithout(nm, rows, -1, o);
-  return rows
-    .map((r, q) => ({ feature: f.keys[at[q] as number] as string, weight: Number((full - logitWithout(nm, rows, r, o)).toFixed(3)), start: f.starts[at[q] as number] as number, end: f.ends[at[q] as number] as number }))
-    .filter((t) => t.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.start - b.start)
-    .slice(0, 3);
 }
 
 const NO_HITS: readonly never[] = [];
@@ -198,20 +236,20 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
   if (!nm) return out;
   const prob = netProbabilities(nm, p.text, p.lang, model.features);
   // Beside a code already decided, or for a denial with no negation cue in the sentence, the network must be surer
-  // (`at.beside`): there its additions were right about a third of the time (round 17, the writers' fresh sets).
+  // (`at.beside`): there its additions were right about half the time or less (round 17, the writers' fresh sets).
   const alone = decided.raised.length + decided.negated.length === 0;
   const beside = nm.at.beside ?? 1;
+  const kinds = kindsOf(nm);
   let cue: ReturnType<typeof denialCue> | null = null;
   let hits: Array<{ o: number; kind: 'code' | 'deny'; code: string; score: number }> | undefined;
-  for (let o = 0; o < nm.outputs.length; o++) {
-    const name = nm.outputs[o] as string;
-    const kind = name.startsWith('code:') ? 'code' : name.startsWith('deny:') ? 'deny' : undefined;
-    if (!kind) continue;
+  for (let o = 0; o < kinds.length; o++) {
+    const kind = kinds[o];
+    if (kind === undefined) continue;
     const score = prob[o] as number;
     if (score < (kind === 'code' ? nm.at.raise : nm.at.deny)) continue;
     if (score < beside && !alone) continue;
     if (kind === 'deny' && score < beside && (cue ??= denialCue(p)) === undefined) continue;
-    (hits ??= []).push({ o, kind, code: name.slice(5), score });
+    (hits ??= []).push({ o, kind, code: (nm.outputs[o] as string).slice(5), score });
   }
   if (!hits) return out;
   const taken = new Set([...decided.raised, ...decided.negated].map((h) => h.code));
@@ -219,14 +257,19 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
   // Both a raise and a denial of one code: the stronger stands.
   const strongest = new Map<string, number>();
   for (const h of hits) strongest.set(h.code, Math.max(strongest.get(h.code) ?? 0, h.score));
-  let negation: Evidence | undefined;
-  for (const h of hits) {
-    if (taken.has(h.code) || h.score < (strongest.get(h.code) as number)) continue;
-    if (h.kind === 'code' && otherSense.has(h.code)) continue;
+  const kept = hits.filter((h) => {
+    if (taken.has(h.code) || h.score < (strongest.get(h.code) as number)) return false;
+    if (h.kind === 'code' && otherSense.has(h.code)) return false;
     taken.add(h.code);
-    const top = netReasons(nm, p.text, p.lang, model.features, h.o);
+    return true;
+  });
+  if (kept.length === 0) return out;
+  const reasons = reasonsOf(nm, sentenceFeatures(p.text, p.lang, model.features), kept.map((h) => h.o));
+  let negation: Evidence | undefined;
+  kept.forEach((h, i) => {
+    const top = reasons[i] as Array<{ feature: string; weight: number; start: number; end: number }>;
     const best = top[0];
-    if (!best) continue;
+    if (!best) return;
     const ev: Evidence = { ...evidence(p, best.start, best.end, `${h.kind === 'code' ? 'net' : 'net-denial'}:${h.code}`), model: { score: Number(h.score.toFixed(3)), threshold: h.kind === 'code' ? nm.at.raise : nm.at.deny, features: top.map((t) => `${t.feature} +${t.weight}`) } };
     if (h.kind === 'code') out.raised.push({ code: h.code, evidence: ev });
     else {
@@ -234,8 +277,19 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
       if (cue && !negation) negation = evidence(p, cue.start, cue.end, cue.entry.rule);
       out.negated.push({ code: h.code, evidence: ev, ...(negation ? { negation } : {}) });
     }
-  }
+  });
   return out;
+}
+
+/** Each output's kind (`code`, `deny`, or undefined for a tone), worked out once per network. */
+const kindCache = new WeakMap<NetModel, Array<'code' | 'deny' | undefined>>();
+function kindsOf(nm: NetModel): Array<'code' | 'deny' | undefined> {
+  let kinds = kindCache.get(nm);
+  if (!kinds) {
+    kinds = nm.outputs.map((o) => (o.startsWith('code:') ? 'code' : o.startsWith('deny:') ? 'deny' : undefined));
+    kindCache.set(nm, kinds);
+  }
+  return kinds;
 }
 
 /** The network's tone where it overrules the coder's (the file's `at.tone`, when set): the tone and its evidence, or undefined. */

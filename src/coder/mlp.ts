@@ -26,7 +26,7 @@ export interface MlpSettings {
   init: number;
 }
 
-export const DEFAULT_MLP: MlpSettings = { hidden: 64, epochs: 10, rate: 0.002, l2: 1e-4, batch: 32, seed: 20261129, init: 0 };
+export const DEFAULT_MLP: MlpSettings = { hidden: 32, epochs: 4, rate: 0.002, l2: 1e-4, batch: 32, seed: 20261129, init: 0 };
 
 /** A trained network: `w1` is one row of `hidden` weights per input feature, `w2` one row of `outputs` weights per hidden unit. */
 export interface MlpNet {
@@ -227,9 +227,44 @@ export interface NetJson {
  * and row, `mask` + 1 pairs, at most half full). Plain data (it crosses to workers).
  */
 export interface NetModel extends Omit<NetJson, 'keys' | 'scale' | 'w1' | 'b1' | 'w2' | 'b2'> {
-  net: MlpNet;
+  inputs: number;
+  /** The first layer as stored: one signed byte per weight, `hidden` to a row, and each row's scale (a row is half a cache line). */
+  q1: Int8Array;
+  scale: Float32Array;
+  b1: Float32Array;
+  w2: Float32Array;
+  b2: Float32Array;
   slots: Int32Array;
   mask: number;
+}
+
+/**
+ * A stored network's outputs for the input rows `rows[0..n)` into `out`, its hidden units before rectification into
+ * `pre` (both at least as long as the outputs and hidden units).
+ *
+ * @example
+ * netForward(nm, Int32Array.of(0, 2), 2, new Float64Array(nm.hidden), new Float32Array(nm.outputs.length));
+ */
+export function netForward(nm: NetModel, rows: ArrayLike<number>, n: number, pre: Float64Array, out: Float32Array): Float32Array {
+  const H = nm.hidden;
+  const O = nm.outputs.length;
+  const { q1, scale, b1, w2, b2 } = nm;
+  for (let k = 0; k < H; k++) pre[k] = b1[k] as number;
+  for (let q = 0; q < n; q++) {
+    const r = rows[q] as number;
+    const s = scale[r] as number;
+    const base = r * H;
+    for (let k = 0; k < H; k++) pre[k] = (pre[k] as number) + (q1[base + k] as number) * s;
+  }
+  for (let o = 0; o < O; o++) out[o] = b2[o] as number;
+  for (let k = 0; k < H; k++) {
+    const h = pre[k] as number;
+    if (h <= 0) continue;
+    const base = k * O;
+    for (let o = 0; o < O; o++) out[o] = (out[o] as number) + h * (w2[base + o] as number);
+  }
+  for (let o = 0; o < O; o++) out[o] = sigmoid(out[o] as number);
+  return out;
 }
 
 /**
@@ -308,7 +343,8 @@ export function unpackNet(j: unknown): NetModel | { problem: string } {
   const inputs = keys.length / 4;
   if (!Number.isInteger(inputs) || scale.length !== keys.length || w1.length !== inputs * H) return { problem: `keys, scale and w1 do not describe ${H} weights for each of the same inputs` };
   if (n.b1.length !== H || n.w2.length !== H * O || n.b2.length !== O) return { problem: `b1, w2 and b2 must hold ${H}, ${H * O} and ${O} numbers` };
-  const net: MlpNet = { inputs, hidden: H, outputs: O, w1: new Float32Array(inputs * H), b1: Float32Array.from(n.b1), w2: Float32Array.from(n.w2), b2: Float32Array.from(n.b2) };
+  const q1 = new Int8Array(w1.buffer, w1.byteOffset, w1.length).slice();
+  const rowScale = new Float32Array(inputs);
   let size = 16;
   while (size < inputs * 2) size *= 2;
   const slots = new Int32Array(size * 2);
@@ -321,8 +357,7 @@ export function unpackNet(j: unknown): NetModel | { problem: string } {
     while (slots[h << 1] !== 0 && slots[h << 1] !== key + 1) h = (h + 1) & mask;
     slots[h << 1] = key + 1;
     slots[(h << 1) + 1] = r;
-    const s = scale.readFloatLE(r * 4);
-    for (let k = 0; k < H; k++) net.w1[r * H + k] = w1.readInt8(r * H + k) * s;
+    rowScale[r] = scale.readFloatLE(r * 4);
   }
-  return { units: typeof n.units === 'number' ? n.units : 0, outputs: n.outputs, hidden: H, at, ...(n.cv ? { cv: n.cv } : {}), net, slots, mask };
+  return { units: typeof n.units === 'number' ? n.units : 0, outputs: n.outputs, hidden: H, at, ...(n.cv ? { cv: n.cv } : {}), inputs, q1, scale: rowScale, b1: Float32Array.from(n.b1), w2: Float32Array.from(n.w2), b2: Float32Array.from(n.b2), slots, mask };
 }

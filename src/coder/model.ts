@@ -1533,7 +1533,7 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
         ...(denial ? { denial: denial.summary } : {}),
         ...(tone ? { tone: tone.summary.map((l) => ({ lang: l.lang, units: l.units, features: l.features, cv: l.cv as unknown as ToneLangJson['cv'] })) } : {}),
         ...(voice ? { voice: voice.summary } : {}),
-        ...(net ? { net: [...net].map(([lang, n]) => ({ lang, units: n.units, inputs: n.net.inputs, hidden: n.hidden, outputs: n.outputs.length, at: n.at, ...(n.cv ? { cv: n.cv } : {}) })) } : {}),
+        ...(net ? { net: [...net].map(([lang, n]) => ({ lang, units: n.units, inputs: n.inputs, hidden: n.hidden, outputs: n.outputs.length, at: n.at, ...(n.cv ? { cv: n.cv } : {}) })) } : {}),
       },
     },
   };

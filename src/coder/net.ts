@@ -6,7 +6,7 @@
  */
 import { normalize } from '../codebook/matcher.js';
 import type { CodeHit, Evidence } from '../types.js';
-import { DEFAULT_MLP, mlpScores, packNet, rowOf, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
+import { DEFAULT_MLP, mlpScores, netForward, packNet, rowOf, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
 import { denialCue, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type Features, type FeatureSettings } from './model.js';
 import { evidence, type Prepared } from './sentence.js';
 
@@ -23,7 +23,7 @@ export interface NetSettings extends MlpSettings {
   at: NetJson['at'];
 }
 
-export const DEFAULT_NET: NetSettings = { ...DEFAULT_MLP, hidden: 32, epochs: 4, minCount: 5, minShare: 1 / 5000, folds: 5, at: { raise: 0.5, deny: 0.5, beside: 0.8 } };
+export const DEFAULT_NET: NetSettings = { ...DEFAULT_MLP, minCount: 5, minShare: 1 / 5000, folds: 5, at: { raise: 0.5, deny: 0.5, beside: 0.8 } };
 
 /** One labelled unit as the network learns it; `tone` absent where the unit's file trains codes only. */
 export interface NetUnit {
@@ -124,7 +124,7 @@ const scratch = { rows: new Int32Array(256), n: 0, mark: new Int32Array(0), gen:
 
 /** The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features. */
 function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
-  if (scratch.mark.length < nm.net.inputs) scratch.mark = new Int32Array(nm.net.inputs);
+  if (scratch.mark.length < nm.inputs) scratch.mark = new Int32Array(nm.inputs);
   if (scratch.rows.length < keys.length) scratch.rows = new Int32Array(keys.length * 2);
   const gen = ++scratch.gen;
   const { rows, mark } = scratch;
@@ -140,30 +140,9 @@ function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
 
 /** The outputs for the rows in `scratch` into `scratch.out`, keeping the hidden units before rectification in `scratch.pre`. */
 function forward(nm: NetModel): Float32Array {
-  const { net } = nm;
-  const H = net.hidden;
-  const O = net.outputs;
-  if (scratch.pre.length < H) scratch.pre = new Float64Array(H);
-  if (scratch.out.length < O) scratch.out = new Float32Array(O);
-  const { pre, out, rows, n } = scratch;
-  const { w1, b1, w2, b2 } = net;
-  for (let k = 0; k < H; k++) pre[k] = b1[k] as number;
-  for (let q = 0; q < n; q++) {
-    const base = (rows[q] as number) * H;
-    for (let k = 0; k < H; k++) pre[k] = (pre[k] as number) + (w1[base + k] as number);
-  }
-  for (let o = 0; o < O; o++) out[o] = b2[o] as number;
-  for (let k = 0; k < H; k++) {
-    const h = pre[k] as number;
-    if (h <= 0) continue;
-    const base = k * O;
-    for (let o = 0; o < O; o++) out[o] = (out[o] as number) + h * (w2[base + o] as number);
-  }
-  for (let o = 0; o < O; o++) {
-    const z = out[o] as number;
-    out[o] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-  }
-  return out;
+  if (scratch.pre.length < nm.hidden) scratch.pre = new Float64Array(nm.hidden);
+  if (scratch.out.length < nm.outputs.length) scratch.out = new Float32Array(nm.outputs.length);
+  return netForward(nm, scratch.rows, scratch.n, scratch.pre, scratch.out);
 }
 
 /**
@@ -190,9 +169,9 @@ function reasonsOf(nm: NetModel, f: Features, outputs: readonly number[]): Array
   const keys = f.keys.map(featureKey);
   takeRows(nm, keys);
   forward(nm);
-  const { net } = nm;
-  const H = net.hidden;
-  const O = net.outputs;
+  const H = nm.hidden;
+  const O = nm.outputs.length;
+  const { q1, scale, b2, w2 } = nm;
   const { pre, rows, n } = scratch;
   // Where each row's feature first stands in the sentence.
   const at: number[] = [];
@@ -201,15 +180,17 @@ function reasonsOf(nm: NetModel, f: Features, outputs: readonly number[]): Array
     at.push(i);
   }
   return outputs.map((o) => {
-    let full = net.b2[o] as number;
-    for (let k = 0; k < H; k++) if ((pre[k] as number) > 0) full += (pre[k] as number) * (net.w2[k * O + o] as number);
+    let full = b2[o] as number;
+    for (let k = 0; k < H; k++) if ((pre[k] as number) > 0) full += (pre[k] as number) * (w2[k * O + o] as number);
     const shares: Array<{ feature: string; weight: number; start: number; end: number }> = [];
     for (let q = 0; q < n; q++) {
-      const base = (rows[q] as number) * H;
-      let without = net.b2[o] as number;
+      const r = rows[q] as number;
+      const base = r * H;
+      const s = scale[r] as number;
+      let without = b2[o] as number;
       for (let k = 0; k < H; k++) {
-        const h = (pre[k] as number) - (net.w1[base + k] as number);
-        if (h > 0) without += h * (net.w2[k * O + o] as number);
+        const h = (pre[k] as number) - (q1[base + k] as number) * s;
+        if (h > 0) without += h * (w2[k * O + o] as number);
       }
       const weight = Number((full - without).toFixed(3));
       const i = at[q] as number;

@@ -137,6 +137,15 @@ describe('the network in the coder (net.ts)', () => {
     expect(d.raised.find((h) => h.code === 'autonomy')?.evidence.rule).not.toMatch(/^net/);
     expect(one(cb, 'Later the ministers met in spring.').raised.filter((h) => h.evidence.rule.startsWith('net'))).toEqual([]);
   });
+  it('lends the tone of a code it raised only where the rules found none, as the linear model does', () => {
+    const text = 'The alliance has never been stronger, and Tokyo is zorbly.';
+    const d = one(cb, text);
+    expect(d.raised.find((h) => h.code === 'autonomy')?.evidence.rule).toBe('net:autonomy');
+    expect(d.raised.some((h) => h.code === 'relationship_positive' && !h.evidence.rule.startsWith('net'))).toBe(true);
+    // The rules' praise stands; the network's concern, a feature and not a judgement, does not make it mixed.
+    expect(d.tone).toBe('positive');
+    expect(one(cb, 'Later the ministers said Tokyo is zorbly.').tone).toBe('negative');
+  });
   it('scores the same for the same sentence, whatever was scored before', () => {
     const nm = cb.model?.net?.get('en');
     if (!nm) throw new Error('no network');

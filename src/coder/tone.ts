@@ -104,8 +104,8 @@ function reportedRequest(p: Prepared, r: CodeHit, demand: string | undefined): b
   const body = p.text.slice(p.bodyStart);
   if (JUDGED.test(body) || (p.lang === 'ja' && JA_OWN_CALL.test(body))) return false;
   const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
-  // The learned model's evidence is a feature, not the demand's wording: in Japanese its request (求めた, 打診している) may stand anywhere in the unit.
-  const model = r.evidence.rule.startsWith('model:');
+  // The learned model's (and the network's) evidence is a feature, not the demand's wording: in Japanese its request (求めた, 打診している) may stand anywhere in the unit.
+  const model = /^(?:model|net):/u.test(r.evidence.rule);
   if (model && p.lang === 'ja' && JA_REQUEST.test(body) && !OWN_VOICE.test(body)) return true;
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
   const from = Math.max(0, r.evidence.start - 12);
@@ -127,7 +127,7 @@ const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|w
 
 /** Rule 12: the demand code (role `demand`) raised by a plain demand lends no tone unless somebody judges it in the unit. */
 function plainDemand(p: Prepared, r: CodeHit, demand: string | undefined): boolean {
-  if (p.lang !== 'en' || r.code !== demand || r.evidence.rule.startsWith('model:')) return false;
+  if (p.lang !== 'en' || r.code !== demand || /^(?:model|net):/u.test(r.evidence.rule)) return false;
   return EN_PLAIN_DEMAND.test(r.evidence.text.trim()) && !JUDGED.test(p.text.slice(p.bodyStart));
 }
 
@@ -284,12 +284,12 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   const demand = roleCode(cb, 'demand');
   let pos: Evidence | undefined;
   let neg: Evidence | undefined;
-  // A code the learned model raised lends its tone only where the rules found none (its wording is a feature, not a judgement).
+  // A code the learned model or the network raised lends its tone only where the rules found none (its wording is a feature, not a judgement).
   let modelPos: Evidence | undefined;
   let modelNeg: Evidence | undefined;
   for (const r of raised) {
     const t = info.get(r.code)?.tone;
-    const fromModel = r.evidence.rule.startsWith('model:');
+    const fromModel = /^(?:model|net):/u.test(r.evidence.rule);
     // Praise reported in irony ("We are told this is a golden age") lends no praise.
     if (t === 'positive' && p.lang === 'en' && EN_IRONY.test(p.original.slice(Math.max(0, r.evidence.start - 80), r.evidence.start))) continue;
     if (t === 'positive') {

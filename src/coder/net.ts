@@ -126,6 +126,11 @@ const scratch = { rows: new Int32Array(256), n: 0, mark: new Int32Array(0), gen:
 function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
   if (scratch.mark.length < nm.inputs) scratch.mark = new Int32Array(nm.inputs);
   if (scratch.rows.length < keys.length) scratch.rows = new Int32Array(keys.length * 2);
+  // Marks are 32-bit: start them over before the count would wrap (after some two billion sentences).
+  if (scratch.gen === 0x7fffffff) {
+    scratch.mark.fill(0);
+    scratch.gen = 0;
+  }
   const gen = ++scratch.gen;
   const { rows, mark } = scratch;
   let n = 0;

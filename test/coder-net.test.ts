@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinCodebook, describeModel, type Codebook } from '../src/codebook/index.js';
+import { builtinCodebook, describeModel, readModelFile, type Codebook } from '../src/codebook/index.js';
 import { decide } from '../src/coder/index.js';
 import { mlpScores, netForward, packNet, rowOf, trainMlp, unpackNet, DEFAULT_MLP, type NetJson } from '../src/coder/mlp.js';
 import { buildModel, DEFAULT_FEATURES, type ModelFileJson } from '../src/coder/model.js';
@@ -11,6 +10,8 @@ import type { SentenceDecision } from '../src/types.js';
 
 const builtin = builtinCodebook();
 const CODES = builtin.codes.map((c) => c.id);
+/** The shipped model file, parsed once: the tests put their own network in it. */
+const SHIPPED = JSON.parse(readModelFile(fileURLToPath(new URL('../codebooks/us-japan.model.json.gz', import.meta.url)))) as ModelFileJson;
 
 /** Every input pattern of two binary features, as rows of input indices, with their XOR as the one target. */
 function xorTask(): { x: Int32Array[]; y: Int8Array[] } {
@@ -96,8 +97,7 @@ function units(seed: number): NetUnit[] {
 
 /** The shipped codebook with the shipped model file, its network replaced by `en` (and no Japanese one). */
 function withNet(en: NetJson): Codebook {
-  const file = JSON.parse(gunzipSync(readFileSync(new URL('../codebooks/us-japan.model.json.gz', import.meta.url))).toString('utf8')) as ModelFileJson;
-  const built = buildModel({ ...file, net: { en } }, 'test', CODES);
+  const built = buildModel({ ...SHIPPED, net: { en } }, 'test', CODES);
   if ('problem' in built) throw new Error(built.problem);
   return { ...builtin, model: built.model };
 }
@@ -159,8 +159,7 @@ describe('the network in the coder (net.ts)', () => {
     expect(lines[0]).toMatch(/600 units, \d+ inputs, 32 hidden units, 24 outputs; raises a code from 0\.5 and denies one from 0\.5/);
   });
   it('refuses a model file whose network names a code the codebook lacks', () => {
-    const file = JSON.parse(gunzipSync(readFileSync(new URL('../codebooks/us-japan.model.json.gz', import.meta.url))).toString('utf8')) as ModelFileJson;
-    const r = buildModel({ ...file, net: { en: { ...trained, outputs: trained.outputs.map((o, i) => (i === 0 ? 'code:kaiju' : o)) } } }, 'test', CODES);
+    const r = buildModel({ ...SHIPPED, net: { en: { ...trained, outputs: trained.outputs.map((o, i) => (i === 0 ? 'code:kaiju' : o)) } } }, 'test', CODES);
     expect(r).toEqual({ problem: 'net.en: output code:kaiju names no code of the codebook' });
   });
 });

@@ -122,8 +122,8 @@ function topTone(row: Float32Array, from: number): { k: number; p: number } {
  */
 const scratch = { rows: new Int32Array(256), n: 0, mark: new Int32Array(0), gen: 0, pre: new Float64Array(64), out: new Float32Array(64) };
 
-/** The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features. */
-function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
+/** The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features; `firstAt` gets the index of each row's first key. */
+function takeRows(nm: NetModel, keys: ArrayLike<number>, firstAt?: number[]): void {
   if (scratch.mark.length < nm.inputs) scratch.mark = new Int32Array(nm.inputs);
   if (scratch.rows.length < keys.length) scratch.rows = new Int32Array(keys.length * 2);
   // Marks are 32-bit: start them over before the count would wrap (after some two billion sentences).
@@ -139,6 +139,7 @@ function takeRows(nm: NetModel, keys: ArrayLike<number>): void {
     if (r < 0 || mark[r] === gen) continue;
     mark[r] = gen;
     rows[n++] = r;
+    firstAt?.push(i);
   }
   scratch.n = n;
 }
@@ -171,19 +172,14 @@ export function netReasons(nm: NetModel, text: string, lang: 'en' | 'ja', fs: Fe
 
 /** `netReasons` for several outputs of one sentence's named features (one pass over the features). */
 function reasonsOf(nm: NetModel, f: Features, outputs: readonly number[]): Array<Array<{ feature: string; weight: number; start: number; end: number }>> {
-  const keys = f.keys.map(featureKey);
-  takeRows(nm, keys);
+  // Where each row's feature first stands in the sentence.
+  const at: number[] = [];
+  takeRows(nm, f.keys.map(featureKey), at);
   forward(nm);
   const H = nm.hidden;
   const O = nm.outputs.length;
   const { q1, scale, b2, w2 } = nm;
   const { pre, rows, n } = scratch;
-  // Where each row's feature first stands in the sentence.
-  const at: number[] = [];
-  for (let q = 0, i = 0; q < n; q++) {
-    while (rowOf(nm, keys[i] as number) !== rows[q]) i++;
-    at.push(i);
-  }
   return outputs.map((o) => {
     let full = b2[o] as number;
     for (let k = 0; k < H; k++) if ((pre[k] as number) > 0) full += (pre[k] as number) * (w2[k * O + o] as number);

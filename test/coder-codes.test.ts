@@ -118,10 +118,11 @@ describe("'~' on an alternative of a word's last group (English)", () => {
     // in 5 in training, and the model finds nuclear improbable in that sentence), keeping it as evidence.
     expect(raised(oneByRules('Some in the party want to rethink the country\'s non-nuclear policy.'))).toContain('nuclear');
     expect(setAside(one('Some in the party want to rethink the country\'s non-nuclear policy.'))).toEqual(['nuclear']);
-    // Round 16's code model (trained on the code-only batches as well) doubts the second too (0.06 < 0.1): the rule's raise
-    // is kept as set-aside evidence.
+    // The second: whether the code model lets it stand or sets it aside has changed with retraining (round 16 doubted it, 0.06 <
+    // 0.1; round 18 keeps it); either way the rule's hit is there, raised or kept as set-aside evidence.
     expect(raised(oneByRules('A few of them even questioned Japan\'s non-nuclear stance.'))).toContain('nuclear');
-    expect(setAside(one('A few of them even questioned Japan\'s non-nuclear stance.'))).toEqual(['nuclear']);
+    const withModel = one('A few of them even questioned Japan\'s non-nuclear stance.');
+    expect([...raised(withModel), ...setAside(withModel)]).toContain('nuclear');
   });
 });
 

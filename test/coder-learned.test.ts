@@ -146,6 +146,15 @@ describe('the voice model', () => {
     expect((two('They also say the zorblax plan is unequal.')[1] as SentenceDecision).voice.voice).toBe('author');
   });
 
+  it('leaves a voice the rules gave from an opening "Here," (the dateline\'s place, which the model cannot see)', () => {
+    const cb = withModel(modelFile({ voice: { en: voicePart('zorblax', 'author', 0) } }));
+    const two = (second: string): SentenceDecision => decide([{ text: 'TOKYO — Ministers met on Monday.', paragraph: 0 }, { text: second, paragraph: 1 }], { docSide: 'washington' }, cb)[1] as SentenceDecision;
+    expect(two('Here, many argue that the zorblax plan is unequal.').voice.voice).toBe('tokyo');
+    expect(two('Here, an increasing number of voices argue that the zorblax plan is unequal.').voice).toMatchObject({ voice: 'tokyo', cue: { rule: expect.stringMatching(/^attribution:home/) } });
+    // "here" later in the sentence is the model's to re-read.
+    expect(two('Many analysts here argue that the zorblax plan is unequal.').voice).toMatchObject({ voice: 'author', how: 'model' });
+  });
+
   it('leaves a survey answer whose tag gives no place to the rules (LABELS.md rule 2: the writer\'s own)', () => {
     const cb = withModel(modelFile({ voice: { ja: { ...voicePart('獏鵺', 'washington', 0), features: ['c:獏鵺'] } } }));
     const answer = (tag: string): SentenceDecision => decide([{ text: `${tag}獏鵺の件で日本は米国の言いなりだと思う。`, paragraph: 0 }], { docSide: 'tokyo' }, cb)[0] as SentenceDecision;

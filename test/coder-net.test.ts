@@ -163,3 +163,52 @@ describe('the network in the coder (net.ts)', () => {
     expect(r).toEqual({ problem: 'net.en: output code:kaiju names no code of the codebook' });
   });
 });
+
+/**
+ * Units of two-unit documents built by code: a first unit ("zorbly" raising autonomy, or filler), then an answer holding an
+ * invented word ("plinked") and no negation cue. The answer denies autonomy where the first unit raised it (as the rules would read it, `previousRaised`), and raises
+ * nothing after a first unit that raised nothing; "glorped" under "never" denies abandonment. A fixed seed.
+ */
+function answers(seed: number): NetUnit[] {
+  const r = seededRandom(seed);
+  const filler = ['the', 'talks', 'went', 'on', 'in', 'spring', 'with', 'staff', 'notes', 'a', 'meeting', 'later', 'ministers', 'met'];
+  const text = (...tail: string[]): string => `${[...Array.from({ length: 4 + Math.floor(r() * 4) }, () => filler[Math.floor(r() * filler.length)] as string), ...tail].join(' ')}.`;
+  const out: NetUnit[] = [];
+  for (let i = 0; i < 300; i++) {
+    const raisedFirst = i % 2 === 0;
+    out.push({ doc: `a${i}`, text: raisedFirst ? text('Tokyo', 'is', 'zorbly') : text(), codes: raisedFirst ? ['autonomy'] : [], negated: [], tone: 'neutral' });
+    out.push({ doc: `a${i}`, text: text('it', 'was', 'plinked'), codes: [], negated: raisedFirst ? ['autonomy'] : [], tone: 'neutral', previousRaised: raisedFirst ? ['autonomy'] : [] });
+    if (i % 3 === 0) out.push({ doc: `g${i}`, text: text('Tokyo', 'is', 'never', 'glorped'), codes: [], negated: ['abandonment'], tone: 'neutral' });
+  }
+  return out;
+}
+
+describe('the network reading the previous unit (round 18)', () => {
+  const settings = { ...DEFAULT_NET, folds: 0, epochs: 12 };
+  const cb = withNet(trainNet(answers(18), 'en', CODES, DEFAULT_FEATURES, settings));
+  const doc = (...texts: string[]): SentenceDecision[] => decide(texts.map((text) => ({ text, paragraph: 0 })), { docSide: null }, cb);
+  it('denies, with no negation cue, a concern the previous unit raised, naming it among the features', () => {
+    const [, answer] = doc('Japan cannot say no to Washington.', 'Later it was plinked.');
+    const hit = answer?.negated.find((h) => h.evidence.rule === 'net-denial:autonomy');
+    expect(hit?.negation).toBeUndefined();
+    expect(hit?.evidence.model?.features.join(' ')).toContain('pc:autonomy');
+    expect(answer?.raised.map((h) => h.code)).not.toContain('autonomy');
+  });
+  it('denies nothing where the previous unit raised nothing, or where the network was trained without it', () => {
+    const [, answer] = doc('The talks went on in spring.', 'Later it was plinked.');
+    expect(answer?.negated.map((h) => h.code)).not.toContain('autonomy');
+    const blind = withNet(trainNet(answers(18), 'en', CODES, DEFAULT_FEATURES, { ...settings, prev: 0 }));
+    const [, again] = decide(['Japan cannot say no to Washington.', 'Later it was plinked.'].map((text) => ({ text, paragraph: 0 })), { docSide: null }, blind);
+    expect(again?.negated.filter((h) => h.evidence.rule.startsWith('net'))).toEqual([]);
+    // codebook check says which network reads the previous unit.
+    const says = (c: Codebook): string => describeModel(c.model as NonNullable<Codebook['model']>, builtin.yaml).find((l) => l.startsWith('model en net:')) ?? '';
+    expect(says(cb)).toContain('reads the codes the previous unit raised');
+    expect(says(blind)).not.toContain('previous unit');
+  });
+  it('denies no fear of abandonment beside an affirmed commitment (LABELS.md rule 7)', () => {
+    expect(one(cb, 'Later the ministers said Tokyo is never glorped.').negated.map((h) => h.evidence.rule)).toContain('net-denial:abandonment');
+    const d = one(cb, 'The United States will always defend Japan, and Tokyo is never glorped.');
+    expect(d.raised.map((h) => h.code)).toContain('reassurance');
+    expect(d.negated.map((h) => h.code)).not.toContain('abandonment');
+  });
+});

@@ -389,7 +389,7 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
   for (const l of s.net ?? []) {
     const cv = l.cv ? `; out of ${l.cv.folds} folds (the network alone) codes macro-F1 ${l.cv.codesMacroF1.toFixed(3)}, denied micro-F1 ${l.cv.deniedMicroF1.toFixed(3)}${l.cv.toneAccuracy === undefined ? '' : `, tone accuracy ${l.cv.toneAccuracy.toFixed(3)}`}` : '';
     const tone = l.at.tone === undefined ? 'never overrules the tone' : `overrules the tone from ${l.at.tone}`;
-    out.push(`model ${l.lang} net: ${l.units} units, ${l.inputs} inputs, ${l.hidden} hidden units, ${l.outputs} outputs; raises a code from ${l.at.raise} and denies one from ${l.at.deny} where nothing else was decided${l.at.beside === undefined ? '' : ` (${l.at.beside} beside a decision, or for a denial with no negation cue)`}; ${tone}${cv}`);
+    out.push(`model ${l.lang} net: ${l.units} units, ${l.inputs} inputs, ${l.hidden} hidden units, ${l.outputs} outputs; raises a code from ${l.at.raise} and denies one from ${l.at.deny} where nothing else was decided${l.at.beside === undefined ? '' : ` (${l.at.beside} beside a decision, or for a denial with no negation cue${l.readsPrevious ? ' of a code the previous unit did not raise' : ''})`}${l.readsPrevious ? '; reads the codes the previous unit raised' : ''}; ${tone}${cv}`);
   }
   // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
   const hash = rulesHash(yaml);

@@ -97,7 +97,7 @@ export function decide(units: CoderUnit[], ctx: CoderContext, cb: Codebook): Sen
       }
       // Last, the network: codes nobody decided, raised or denied from the sentence's words.
       if (cb.model.net) {
-        const net = netCodes(p, cb.model, codes);
+        const net = netCodes(p, cb.model, codes, previousRaised, pledgeOf(cb));
         codes.raised.push(...net.raised);
         codes.negated.push(...net.negated);
       }

@@ -7,7 +7,7 @@
 import { normalize } from '../codebook/matcher.js';
 import type { CodeHit, Evidence } from '../types.js';
 import { DEFAULT_MLP, mlpScores, netForward, packNet, rowOf, trainMlp, type MlpSettings, type NetJson, type NetModel } from './mlp.js';
-import { denialCue, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type Features, type FeatureSettings } from './model.js';
+import { denialCue, denialFeatures, docFolds, featureKey, hashFeatures, sentenceFeatures, type CodeModel, type Features, type FeatureSettings } from './model.js';
 import { evidence, type Prepared } from './sentence.js';
 
 /** The tones a network's `tone:` outputs name, in stored order. */
@@ -20,10 +20,12 @@ export interface NetSettings extends MlpSettings {
   minShare: number;
   /** Folds (by document) of the out-of-fold figures; 0 skips them. */
   folds: number;
+  /** 1: the codes the previous unit of the document raised are inputs too (`pc:<code>`), so that a unit answering it can deny them. */
+  prev: number;
   at: NetJson['at'];
 }
 
-export const DEFAULT_NET: NetSettings = { ...DEFAULT_MLP, minCount: 5, minShare: 1 / 5000, folds: 5, at: { raise: 0.5, deny: 0.5, beside: 0.8 } };
+export const DEFAULT_NET: NetSettings = { ...DEFAULT_MLP, minCount: 5, minShare: 1 / 5000, folds: 5, prev: 1, at: { raise: 0.5, deny: 0.5, beside: 0.8 } };
 
 /** One labelled unit as the network learns it; `tone` absent where the unit's file trains codes only. */
 export interface NetUnit {
@@ -32,6 +34,8 @@ export interface NetUnit {
   codes: readonly string[];
   negated: readonly string[];
   tone?: string;
+  /** The codes the rules raised in the previous unit of the same document (read with `prev`). */
+  previousRaised?: readonly string[];
 }
 
 /**
@@ -42,7 +46,10 @@ export interface NetUnit {
  * const json = trainNet(units, 'en', ['autonomy', 'nuclear'], DEFAULT_FEATURES, DEFAULT_NET);
  */
 export function trainNet(units: readonly NetUnit[], lang: 'en' | 'ja', codes: readonly string[], fs: FeatureSettings, s: NetSettings): NetJson {
-  const feats = units.map((u) => sentenceFeatures(normalize(u.text).text, lang, fs).keys);
+  const feats = units.map((u) => {
+    const keys = sentenceFeatures(normalize(u.text).text, lang, fs).keys;
+    return s.prev ? [...keys, ...denialFeatures([], u.previousRaised ?? [])] : keys;
+  });
   const count = new Map<string, number>();
   for (const ks of feats) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
   // Inputs in sorted order, so that row numbers never depend on Map history.
@@ -122,10 +129,14 @@ function topTone(row: Float32Array, from: number): { k: number; p: number } {
  */
 const scratch = { rows: new Int32Array(256), n: 0, mark: new Int32Array(0), gen: 0, pre: new Float64Array(64), out: new Float32Array(64) };
 
-/** The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features; `firstAt` gets the index of each row's first key. */
-function takeRows(nm: NetModel, keys: ArrayLike<number>, firstAt?: number[]): void {
+/**
+ * The network's input rows for a sentence into `scratch.rows` (distinct, in first-seen order), from hashes or named features,
+ * then those of `extra` (the previous unit's codes: rows only where the network was trained with them); `firstAt` gets the
+ * index of each row's first key, counting `extra` after `keys`.
+ */
+function takeRows(nm: NetModel, keys: ArrayLike<number>, firstAt?: number[], extra: readonly number[] = NO_KEYS): void {
   if (scratch.mark.length < nm.inputs) scratch.mark = new Int32Array(nm.inputs);
-  if (scratch.rows.length < keys.length) scratch.rows = new Int32Array(keys.length * 2);
+  if (scratch.rows.length < keys.length + extra.length) scratch.rows = new Int32Array((keys.length + extra.length) * 2);
   // Marks are 32-bit: start them over before the count would wrap (after some two billion sentences).
   if (scratch.gen === 0x7fffffff) {
     scratch.mark.fill(0);
@@ -134,8 +145,9 @@ function takeRows(nm: NetModel, keys: ArrayLike<number>, firstAt?: number[]): vo
   const gen = ++scratch.gen;
   const { rows, mark } = scratch;
   let n = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const r = rowOf(nm, keys[i] as number);
+  const total = keys.length + extra.length;
+  for (let i = 0; i < total; i++) {
+    const r = rowOf(nm, (i < keys.length ? keys[i] : extra[i - keys.length]) as number);
     if (r < 0 || mark[r] === gen) continue;
     mark[r] = gen;
     rows[n++] = r;
@@ -157,9 +169,17 @@ function forward(nm: NetModel): Float32Array {
  * @example
  * const p = netProbabilities(nm, 'Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
  */
-export function netProbabilities(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings): Float32Array {
-  takeRows(nm, hashFeatures(text, lang, fs));
+export function netProbabilities(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings, previousRaised: readonly string[] = NO_CODES): Float32Array {
+  takeRows(nm, hashFeatures(text, lang, fs), undefined, prevKeys(previousRaised).map(featureKey));
   return forward(nm);
+}
+
+const NO_KEYS: readonly number[] = [];
+const NO_CODES: readonly string[] = [];
+
+/** The previous unit's codes as the network's input names (`pc:<code>`, as the linear denial model names them). */
+function prevKeys(previousRaised: readonly string[]): string[] {
+  return previousRaised.length === 0 ? [] : denialFeatures([], previousRaised);
 }
 
 /**
@@ -212,16 +232,18 @@ const NO_HITS: readonly never[] = [];
  * @example
  * const { raised, negated } = netCodes(prepare(text, cb), cb.model, decided);
  */
-export function netCodes(p: Prepared, model: CodeModel, decided: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }): { raised: CodeHit[]; negated: CodeHit[] } {
+export function netCodes(p: Prepared, model: CodeModel, decided: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, previousRaised: readonly string[] = NO_CODES, pledge?: { pledge: string; fear: string }): { raised: CodeHit[]; negated: CodeHit[] } {
   const nm = model.net?.get(p.lang);
   const out = { raised: [] as CodeHit[], negated: [] as CodeHit[] };
   if (!nm) return out;
-  const prob = netProbabilities(nm, p.text, p.lang, model.features);
+  const kinds = kindsOf(nm);
+  // The previous unit's codes are inputs too where the network was trained with them: a unit answering the previous one
+  // ("The minister replied that the decision was Japan's own") denies its concern.
+  const prob = netProbabilities(nm, p.text, p.lang, model.features, previousRaised);
   // Beside a code already decided, or for a denial with no negation cue in the sentence, the network must be surer
   // (`at.beside`): there its additions were right about half the time or less (round 17, the writers' fresh sets).
   const alone = decided.raised.length + decided.negated.length === 0;
   const beside = nm.at.beside ?? 1;
-  const kinds = kindsOf(nm);
   let cue: ReturnType<typeof denialCue> | null = null;
   let hits: Array<{ o: number; kind: 'code' | 'deny'; code: string; score: number }> | undefined;
   for (let o = 0; o < kinds.length; o++) {
@@ -230,8 +252,11 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
     const score = prob[o] as number;
     if (score < (kind === 'code' ? nm.at.raise : nm.at.deny)) continue;
     if (score < beside && !alone) continue;
-    if (kind === 'deny' && score < beside && (cue ??= denialCue(p)) === undefined) continue;
-    (hits ??= []).push({ o, kind, code: (nm.outputs[o] as string).slice(5), score });
+    const code = (nm.outputs[o] as string).slice(5);
+    // A unit answering the previous one ("The minister replied that the decision was Japan's own") denies its concern without a
+    // cue, where the network read that concern in the previous unit (an input it was trained with).
+    if (kind === 'deny' && score < beside && !(previousRaised.includes(code) && rowOf(nm, featureKey(`pc:${code}`)) >= 0) && (cue ??= denialCue(p)) === undefined) continue;
+    (hits ??= []).push({ o, kind, code, score });
   }
   if (!hits) return out;
   const taken = new Set([...decided.raised, ...decided.negated].map((h) => h.code));
@@ -239,14 +264,25 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
   // Both a raise and a denial of one code: the stronger stands.
   const strongest = new Map<string, number>();
   for (const h of hits) strongest.set(h.code, Math.max(strongest.get(h.code) ?? 0, h.score));
+  // An affirmed commitment is reassurance, not a denied fear of abandonment (LABELS.md rule 7), as for the linear denial model:
+  // beside a raised pledge the network's denials of the fear were right 6 times in 17 (round 18, the writers' fresh sets).
+  const pledged = pledge !== undefined && (decided.raised.some((h) => h.code === pledge.pledge) || hits.some((h) => h.kind === 'code' && h.code === pledge.pledge));
   const kept = hits.filter((h) => {
     if (taken.has(h.code) || h.score < (strongest.get(h.code) as number)) return false;
+    if (pledged && h.kind === 'deny' && h.code === pledge.fear) return false;
     if (h.kind === 'code' && otherSense.has(h.code)) return false;
     taken.add(h.code);
     return true;
   });
   if (kept.length === 0) return out;
-  const reasons = reasonsOf(nm, sentenceFeatures(p.text, p.lang, model.features), kept.map((h) => h.o));
+  const f = sentenceFeatures(p.text, p.lang, model.features);
+  // The previous unit's codes are inputs of no span of their own: as evidence they stand for the whole sentence.
+  for (const k of prevKeys(previousRaised)) {
+    f.keys.push(k);
+    f.starts.push(p.bodyStart);
+    f.ends.push(p.text.length);
+  }
+  const reasons = reasonsOf(nm, f, kept.map((h) => h.o));
   let negation: Evidence | undefined;
   kept.forEach((h, i) => {
     const top = reasons[i] as Array<{ feature: string; weight: number; start: number; end: number }>;

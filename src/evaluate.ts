@@ -53,9 +53,16 @@ export interface EvaluationResult {
   errors: EvalError[];
   reps: number;
   seed: number;
-  /** Who was compared with the gold: `tool` (the codebook's coder) or a second coder's labels (`evaluate --against FILE`). */
-  rater: { kind: 'tool' } | { kind: 'coder'; file: string };
+  /**
+   * Who was compared with the gold: `tool` (the codebook's coder) or a second coder's labels (`evaluate --against FILE`);
+   * `compared` names the label families a second coder gave when it gave only some (a second coding of voice alone).
+   */
+  rater: { kind: 'tool' } | { kind: 'coder'; file: string; compared?: LabelFamily[] };
 }
+
+/** The label families a second coder may give: voice, codes (raised and negated together), tone. */
+export const LABEL_FAMILIES = ['voice', 'codes', 'tone'] as const;
+export type LabelFamily = (typeof LABEL_FAMILIES)[number];
 
 type Pair = [string, string];
 
@@ -228,7 +235,7 @@ function listErrors(rows: Row[], secondCoder: boolean): EvalError[] {
  * const result = evaluate(goldUnits, builtinCodebook(), { reps: 1000, seed: 1 });
  * result.byLang.en?.voice.accuracy.estimate;
  */
-export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { reps?: number; seed?: number; against?: { file: string; units: LabelledUnit[] } } = {}): EvaluationResult {
+export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { reps?: number; seed?: number; against?: { file: string; units: LabelledUnit[]; compared?: readonly LabelFamily[] } } = {}): EvaluationResult {
   const reps = opts.reps ?? 1000;
   const seed = opts.seed ?? 1;
   const out = opts.against?.units ?? labelUnits(gold, cb);
@@ -243,33 +250,58 @@ export function evaluate(gold: Array<UnitIn & UnitLabel>, cb: Codebook, opts: { 
     else langs.set(l, [r]);
   }
   for (const [l, rs] of [...langs].sort(([a], [b]) => a.localeCompare(b))) byLang[l] = slice(rs, codes, { reps, seed });
-  const rater: EvaluationResult['rater'] = opts.against ? { kind: 'coder', file: opts.against.file } : { kind: 'tool' };
+  const compared = opts.against?.compared;
+  const rater: EvaluationResult['rater'] = opts.against ? { kind: 'coder', file: opts.against.file, ...(compared && compared.length < LABEL_FAMILIES.length ? { compared: [...compared] } : {}) } : { kind: 'tool' };
   return { codebook: { name: cb.name, version: cb.version }, overall: slice(rows, codes, { reps, seed }), byLang, errors: listErrors(rows, opts.against !== undefined), reps, seed, rater };
+}
+
+/** Which label families a second coder's unit gives (`codes` only with `negated` beside it), or a reason it is half given. */
+function familiesOf(s: Partial<UnitLabel>): Set<LabelFamily> | string {
+  if ((s.codes === undefined) !== (s.negated === undefined)) return 'gives one of codes and negated without the other';
+  const out = new Set<LabelFamily>();
+  if (s.voice !== undefined) out.add('voice');
+  if (s.codes !== undefined) out.add('codes');
+  if (s.tone !== undefined) out.add('tone');
+  return out;
 }
 
 /**
  * Line a second coder's labels up with the gold units, unit by unit in file order, for inter-coder
  * agreement (`evaluate GOLD --against FILE`). Each second unit must name the same document as the gold
  * unit in its place (and, when it carries a text, the same text); a mismatch is a message with the
- * second file's line and nothing is compared.
+ * second file's line and nothing is compared. A second coder may give only some label families (voice
+ * alone, say), the same ones for every unit: `compared` names them, and the families left out take the
+ * gold's labels, so that they agree and no figure is read from them.
  *
  * @example
  * const r = alignSecondCoder(gold, second, 'second.jsonl');
- * if ('units' in r) evaluate(gold, cb, { against: { file: 'second.jsonl', units: r.units } });
+ * if ('units' in r) evaluate(gold, cb, { against: { file: 'second.jsonl', units: r.units, compared: r.compared } });
  */
-export function alignSecondCoder(gold: ReadonlyArray<UnitIn & UnitLabel>, second: ReadonlyArray<UnitIn & Partial<UnitLabel>>, file: string): { units: LabelledUnit[] } | { messages: Message[] } {
+export function alignSecondCoder(gold: ReadonlyArray<UnitIn & UnitLabel>, second: ReadonlyArray<UnitIn & Partial<UnitLabel>>, file: string): { units: LabelledUnit[]; compared: LabelFamily[] } | { messages: Message[] } {
   const problem = (line: number, reason: string): { messages: Message[] } => ({ messages: [makeMessage('evaluate', 'evaluate:second-coder', 'fatal', reason, { file, line })] });
   if (second.length !== gold.length) return problem(Math.min(second.length, gold.length) + 1, `the second coder labelled ${second.length} units, the gold file has ${gold.length}: both must hold the same units in the same order`);
   const units: LabelledUnit[] = [];
+  let given: Set<LabelFamily> | undefined;
   for (let i = 0; i < gold.length; i++) {
     const g = gold[i] as UnitIn & UnitLabel;
     const s = second[i] as UnitIn & Partial<UnitLabel>;
     if (s.doc !== g.doc) return problem(i + 1, `unit ${i + 1} is in document "${s.doc}", the gold unit in that place is in "${g.doc}"`);
     if (s.text !== '' && s.text !== g.text) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") has another text than the gold unit in that place`);
-    if (s.voice === undefined || s.codes === undefined || s.negated === undefined || s.tone === undefined) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") lacks one of voice, codes, negated, tone`);
-    units.push({ doc: g.doc, side: g.side, text: g.text, voice: s.voice, codes: s.codes, negated: s.negated, tone: s.tone, evidence: { voiceHow: 'second coder', codes: [], negated: [], tone: [] } });
+    const has = familiesOf(s);
+    if (typeof has === 'string') return problem(i + 1, `unit ${i + 1} (document "${g.doc}") ${has}`);
+    if (has.size === 0) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") gives none of voice, codes and negated, tone`);
+    given ??= has;
+    const differs = LABEL_FAMILIES.find((f) => given?.has(f) !== has.has(f));
+    if (differs) return problem(i + 1, `unit ${i + 1} (document "${g.doc}") ${has.has(differs) ? 'gives' : 'lacks'} ${differs}, unlike the units before it: a second coder gives a family for every unit or for none`);
+    units.push({ doc: g.doc, side: g.side, text: g.text, voice: s.voice ?? g.voice, codes: s.codes ?? g.codes, negated: s.negated ?? g.negated, tone: s.tone ?? g.tone, evidence: { voiceHow: 'second coder', codes: [], negated: [], tone: [] } });
   }
-  return { units };
+  return { units, compared: LABEL_FAMILIES.filter((f) => given?.has(f) ?? true) };
+}
+
+/** A slice without the figures of the families a second coder did not give (JSON output). */
+function onlyCompared(s: SliceResult, compared: ReadonlySet<LabelFamily>): Partial<SliceResult> {
+  const { voice, tone, raised, negated, codes, pooledCodes, ...rest } = s;
+  return { ...rest, ...(compared.has('voice') ? { voice } : {}), ...(compared.has('tone') ? { tone } : {}), ...(compared.has('codes') ? { raised, negated, codes, pooledCodes } : {}) };
 }
 
 function fmt(x: number): string {
@@ -280,15 +312,19 @@ function fmtI(i: Interval): string {
   return `${fmt(i.estimate)} [${fmt(i.low)}, ${fmt(i.high)}]`;
 }
 
-function sliceText(name: string, s: SliceResult, columns: string): string[] {
+function sliceText(name: string, s: SliceResult, columns: string, compared: ReadonlySet<LabelFamily> = ALL_FAMILIES): string[] {
   const lines: string[] = [];
+  const absent = 'not given by the second coder';
   lines.push(`== ${name}: ${s.units} units, ${s.documents} documents`);
-  lines.push(`voice     accuracy ${fmtI(s.voice.accuracy)}  kappa ${fmtI(s.voice.kappa)}  alpha ${fmtI(s.voice.alpha)}`);
-  lines.push(`tone      accuracy ${fmtI(s.tone.accuracy)}  kappa ${fmtI(s.tone.kappa)}  alpha ${fmtI(s.tone.alpha)}`);
-  lines.push(`codes     macro-F1 ${fmt(s.raised.macroF1)}  min F1 ${fmt(s.raised.minF1)}  micro-F1 ${fmt(s.raised.micro.f1)}  pooled kappa ${fmtI(s.pooledCodes.kappa)}  alpha ${fmtI(s.pooledCodes.alpha)}`);
-  lines.push(`negated   micro-F1 ${fmt(s.negated.micro.f1)}  macro-F1 ${fmt(s.negated.macroF1)}`);
-  lines.push('code                    raised P / R / F1 (tp fp fn)        negated P / R / F1 (tp fp fn)   kappa');
-  for (const [c, p] of Object.entries(s.raised.perCode)) {
+  lines.push(compared.has('voice') ? `voice     accuracy ${fmtI(s.voice.accuracy)}  kappa ${fmtI(s.voice.kappa)}  alpha ${fmtI(s.voice.alpha)}` : `voice     ${absent}`);
+  lines.push(compared.has('tone') ? `tone      accuracy ${fmtI(s.tone.accuracy)}  kappa ${fmtI(s.tone.kappa)}  alpha ${fmtI(s.tone.alpha)}` : `tone      ${absent}`);
+  if (!compared.has('codes')) lines.push(`codes     ${absent}`);
+  else {
+    lines.push(`codes     macro-F1 ${fmt(s.raised.macroF1)}  min F1 ${fmt(s.raised.minF1)}  micro-F1 ${fmt(s.raised.micro.f1)}  pooled kappa ${fmtI(s.pooledCodes.kappa)}  alpha ${fmtI(s.pooledCodes.alpha)}`);
+    lines.push(`negated   micro-F1 ${fmt(s.negated.micro.f1)}  macro-F1 ${fmt(s.negated.macroF1)}`);
+    lines.push('code                    raised P / R / F1 (tp fp fn)        negated P / R / F1 (tp fp fn)   kappa');
+  }
+  for (const [c, p] of compared.has('codes') ? Object.entries(s.raised.perCode) : []) {
     const n = s.negated.perCode[c] as Prf;
     const k = s.codes[c]?.kappa.estimate ?? Number.NaN;
     lines.push(`${c.padEnd(24)}${fmt(p.precision)} / ${fmt(p.recall)} / ${fmt(p.f1)} (${p.tp} ${p.fp} ${p.fn})`.padEnd(60) + `${fmt(n.precision)} / ${fmt(n.recall)} / ${fmt(n.f1)} (${n.tp} ${n.fp} ${n.fn})`.padEnd(32) + fmt(k));
@@ -299,10 +335,12 @@ function sliceText(name: string, s: SliceResult, columns: string): string[] {
     lines.push(''.padEnd(12) + labels.map((l) => l.slice(0, 10).padStart(11)).join(''));
     for (const g of labels) lines.push(g.slice(0, 11).padEnd(12) + labels.map((d) => String(m[g]?.[d] ?? 0).padStart(11)).join(''));
   };
-  conf('voice', s.voice.confusion);
-  conf('tone', s.tone.confusion);
+  if (compared.has('voice')) conf('voice', s.voice.confusion);
+  if (compared.has('tone')) conf('tone', s.tone.confusion);
   return lines;
 }
+
+const ALL_FAMILIES: ReadonlySet<LabelFamily> = new Set(LABEL_FAMILIES);
 
 /**
  * Format an evaluation for the terminal (`text`) or as JSON; `errors` adds every wrong decision.
@@ -311,15 +349,17 @@ function sliceText(name: string, s: SliceResult, columns: string): string[] {
  * process.stdout.write(formatEvaluation(result, 'text', { errors: true }));
  */
 export function formatEvaluation(result: EvaluationResult, format: 'text' | 'json', opts: { errors?: boolean } = {}): string {
+  const compared: ReadonlySet<LabelFamily> = result.rater.kind === 'coder' && result.rater.compared ? new Set(result.rater.compared) : ALL_FAMILIES;
   if (format === 'json') {
     const { errors, ...rest } = result;
-    return JSON.stringify(opts.errors ? result : { ...rest, errorCount: errors.length }, null, 2) + '\n';
+    const shown = compared === ALL_FAMILIES ? rest : { ...rest, overall: onlyCompared(rest.overall, compared), byLang: Object.fromEntries(Object.entries(rest.byLang).map(([l, s]) => [l, onlyCompared(s, compared)])) };
+    return JSON.stringify(opts.errors ? { ...shown, errors } : { ...shown, errorCount: errors.length }, null, 2) + '\n';
   }
-  const who = result.rater.kind === 'tool' ? `codebook ${result.codebook.name} ${result.codebook.version}` : `second coder ${result.rater.file} against the gold (the tool is not run)`;
+  const who = result.rater.kind === 'tool' ? `codebook ${result.codebook.name} ${result.codebook.version}` : `second coder ${result.rater.file} against the gold (the tool is not run${result.rater.compared ? `; the second coder gave ${result.rater.compared.join(', ')} only` : ''})`;
   const lines: string[] = [`twocities evaluate — ${who} (bootstrap over documents: ${result.reps} reps, seed ${result.seed}; 95% intervals)`];
   const columns = result.rater.kind === 'tool' ? 'decided' : 'second coder';
-  for (const [l, s] of Object.entries(result.byLang)) lines.push('', ...sliceText(l, s, columns));
-  lines.push('', ...sliceText('all', result.overall, columns));
+  for (const [l, s] of Object.entries(result.byLang)) lines.push('', ...sliceText(l, s, columns, compared));
+  lines.push('', ...sliceText('all', result.overall, columns, compared));
   if (opts.errors) {
     let family = '';
     lines.push('', `errors: ${result.errors.length}`);

@@ -88,4 +88,36 @@ describe('evaluate --against: agreement between two coders', () => {
     const both = await runCli(['evaluate', goldFile, '--against', secondFile, '--db', join(root, 'x.db')]);
     expect(both.code).toBe(1);
   });
+
+  it('compares only the families a second coder gave (a second coding of voice alone), and refuses a family given to some units only', async () => {
+    const { gold, second } = fixture(14, 12, 0.3);
+    const voiceOnly = second.map(({ doc, side, voice }) => ({ doc, side, text: '', voice }));
+    const aligned = alignSecondCoder(gold, voiceOnly, 'v.jsonl');
+    if (!('units' in aligned)) throw new Error('alignment failed');
+    expect(aligned.compared).toEqual(['voice']);
+    const r = evaluate(gold, builtinCodebook(), { reps: 50, seed: 2, against: { file: 'v.jsonl', units: aligned.units, compared: aligned.compared } });
+    expect(r.rater).toEqual({ kind: 'coder', file: 'v.jsonl', compared: ['voice'] });
+    expect(r.overall.voice.accuracy.estimate).toBeCloseTo(gold.filter((g, i) => g.voice === second[i]?.voice).length / gold.length, 10);
+    // The families left out are not read: no error is listed for them.
+    expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors.every((e) => e.family === 'voice')).toBe(true);
+    const mixed = voiceOnly.map((u, i) => (i === 4 ? { ...u, tone: 'neutral' as Tone } : u));
+    const refused = alignSecondCoder(gold, mixed, 'v.jsonl');
+    expect('messages' in refused && refused.messages[0]).toMatchObject({ place: { file: 'v.jsonl', line: 5 } });
+    expect('messages' in refused && refused.messages[0]?.reason).toMatch(/gives tone, unlike the units before it/);
+    const half = voiceOnly.map((u, i) => (i === 2 ? { ...u, codes: [] } : u));
+    expect('messages' in alignSecondCoder(gold, half, 'v.jsonl') && alignSecondCoder(gold, half, 'v.jsonl')).toMatchObject({ messages: [{ reason: expect.stringMatching(/codes and negated without the other/) }] });
+    // The CLI says which families were compared and prints no figure for the others.
+    const goldFile = join(root, 'gold-v.jsonl');
+    const secondFile = join(root, 'second-v.jsonl');
+    writeFileSync(goldFile, gold.map((u) => JSON.stringify(u)).join('\n') + '\n');
+    writeFileSync(secondFile, voiceOnly.map(({ text: _t, ...u }) => JSON.stringify(u)).join('\n') + '\n');
+    const text = await runCli(['evaluate', goldFile, '--against', secondFile, '--reps', '50']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain('the second coder gave voice only');
+    expect(text.out).toMatch(/tone\s+not given by the second coder/);
+    expect(text.out).not.toContain('macro-F1');
+    const json = JSON.parse((await runCli(['evaluate', goldFile, '--against', secondFile, '--reps', '50', '--format', 'json'])).out) as { overall: Record<string, unknown> };
+    expect(Object.keys(json.overall).sort()).toEqual(['documents', 'units', 'voice']);
+  });
 });

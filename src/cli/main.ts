@@ -444,7 +444,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .option('--codebook <file>', 'a codebook YAML file (default: the built-in us-japan)')
     .option('--format <format>', 'text or json', 'text')
     .option('--errors', 'list every wrong decision with its evidence, grouped by label')
-    .option('--against <file>', "a second coder's labels of the same units (JSONL, same order; text may be left out): agreement between the two coders instead of the tool's")
+    .option('--against <file>', "a second coder's labels of the same units (JSONL, same order; text may be left out; every label family, or only some, e.g. voice alone): agreement between the two coders instead of the tool's")
     .option('--db <file>', 'also record the figures in this store (the HTML report states them)')
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--reps <n>', 'bootstrap replicates', '1000')
@@ -467,7 +467,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
       const complete = units.filter((u): u is typeof u & { voice: string; codes: string[]; negated: string[]; tone: import('../types.js').Tone } =>
         u.voice !== undefined && u.codes !== undefined && u.negated !== undefined && u.tone !== undefined);
       if (complete.length === 0) throw new UserError(`${gold}: no labelled units (each line needs voice, codes, negated and tone)`, 1);
-      let against: { file: string; units: import('../label.js').LabelledUnit[] } | undefined;
+      let against: { file: string; units: import('../label.js').LabelledUnit[]; compared: import('../evaluate.js').LabelFamily[] } | undefined;
       if (flags.against !== undefined) {
         // The store keeps the codebook's measured figures: two coders' agreement is not one.
         if (flags.db) throw new UserError('--against compares two coders; --db records the tool\'s figures: use one or the other', 1);
@@ -480,7 +480,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
           printMessages(aligned.messages, true);
           throw new UserError(`${flags.against}: not the gold file's units; nothing compared`, 1);
         }
-        against = { file: flags.against, units: aligned.units };
+        against = { file: flags.against, units: aligned.units, compared: aligned.compared };
       }
       const result = evaluate(complete, codebook, { seed: Number(flags.seed), reps: Number(flags.reps), ...(against ? { against } : {}) });
       io.stdout.write(formatEvaluation(result, flags.format as 'text' | 'json', { errors: flags.errors === true }));

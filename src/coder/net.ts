@@ -170,12 +170,23 @@ function forward(nm: NetModel): Float32Array {
  * const p = netProbabilities(nm, 'Tokyo fears abandonment.', 'en', DEFAULT_FEATURES);
  */
 export function netProbabilities(nm: NetModel, text: string, lang: 'en' | 'ja', fs: FeatureSettings, previousRaised: readonly string[] = NO_CODES): Float32Array {
-  takeRows(nm, hashFeatures(text, lang, fs), undefined, prevKeys(previousRaised).map(featureKey));
+  takeRows(nm, hashFeatures(text, lang, fs), undefined, previousRaised.length === 0 ? NO_KEYS : prevKeys(previousRaised).map(prevHash));
   return forward(nm);
 }
 
 const NO_KEYS: readonly number[] = [];
 const NO_CODES: readonly string[] = [];
+
+/** Each `pc:<code>` input's hash, worked out once per name (the coder asks for them every sentence). */
+const prevHashes = new Map<string, number>();
+function prevHash(name: string): number {
+  let h = prevHashes.get(name);
+  if (h === undefined) {
+    h = featureKey(name);
+    prevHashes.set(name, h);
+  }
+  return h;
+}
 
 /** The previous unit's codes as the network's input names (`pc:<code>`, as the linear denial model names them). */
 function prevKeys(previousRaised: readonly string[]): string[] {
@@ -255,7 +266,7 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
     const code = (nm.outputs[o] as string).slice(5);
     // A unit answering the previous one ("The minister replied that the decision was Japan's own") denies its concern without a
     // cue, where the network read that concern in the previous unit (an input it was trained with).
-    if (kind === 'deny' && score < beside && !(previousRaised.includes(code) && rowOf(nm, featureKey(`pc:${code}`)) >= 0) && (cue ??= denialCue(p)) === undefined) continue;
+    if (kind === 'deny' && score < beside && !(previousRaised.includes(code) && rowOf(nm, prevHash(`pc:${code}`)) >= 0) && (cue ??= denialCue(p)) === undefined) continue;
     (hits ??= []).push({ o, kind, code, score });
   }
   if (!hits) return out;

@@ -238,10 +238,12 @@ const NO_HITS: readonly never[] = [];
  * The codes the network raises and denies in a sentence, among those nobody decided: not raised or negated by the rules or
  * the linear models, and (for a raise) not set aside as another sense of its word. Evidence: rule `net:<code>` or
  * `net-denial:<code>`, the strongest feature's span, the probability, the file's `at` value and the three strongest
- * features; a denial carries the sentence's first negation cue where it has one.
+ * features; a denial carries the sentence's first negation cue where it has one. `previousRaised` (the codes the previous
+ * unit of the document raised) are inputs of a network trained with them, and a denial of one of them needs no cue;
+ * beside a raised `pledge` the network denies no `fear` (LABELS.md rule 7).
  *
  * @example
- * const { raised, negated } = netCodes(prepare(text, cb), cb.model, decided);
+ * const { raised, negated } = netCodes(prepare(text, cb), cb.model, decided, ['autonomy'], { pledge: 'reassurance', fear: 'abandonment' });
  */
 export function netCodes(p: Prepared, model: CodeModel, decided: { raised: readonly CodeHit[]; negated: readonly CodeHit[] }, previousRaised: readonly string[] = NO_CODES, pledge?: { pledge: string; fear: string }): { raised: CodeHit[]; negated: CodeHit[] } {
   const nm = model.net?.get(p.lang);

@@ -323,11 +323,11 @@ function sliceText(name: string, s: SliceResult, columns: string, compared: Read
     lines.push(`codes     macro-F1 ${fmt(s.raised.macroF1)}  min F1 ${fmt(s.raised.minF1)}  micro-F1 ${fmt(s.raised.micro.f1)}  pooled kappa ${fmtI(s.pooledCodes.kappa)}  alpha ${fmtI(s.pooledCodes.alpha)}`);
     lines.push(`negated   micro-F1 ${fmt(s.negated.micro.f1)}  macro-F1 ${fmt(s.negated.macroF1)}`);
     lines.push('code                    raised P / R / F1 (tp fp fn)        negated P / R / F1 (tp fp fn)   kappa');
-  }
-  for (const [c, p] of compared.has('codes') ? Object.entries(s.raised.perCode) : []) {
-    const n = s.negated.perCode[c] as Prf;
-    const k = s.codes[c]?.kappa.estimate ?? Number.NaN;
-    lines.push(`${c.padEnd(24)}${fmt(p.precision)} / ${fmt(p.recall)} / ${fmt(p.f1)} (${p.tp} ${p.fp} ${p.fn})`.padEnd(60) + `${fmt(n.precision)} / ${fmt(n.recall)} / ${fmt(n.f1)} (${n.tp} ${n.fp} ${n.fn})`.padEnd(32) + fmt(k));
+    for (const [c, p] of Object.entries(s.raised.perCode)) {
+      const n = s.negated.perCode[c] as Prf;
+      const k = s.codes[c]?.kappa.estimate ?? Number.NaN;
+      lines.push(`${c.padEnd(24)}${fmt(p.precision)} / ${fmt(p.recall)} / ${fmt(p.f1)} (${p.tp} ${p.fp} ${p.fn})`.padEnd(60) + `${fmt(n.precision)} / ${fmt(n.recall)} / ${fmt(n.f1)} (${n.tp} ${n.fp} ${n.fn})`.padEnd(32) + fmt(k));
+    }
   }
   const conf = (title: string, m: Record<string, Record<string, number>>): void => {
     const labels = [...new Set([...Object.keys(m), ...Object.values(m).flatMap((r) => Object.keys(r))])].sort();

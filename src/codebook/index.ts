@@ -11,6 +11,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { makeMessage } from '../messages.js';
 import type { Message, Place } from '../types.js';
 import { buildModel, type CodeModel } from '../coder/model.js';
+import { previousInputs } from '../coder/net.js';
 import { buildMatcher, type Matcher, type PatternEntry } from './matcher.js';
 import { compilePattern, patternLang } from './pattern.js';
 import { CODE_ROLES, type CodeRole } from './roles.js';
@@ -387,9 +388,11 @@ export function describeModel(model: CodeModel, yaml: string): string[] {
     out.push(`model ${l.lang} tone: ${l.units} units, ${l.features} features; cross-validated tone accuracy coder ${l.cv.rulesAccuracy.toFixed(3)} -> with the tone model ${l.cv.combinedAccuracy.toFixed(3)} (${l.cv.changed} units changed)`);
   }
   for (const l of s.net ?? []) {
+    const net = model.net?.get(l.lang);
+    const readsPrevious = net !== undefined && previousInputs(net).size > 0;
     const cv = l.cv ? `; out of ${l.cv.folds} folds (the network alone) codes macro-F1 ${l.cv.codesMacroF1.toFixed(3)}, denied micro-F1 ${l.cv.deniedMicroF1.toFixed(3)}${l.cv.toneAccuracy === undefined ? '' : `, tone accuracy ${l.cv.toneAccuracy.toFixed(3)}`}` : '';
     const tone = l.at.tone === undefined ? 'never overrules the tone' : `overrules the tone from ${l.at.tone}`;
-    out.push(`model ${l.lang} net: ${l.units} units, ${l.inputs} inputs, ${l.hidden} hidden units, ${l.outputs} outputs; raises a code from ${l.at.raise} and denies one from ${l.at.deny} where nothing else was decided${l.at.beside === undefined ? '' : ` (${l.at.beside} beside a decision, or for a denial with no negation cue${l.readsPrevious ? ' of a code the previous unit did not raise' : ''})`}${l.readsPrevious ? '; reads the codes the previous unit raised' : ''}; ${tone}${cv}`);
+    out.push(`model ${l.lang} net: ${l.units} units, ${l.inputs} inputs, ${l.hidden} hidden units, ${l.outputs} outputs; raises a code from ${l.at.raise} and denies one from ${l.at.deny} where nothing else was decided${l.at.beside === undefined ? '' : ` (${l.at.beside} beside a decision, or for a denial with no negation cue${readsPrevious ? ' of a code the previous unit did not raise' : ''})`}${readsPrevious ? '; reads the codes the previous unit raised' : ''}; ${tone}${cv}`);
   }
   // Thresholds were chosen for the rules as they were; edited rules call for a retrain.
   const hash = rulesHash(yaml);

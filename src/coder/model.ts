@@ -10,7 +10,7 @@ import { normalize, toOriginal } from '../codebook/matcher.js';
 import { unitLang } from '../lang.js';
 import { seededRandom } from '../stats.js';
 import type { PatternEntry, ScanHit } from '../codebook/index.js';
-import { rowOf as netRow, unpackNet, type NetJson, type NetModel } from './mlp.js';
+import { unpackNet, type NetJson, type NetModel } from './mlp.js';
 import type { ToneLangJson } from './tone-model.js';
 import type { VoiceLangJson } from './voice-model.js';
 import type { CodeHit, Evidence } from '../types.js';
@@ -254,8 +254,7 @@ export interface CodeModel {
   net?: Map<string, NetModel>;
   /** The parsed file (without its weights), for `codebook check`. */
   summary: Omit<ModelFileJson, 'langs' | 'vocab' | 'denial' | 'tone' | 'voice' | 'net'> & {
-    /** `readsPrevious`: the network has inputs for the codes the previous unit raised (`pc:<code>`, trained with `prev`). */
-    net?: Array<{ lang: string; units: number; inputs: number; hidden: number; outputs: number; at: NetJson['at']; readsPrevious: boolean; cv?: NetJson['cv'] }>;
+    net?: Array<{ lang: string; units: number; inputs: number; hidden: number; outputs: number; at: NetJson['at']; cv?: NetJson['cv'] }>;
     langs: LangSummary[];
     denial?: LangSummary[];
     tone?: Array<{ lang: string; units: number; features: number; cv: ToneLangJson['cv'] }>;
@@ -1534,7 +1533,7 @@ export function buildModel(json: unknown, file: string, codes: readonly string[]
         ...(denial ? { denial: denial.summary } : {}),
         ...(tone ? { tone: tone.summary.map((l) => ({ lang: l.lang, units: l.units, features: l.features, cv: l.cv as unknown as ToneLangJson['cv'] })) } : {}),
         ...(voice ? { voice: voice.summary } : {}),
-        ...(net ? { net: [...net].map(([lang, n]) => ({ lang, units: n.units, inputs: n.inputs, hidden: n.hidden, outputs: n.outputs.length, at: n.at, readsPrevious: readsPrevious(n), ...(n.cv ? { cv: n.cv } : {}) })) } : {}),
+        ...(net ? { net: [...net].map(([lang, n]) => ({ lang, units: n.units, inputs: n.inputs, hidden: n.hidden, outputs: n.outputs.length, at: n.at, ...(n.cv ? { cv: n.cv } : {}) })) } : {}),
       },
     },
   };
@@ -2008,9 +2007,4 @@ export function learningCurve(units: readonly TrainUnit[], lang: 'en' | 'ja', co
     if (heldOut.length > 0) point.heldOutMacroF1 = round(heldSum / (codes.length || 1), 4);
     return point;
   });
-}
-
-/** Has a network inputs for the codes the previous unit raised (`pc:<code>`, as the linear denial model names them)? */
-function readsPrevious(nm: NetModel): boolean {
-  return nm.outputs.some((o) => o.startsWith('deny:') && netRow(nm, featureKey(`pc:${o.slice(5)}`)) >= 0);
 }

@@ -268,7 +268,7 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
     const code = (nm.outputs[o] as string).slice(5);
     // A unit answering the previous one ("The minister replied that the decision was Japan's own") denies its concern without a
     // cue, where the network read that concern in the previous unit (an input it was trained with).
-    if (kind === 'deny' && score < beside && !(previousRaised.includes(code) && rowOf(nm, prevHash(`pc:${code}`)) >= 0) && (cue ??= denialCue(p)) === undefined) continue;
+    if (kind === 'deny' && score < beside && !(previousRaised.includes(code) && previousInputs(nm).has(code)) && (cue ??= denialCue(p)) === undefined) continue;
     (hits ??= []).push({ o, kind, code, score });
   }
   if (!hits) return out;
@@ -311,6 +311,22 @@ export function netCodes(p: Prepared, model: CodeModel, decided: { raised: reado
   });
   return out;
 }
+
+/**
+ * The codes whose previous-unit input (`pc:<code>`) a network has, trained with `prev`; worked out once per network.
+ *
+ * @example
+ * previousInputs(nm).has('autonomy'); // the network reads whether the previous unit raised autonomy
+ */
+export function previousInputs(nm: NetModel): ReadonlySet<string> {
+  let codes = previousCache.get(nm);
+  if (!codes) {
+    codes = new Set(nm.outputs.filter((o) => o.startsWith('deny:') && rowOf(nm, prevHash(`pc:${o.slice(5)}`)) >= 0).map((o) => o.slice(5)));
+    previousCache.set(nm, codes);
+  }
+  return codes;
+}
+const previousCache = new WeakMap<NetModel, ReadonlySet<string>>();
 
 /** Each output's kind (`code`, `deny`, or undefined for a tone), worked out once per network. */
 const kindCache = new WeakMap<NetModel, Array<'code' | 'deny' | undefined>>();

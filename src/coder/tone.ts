@@ -10,6 +10,8 @@ import type { CodeHit, Evidence, Tone } from '../types.js';
 import { EN_COMPLEMENT_CUE } from './codes.js';
 import { clauseOf, evidence, hitsOf, wordIndex, type Prepared } from './sentence.js';
 
+/** The evidence rule of a code the learned model or the network raised: its wording is a feature, not a judgement. */
+const LEARNED_RULE = /^(?:model|net):/u;
 /** An English negation turns a tone term over only this close before it ("not really close"). */
 const EN_NEG_WORDS = 3;
 /** Farther away in its clause, a negation still takes the term's judgement away ("Nobody on the panel suggested a warming"). */
@@ -105,7 +107,7 @@ function reportedRequest(p: Prepared, r: CodeHit, demand: string | undefined): b
   if (JUDGED.test(body) || (p.lang === 'ja' && JA_OWN_CALL.test(body))) return false;
   const re = p.lang === 'ja' ? JA_REQUEST : EN_REQUEST;
   // The learned model's (and the network's) evidence is a feature, not the demand's wording: in Japanese its request (求めた, 打診している) may stand anywhere in the unit.
-  const model = /^(?:model|net):/u.test(r.evidence.rule);
+  const model = LEARNED_RULE.test(r.evidence.rule);
   if (model && p.lang === 'ja' && JA_REQUEST.test(body) && !OWN_VOICE.test(body)) return true;
   // The request's wording is the code's own, or stands just before it ("asked Japan to raise…").
   const from = Math.max(0, r.evidence.start - 12);
@@ -127,7 +129,7 @@ const EN_PLAIN_DEMAND = /^(?:do more|doing more|carry more of the load|(?:will|w
 
 /** Rule 12: the demand code (role `demand`) raised by a plain demand lends no tone unless somebody judges it in the unit. */
 function plainDemand(p: Prepared, r: CodeHit, demand: string | undefined): boolean {
-  if (p.lang !== 'en' || r.code !== demand || /^(?:model|net):/u.test(r.evidence.rule)) return false;
+  if (p.lang !== 'en' || r.code !== demand || LEARNED_RULE.test(r.evidence.rule)) return false;
   return EN_PLAIN_DEMAND.test(r.evidence.text.trim()) && !JUDGED.test(p.text.slice(p.bodyStart));
 }
 
@@ -289,7 +291,7 @@ export function decideTone(p: Prepared, cb: Codebook, raised: readonly CodeHit[]
   let modelNeg: Evidence | undefined;
   for (const r of raised) {
     const t = info.get(r.code)?.tone;
-    const fromModel = /^(?:model|net):/u.test(r.evidence.rule);
+    const fromModel = LEARNED_RULE.test(r.evidence.rule);
     // Praise reported in irony ("We are told this is a golden age") lends no praise.
     if (t === 'positive' && p.lang === 'en' && EN_IRONY.test(p.original.slice(Math.max(0, r.evidence.start - 80), r.evidence.start))) continue;
     if (t === 'positive') {
